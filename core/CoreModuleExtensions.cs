@@ -1,0 +1,134 @@
+using ConversationHub.Core.Events;
+using ConversationHub.Core.Health;
+using ConversationHub.Core.Identity;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Core.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Core;
+
+/// <summary>Entry points of the core module.</summary>
+public static class CoreModuleExtensions
+{
+    /// <summary>
+    /// Registers persistence (provider from <c>Database:Provider</c>), personal-data protection, cross-node events,
+    /// identity with the staff roles, and health checks.
+    /// </summary>
+    public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+                    ?? (options.ParsedProvider == DatabaseProvider.Sqlite ? DatabaseOptions.DefaultSqliteConnectionString : "");
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        services.AddOptions<PiiProtectionOptions>().BindConfiguration(PiiProtectionOptions.SectionName);
+        services.AddSingleton(sp => PiiKeyRing.Create(
+            sp.GetRequiredService<IOptions<PiiProtectionOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
+
+        builder.AddHubDbContext<HubDbContext>(HubDbContext.MigrationsHistoryTable);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService<DatabaseStartupService>();
+
+        AddHubEvents(builder);
+        AddStaffIdentity(services);
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a module's context on the configured database, with its migrations (in the context's assembly)
+    /// applied at start-up in registration order.
+    /// </summary>
+    public static IHostApplicationBuilder AddHubDbContext<TContext>(this IHostApplicationBuilder builder, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddDbContext<TContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            HubDatabase.Configure(options, database.ParsedProvider, database.ConnectionString, typeof(TContext).Assembly.GetName().Name!, migrationsHistoryTable);
+        });
+        builder.Services.AddSingleton<IMigratableContext, MigratableContext<TContext>>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and the staff sign-in endpoints.</summary>
+    public static IEndpointRouteBuilder MapCore(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthEndpoints();
+        return endpoints;
+    }
+
+    private static void AddHubEvents(IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"];
+        if (string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddSingleton(sp => new PostgresHubEvents(
+                sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+                sp.GetRequiredService<ILogger<PostgresHubEvents>>()));
+            builder.Services.AddSingleton<IHubEvents>(sp => sp.GetRequiredService<PostgresHubEvents>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresHubEvents>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IHubEvents, InProcessHubEvents>();
+        }
+    }
+
+    private static void AddStaffIdentity(IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<HubUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<HubRole>()
+            .AddEntityFrameworkStores<HubDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+        services.AddSingleton<ILookupNormalizer, BlindIndexLookupNormalizer>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "hub.staff";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(9);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+    }
+}

@@ -1,0 +1,40 @@
+using ConversationHub.Core.Identity;
+using ConversationHub.Core.Identity.Infrastructure;
+using ConversationHub.Core.Organisation;
+using ConversationHub.Core.Organisation.Infrastructure;
+using ConversationHub.Core.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConversationHub.Core.Persistence;
+
+/// <summary>
+/// The core module's tables: organisation and identity (conversations join them in the bot issue).
+/// Other modules own their tables in their own contexts on the same database.
+/// </summary>
+public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiProtector pii)
+    : IdentityDbContext<HubUser, HubRole, Guid>(options), IPiiModelContext
+{
+    /// <summary>The migrations history table of this context.</summary>
+    public const string MigrationsHistoryTable = "__migrations_core";
+
+    /// <inheritdoc />
+    public IPiiProtector Pii { get; } = pii;
+
+    /// <summary>City departments.</summary>
+    public DbSet<Department> Departments => Set<Department>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new DepartmentEntityTypeConfiguration());
+        IdentityModel.Configure(builder, Pii);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        HubModelConventions.Apply(configurationBuilder);
+    }
+}

@@ -1,0 +1,11 @@
+namespace ConversationHub.Host.DemoCity;
+
+/// <summary>Registers the demo city (fictional 若葉台市) seeding and the start-up banner.</summary>
+internal static class DemoCityExtensions
+{
+    public static WebApplicationBuilder AddDemoCity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoCityOptions>().BindConfiguration(DemoCityOptions.SectionName);
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+namespace ConversationHub.Host.DemoCity;
+
+/// <summary>The <c>DemoCity</c> section: seeding of the fictional city on an empty database.</summary>
+internal sealed class DemoCityOptions
+{
+    public const string SectionName = "DemoCity";
+
+    /// <summary>Seed the demo city when the database has no departments.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Password of every demo account. When empty, a random one is generated on first start and written to
+    /// <see cref="PasswordFile"/> (readable by the owner only).
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>Where a generated demo password is kept.</summary>
+    public string PasswordFile { get; set; } = "data/demo-password.txt";
+}

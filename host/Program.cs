@@ -1,0 +1,32 @@
+using ConversationHub.Bot;
+using ConversationHub.Core;
+using ConversationHub.Faq;
+using ConversationHub.Handoff;
+using ConversationHub.Host;
+using ConversationHub.Host.DemoCity;
+using ConversationHub.VoiceBridge;
+
+if (await HostCommands.TryRunAsync(args))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHostDefaults();
+builder.AddCore();
+builder.AddFaq();
+builder.AddBot();
+builder.AddHandoff();
+builder.AddVoiceBridge();
+builder.AddDemoCity();
+
+var app = builder.Build();
+app.UseHostDefaults();
+app.MapCore();
+app.MapFaq();
+app.MapBot();
+app.MapHandoff();
+app.MapVoiceBridge();
+app.MapHostDefaults();
+
+await app.RunAsync();
