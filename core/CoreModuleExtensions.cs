@@ -1,3 +1,4 @@
+using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
 using ConversationHub.Core.Identity;
@@ -46,8 +47,10 @@ public static class CoreModuleExtensions
         builder.AddHubDbContext<HubDbContext>(HubDbContext.MigrationsHistoryTable);
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseStartupService>();
+        services.AddSingleton<IStartupSeeder, EnsureRolesSeeder>();
 
         AddHubEvents(builder);
+        services.AddBusinessCalendar();
         AddStaffIdentity(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

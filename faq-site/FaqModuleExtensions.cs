@@ -1,5 +1,8 @@
 using ConversationHub.Core;
+using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +16,9 @@ public static class FaqModuleExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHubDbContext<FaqDbContext>(FaqDbContext.MigrationsHistoryTable);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ImportFaqDocument>();
+        builder.Services.AddOptions<Site.FaqSiteOptions>().BindConfiguration(Site.FaqSiteOptions.SectionName);
         return builder;
     }
 

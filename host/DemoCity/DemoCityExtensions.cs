@@ -6,6 +6,8 @@ internal static class DemoCityExtensions
     public static WebApplicationBuilder AddDemoCity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoCityOptions>().BindConfiguration(DemoCityOptions.SectionName);
+        builder.Services.AddSingleton<ConversationHub.Core.Persistence.IStartupSeeder, DemoCitySeeder>();
+        builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
 }

@@ -1,0 +1,17 @@
+using ConversationHub.Core.Identity;
+
+namespace ConversationHub.Host.DemoCity;
+
+/// <summary>A demo staff account: one per role, so every screen can be tried.</summary>
+internal sealed record DemoAccount(string UserName, string DisplayName, string Role, string? DepartmentCode)
+{
+    public static IReadOnlyList<DemoAccount> All { get; } =
+    [
+        new("operator", "コールセンター 太郎", HubRoles.Operator, null),
+        new("supervisor", "コールセンター 監督", HubRoles.Supervisor, null),
+        new("dept-staff", "市民課 担当", HubRoles.DepartmentStaff, "100100"),
+        new("approver", "市民課 課長", HubRoles.Approver, "100100"),
+        new("faq-editor", "広報広聴 編集", HubRoles.FaqEditor, null),
+        new("admin", "システム 管理者", HubRoles.Administrator, null),
+    ];
+}

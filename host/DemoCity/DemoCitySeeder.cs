@@ -1,0 +1,82 @@
+using ConversationHub.Core.Identity;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Faq.KnowledgeBase.Import;
+using ConversationHub.Faq.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Host.DemoCity;
+
+/// <summary>
+/// Fills an empty database with the demo city 若葉台市: departments, one account per role, and its FAQs.
+/// Each part is seeded only when missing, so restarts and partial earlier runs are safe.
+/// </summary>
+internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, IHostEnvironment environment, ILogger<DemoCitySeeder> logger) : IStartupSeeder
+{
+    public int Order => 100;
+
+    public async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var hub = provider.GetRequiredService<HubDbContext>();
+        await SeedDepartmentsAsync(provider, hub, cancellationToken);
+        var departments = await hub.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, cancellationToken);
+        await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), departments);
+
+        var faqs = provider.GetRequiredService<FaqDbContext>();
+        if (!await faqs.Faqs.AnyAsync(cancellationToken))
+        {
+            var document = await DemoCityData.ReadFaqsAsync(cancellationToken);
+            await provider.GetRequiredService<ImportFaqDocument>().ExecuteAsync(document, departments, cancellationToken);
+        }
+    }
+
+    private static Task SeedDepartmentsAsync(IServiceProvider provider, HubDbContext hub, CancellationToken cancellationToken)
+    {
+        // Replaced by the CSV import of DemoCity/Data/departments.csv once the organisation importer lands.
+        _ = provider;
+        _ = hub;
+        _ = cancellationToken;
+        return Task.CompletedTask;
+    }
+
+    private async Task SeedAccountsAsync(UserManager<HubUser> users, Dictionary<string, Guid> departments)
+    {
+        var (password, _) = DemoPassword.Resolve(options.Value, environment.ContentRootPath);
+        foreach (var account in DemoAccount.All)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null)
+            {
+                continue;
+            }
+
+            var user = new HubUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                DepartmentId = account.DepartmentCode is not null && departments.TryGetValue(account.DepartmentCode, out var id) ? id : null,
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, account.Role);
+            Log.AccountCreated(logger, account.UserName, account.Role);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Demo account {UserName} created with role {Role}")]
+        public static partial void AccountCreated(ILogger logger, string userName, string role);
+    }
+}
