@@ -1,0 +1,5 @@
+using ConversationHub.Core.Persistence;
+
+namespace ConversationHub.Core.Tests.Organisation.Import;
+
+public sealed class DepartmentCsvImporterSqliteTests() : DepartmentCsvImporterTests(DatabaseProvider.Sqlite);
