@@ -2,6 +2,8 @@ using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Organisation.Apis;
+using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Security;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +47,7 @@ public static class CoreModuleExtensions
         services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
 
         builder.AddHubDbContext<HubDbContext>(HubDbContext.MigrationsHistoryTable);
+        services.AddDepartmentImport();
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<IStartupSeeder, EnsureRolesSeeder>();
@@ -79,6 +82,7 @@ public static class CoreModuleExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthEndpoints();
+        endpoints.MapDepartmentsApi();
         return endpoints;
     }
 

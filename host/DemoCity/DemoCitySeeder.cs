@@ -1,4 +1,5 @@
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Persistence;
@@ -38,13 +39,20 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         }
     }
 
-    private static Task SeedDepartmentsAsync(IServiceProvider provider, HubDbContext hub, CancellationToken cancellationToken)
+    // The demo organisation goes through the same CSV import that cities use for their own lists.
+    private static async Task SeedDepartmentsAsync(IServiceProvider provider, HubDbContext hub, CancellationToken cancellationToken)
     {
-        // Replaced by the CSV import of DemoCity/Data/departments.csv once the organisation importer lands.
-        _ = provider;
-        _ = hub;
-        _ = cancellationToken;
-        return Task.CompletedTask;
+        if (await hub.Departments.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var csv = DemoCityData.OpenDepartmentsCsv();
+        var result = await provider.GetRequiredService<DepartmentCsvImporter>().ImportAsync(csv, DepartmentImportMode.Apply, cancellationToken);
+        if (result.Errors.Count > 0)
+        {
+            throw new InvalidDataException("Demo departments.csv is invalid: " + string.Join("; ", result.Errors.Select(e => $"{e.Line}:{e.Column} {e.Code}")));
+        }
     }
 
     private async Task SeedAccountsAsync(UserManager<HubUser> users, Dictionary<string, Guid> departments)
