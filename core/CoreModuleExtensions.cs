@@ -6,7 +6,13 @@ using ConversationHub.Core.Organisation.Apis;
 using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +46,12 @@ public static class CoreModuleExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
-        services.AddOptions<PiiProtectionOptions>().BindConfiguration(PiiProtectionOptions.SectionName);
+        services.AddOptions<PiiProtectionOptions>().BindConfiguration(PiiProtectionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PiiProtectionOptions>, PiiProtectionOptionsValidator>();
+        // Relative key files resolve against the working directory, like the SQLite file under data/.
         services.AddSingleton(sp => PiiKeyRing.Create(
             sp.GetRequiredService<IOptions<PiiProtectionOptions>>().Value,
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            Environment.CurrentDirectory));
         services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
 
         builder.AddHubDbContext<HubDbContext>(HubDbContext.MigrationsHistoryTable);
@@ -52,6 +60,9 @@ public static class CoreModuleExtensions
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<IStartupSeeder, EnsureRolesSeeder>();
 
+        services.AddDataProtection().SetApplicationName("ConversationHub").PersistKeysToDbContext<HubDbContext>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlEncryptor = new PiiXmlEncryptor(sp)));
         AddHubEvents(builder);
         services.AddBusinessCalendar();
         AddStaffIdentity(services);
@@ -103,6 +114,20 @@ public static class CoreModuleExtensions
         }
     }
 
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static void AddStaffIdentity(IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -132,10 +157,17 @@ public static class CoreModuleExtensions
             options.AccessDeniedPath = "/account/denied";
             options.Cookie.Name = "hub.staff";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(9);
             options.SlidingExpiration = true;
+            // API callers get status codes, not the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
+
+        // Every endpoint states its rule: anything not marked [AllowAnonymous] or with its own policy needs a
+        // signed-in staff member, so a forgotten attribute fails closed.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

@@ -8,10 +8,10 @@ using ConversationHub.VoiceBridge;
 
 if (await HostCommands.TryRunAsync(args))
 {
-    return;
+    return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = HostSetup.CreateBuilder(args);
 builder.AddHostDefaults();
 builder.AddCore();
 builder.AddFaq();
@@ -29,4 +29,4 @@ app.MapHandoff();
 app.MapVoiceBridge();
 app.MapHostDefaults();
 
-await app.RunAsync();
+return await HostSetup.RunAsync(app);

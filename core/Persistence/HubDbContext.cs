@@ -3,6 +3,7 @@ using ConversationHub.Core.Identity.Infrastructure;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Organisation.Infrastructure;
 using ConversationHub.Core.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace ConversationHub.Core.Persistence;
 /// Other modules own their tables in their own contexts on the same database.
 /// </summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiProtector pii)
-    : IdentityDbContext<HubUser, HubRole, Guid>(options), IPiiModelContext
+    : IdentityDbContext<HubUser, HubRole, Guid>(options), IPiiModelContext, IDataProtectionKeyContext
 {
     /// <summary>The migrations history table of this context.</summary>
     public const string MigrationsHistoryTable = "__migrations_core";
@@ -24,12 +25,21 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiPro
     /// <summary>City departments.</summary>
     public DbSet<Department> Departments => Set<Department>();
 
+    /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new DepartmentEntityTypeConfiguration());
         IdentityModel.Configure(builder, Pii);
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.Property(k => k.FriendlyName).HasMaxLength(100);
+            key.Property(k => k.Xml).HasMaxLength(8000);
+        });
     }
 
     /// <inheritdoc />

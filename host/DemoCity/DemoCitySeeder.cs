@@ -13,7 +13,7 @@ namespace ConversationHub.Host.DemoCity;
 /// Fills an empty database with the demo city 若葉台市: departments, one account per role, and its FAQs.
 /// Each part is seeded only when missing, so restarts and partial earlier runs are safe.
 /// </summary>
-internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, IHostEnvironment environment, ILogger<DemoCitySeeder> logger) : IStartupSeeder
+internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, ILogger<DemoCitySeeder> logger) : IStartupSeeder
 {
     public int Order => 100;
 
@@ -57,7 +57,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
 
     private async Task SeedAccountsAsync(UserManager<HubUser> users, Dictionary<string, Guid> departments)
     {
-        var (password, _) = DemoPassword.Resolve(options.Value, environment.ContentRootPath);
+        var (password, _) = DemoPassword.Resolve(options.Value, Environment.CurrentDirectory);
         foreach (var account in DemoAccount.All)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)

@@ -8,7 +8,7 @@ namespace ConversationHub.Host.DemoCity;
 /// Prints, once the server listens, where the FAQ site and the staff console are and how to sign in. Written to
 /// standard output for the person who started the host, not to the (JSON) logs.
 /// </summary>
-internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<DemoCityOptions> options, IHostEnvironment environment) : IHostedService
+internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<DemoCityOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
         ];
         if (options.Value.Enabled)
         {
-            var (_, source) = DemoPassword.Resolve(options.Value, environment.ContentRootPath);
+            var (_, source) = DemoPassword.Resolve(options.Value, Environment.CurrentDirectory);
             lines.Add("  デモアカウント (demo accounts): " + string.Join(", ", DemoAccount.All.Select(a => $"{a.UserName} ({a.Role})")));
             lines.Add(string.Equals(source, "DemoCity:Password", StringComparison.Ordinal)
                 ? "  パスワード: 設定 DemoCity:Password の値 (password: the DemoCity:Password setting)"

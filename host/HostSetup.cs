@@ -1,19 +1,29 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 
 namespace ConversationHub.Host;
 
 /// <summary>Cross-cutting host set-up: logging, problem details, localization, OpenAPI, Razor Pages.</summary>
-internal static class HostDefaults
+internal static class HostSetup
 {
     private static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en-US")];
+
+    /// <summary>
+    /// Configuration files ship next to the binaries, so the host reads them from there whatever the working
+    /// directory; relative data paths (<c>data/…</c>) stay relative to the working directory, as README says.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // Lets in-flight requests finish and hosted services stop cleanly on SIGTERM.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddOpenApi("v1");
         builder.Services.AddLocalization();
         builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Console"));
@@ -42,6 +52,24 @@ internal static class HostDefaults
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
+    }
+
+    /// <summary>
+    /// Runs until shutdown. A start-up failure caused by configuration (invalid options, unreachable database)
+    /// ends with exit code 1 and one readable line naming the setting, instead of a crash dump.
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"ConversationHub could not start: {ex.Message}");
+            return 1;
+        }
     }
 
     public static WebApplication MapHostDefaults(this WebApplication app)
