@@ -50,7 +50,8 @@ public sealed class HubHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A client on the real socket that keeps cookies but does not follow redirects, so tests see them.</summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowserClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = ClientOptions.BaseAddress };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
