@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
+using ConversationHub.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -15,11 +19,13 @@ public sealed class HubHost : WebApplicationFactory<Program>
     public const string DemoPassword = "Wakaba2026Demo";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private HubHost(TestDatabase database, IDictionary<string, string?> overrides)
+    private HubHost(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?> overrides)
     {
         Database = database;
-        var pii = TestPii.CreateOptions();
+        Pii = pii;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -41,10 +47,29 @@ public sealed class HubHost : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    public PiiProtectionOptions Pii { get; }
+
+    /// <summary>Every log line the host wrote (message and exception), for checks that logs hold no personal data.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
     public static async Task<HubHost> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
         var database = await TestDatabase.CreateAsync(provider, cancellationToken);
-        var host = new HubHost(database, overrides ?? new Dictionary<string, string?>());
+        try
+        {
+            return Start(database, ownsDatabase: true, TestPii.CreateOptions(), overrides);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a host on an existing database (a restart), with the given keys; the caller keeps the database.</summary>
+    public static HubHost Start(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?>? overrides = null)
+    {
+        var host = new HubHost(database, ownsDatabase, pii, overrides ?? new Dictionary<string, string?>());
         host.StartServer();
         return host;
     }
@@ -60,12 +85,17 @@ public sealed class HubHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     public static bool IsRedirectTo(HttpResponseMessage response, string pathPrefix) =>
