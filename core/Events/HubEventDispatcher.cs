@@ -13,6 +13,7 @@ internal sealed partial class HubEventDispatcher(ILogger logger) : IAsyncDisposa
     private readonly ILogger _logger = logger;
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public IDisposable Subscribe(string topic, Func<HubEvent, CancellationToken, Task> handler)
     {
@@ -39,8 +40,14 @@ internal sealed partial class HubEventDispatcher(ILogger logger) : IAsyncDisposa
         }
     }
 
+    // Idempotent: the host may stop a service and then dispose the container that holds it.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         foreach (var subscription in _subscriptions.Keys)
         {

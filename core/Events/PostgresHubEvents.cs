@@ -54,7 +54,12 @@ internal sealed partial class PostgresHubEvents : BackgroundService, IHubEvents
     {
         await base.StopAsync(cancellationToken);
         await _dispatcher.DisposeAsync();
-        await _dataSource.DisposeAsync();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _dataSource.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
