@@ -24,7 +24,10 @@ case "$cmd" in
     initdb=$(find_bin initdb); pg_ctl=$(find_bin pg_ctl)
     [ -n "$initdb" ] && [ -n "$pg_ctl" ] || { echo "PostgreSQL server binaries not found" >&2; exit 1; }
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    if [ "$(id -u)" = 0 ]; then
+      id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+      chown postgres:postgres "$dir"
+    fi
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
       || echo $((20000 + RANDOM % 20000)))
     as_owner "$initdb" -D "$dir/data" -U hub --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
