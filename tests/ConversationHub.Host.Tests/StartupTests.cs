@@ -42,6 +42,45 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Sigterm_WhileServing_ShutsDownCleanly()
+    {
+        // Arrange: the real host process on a fresh SQLite file.
+        var ct = TestTimeout.Token(90);
+        var workingDirectory = Directory.CreateTempSubdirectory("hub-stop").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ConversationHub.Host.dll"), "--urls=http://127.0.0.1:0", "--DemoCity:Password=Wakaba2026Demo" },
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        string? line;
+        do
+        {
+            line = await process.StandardOutput.ReadLineAsync(ct);
+        }
+        while (line is not null && !line.Contains("ConversationHub is running", StringComparison.Ordinal));
+
+        // Act
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+
+        var rest = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        // Assert
+        Assert.NotNull(line);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Application is shutting down", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", rest + await stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(workingDirectory, "data", "hub.db")));
+    }
+
+    [Fact]
     public async Task Restart_OnSeededDatabase_KeepsDataAndSeedsNothingTwice()
     {
         // Arrange: a first start seeds the demo city.
