@@ -1,4 +1,5 @@
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
 using ConversationHub.Core.Identity;
@@ -65,6 +66,7 @@ public static class CoreModuleExtensions
             options => options.XmlEncryptor = new PiiXmlEncryptor(sp)));
         AddHubEvents(builder);
         services.AddBusinessCalendar();
+        services.AddConversations();
         AddStaffIdentity(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

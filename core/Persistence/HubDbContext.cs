@@ -1,3 +1,5 @@
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Identity.Infrastructure;
 using ConversationHub.Core.Organisation;
@@ -25,6 +27,12 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiPro
     /// <summary>City departments.</summary>
     public DbSet<Department> Departments => Set<Department>();
 
+    /// <summary>Conversations on every channel.</summary>
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    /// <summary>The transcripts, in order per conversation.</summary>
+    public DbSet<TranscriptActivity> Activities => Set<TranscriptActivity>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -34,6 +42,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiPro
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new DepartmentEntityTypeConfiguration());
         IdentityModel.Configure(builder, Pii);
+        builder.ApplyConfiguration(new ConversationEntityTypeConfiguration(Pii));
+        builder.ApplyConfiguration(new TranscriptActivityEntityTypeConfiguration(Pii));
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");

@@ -1,0 +1,121 @@
+namespace ConversationHub.Core.Conversations.Domain;
+
+/// <summary>
+/// One citizen's conversation on one channel: the shared object of the bot, the queue and the agents.
+/// The owner moves only through the transition methods, each of which checks the current owner.
+/// </summary>
+public sealed class Conversation
+{
+    private readonly List<ConversationEvent> _events = [];
+
+    /// <summary>Starts a conversation owned by the bot.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="citizenKey">The citizen's id on the channel (a LINE user id, a Direct Line user id); personal data.</param>
+    /// <param name="nowUtc">Creation time.</param>
+    public Conversation(ConversationChannel channel, string citizenKey, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(citizenKey);
+        Id = Guid.CreateVersion7();
+        Channel = channel;
+        CitizenKey = citizenKey;
+        Owner = ConversationOwner.Bot;
+        CreatedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    private Conversation()
+    {
+        CitizenKey = "";
+    }
+
+    /// <summary>Surrogate key (time-ordered).</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The channel.</summary>
+    public ConversationChannel Channel { get; private set; }
+
+    /// <summary>The citizen's id on the channel; encrypted at rest, found through <see cref="CitizenKeyHash"/>.</summary>
+    public string CitizenKey { get; private set; }
+
+    /// <summary>Keyed hash of channel and citizen key, for look-ups (set by the store).</summary>
+    public string CitizenKeyHash { get; internal set; } = "";
+
+    /// <summary>Who answers now.</summary>
+    public ConversationOwner Owner { get; private set; }
+
+    /// <summary>The agent who owns it while <see cref="Owner"/> is <see cref="ConversationOwner.Agent"/> (kept afterwards for history).</summary>
+    public Guid? AgentId { get; private set; }
+
+    /// <summary>The sequence number of the last transcript activity (0 when none).</summary>
+    public long LastSequence { get; internal set; }
+
+    /// <summary>Creation time (UTC).</summary>
+    public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>Last change (UTC).</summary>
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>When it was closed or abandoned (UTC).</summary>
+    public DateTime? EndedAtUtc { get; private set; }
+
+    /// <summary>Why the handoff was requested or the conversation ended (a short code such as <c>user_request</c>).</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>Optimistic concurrency: two nodes cannot both move the owner.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Events raised by transitions since load; published after commit.</summary>
+    public IReadOnlyList<ConversationEvent> Events => _events;
+
+    /// <summary>Whether the conversation still accepts messages.</summary>
+    public bool IsOpen => Owner is ConversationOwner.Bot or ConversationOwner.Queued or ConversationOwner.Agent;
+
+    /// <summary>bot → queued.</summary>
+    public void RequestHandoff(string reason, DateTime nowUtc)
+    {
+        Move(ConversationOwner.Queued, nowUtc, ConversationOwner.Bot);
+        Reason = reason;
+        _events.Add(new HandoffRequested(Id, reason));
+    }
+
+    /// <summary>queued → agent.</summary>
+    public void AssignAgent(Guid agentId, DateTime nowUtc)
+    {
+        Move(ConversationOwner.Agent, nowUtc, ConversationOwner.Queued);
+        AgentId = agentId;
+        _events.Add(new AgentAssigned(Id, agentId));
+    }
+
+    /// <summary>bot → closed (idle, citizen left) or agent → closed (the agent closes).</summary>
+    public void Close(string reason, DateTime nowUtc)
+    {
+        Move(ConversationOwner.Closed, nowUtc, ConversationOwner.Bot, ConversationOwner.Agent);
+        Reason = reason;
+        EndedAtUtc = nowUtc;
+        _events.Add(new ConversationEnded(Id, ConversationOwner.Closed, reason));
+    }
+
+    /// <summary>queued → abandoned (the citizen left before an agent joined).</summary>
+    public void Abandon(DateTime nowUtc)
+    {
+        Move(ConversationOwner.Abandoned, nowUtc, ConversationOwner.Queued);
+        Reason = "left_queue";
+        EndedAtUtc = nowUtc;
+        _events.Add(new ConversationEnded(Id, ConversationOwner.Abandoned, Reason));
+    }
+
+    /// <summary>Forgets the raised events once they are published.</summary>
+    public void ClearEvents() => _events.Clear();
+
+    private void Move(ConversationOwner to, DateTime nowUtc, params ConversationOwner[] allowedFrom)
+    {
+        if (Array.IndexOf(allowedFrom, Owner) < 0)
+        {
+            throw new ConversationStateException(Id, Owner, to);
+        }
+
+        Owner = to;
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+}

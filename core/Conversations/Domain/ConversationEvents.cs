@@ -1,0 +1,46 @@
+namespace ConversationHub.Core.Conversations.Domain;
+
+/// <summary>Something that happened to a conversation; published on the hub after the change is committed.</summary>
+/// <param name="ConversationId">The conversation.</param>
+public abstract record ConversationEvent(Guid ConversationId)
+{
+    /// <summary>Dotted wire name, as in <see cref="ConversationEventTopics"/>.</summary>
+    public abstract string Topic { get; }
+}
+
+/// <summary>The bot (or the citizen) asked for a person: bot → queued.</summary>
+public sealed record HandoffRequested(Guid ConversationId, string Reason) : ConversationEvent(ConversationId)
+{
+    /// <inheritdoc />
+    public override string Topic => ConversationEventTopics.HandoffRequested;
+}
+
+/// <summary>An agent took the conversation: queued → agent.</summary>
+public sealed record AgentAssigned(Guid ConversationId, Guid AgentId) : ConversationEvent(ConversationId)
+{
+    /// <inheritdoc />
+    public override string Topic => ConversationEventTopics.AgentAssigned;
+}
+
+/// <summary>The conversation ended (closed) or was abandoned in the queue.</summary>
+public sealed record ConversationEnded(Guid ConversationId, ConversationOwner FinalOwner, string Reason) : ConversationEvent(ConversationId)
+{
+    /// <inheritdoc />
+    public override string Topic => ConversationEventTopics.Ended;
+}
+
+/// <summary>Dotted names of the conversation events (the hub's topics).</summary>
+public static class ConversationEventTopics
+{
+    /// <summary>A new activity was written to a transcript; payload: conversation id and sequence.</summary>
+    public const string ActivityAdded = "conversation.activity_added";
+
+    /// <summary><see cref="Domain.HandoffRequested"/>.</summary>
+    public const string HandoffRequested = "conversation.handoff_requested";
+
+    /// <summary><see cref="Domain.AgentAssigned"/>.</summary>
+    public const string AgentAssigned = "conversation.agent_assigned";
+
+    /// <summary><see cref="ConversationEnded"/>.</summary>
+    public const string Ended = "conversation.ended";
+}

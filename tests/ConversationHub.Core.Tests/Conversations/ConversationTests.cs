@@ -1,0 +1,102 @@
+using ConversationHub.Core.Conversations.Domain;
+
+namespace ConversationHub.Core.Tests.Conversations;
+
+public sealed class ConversationTests
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 1, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Transitions_BotQueuedAgentClosed_RaiseEventsInOrder()
+    {
+        var conversation = new Conversation(ConversationChannel.WebChat, "dl_user", Now);
+        var agent = Guid.NewGuid();
+
+        conversation.RequestHandoff("user_request", Now);
+        conversation.AssignAgent(agent, Now);
+        conversation.Close("resolved", Now.AddMinutes(5));
+
+        Assert.Equal(ConversationOwner.Closed, conversation.Owner);
+        Assert.Equal(agent, conversation.AgentId);
+        Assert.Equal(Now.AddMinutes(5), conversation.EndedAtUtc);
+        Assert.Collection(
+            conversation.Events,
+            e => Assert.Equal(new HandoffRequested(conversation.Id, "user_request"), e),
+            e => Assert.Equal(new AgentAssigned(conversation.Id, agent), e),
+            e => Assert.Equal(new ConversationEnded(conversation.Id, ConversationOwner.Closed, "resolved"), e));
+        Assert.False(conversation.IsOpen);
+    }
+
+    [Fact]
+    public void Abandon_WhileQueued_EndsAsAbandoned()
+    {
+        var conversation = new Conversation(ConversationChannel.Line, "U123", Now);
+        conversation.RequestHandoff("no_answer", Now);
+
+        conversation.Abandon(Now);
+
+        Assert.Equal(ConversationOwner.Abandoned, conversation.Owner);
+        Assert.IsType<ConversationEnded>(conversation.Events[^1]);
+    }
+
+    [Fact]
+    public void Close_ByBot_IsAllowed()
+    {
+        var conversation = new Conversation(ConversationChannel.WebChat, "u", Now);
+
+        conversation.Close("idle", Now);
+
+        Assert.Equal(ConversationOwner.Closed, conversation.Owner);
+    }
+
+    public static TheoryData<string> IllegalMoves => ["bot-assign", "bot-abandon", "queued-close", "agent-handoff", "closed-handoff", "closed-close", "agent-assign"];
+
+    [Theory]
+    [MemberData(nameof(IllegalMoves))]
+    public void Transition_Illegal_ThrowsNamingFromAndTo(string move)
+    {
+        var conversation = new Conversation(ConversationChannel.WebChat, "u", Now);
+        var (from, act) = move.Split('-') switch
+        {
+            ["bot", var a] => ("Bot", a),
+            ["queued", var a] => (Prepare(conversation, "queued"), a),
+            ["agent", var a] => (Prepare(conversation, "agent"), a),
+            ["closed", var a] => (Prepare(conversation, "closed"), a),
+            _ => throw new ArgumentOutOfRangeException(nameof(move)),
+        };
+        var version = conversation.Version;
+
+        var ex = Assert.Throws<ConversationStateException>(() => Act(conversation, act));
+
+        Assert.Contains($"from {from} to", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(version, conversation.Version);
+    }
+
+    private static string Prepare(Conversation conversation, string state)
+    {
+        switch (state)
+        {
+            case "queued":
+                conversation.RequestHandoff("r", Now);
+                return "Queued";
+            case "agent":
+                conversation.RequestHandoff("r", Now);
+                conversation.AssignAgent(Guid.NewGuid(), Now);
+                return "Agent";
+            default:
+                conversation.Close("r", Now);
+                return "Closed";
+        }
+    }
+
+    private static void Act(Conversation conversation, string action)
+    {
+        switch (action)
+        {
+            case "assign": conversation.AssignAgent(Guid.NewGuid(), Now); break;
+            case "abandon": conversation.Abandon(Now); break;
+            case "close": conversation.Close("r", Now); break;
+            default: conversation.RequestHandoff("r", Now); break;
+        }
+    }
+}
