@@ -10,4 +10,10 @@ internal sealed record AnalyzerOptions
 
     /// <summary>Character bigrams also over hiragana; off keeps okurigana and particles out of the bigrams.</summary>
     public bool GramsOverHiragana { get; init; } = true;
+
+    /// <summary>
+    /// Shortest all-hiragana word that is indexed as a word. ICU cuts inflected verbs into short hiragana
+    /// pieces (てい, しま, まっ) that carry no topic; hiragana content words still match through the bigrams.
+    /// </summary>
+    public int MinHiraganaWordLength { get; init; } = 2;
 }

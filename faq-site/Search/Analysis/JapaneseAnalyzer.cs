@@ -53,8 +53,8 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
                 compoundParts = 1;
             }
 
-            // A lone hiragana letter is a particle or an inflection ending (ICU splits 取りたい as 取り|たい).
-            if (script == CharKind.Hiragana && length == 1)
+            // Short hiragana pieces are particles or inflection endings (ICU splits 取りたい as 取り|たい).
+            if (script == CharKind.Hiragana && length < Options.MinHiraganaWordLength)
                 continue;
 
             var word = script == CharKind.Latin ? LatinStemmer.Stem(span.ToString()) : JapaneseNormalizer.FoldReading(span);

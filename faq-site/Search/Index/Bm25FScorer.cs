@@ -53,6 +53,10 @@ internal static class Bm25FScorer
             if (!space.Postings.TryGetValue(query.Terms[q], out var postings))
                 continue;
 
+            // A zero weight would leave scores at 0 and break the touched-slot bookkeeping below.
+            if (query.Weights[q] <= 0f || space.Parameters.Weight <= 0f)
+                continue;
+
             var df = postings.Count;
             var idf = MathF.Log(1f + ((liveCount - df + 0.5f) / (df + 0.5f)));
             var factor = space.Parameters.Weight * query.Weights[q] * idf * (k1 + 1f);
