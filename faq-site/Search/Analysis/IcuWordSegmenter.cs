@@ -19,6 +19,13 @@ internal static class IcuWordSegmenter
         return true;
     });
 
+    // PERF: icu.net's reusable iterator is fastest for short texts (queries, questions) but recomputes its
+    // boundary array on every MoveNext, which is quadratic on long answers; those go through the one-shot
+    // GetWordBoundaries, which opens a native iterator per call but walks it linearly.
+    private const int LongText = 512;
+
+    private static readonly Locale Japanese = new("ja");
+
     // PERF: an ICU break iterator is not thread-safe and costs tens of microseconds to open, so each thread
     // keeps one for its lifetime instead of opening one per text.
     [ThreadStatic]
@@ -29,6 +36,14 @@ internal static class IcuWordSegmenter
     {
         if (text.Length == 0)
             return;
+
+        if (text.Length >= LongText)
+        {
+            _ = Initialised.Value;
+            foreach (var boundary in BreakIterator.GetWordBoundaries(Japanese, text, includeSpacesAndPunctuation: false))
+                words.Add((boundary.Start, boundary.End - boundary.Start));
+            return;
+        }
 
         var iterator = _iterator ??= Open();
         iterator.SetText(text);
@@ -43,6 +58,6 @@ internal static class IcuWordSegmenter
     private static RuleBasedBreakIterator Open()
     {
         _ = Initialised.Value;
-        return new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.WORD, "ja");
+        return new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.WORD, Japanese);
     }
 }

@@ -6,17 +6,17 @@ namespace ConversationHub.Faq.Search.Analysis;
 /// <summary>
 /// Rewrites kanji numerals as Arabic digits where they count something (三丁目 → 3丁目, 十四日 → 14日), so that
 /// addresses and deadlines match however they were typed. Numerals inside words (一般, 統一, 一時保育, 十分)
-/// stay as they are: only a run followed by a counter from <see cref="Counters"/>, and not preceded by
-/// another kanji other than 第, is rewritten.
+/// stay as they are: only a run followed by a counter is rewritten, and for the counters that also end
+/// ordinary words (統一日, 万一年) only when no other kanji but 第 comes before it.
 /// </summary>
 internal static class KanjiNumerals
 {
+    // Counters that only ever count: 西立花町三丁目 is an address even after the kanji 町.
+    private static readonly string[] StrongCounters = ["丁目", "番地", "号", "階", "歳", "か月", "円", "件"];
+
     // 時, 分, 番 and 部 are left out on purpose: 一時 (temporary), 十分 (enough), 一番 (most), 一部 (part).
-    private static readonly string[] Counters =
-    [
-        "丁目", "番地", "号", "階", "歳", "才", "日", "か月", "月", "年", "回", "人", "枚", "通", "円", "件", "週", "か所",
-        "級", "割", "名", "条", "歳児",
-    ];
+    private static readonly string[] WeakCounters =
+        ["才", "日", "月", "年", "回", "人", "枚", "通", "週", "か所", "級", "割", "名", "条"];
 
     public static bool IsNumeral(char c) => Value(c) >= 0 || c is '十' or '百' or '千';
 
@@ -35,7 +35,8 @@ internal static class KanjiNumerals
                 end++;
 
             var precededByWord = i > 0 && CharClass.Of(text[i - 1]) == CharKind.Kanji && text[i - 1] != '第';
-            if (!precededByWord && StartsWithCounter(text.AsSpan(end)))
+            var rest = text.AsSpan(end);
+            if (StartsWithAny(rest, StrongCounters) || (!precededByWord && StartsWithAny(rest, WeakCounters)))
             {
                 builder.Append(text, copied, i - copied);
                 builder.Append(Parse(text.AsSpan(i, end - i)).ToString(CultureInfo.InvariantCulture));
@@ -104,9 +105,9 @@ internal static class KanjiNumerals
         return -1;
     }
 
-    private static bool StartsWithCounter(ReadOnlySpan<char> rest)
+    private static bool StartsWithAny(ReadOnlySpan<char> rest, string[] counters)
     {
-        foreach (var counter in Counters)
+        foreach (var counter in counters)
         {
             if (rest.StartsWith(counter, StringComparison.Ordinal))
                 return true;
