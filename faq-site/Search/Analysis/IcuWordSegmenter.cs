@@ -22,7 +22,7 @@ internal static class IcuWordSegmenter
     // PERF: icu.net's reusable iterator is fastest for short texts (queries, questions) but recomputes its
     // boundary array on every MoveNext, which is quadratic on long answers; those go through the one-shot
     // GetWordBoundaries, which opens a native iterator per call but walks it linearly.
-    private const int LongText = 512;
+    private const int LongText = 256;
 
     private static readonly Locale Japanese = new("ja");
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ConversationHub.Faq.Search.Analysis;
 
 /// <summary>
@@ -10,6 +11,11 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
     // PERF: reused per thread; analysis runs once per document at build time and once per query.
     [ThreadStatic]
     private static List<(int Start, int Length)>? _segments;
+
+    // PERF: a corpus has a few tens of thousands of distinct bigrams but hundreds of thousands of bigram
+    // occurrences; sharing one string per bigram saves most of the allocations of a rebuild.
+    [ThreadStatic]
+    private static Dictionary<int, string>? _gramStrings;
 
     public JapaneseAnalyzer()
         : this(AnalyzerOptions.Default)
@@ -26,6 +32,8 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
         AddGrams(JapaneseNormalizer.FoldReading(normalized), grams);
     }
 
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWords(string normalized, List<string> words)
     {
         var segments = _segments ??= [];
@@ -71,6 +79,8 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
             words.Add(JapaneseNormalizer.FoldReading(normalized.AsSpan(start, end - start)));
     }
 
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddGrams(string folded, List<string> grams)
     {
         var runStart = -1;
@@ -86,9 +96,23 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
             if (runLength == 1)
                 grams.Add(folded.Substring(runStart, 1));
             for (var j = runStart; j + 2 <= i; j++)
-                grams.Add(folded.Substring(j, 2));
+                grams.Add(Bigram(folded[j], folded[j + 1]));
             runStart = -1;
         }
+    }
+
+    private static string Bigram(char first, char second)
+    {
+        var strings = _gramStrings ??= [];
+        var key = (first << 16) | second;
+        if (!strings.TryGetValue(key, out var gram))
+        {
+            gram = string.Create(2, (first, second), static (span, pair) => (span[0], span[1]) = pair);
+            if (strings.Count < 200_000)
+                strings.Add(key, gram);
+        }
+
+        return gram;
     }
 
     private bool IsGramChar(char c)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ConversationHub.Faq.Search.Analysis;
@@ -13,6 +14,8 @@ internal static class JapaneseNormalizer
     /// NFKC (half-width katakana, full-width digits and Latin), lower case, dashes after kana as the
     /// long-vowel mark, iteration marks (々 ゝ ヽ) expanded, spelling variants unified, counted kanji
     /// </summary>
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -50,6 +53,8 @@ internal static class JapaneseNormalizer
     /// Folds katakana to hiragana and drops the long-vowel mark at the end of a kana word of three or more
     /// letters (コンピューター = コンピュータ, サーバー = サーバ, after JIS Z 8301's loanword rule).
     /// </summary>
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FoldReading(ReadOnlySpan<char> text)
     {
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];

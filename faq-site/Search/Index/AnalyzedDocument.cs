@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConversationHub.Faq.Search.Analysis;
 
 namespace ConversationHub.Faq.Search.Index;
@@ -49,6 +50,8 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         private readonly List<ushort> _frequencies = [];
         private readonly int[] _lengths = new int[FieldTerms.FieldCount];
 
+        // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(List<string> terms, SearchField field)
         {
             foreach (var term in terms)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ConversationHub.Faq.Search.Index;
 
 /// <summary>Builds a compact snapshot (no removed slots) from analysed documents.</summary>
@@ -35,6 +36,8 @@ internal static class IndexSnapshotBuilder
             parameters);
     }
 
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpaceIndex BuildSpace(List<AnalyzedDocument> documents, TermSpace space, SpaceParameters parameters)
     {
         // PERF: two passes (count, then fill exact-size arrays) instead of growing a list per term.
