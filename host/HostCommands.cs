@@ -1,3 +1,5 @@
+using ConversationHub.Faq.Evaluation;
+
 namespace ConversationHub.Host;
 
 /// <summary>
@@ -6,11 +8,21 @@ namespace ConversationHub.Host;
 /// </summary>
 internal static class HostCommands
 {
-    public static Task<bool> TryRunAsync(string[] args)
+    public static async Task<bool> TryRunAsync(string[] args)
     {
-        // Verbs (faq eval, faq train, org import …) arrive with their issues; until then every argument list
-        // starts the server, and ASP.NET Core reads --urls and other switches from it.
+        // Verbs arrive with their issues (faq train, org import …); any other argument list starts the server,
+        // and ASP.NET Core reads --urls and other switches from it.
         ArgumentNullException.ThrowIfNull(args);
-        return Task.FromResult(false);
+        if (args.Length >= 2 && args[0] == "faq" && args[1] == "eval")
+        {
+            var exitCode = await FaqEvalCommand.RunAsync(args[2..], Console.Out, CancellationToken.None);
+
+            // Program.cs returns 0 after any verb, so a failing verb has to end the process with its own code.
+            if (exitCode != 0)
+                Environment.Exit(exitCode);
+            return true;
+        }
+
+        return false;
     }
 }

@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using ConversationHub.Faq.Search.Analysis;
+
+namespace ConversationHub.Faq.Search.Index;
+
+/// <summary>
+/// A document after analysis. Snapshots keep it so that an update can take the old document's postings
+/// out without analysing its old text again.
+/// </summary>
+internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams)
+{
+    public string Id { get; } = id;
+
+    public FieldTerms Words { get; } = words;
+
+    public FieldTerms Grams { get; } = grams;
+
+    public FieldTerms this[TermSpace space] => space == TermSpace.Words ? Words : Grams;
+
+    public static AnalyzedDocument Create(SearchDocument document, JapaneseAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var words = new Accumulator();
+        var grams = new Accumulator();
+        var wordBuffer = new List<string>();
+        var gramBuffer = new List<string>();
+
+        void AddField(string text, SearchField field)
+        {
+            wordBuffer.Clear();
+            gramBuffer.Clear();
+            analyzer.Analyze(text, wordBuffer, gramBuffer);
+            words.Add(wordBuffer, field);
+            grams.Add(gramBuffer, field);
+        }
+
+        AddField(document.Question, SearchField.Question);
+        foreach (var paraphrase in document.Paraphrases)
+            AddField(paraphrase, SearchField.Paraphrase);
+        AddField(document.Answer, SearchField.Answer);
+        foreach (var keyword in document.Keywords)
+            AddField(keyword, SearchField.Keywords);
+
+        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms());
+    }
+
+    private sealed class Accumulator
+    {
+        private readonly Dictionary<string, int> _indexByTerm = new(StringComparer.Ordinal);
+        private readonly List<ushort> _frequencies = [];
+        private readonly int[] _lengths = new int[FieldTerms.FieldCount];
+
+        // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(List<string> terms, SearchField field)
+        {
+            foreach (var term in terms)
+            {
+                if (!_indexByTerm.TryGetValue(term, out var index))
+                {
+                    index = _indexByTerm.Count;
+                    _indexByTerm.Add(term, index);
+                    for (var f = 0; f < FieldTerms.FieldCount; f++)
+                        _frequencies.Add(0);
+                }
+
+                var at = (index * FieldTerms.FieldCount) + (int)field;
+                if (_frequencies[at] < ushort.MaxValue)
+                    _frequencies[at]++;
+            }
+
+            _lengths[(int)field] += terms.Count;
+        }
+
+        public FieldTerms ToFieldTerms()
+        {
+            var terms = new string[_indexByTerm.Count];
+            foreach (var (term, index) in _indexByTerm)
+                terms[index] = term;
+            return new FieldTerms(terms, [.. _frequencies], _lengths);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using ConversationHub.Faq.Search.Analysis;
+
+namespace ConversationHub.Faq.Search.Index;
+
+/// <summary>
+/// The per-node FAQ search index. Queries read an immutable snapshot without locking; changes (a full
+/// rebuild, or one FAQ added, updated or removed) are serialised, build a new snapshot, and swap it in.
+/// </summary>
+internal sealed class FaqSearchIndex
+{
+    private readonly JapaneseAnalyzer _analyzer;
+    private readonly SynonymExpander _synonyms;
+    private readonly Lock _writeLock = new();
+    private volatile IndexSnapshot _snapshot;
+
+    public FaqSearchIndex(JapaneseAnalyzer analyzer, Bm25FParameters parameters, ISynonymDictionary synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        _analyzer = analyzer;
+        _synonyms = new SynonymExpander(synonyms, analyzer);
+        _snapshot = IndexSnapshotBuilder.Build([], parameters);
+    }
+
+    public int Count => _snapshot.LiveCount;
+
+    public Bm25FParameters Parameters => _snapshot.Parameters;
+
+    /// <summary>Replaces the whole index; documents are analysed in parallel.</summary>
+    public void Rebuild(IReadOnlyList<SearchDocument> documents, Bm25FParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var analyzed = new AnalyzedDocument[documents.Count];
+        Parallel.For(0, documents.Count, i => analyzed[i] = AnalyzedDocument.Create(documents[i], _analyzer));
+        lock (_writeLock)
+            _snapshot = IndexSnapshotBuilder.Build(analyzed, parameters ?? _snapshot.Parameters);
+    }
+
+    /// <summary>Adds a document, or replaces the one with the same id.</summary>
+    public void Upsert(SearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = AnalyzedDocument.Create(document, _analyzer);
+        lock (_writeLock)
+            _snapshot = IndexSnapshotEditor.Apply(_snapshot, document.Id, analyzed);
+    }
+
+    /// <summary>Removes a document; returns false when there was none with that id.</summary>
+    public bool Remove(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        lock (_writeLock)
+        {
+            if (!_snapshot.SlotById.ContainsKey(documentId))
+                return false;
+            _snapshot = IndexSnapshotEditor.Apply(_snapshot, documentId, replacement: null);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="top"/> documents for a query, best first. <paramref name="filter"/> (by document
+    /// id, e.g. visibility or category) is asked only about documents that would enter the results.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, int top = 10, Func<string, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var snapshot = _snapshot;
+
+        var wordList = new List<string>();
+        var gramList = new List<string>();
+        _analyzer.Analyze(query, wordList, gramList);
+        var words = new QueryTerms();
+        var grams = new QueryTerms();
+        words.AddRange(wordList, 1f);
+        grams.AddRange(gramList, 1f);
+        _synonyms.Expand(SynonymExpander.FoldForMatching(query), words, grams, snapshot.Parameters.SynonymWeight);
+
+        var hits = new TopHits(top);
+        Bm25FScorer.Search(snapshot, words, grams, filter, hits);
+        var results = new SearchHit[hits.Count];
+        for (var i = 0; i < results.Length; i++)
+            results[i] = new SearchHit(snapshot.Ids[hits.SlotAt(i)]!, hits.ScoreAt(i));
+        return results;
+    }
+}

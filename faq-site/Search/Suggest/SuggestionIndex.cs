@@ -1,0 +1,105 @@
+using ConversationHub.Faq.Search.Analysis;
+
+namespace ConversationHub.Faq.Search.Suggest;
+
+/// <summary>
+/// Prefix suggestions on reading-folded text (NFKC, katakana as hiragana), so ｼﾞｭｳﾐﾝ, ジュウミン and じゅうみん
+/// all find じゅうみん…; kanji are matched as written, since no reading dictionary is available. A source is
+/// found from its start or from the start of any ICU word in it (住民票 finds コンビニで住民票を取りたい);
+/// matches from the start rank first, then by popularity, then shorter texts. Immutable: rebuild and swap.
+/// </summary>
+internal sealed class SuggestionIndex
+{
+    public const int MaxSuggestions = 8;
+
+    // PERF: bounds the scan for one- or two-letter prefixes, which can match thousands of keys.
+    private const int MaxScannedKeys = 4096;
+
+    // Word starts deep in a long text add keys that nobody types towards.
+    private const int MaxWordStartsPerSource = 12;
+
+    private readonly string[] _keys;
+    private readonly int[] _sourceOfKey;
+    private readonly bool[] _keyAtStart;
+    private readonly SuggestionSource[] _sources;
+
+    private SuggestionIndex(string[] keys, int[] sourceOfKey, bool[] keyAtStart, SuggestionSource[] sources)
+    {
+        _keys = keys;
+        _sourceOfKey = sourceOfKey;
+        _keyAtStart = keyAtStart;
+        _sources = sources;
+    }
+
+    public static SuggestionIndex Build(IEnumerable<SuggestionSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var all = sources.Where(s => !string.IsNullOrWhiteSpace(s.Text)).ToArray();
+        var entries = new List<(string Key, int Source, bool AtStart)>();
+        var words = new List<(int Start, int Length)>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            var normalized = JapaneseNormalizer.Normalize(all[i].Text.Trim());
+            entries.Add((JapaneseNormalizer.FoldReading(normalized), i, true));
+            words.Clear();
+            IcuWordSegmenter.Segment(normalized, words);
+            for (var w = 0; w < words.Count && w < MaxWordStartsPerSource; w++)
+            {
+                if (words[w].Start > 0)
+                    entries.Add((JapaneseNormalizer.FoldReading(normalized.AsSpan(words[w].Start)), i, false));
+            }
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return new SuggestionIndex(
+            entries.Select(e => e.Key).ToArray(),
+            entries.Select(e => e.Source).ToArray(),
+            entries.Select(e => e.AtStart).ToArray(),
+            all);
+    }
+
+    public IReadOnlyList<Suggestion> Suggest(string typed, int max = MaxSuggestions)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        max = Math.Clamp(max, 0, MaxSuggestions);
+        var prefix = JapaneseNormalizer.FoldReading(JapaneseNormalizer.Normalize(typed.Trim()));
+        if (prefix.Length == 0 || max == 0)
+            return [];
+
+        // Best match per source: at the start beats inside.
+        var best = new Dictionary<int, bool>();
+        var scanned = 0;
+        for (var i = LowerBound(prefix); i < _keys.Length && scanned < MaxScannedKeys; i++, scanned++)
+        {
+            if (!_keys[i].StartsWith(prefix, StringComparison.Ordinal))
+                break;
+            var source = _sourceOfKey[i];
+            best[source] = _keyAtStart[i] || (best.TryGetValue(source, out var atStart) && atStart);
+        }
+
+        return best
+            .OrderByDescending(b => b.Value)
+            .ThenByDescending(b => _sources[b.Key].Popularity)
+            .ThenBy(b => _sources[b.Key].Text.Length)
+            .ThenBy(b => b.Key)
+            .DistinctBy(b => _sources[b.Key].Text, StringComparer.Ordinal)
+            .Take(max)
+            .Select(b => new Suggestion(_sources[b.Key].Text, _sources[b.Key].Kind, _sources[b.Key].FaqId))
+            .ToArray();
+    }
+
+    private int LowerBound(string prefix)
+    {
+        int low = 0, high = _keys.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (string.CompareOrdinal(_keys[mid], prefix) < 0)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+
+        return low;
+    }
+}
