@@ -4,25 +4,25 @@ namespace ConversationHub.Host;
 
 /// <summary>
 /// Command-line verbs of the host (<c>dotnet run --project host -- &lt;verb&gt; …</c>). Without a verb the
-/// host serves the platform.
+/// host serves the platform, and ASP.NET Core reads <c>--urls</c> and other switches from the arguments.
 /// </summary>
 internal static class HostCommands
 {
-    public static async Task<bool> TryRunAsync(string[] args)
+    /// <summary>Runs a verb and returns its exit code, or null when the arguments name no verb.</summary>
+    public static async Task<int?> TryRunAsync(string[] args)
     {
-        // Verbs arrive with their issues (faq train, org import …); any other argument list starts the server,
-        // and ASP.NET Core reads --urls and other switches from it.
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length >= 2 && args[0] == "faq" && args[1] == "eval")
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
         {
-            var exitCode = await FaqEvalCommand.RunAsync(args[2..], Console.Out, CancellationToken.None);
+            e.Cancel = true;
+            cancel.Cancel();
+        };
 
-            // Program.cs returns 0 after any verb, so a failing verb has to end the process with its own code.
-            if (exitCode != 0)
-                Environment.Exit(exitCode);
-            return true;
-        }
-
-        return false;
+        return args switch
+        {
+            ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
+            _ => null,
+        };
     }
 }

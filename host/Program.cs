@@ -6,9 +6,9 @@ using ConversationHub.Host;
 using ConversationHub.Host.DemoCity;
 using ConversationHub.VoiceBridge;
 
-if (await HostCommands.TryRunAsync(args))
+if (await HostCommands.TryRunAsync(args) is { } verbExitCode)
 {
-    return 0;
+    return verbExitCode;
 }
 
 var builder = HostSetup.CreateBuilder(args);
