@@ -1,5 +1,9 @@
 using ConversationHub.Core;
+using ConversationHub.Faq.Apis;
 using ConversationHub.Faq.KnowledgeBase.Import;
+using ConversationHub.Faq.Search.Analysis;
+using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +23,13 @@ public static class FaqModuleExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ImportFaqDocument>();
         builder.Services.AddOptions<Site.FaqSiteOptions>().BindConfiguration(Site.FaqSiteOptions.SectionName);
+
+        // Search: one in-memory index per node, built at start and kept current through hub events.
+        builder.Services.AddSingleton<InMemorySynonymDictionary>();
+        builder.Services.AddSingleton<ISynonymDictionary>(sp => sp.GetRequiredService<InMemorySynonymDictionary>());
+        builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
+        builder.Services.AddSingleton<FaqSearchService>();
+        builder.Services.AddHostedService<FaqIndexMaintenanceService>();
         return builder;
     }
 
@@ -26,6 +37,7 @@ public static class FaqModuleExtensions
     public static IEndpointRouteBuilder MapFaq(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapFaqSearchApi();
         return endpoints;
     }
 }

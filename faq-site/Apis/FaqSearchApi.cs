@@ -1,0 +1,60 @@
+using ConversationHub.Faq.Search.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ConversationHub.Faq.Apis;
+
+/// <summary>Public search APIs for the site's search box and the bot's suggestions.</summary>
+internal static class FaqSearchApi
+{
+    public const int MaxQueryLength = 200;
+
+    public static IEndpointRouteBuilder MapFaqSearchApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/faq").WithTags("FAQ search").AllowAnonymous();
+        group.MapGet("/suggest", Suggest).WithName("SuggestFaq")
+            .WithSummary("Up to 8 FAQ questions matching what the citizen has typed (reading-folded prefix match).");
+        group.MapGet("/search", Search).WithName("SearchFaq")
+            .WithSummary("The best public FAQs for a question, best first.");
+        return endpoints;
+    }
+
+    internal static Results<Ok<SuggestResponse>, BadRequest<string>> Suggest(string? q, FaqSearchService search, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (q is { Length: > MaxQueryLength })
+        {
+            return TypedResults.BadRequest($"q must be at most {MaxQueryLength} characters.");
+        }
+
+        var suggestions = string.IsNullOrWhiteSpace(q) ? [] : search.Suggest(q);
+        return TypedResults.Ok(new SuggestResponse([.. suggestions.Select(s => new SuggestItem(s.Text, s.FaqId is null ? null : Guid.Parse(s.FaqId)))]));
+    }
+
+    internal static Results<Ok<SearchResponse>, BadRequest<string>> Search(string? q, Guid? category, int? top, FaqSearchService search, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
+        {
+            return TypedResults.BadRequest($"q is required and must be at most {MaxQueryLength} characters.");
+        }
+
+        if (top is < 1 or > 50)
+        {
+            return TypedResults.BadRequest("top must be between 1 and 50.");
+        }
+
+        var results = search.Search(q, FaqAudience.Public, category, top ?? 10);
+        return TypedResults.Ok(new SearchResponse([.. results.Select(r => new SearchItem(r.FaqId, r.Question, r.Snippet, r.Score))]));
+    }
+
+    internal sealed record SuggestResponse(IReadOnlyList<SuggestItem> Suggestions);
+
+    internal sealed record SuggestItem(string Text, Guid? FaqId);
+
+    internal sealed record SearchResponse(IReadOnlyList<SearchItem> Results);
+
+    internal sealed record SearchItem(Guid FaqId, string Question, string Snippet, float Score);
+}

@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Search.Suggest;
+
+namespace ConversationHub.Faq.Search.Service;
+
+/// <summary>
+/// This node's search over the published FAQs: the BM25F index plus the facts needed to filter results by
+/// audience, period and category, and the suggestion index. Readers never lock; changes swap snapshots.
+/// </summary>
+internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
+{
+    private const int SnippetLength = 120;
+    private readonly Lock _writeLock = new();
+    private volatile FrozenDictionary<string, FaqSearchEntry> _entries = FrozenDictionary<string, FaqSearchEntry>.Empty;
+    private volatile SuggestionIndex _suggestions = SuggestionIndex.Build([]);
+
+    public int Count => _entries.Count;
+
+    public IReadOnlyList<FaqSearchResult> Search(string query, FaqAudience audience, Guid? categoryId = null, int top = 10)
+    {
+        var entries = _entries;
+        var now = time.GetUtcNow().UtcDateTime;
+        var hits = index.Search(query, top, id =>
+            entries.TryGetValue(id, out var entry)
+            && entry.IsVisibleTo(audience, now)
+            && (categoryId is null || entry.CategoryIds.Contains(categoryId.Value)));
+        var results = new List<FaqSearchResult>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var entry = entries[hit.DocumentId];
+            results.Add(new FaqSearchResult(entry.Id, entry.Question, Snippet(entry.AnswerText), hit.Score));
+        }
+
+        return results;
+    }
+
+    /// <summary>Up to 8 public FAQ questions (and popular queries) matching what the citizen has typed so far.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string typed)
+    {
+        var entries = _entries;
+        var now = time.GetUtcNow().UtcDateTime;
+        return [.. _suggestions.Suggest(typed, SuggestionIndex.MaxSuggestions * 2)
+            .Where(s => s.FaqId is null || (entries.TryGetValue(s.FaqId, out var e) && e.IsVisibleTo(FaqAudience.Public, now)))
+            .Take(SuggestionIndex.MaxSuggestions)];
+    }
+
+    public void ReplaceAll(IReadOnlyList<(FaqSearchEntry Entry, SearchDocument Document)> faqs)
+    {
+        lock (_writeLock)
+        {
+            index.Rebuild([.. faqs.Select(f => f.Document)]);
+            _entries = faqs.ToFrozenDictionary(f => f.Document.Id, f => f.Entry, StringComparer.Ordinal);
+            RebuildSuggestions();
+        }
+    }
+
+    public void Upsert(FaqSearchEntry entry, SearchDocument document)
+    {
+        lock (_writeLock)
+        {
+            index.Upsert(document);
+            _entries = _entries.Where(e => e.Key != document.Id).Append(new(document.Id, entry)).ToFrozenDictionary(StringComparer.Ordinal);
+            RebuildSuggestions();
+        }
+    }
+
+    public void Remove(Guid faqId)
+    {
+        var key = FaqSearchDocuments.Key(faqId);
+        lock (_writeLock)
+        {
+            index.Remove(key);
+            _entries = _entries.Where(e => e.Key != key).ToFrozenDictionary(StringComparer.Ordinal);
+            RebuildSuggestions();
+        }
+    }
+
+    private void RebuildSuggestions() =>
+        _suggestions = SuggestionIndex.Build(_entries.Values.Select(e => new SuggestionSource(e.Question, SuggestionKind.FaqQuestion, 0, FaqSearchDocuments.Key(e.Id))));
+
+    private static string Snippet(string text) => text.Length <= SnippetLength ? text : string.Concat(text.AsSpan(0, SnippetLength), "…");
+}
