@@ -1,6 +1,11 @@
 using ConversationHub.Core;
+using ConversationHub.Faq.KnowledgeBase.Attachments;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Site;
+using ConversationHub.Faq.Site.Analytics;
+using ConversationHub.Faq.Site.Apis;
+using ConversationHub.Faq.Site.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +24,7 @@ public static class FaqModuleExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ImportFaqDocument>();
         builder.Services.AddOptions<Site.FaqSiteOptions>().BindConfiguration(Site.FaqSiteOptions.SectionName);
+        AddPublicSite(builder.Services);
         return builder;
     }
 
@@ -26,6 +32,27 @@ public static class FaqModuleExtensions
     public static IEndpointRouteBuilder MapFaq(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        MapPublicSite(endpoints);
         return endpoints;
     }
+
+    // ---- Public FAQ site (issue 3): pages, feedback, view counting, sitemap, attachments ----
+    private static void AddPublicSite(IServiceCollection services)
+    {
+        services.AddOptions<FaqAttachmentOptions>().BindConfiguration(FaqAttachmentOptions.SectionName);
+        services.TryAddSingleton<IFaqAttachmentStore, LocalFolderFaqAttachmentStore>();
+        services.AddScoped<FaqPageQuery>();
+        services.AddScoped<FaqPopularity>();
+        services.AddScoped<FaqViewCounter>();
+        services.AddScoped<RecordFaqView>();
+        services.AddScoped<SubmitFaqFeedback>();
+        services.AddSingleton<RepeatViewFilter>();
+    }
+
+    private static void MapPublicSite(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSitemapApi();
+        endpoints.MapFaqAttachmentsApi();
+    }
+    // ---- end public FAQ site ----
 }
