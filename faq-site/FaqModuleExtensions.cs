@@ -1,10 +1,15 @@
 using ConversationHub.Core;
 using ConversationHub.Faq.Apis;
+using ConversationHub.Faq.KnowledgeBase.Attachments;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Site;
+using ConversationHub.Faq.Site.Analytics;
+using ConversationHub.Faq.Site.Apis;
+using ConversationHub.Faq.Site.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +35,7 @@ public static class FaqModuleExtensions
         builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
         builder.Services.AddSingleton<FaqSearchService>();
         builder.Services.AddHostedService<FaqIndexMaintenanceService>();
+        AddPublicSite(builder.Services);
         return builder;
     }
 
@@ -38,6 +44,26 @@ public static class FaqModuleExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapFaqSearchApi();
+        MapPublicSite(endpoints);
         return endpoints;
+    }
+
+    // Public FAQ site: pages, feedback, view counting, sitemap, attachments.
+    private static void AddPublicSite(IServiceCollection services)
+    {
+        services.AddOptions<FaqAttachmentOptions>().BindConfiguration(FaqAttachmentOptions.SectionName);
+        services.TryAddSingleton<IFaqAttachmentStore, LocalFolderFaqAttachmentStore>();
+        services.AddScoped<FaqPageQuery>();
+        services.AddScoped<FaqPopularity>();
+        services.AddScoped<FaqViewCounter>();
+        services.AddScoped<RecordFaqView>();
+        services.AddScoped<SubmitFaqFeedback>();
+        services.AddSingleton<RepeatViewFilter>();
+    }
+
+    private static void MapPublicSite(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSitemapApi();
+        endpoints.MapFaqAttachmentsApi();
     }
 }

@@ -1,4 +1,5 @@
 using ConversationHub.Core.Persistence;
+using ConversationHub.Core.Security;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ConversationHub.Faq.Persistence;
 
 /// <summary>The FAQ module's tables, on the same database as core's.</summary>
-public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbContext(options)
+public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiProtector pii) : DbContext(options), IPiiModelContext
 {
     public const string MigrationsHistoryTable = "__migrations_faq";
+
+    /// <inheritdoc />
+    public IPiiProtector Pii { get; } = pii;
 
     public DbSet<FaqEntry> Faqs => Set<FaqEntry>();
 
     public DbSet<FaqCategory> Categories => Set<FaqCategory>();
+
+    public DbSet<FaqRevision> Revisions => Set<FaqRevision>();
+
+    public DbSet<FaqFeedback> Feedback => Set<FaqFeedback>();
+
+    public DbSet<FaqViewCount> ViewCounts => Set<FaqViewCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -20,6 +30,11 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new FaqParaphraseEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqOwnerEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqCategoryEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqRelatedLinkEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqAttachmentEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqRevisionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

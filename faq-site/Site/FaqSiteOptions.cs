@@ -7,4 +7,11 @@ public sealed class FaqSiteOptions
 
     /// <summary>The city's name as shown in titles (for example 若葉台市).</summary>
     public string CityName { get; set; } = "若葉台市";
+
+    /// <summary>
+    /// The site's public origin for canonical links and the sitemap (for example https://faq.city.example.jp).
+    /// When empty, the request's scheme and host are used; set it in production so a forged Host header cannot
+    /// leak into cached pages.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -35,6 +35,12 @@ public sealed class FaqEntry
 
     public List<FaqCategory> Categories { get; } = [];
 
+    /// <summary>Links shown under the answer, in their <see cref="FaqRelatedLink.SortOrder"/>.</summary>
+    public List<FaqRelatedLink> RelatedLinks { get; } = [];
+
+    /// <summary>Files offered with the answer.</summary>
+    public List<FaqAttachment> Attachments { get; } = [];
+
     /// <summary>Owning departments (ids of core's departments; the FAQ module does not own that table).</summary>
     public List<FaqOwner> Owners { get; } = [];
 }

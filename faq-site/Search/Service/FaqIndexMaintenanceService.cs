@@ -64,10 +64,10 @@ internal sealed partial class FaqIndexMaintenanceService(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Search index built: {Count} FAQs in {Milliseconds} ms")]
+        [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Search index built: {Count} FAQs in {Milliseconds} ms")]
         public static partial void Rebuilt(ILogger logger, int count, double milliseconds);
 
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Ignored a faq.changed event without an FAQ id")]
+        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Ignored a faq.changed event without an FAQ id")]
         public static partial void BadPayload(ILogger logger);
     }
 }

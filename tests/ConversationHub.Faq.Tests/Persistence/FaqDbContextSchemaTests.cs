@@ -10,7 +10,7 @@ public abstract class FaqDbContextSchemaTests(DatabaseProvider provider)
     public Task Migrations_BuildTheSchemaOfTheModel() =>
         SchemaDrift.AssertMigrationsMatchModelAsync(
             provider,
-            db => new FaqDbContext(TestContexts.Options<FaqDbContext>(db, FaqDbContext.MigrationsHistoryTable)),
+            db => new FaqDbContext(TestContexts.Options<FaqDbContext>(db, FaqDbContext.MigrationsHistoryTable), TestContexts.Protector),
             FaqDbContext.MigrationsHistoryTable,
             TestTimeout.Token());
 }

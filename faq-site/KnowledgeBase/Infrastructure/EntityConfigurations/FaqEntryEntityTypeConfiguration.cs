@@ -18,6 +18,8 @@ internal sealed class FaqEntryEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasIndex(f => f.ExternalKey).IsUnique();
         builder.HasIndex(f => new { f.Status, f.Visibility });
         builder.HasMany(f => f.Paraphrases).WithOne().HasForeignKey(p => p.FaqId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(f => f.RelatedLinks).WithOne().HasForeignKey(l => l.FaqId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(f => f.Attachments).WithOne().HasForeignKey(a => a.FaqId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Owners).WithOne().HasForeignKey(o => o.FaqId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Categories).WithMany().UsingEntity(
             "faq_category_links",
