@@ -44,6 +44,7 @@ public static class FaqModuleExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapFaqSearchApi();
+        endpoints.MapSynonymsApi();
         MapPublicSite(endpoints);
         return endpoints;
     }

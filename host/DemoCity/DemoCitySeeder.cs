@@ -1,6 +1,7 @@
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
+using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,13 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         {
             var document = await DemoCityData.ReadFaqsAsync(cancellationToken);
             await provider.GetRequiredService<ImportFaqDocument>().ExecuteAsync(document, departments, cancellationToken);
+        }
+
+        if (!await faqs.SynonymGroups.AnyAsync(cancellationToken))
+        {
+            var groups = await DemoCityData.ReadSynonymsAsync(cancellationToken);
+            faqs.SynonymGroups.AddRange(groups.Select(g => new FaqSynonymGroup(string.Join('\n', g))));
+            await faqs.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -1,5 +1,7 @@
 using ConversationHub.Core.Events;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Synonyms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +15,7 @@ namespace ConversationHub.Faq.Search.Service;
 internal sealed partial class FaqIndexMaintenanceService(
     IServiceScopeFactory scopes,
     FaqSearchService search,
+    InMemorySynonymDictionary synonyms,
     IHubEvents events,
     ILogger<FaqIndexMaintenanceService> logger) : IHostedService
 {
@@ -22,6 +25,7 @@ internal sealed partial class FaqIndexMaintenanceService(
     {
         await RebuildAsync(cancellationToken);
         _subscriptions.Add(events.Subscribe(FaqSearchTopics.FaqChanged, (e, ct) => RefreshAsync(e.Payload, ct)));
+        _subscriptions.Add(events.Subscribe(SynonymTopics.Changed, (_, ct) => ReloadSynonymsAsync(ct)));
         _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => RebuildAsync(ct)));
     }
 
@@ -36,10 +40,19 @@ internal sealed partial class FaqIndexMaintenanceService(
     {
         var started = TimeProvider.System.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
-        var faqs = await FaqSearchDocuments.LoadAsync(scope.ServiceProvider.GetRequiredService<FaqDbContext>(), null, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<FaqDbContext>();
+        await SynonymDictionaryLoader.LoadAsync(db, synonyms, cancellationToken);
+        var faqs = await FaqSearchDocuments.LoadAsync(db, null, cancellationToken);
         search.ReplaceAll(faqs);
         var elapsed = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
         Log.Rebuilt(logger, faqs.Count, elapsed);
+    }
+
+    // Synonyms apply at query time, so a reload needs no index rebuild.
+    private async Task ReloadSynonymsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await SynonymDictionaryLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<FaqDbContext>(), synonyms, cancellationToken);
     }
 
     private async Task RefreshAsync(string payload, CancellationToken cancellationToken)
