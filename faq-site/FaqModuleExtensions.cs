@@ -1,6 +1,7 @@
 using ConversationHub.Core;
 using ConversationHub.Faq.Apis;
 using ConversationHub.Faq.KnowledgeBase.Attachments;
+using ConversationHub.Faq.KnowledgeBase.Editing;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
@@ -27,6 +28,8 @@ public static class FaqModuleExtensions
         builder.AddHubDbContext<FaqDbContext>(FaqDbContext.MigrationsHistoryTable);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ImportFaqDocument>();
+        builder.Services.AddScoped<SaveFaq>();
+        builder.Services.AddScoped<ChangeFaqStatus>();
         builder.Services.AddOptions<Site.FaqSiteOptions>().BindConfiguration(Site.FaqSiteOptions.SectionName);
 
         // Search: one in-memory index per node, built at start and kept current through hub events.
@@ -45,6 +48,7 @@ public static class FaqModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapFaqSearchApi();
         endpoints.MapSynonymsApi();
+        endpoints.MapFaqEditorApi();
         MapPublicSite(endpoints);
         return endpoints;
     }

@@ -22,6 +22,8 @@ internal static class HostSetup
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // API callers send and receive enum values by name ("Public"), never by number.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Lets in-flight requests finish and hosted services stop cleanly on SIGTERM.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddOpenApi("v1");

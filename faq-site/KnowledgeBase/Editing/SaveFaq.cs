@@ -1,0 +1,86 @@
+using ConversationHub.Core.Events;
+using ConversationHub.Faq.KnowledgeBase.Domain;
+using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Search.Service;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConversationHub.Faq.KnowledgeBase.Editing;
+
+/// <summary>
+/// Creates or changes an FAQ as an editor: validates, applies, writes a revision (改訂履歴) in the same
+/// transaction, then tells every node to refresh its index.
+/// </summary>
+public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider time)
+{
+    /// <summary>Creates a draft (when <paramref name="faqId"/> is null) or updates an existing FAQ.</summary>
+    public async Task<FaqEditResult> ExecuteAsync(Guid? faqId, FaqEdit edit, Guid? editorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var errors = FaqEditValidator.Validate(edit);
+        if (errors.Count > 0)
+        {
+            return FaqEditResult.Invalid(errors);
+        }
+
+        FaqEntry faq;
+        var current = 0;
+        if (faqId is { } id)
+        {
+            var found = await FaqEditing.LoadAsync(db, id, cancellationToken);
+            if (found is null)
+            {
+                return FaqEditResult.NotFound(id);
+            }
+
+            faq = found;
+            current = await FaqEditing.LatestRevisionAsync(db, id, cancellationToken);
+            if (edit.ExpectedRevision != current)
+            {
+                return FaqEditResult.Conflict(id, current);
+            }
+        }
+        else
+        {
+            faq = new FaqEntry(edit.Question!.Trim(), edit.AnswerMarkdown!) { CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+            db.Faqs.Add(faq);
+        }
+
+        await ApplyAsync(faq, edit, cancellationToken);
+        var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editorId, edit.ChangeNote, time, cancellationToken);
+        await events.PublishAsync(FaqSearchTopics.FaqChanged, faq.Id.ToString(), cancellationToken);
+        return FaqEditResult.Saved(faq.Id, revision);
+    }
+
+    private async Task ApplyAsync(FaqEntry faq, FaqEdit edit, CancellationToken cancellationToken)
+    {
+        faq.Question = edit.Question!.Trim();
+        faq.AnswerMarkdown = edit.AnswerMarkdown!;
+        faq.Visibility = edit.Visibility ?? faq.Visibility;
+        faq.PublishFromUtc = edit.PublishFromUtc;
+        faq.PublishUntilUtc = edit.PublishUntilUtc;
+        faq.Paraphrases.Clear();
+        faq.Paraphrases.AddRange((edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())));
+        faq.Owners.Clear();
+        faq.Owners.AddRange((edit.DepartmentIds ?? []).Distinct().Select(d => new FaqOwner(d)));
+        faq.Categories.Clear();
+        await AddCategoriesAsync(faq, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
+        await AddCategoriesAsync(faq, FaqCategoryKind.Field, edit.Fields, cancellationToken);
+        await AddCategoriesAsync(faq, FaqCategoryKind.Keyword, edit.Keywords, cancellationToken);
+    }
+
+    private async Task AddCategoriesAsync(FaqEntry faq, FaqCategoryKind kind, IReadOnlyList<string>? names, CancellationToken cancellationToken)
+    {
+        foreach (var name in (names ?? []).Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
+        {
+            var category = db.Categories.Local.FirstOrDefault(c => c.Kind == kind && c.Name == name)
+                ?? await db.Categories.FirstOrDefaultAsync(c => c.Kind == kind && c.Name == name, cancellationToken);
+            if (category is null)
+            {
+                category = new FaqCategory(kind, name);
+                db.Categories.Add(category);
+            }
+
+            faq.Categories.Add(category);
+        }
+    }
+}
