@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using ConversationHub.Faq.Ranking;
+using Xunit.Abstractions;
+
+namespace ConversationHub.Faq.Tests.Ranking;
+
+[Trait("Category", "Performance")]
+public sealed class LambdaMartPerformanceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Train_50kRows40Features300Trees_UnderOneMinute()
+    {
+        // Arrange: 1,667 queries × 30 candidates × 40 features.
+        var data = SyntheticRankingData.Nonlinear(queries: 1667, candidates: 30, features: 40, seed: 5);
+        var parameters = new LambdaMartParameters { TreeCount = 300, EarlyStoppingRounds = 0 };
+
+        // Act
+        var stopwatch = Stopwatch.StartNew();
+        var model = new LambdaMartTrainer().Train(data, null, parameters);
+        stopwatch.Stop();
+
+        // Assert
+        output.WriteLine($"trained {data.RowCount} rows × {data.FeatureCount} features × {model.Trees.Count} trees " +
+                         $"in {stopwatch.Elapsed.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores; training nDCG@10 {model.Metadata.TrainingNdcg:0.0000}");
+        Assert.Equal(300, model.Trees.Count);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(1), $"training took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void Score_50Candidates300Trees_P99UnderThreeMilliseconds()
+    {
+        // Arrange
+        var data = SyntheticRankingData.Nonlinear(queries: 200, candidates: 30, features: 40, seed: 6);
+        var parameters = new LambdaMartParameters { TreeCount = 300, MinLeafRows = 5, EarlyStoppingRounds = 0 };
+        var model = new LambdaMartTrainer().Train(data, null, parameters);
+        var candidates = new float[50 * 40];
+        var random = new DeterministicRandom(1);
+        for (var i = 0; i < candidates.Length; i++)
+            candidates[i] = (float)random.NextDouble();
+        var scores = new float[50];
+        for (var warmUp = 0; warmUp < 200; warmUp++)
+            model.Score(candidates, scores);
+
+        // Act
+        var timings = new double[2000];
+        for (var i = 0; i < timings.Length; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            model.Score(candidates, scores);
+            timings[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        // Assert
+        Array.Sort(timings);
+        var p50 = timings[timings.Length / 2];
+        var p99 = timings[(int)(timings.Length * 0.99)];
+        var nodes = model.Trees.Sum(tree => tree.NodeCount);
+        output.WriteLine($"scoring 50 candidates × {model.Trees.Count} trees ({nodes} nodes): p50 {p50:0.000} ms, p99 {p99:0.000} ms");
+        Assert.True(p99 < 3, $"p99 {p99} ms");
+    }
+}
