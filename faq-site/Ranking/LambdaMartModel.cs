@@ -75,13 +75,47 @@ internal sealed class LambdaMartModel
     /// <summary>Scores one candidate; <paramref name="features"/> is in <see cref="FeatureNames"/> order.</summary>
     public float Score(ReadOnlySpan<float> features) => (float)ScoreExact(features);
 
-    /// <summary>Scores candidates stored row-major (candidate count × feature count) into <paramref name="scores"/>.</summary>
+    /// <summary>
+    /// Scores candidates stored row-major (candidate count × feature count) into <paramref name="scores"/>;
+    /// each score is bit-identical to <see cref="Score(ReadOnlySpan{float})"/> of that candidate.
+    /// </summary>
     public void Score(ReadOnlySpan<float> rowMajorFeatures, Span<float> scores)
     {
-        if (rowMajorFeatures.Length != scores.Length * FeatureCount)
-            throw new ArgumentException($"Expected {scores.Length} × {FeatureCount} feature values, got {rowMajorFeatures.Length}.", nameof(rowMajorFeatures));
+        var featureCount = FeatureCount;
+        if (rowMajorFeatures.Length != scores.Length * featureCount)
+            throw new ArgumentException($"Expected {scores.Length} × {featureCount} feature values, got {rowMajorFeatures.Length}.", nameof(rowMajorFeatures));
+
+        // PERF: tree-major order keeps one small tree hot in L1 while every candidate walks it; each candidate's
+        // sum still adds the trees in model order, so the result matches the one-candidate path exactly.
+        Span<double> sums = scores.Length <= 512 ? stackalloc double[scores.Length] : new double[scores.Length];
+        sums.Clear();
+        var nodes = _nodes;
+        foreach (var root in _roots)
+        {
+            if (root < 0)
+            {
+                var value = _leafValues[~root];
+                for (var i = 0; i < sums.Length; i++)
+                    sums[i] += value;
+                continue;
+            }
+
+            for (var i = 0; i < sums.Length; i++)
+            {
+                var features = rowMajorFeatures.Slice(i * featureCount, featureCount);
+                var n = root;
+                while (n >= 0)
+                {
+                    ref readonly var node = ref nodes[n];
+                    n = features[node.Feature] <= node.Threshold ? node.Left : node.Right;
+                }
+
+                sums[i] += _leafValues[~n];
+            }
+        }
+
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = (float)ScoreExact(rowMajorFeatures.Slice(i * FeatureCount, FeatureCount));
+            scores[i] = (float)sums[i];
     }
 
     /// <summary>Throws <see cref="RankingFeatureMismatchException"/> unless the model's features are exactly these, in this order.</summary>
