@@ -16,7 +16,7 @@ internal static class LambdaMartModelCard
 
         Line($"# FAQ re-ranker (LambdaMART)");
         Line($"");
-        Line($"- Trained: {m.TrainedAt:yyyy-MM-dd HH:mm:ss} UTC, seed {m.Seed}");
+        Line($"- Trained: {m.TrainedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, seed {m.Seed}");
         Line($"- Trees kept: {m.BestIteration} of {m.IterationsRun} trained (limit {p.TreeCount})");
         Line($"- Training data: {m.TrainingQueries} queries, {m.TrainingRows} rows, SHA-256 `{m.TrainingDataHash}`");
         if (m.ValidationDataHash is not null)
