@@ -10,6 +10,7 @@ using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Site;
 using ConversationHub.Faq.Site.Analytics;
 using ConversationHub.Faq.Site.Apis;
+using ConversationHub.Faq.Site.ChatWidget;
 using ConversationHub.Faq.Site.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,7 @@ public static class FaqModuleExtensions
     private static void MapPublicSite(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSitemapApi();
+        endpoints.MapWebChatAssets();
         endpoints.MapFaqAttachmentsApi();
     }
 }
