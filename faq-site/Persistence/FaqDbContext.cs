@@ -24,6 +24,8 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
 
     public DbSet<FaqViewCount> ViewCounts => Set<FaqViewCount>();
 
+    public DbSet<Search.Misses.FaqSearchMiss> SearchMisses => Set<Search.Misses.FaqSearchMiss>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new FaqEntryEntityTypeConfiguration());
@@ -35,6 +37,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
         modelBuilder.ApplyConfiguration(new FaqRevisionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Search.Misses.FaqSearchMissEntityTypeConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -35,6 +35,10 @@ internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
         return results;
     }
 
+    /// <summary>The categories of an indexed FAQ (for the search page's filters), or none when it is not indexed.</summary>
+    public IReadOnlyList<Guid> CategoryIdsOf(Guid faqId) =>
+        _entries.TryGetValue(FaqSearchDocuments.Key(faqId), out var entry) ? entry.CategoryIds : [];
+
     /// <summary>Up to 8 public FAQ questions (and popular queries) matching what the citizen has typed so far.</summary>
     public IReadOnlyList<Suggestion> Suggest(string typed)
     {
