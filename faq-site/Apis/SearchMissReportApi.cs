@@ -43,18 +43,21 @@ internal static class SearchMissReportApi
 
         var now = time.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-window);
-        var items = await db.SearchMisses.AsNoTracking()
+        var rowsRead = await db.SearchMisses.AsNoTracking()
             .Where(m => m.CreatedAtUtc >= since)
             .GroupBy(m => m.MaskedQuery)
-            .Select(g => new MissReportItem(
-                g.Key,
-                g.Count(),
-                g.Count(m => m.Kind == SearchMissKind.ZeroHit),
-                g.Count(m => m.Kind == SearchMissKind.LowConfidence),
-                g.Max(m => m.CreatedAtUtc)))
-            .OrderByDescending(i => i.Total).ThenByDescending(i => i.LastSeenUtc).ThenBy(i => i.Query)
+            .Select(g => new
+            {
+                Query = g.Key,
+                Total = g.Count(),
+                ZeroHit = g.Count(m => m.Kind == SearchMissKind.ZeroHit),
+                LowConfidence = g.Count(m => m.Kind == SearchMissKind.LowConfidence),
+                LastSeenUtc = g.Max(m => m.CreatedAtUtc),
+            })
+            .OrderByDescending(i => i.Total).ThenByDescending(i => i.LastSeenUtc)
             .Take(rows)
             .ToListAsync(cancellationToken);
+        var items = rowsRead.Select(r => new MissReportItem(r.Query, r.Total, r.ZeroHit, r.LowConfidence, r.LastSeenUtc)).ToList();
         return TypedResults.Ok(new MissReport(window, since, now, items));
     }
 

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Resources;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Site;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Faq.Pages;
 
@@ -16,7 +19,7 @@ namespace ConversationHub.Faq.Pages;
 /// event (<c>&amp;c=</c>), and, when nothing is found, rephrasing tips and the chat and inquiry form.
 /// </summary>
 [AllowAnonymous]
-internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses, FaqDbContext db) : PageModel
+internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses, FaqDbContext db, HtmlEncoder encoder, IStringLocalizer<FaqStrings> strings) : PageModel
 {
     public const int PageSize = 20;
 
@@ -24,6 +27,9 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
     private const int FacetDepth = 100;
 
     private const int TitleQueryLength = 20;
+
+    // More chips than this would fill a phone's screen before the first result; the rest fold away.
+    public const int VisibleChips = 6;
 
     /// <summary>The cleaned query (control characters dropped, spaces collapsed); empty when none was given.</summary>
     public string Query { get; private set; } = "";
@@ -38,6 +44,9 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
     public IReadOnlyList<SearchResultView> Results { get; private set; } = [];
 
     public IReadOnlyList<CategoryChip> Chips { get; private set; } = [];
+
+    /// <summary>True when something was found but none of it scores well: the page then offers chat and the form too.</summary>
+    public bool LowConfidence { get; private set; }
 
     /// <summary>The query shortened for the title and heading, so a long question does not fill the tab.</summary>
     public string ShortQuery => Query.Length <= TitleQueryLength ? Query : string.Concat(Query.AsSpan(0, TitleQueryLength), "…");
@@ -59,10 +68,11 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
 
         var all = search.Search(Query, FaqAudience.Public, null, FacetDepth);
         misses.RecordIfMiss(Query, all, SearchChannel.Site);
+        LowConfidence = misses.Classify(all) == SearchMissKind.LowConfidence;
         MatchCount = all.Count;
         Chips = await ChipsAsync(all, cancellationToken);
 
-        var highlighter = new SearchHighlighter(Query);
+        var highlighter = new SearchHighlighter(Query, encoder);
         Results = [.. all
             .Where(r => CategoryId is not { } selected || search.CategoryIdsOf(r.FaqId).Contains(selected))
             .Take(PageSize)
@@ -79,8 +89,15 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
             .Where(x => ids.Contains(x.Id) && (x.Kind == FaqCategoryKind.Field || x.Kind == FaqCategoryKind.LifeEvent))
             .Select(x => new { x.Id, x.Name, x.Kind, x.SortOrder })
             .ToListAsync(cancellationToken);
+        // A field and a life event may share a name (子育て); the life event's chip then says which it is.
+        var shared = categories.GroupBy(x => x.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return [.. categories
             .OrderByDescending(x => counts[x.Id]).ThenBy(x => x.Kind).ThenBy(x => x.SortOrder)
-            .Select(x => new CategoryChip(x.Id, x.Name, counts[x.Id], x.Id == CategoryId, SearchUrls.For(Query, x.Id)))];
+            .Select(x => new CategoryChip(
+                x.Id,
+                x.Kind == FaqCategoryKind.LifeEvent && shared.Contains(x.Name) ? $"{x.Name}（{strings["Search_LifeEventSuffix"]}）" : x.Name,
+                counts[x.Id],
+                x.Id == CategoryId,
+                SearchUrls.For(Query, x.Id)))];
     }
 }

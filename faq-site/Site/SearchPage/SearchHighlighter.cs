@@ -20,10 +20,14 @@ internal sealed class SearchHighlighter
     private static readonly JapaneseAnalyzer _analyzer = new(AnalyzerOptions.Default);
 
     private readonly string[] _terms;
+    private readonly HtmlEncoder _encoder;
 
-    public SearchHighlighter(string query)
+    /// <param name="encoder">The app's encoder (configured to leave Japanese as is), so pages stay readable and small.</param>
+    public SearchHighlighter(string query, HtmlEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(encoder);
+        _encoder = encoder;
         var words = new List<string>();
         _analyzer.Analyze(query, words, []);
         _terms = [.. words
@@ -39,14 +43,13 @@ internal sealed class SearchHighlighter
         ArgumentNullException.ThrowIfNull(text);
         var marked = MarkedCharacters(text);
         var html = new StringBuilder(text.Length + 32);
-        var encoder = HtmlEncoder.Default;
         var start = 0;
         while (start < text.Length)
         {
             var end = start;
             while (end < text.Length && marked[end] == marked[start])
                 end++;
-            var piece = encoder.Encode(text[start..end]);
+            var piece = _encoder.Encode(text[start..end]);
             html.Append(marked[start] ? $"<mark>{piece}</mark>" : piece);
             start = end;
         }
