@@ -5,6 +5,7 @@ using ConversationHub.Faq.KnowledgeBase.Editing;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Site;
@@ -16,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Faq;
 
@@ -39,6 +41,7 @@ public static class FaqModuleExtensions
         builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
         builder.Services.AddSingleton<FaqSearchService>();
         builder.Services.AddHostedService<FaqIndexMaintenanceService>();
+        AddSearchMissLog(builder.Services);
         AddPublicSite(builder.Services);
         return builder;
     }
@@ -50,8 +53,18 @@ public static class FaqModuleExtensions
         endpoints.MapFaqSearchApi();
         endpoints.MapSynonymsApi();
         endpoints.MapFaqEditorApi();
+        endpoints.MapSearchMissReportApi();
         MapPublicSite(endpoints);
         return endpoints;
+    }
+
+    // Zero-hit and low-confidence searches, masked, queued in memory and written in the background.
+    private static void AddSearchMissLog(IServiceCollection services)
+    {
+        services.AddOptions<FaqSearchOptions>().BindConfiguration(FaqSearchOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaqSearchOptions>, FaqSearchOptionsValidator>());
+        services.AddSingleton<SearchMissLog>();
+        services.AddHostedService<SearchMissWriterService>();
     }
 
     // Public FAQ site: pages, feedback, view counting, sitemap, attachments.
@@ -72,5 +85,6 @@ public static class FaqModuleExtensions
         endpoints.MapSitemapApi();
         endpoints.MapWebChatAssets();
         endpoints.MapFaqAttachmentsApi();
+        endpoints.MapSiteAssetsApi();
     }
 }

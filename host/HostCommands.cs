@@ -1,3 +1,4 @@
+using ConversationHub.Faq.Benchmark;
 using ConversationHub.Faq.Evaluation;
 
 namespace ConversationHub.Host;
@@ -22,6 +23,7 @@ internal static class HostCommands
         return args switch
         {
             ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "bench", .. var rest] => await FaqBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             _ => null,
         };
     }

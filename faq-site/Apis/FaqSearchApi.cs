@@ -1,3 +1,4 @@
+using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace ConversationHub.Faq.Apis;
 /// <summary>Public search APIs for the site's search box and the bot's suggestions.</summary>
 internal static class FaqSearchApi
 {
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = SearchQueryText.MaxLength;
 
     public static IEndpointRouteBuilder MapFaqSearchApi(this IEndpointRouteBuilder endpoints)
     {
@@ -29,14 +30,17 @@ internal static class FaqSearchApi
             return TypedResults.BadRequest($"q must be at most {MaxQueryLength} characters.");
         }
 
-        var suggestions = string.IsNullOrWhiteSpace(q) ? [] : search.Suggest(q);
+        var typed = SearchQueryText.Clean(q);
+        var suggestions = typed.Length == 0 ? [] : search.Suggest(typed);
         return TypedResults.Ok(new SuggestResponse([.. suggestions.Select(s => new SuggestItem(s.Text, s.FaqId is null ? null : Guid.Parse(s.FaqId)))]));
     }
 
-    internal static Results<Ok<SearchResponse>, BadRequest<string>> Search(string? q, Guid? category, int? top, FaqSearchService search, CancellationToken cancellationToken)
+    internal static Results<Ok<SearchResponse>, BadRequest<string>> Search(
+        string? q, Guid? category, int? top, FaqSearchService search, SearchMissLog misses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
+        var query = SearchQueryText.Clean(q);
+        if (query.Length == 0 || q!.Length > MaxQueryLength)
         {
             return TypedResults.BadRequest($"q is required and must be at most {MaxQueryLength} characters.");
         }
@@ -46,7 +50,13 @@ internal static class FaqSearchApi
             return TypedResults.BadRequest("top must be between 1 and 50.");
         }
 
-        var results = search.Search(q, FaqAudience.Public, category, top ?? 10);
+        var results = search.Search(query, FaqAudience.Public, category, top ?? 10);
+        if (category is null)
+        {
+            // A category filter that empties the list says nothing about a missing FAQ; only plain searches count.
+            misses.RecordIfMiss(query, results, SearchChannel.Api);
+        }
+
         return TypedResults.Ok(new SearchResponse([.. results.Select(r => new SearchItem(r.FaqId, r.Question, r.Snippet, r.Score))]));
     }
 

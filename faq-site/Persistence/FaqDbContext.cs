@@ -25,6 +25,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
     public DbSet<FaqViewCount> ViewCounts => Set<FaqViewCount>();
 
     public DbSet<FaqSynonymGroup> SynonymGroups => Set<FaqSynonymGroup>();
+    public DbSet<Search.Misses.FaqSearchMiss> SearchMisses => Set<Search.Misses.FaqSearchMiss>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +39,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
         modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqSynonymGroupEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Search.Misses.FaqSearchMissEntityTypeConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

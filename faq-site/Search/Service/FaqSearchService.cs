@@ -35,6 +35,10 @@ internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
         return results;
     }
 
+    /// <summary>The categories of an indexed FAQ (for the search page's filters), or none when it is not indexed.</summary>
+    public IReadOnlyList<Guid> CategoryIdsOf(Guid faqId) =>
+        _entries.TryGetValue(FaqSearchDocuments.Key(faqId), out var entry) ? entry.CategoryIds : [];
+
     /// <summary>Up to 8 public FAQ questions (and popular queries) matching what the citizen has typed so far.</summary>
     public IReadOnlyList<Suggestion> Suggest(string typed)
     {
@@ -60,8 +64,13 @@ internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
         lock (_writeLock)
         {
             index.Upsert(document);
+            var questionUnchanged = _entries.TryGetValue(document.Id, out var previous)
+                && string.Equals(previous.Question, entry.Question, StringComparison.Ordinal);
             _entries = _entries.Where(e => e.Key != document.Id).Append(new(document.Id, entry)).ToFrozenDictionary(StringComparer.Ordinal);
-            RebuildSuggestions();
+            // PERF: suggestions hold only question texts and ids (visibility is checked per request), and rebuilding
+            // them segments every question again (most of an upsert's time at 10,000 FAQs); most edits touch the answer.
+            if (!questionUnchanged)
+                RebuildSuggestions();
         }
     }
 

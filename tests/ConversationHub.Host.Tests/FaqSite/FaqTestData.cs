@@ -1,5 +1,6 @@
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Site;
 using ConversationHub.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,19 @@ public static class FaqTestData
         db.Faqs.Add(faq);
         await db.SaveChangesAsync(ct);
         return faq;
+    }
+
+    /// <summary>Puts FAQs written straight to the database into the node's search index (no faq.changed event is sent).</summary>
+    internal static async Task IndexAsync(HubHost host, CancellationToken ct, params Guid[] faqIds)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FaqDbContext>();
+        var search = host.Services.GetRequiredService<FaqSearchService>();
+        foreach (var id in faqIds)
+        {
+            var (entry, document) = (await FaqSearchDocuments.LoadAsync(db, id, ct)).Single();
+            search.Upsert(entry, document);
+        }
     }
 
     internal static async Task<T> WithFaqDbAsync<T>(HubHost host, Func<FaqDbContext, Task<T>> read)

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ConversationHub.Faq.Benchmark;
+
+/// <summary>Prints a <see cref="BenchReport"/> as a table, or as JSON with <c>--json</c>.</summary>
+internal static class BenchReportWriter
+{
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task WriteAsync(TextWriter output, BenchReport report, bool json, CancellationToken cancellationToken)
+    {
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, _json).AsMemory(), cancellationToken);
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        string[] lines =
+        [
+            $"faq bench: {report.Faqs:N0} FAQs from {report.Source}; {report.Queries:N0} queries, {report.Prefixes:N0} prefixes, {report.Updates:N0} updates",
+            "",
+            "metric                      p50 / value     p99",
+            "--------------------------  -------------  ----------",
+            string.Format(c, "{0,-26}  {1,10:F1} ms", "full rebuild (cold)", report.RebuildColdMs),
+            string.Format(c, "{0,-26}  {1,10:F1} ms", "full rebuild (warm, best)", report.RebuildWarmMs),
+            string.Format(c, "{0,-26}  {1,10:F1} ms", "  of which: index only", report.IndexOnlyRebuildMs),
+            string.Format(c, "{0,-26}  {1,10:F1} ms", "  of which: suggestions", report.SuggestionBuildMs),
+            string.Format(c, "{0,-26}  {1,10:F2} ms  {2,7:F2} ms", "upsert one FAQ", report.UpsertP50Ms, report.UpsertP99Ms),
+            string.Format(c, "{0,-26}  {1,10:F2} ms  {2,7:F2} ms", "  index only", report.IndexOnlyUpsertP50Ms, report.IndexOnlyUpsertP99Ms),
+            string.Format(c, "{0,-26}  {1,10:F3} ms  {2,7:F3} ms", "query (top 10)", report.QueryP50Ms, report.QueryP99Ms),
+            string.Format(c, "{0,-26}  {1,10:F3} ms  {2,7:F3} ms", "suggest (prefix)", report.SuggestP50Ms, report.SuggestP99Ms),
+            string.Format(c, "{0,-26}  {1,10:F1} MB", "managed heap after build", report.ManagedHeapBytes / 1024.0 / 1024.0),
+        ];
+        foreach (var line in lines)
+            await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using ConversationHub.Faq.Search.Analysis;
+using Microsoft.AspNetCore.Html;
+
+namespace ConversationHub.Faq.Site.SearchPage;
+
+/// <summary>
+/// Marks a query's words in a result (<c>&lt;mark&gt;</c>). The words come from the search analyser, so what is
+/// marked is what matched: particles are not marked, and ｼﾞｭｳﾐﾝ or ジュウミン mark じゅうみん. Matching runs on a
+/// folded copy of the text (NFKC, lower case, katakana as hiragana) built one character at a time with a map back
+/// to the original, so the original characters are shown. Every piece of text is HTML-encoded before the marks go
+/// around it; nothing of the query or the FAQ reaches the page unencoded.
+/// </summary>
+internal sealed class SearchHighlighter
+{
+    // Single Latin letters or digits would mark half the page.
+    private const int MinLatinTermLength = 2;
+
+    private static readonly JapaneseAnalyzer _analyzer = new(AnalyzerOptions.Default);
+
+    private readonly string[] _terms;
+    private readonly HtmlEncoder _encoder;
+
+    /// <param name="encoder">The app's encoder (configured to leave Japanese as is), so pages stay readable and small.</param>
+    public SearchHighlighter(string query, HtmlEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(encoder);
+        _encoder = encoder;
+        var words = new List<string>();
+        _analyzer.Analyze(query, words, []);
+        _terms = [.. words
+            .Where(w => w.Length >= MinLatinTermLength || !IsAsciiLetterOrDigit(w[0]))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(w => w.Length)];
+    }
+
+    public IReadOnlyList<string> Terms => _terms;
+
+    public IHtmlContent Highlight(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var marked = MarkedCharacters(text);
+        var html = new StringBuilder(text.Length + 32);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = start;
+            while (end < text.Length && marked[end] == marked[start])
+                end++;
+            var piece = _encoder.Encode(text[start..end]);
+            html.Append(marked[start] ? $"<mark>{piece}</mark>" : piece);
+            start = end;
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>For each UTF-16 unit of <paramref name="text"/>, whether it lies in a matched word.</summary>
+    private bool[] MarkedCharacters(string text)
+    {
+        var marked = new bool[text.Length];
+        if (_terms.Length == 0 || text.Length == 0)
+            return marked;
+
+        var (folded, origin) = Fold(text);
+        foreach (var term in _terms)
+        {
+            for (var at = folded.IndexOf(term, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(term, at + term.Length, StringComparison.Ordinal))
+            {
+                var from = origin[at];
+                var to = at + term.Length < origin.Length ? origin[at + term.Length] : text.Length;
+                // A folded piece may start inside the original character that produced it (NFKC expansions).
+                for (var i = from; i < Math.Max(to, from + 1); i++)
+                    marked[i] = true;
+            }
+        }
+
+        // Never split a surrogate pair (emoji) between a mark and plain text.
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]))
+                marked[i] = marked[i - 1];
+        }
+
+        return marked;
+    }
+
+    /// <summary>The folded text and, for each of its units, the index in <paramref name="text"/> it came from.</summary>
+    private static (string Folded, int[] Origin) Fold(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var origin = new List<int>(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            var piece = text.Substring(i, length);
+            var normalized = char.IsSurrogate(piece[0]) && length == 1 ? piece : piece.Normalize(NormalizationForm.FormKC);
+            foreach (var c in normalized)
+            {
+                var lower = char.ToLowerInvariant(c);
+                folded.Append(lower is >= '\u30A1' and <= '\u30F6' ? (char)(lower - 0x60) : lower);
+                origin.Add(i);
+            }
+
+            i += length;
+        }
+
+        return (folded.ToString(), [.. origin]);
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
+}
