@@ -1,4 +1,5 @@
 using ConversationHub.Faq.Evaluation;
+using ConversationHub.Faq.Ranking.Training;
 
 namespace ConversationHub.Host;
 
@@ -22,6 +23,7 @@ internal static class HostCommands
         return args switch
         {
             ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "train", .. var rest] => await FaqTrainCommand.RunAsync(rest, Console.Out, cancel.Token),
             _ => null,
         };
     }
