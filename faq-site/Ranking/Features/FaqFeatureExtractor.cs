@@ -51,6 +51,8 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.CoverageWordsIdfAnswer] = words.IdfCoverage(SearchField.Answer);
             row[FaqFeatureNames.CoverageGramsQuestion] = grams.Coverage(SearchField.Question);
             row[FaqFeatureNames.CoverageGramsAnswer] = grams.Coverage(SearchField.Answer);
+            row[FaqFeatureNames.QuestionWordsMatched] = words.FieldMatchedShare(SearchField.Question);
+            row[FaqFeatureNames.QuestionGramsMatched] = grams.FieldMatchedShare(SearchField.Question);
             row[FaqFeatureNames.SynonymMatch] = words.SynonymCoverage;
 
             var queryText = query.FoldedText.AsSpan();
@@ -67,13 +69,19 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.QueryGramCount] = grams.TypedTerms.Count;
             row[FaqFeatureNames.QueryMeanIdf] = words.MeanTypedIdf;
 
-            var signal = signals.Get(query.FoldedText, document.Id);
-            row[FaqFeatureNames.CategoryPrior] = signal.CategoryPrior;
-            row[FaqFeatureNames.LogViews] = signal.LogViews;
-            row[FaqFeatureNames.HelpfulRate] = signal.HelpfulRate;
-            row[FaqFeatureNames.LogConfirmedQueries] = signal.LogConfirmedQueries;
-            row[FaqFeatureNames.ConfirmedPair] = signal.ConfirmedPair ? 1f : 0f;
+            WriteSignals(row, signals.Get(query.FoldedText, document.Id));
         }
+    }
+
+    /// <summary>Writes the platform-signal features of one row (training replaces them per fold).</summary>
+    public static void WriteSignals(Span<float> row, FaqSignalValues signal)
+    {
+        row[FaqFeatureNames.CategoryPrior] = signal.CategoryPrior;
+        row[FaqFeatureNames.LogViews] = signal.LogViews;
+        row[FaqFeatureNames.HelpfulRate] = signal.HelpfulRate;
+        row[FaqFeatureNames.LogConfirmedQueries] = signal.LogConfirmedQueries;
+        row[FaqFeatureNames.ConfirmedPair] = signal.ConfirmedPair ? 1f : 0f;
+        row[FaqFeatureNames.ConfirmedQuerySimilarity] = signal.ConfirmedQuerySimilarity;
     }
 
     private static float BestParaphraseLcs(ReadOnlySpan<char> queryText, string[] paraphrases)

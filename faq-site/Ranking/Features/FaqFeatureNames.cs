@@ -27,22 +27,29 @@ internal static class FaqFeatureNames
     public const int CoverageWordsIdfAnswer = 17;
     public const int CoverageGramsQuestion = 18;
     public const int CoverageGramsAnswer = 19;
-    public const int LcsQueryRatio = 20;
-    public const int LcsQuestionRatio = 21;
-    public const int LcsParaphraseQueryRatio = 22;
-    public const int ProximityQuestion = 23;
-    public const int ProximityAnswer = 24;
-    public const int SynonymMatch = 25;
-    public const int QuestionLength = 26;
-    public const int AnswerLength = 27;
-    public const int QueryWordCount = 28;
-    public const int QueryGramCount = 29;
-    public const int QueryMeanIdf = 30;
-    public const int CategoryPrior = 31;
-    public const int LogViews = 32;
-    public const int HelpfulRate = 33;
-    public const int LogConfirmedQueries = 34;
-    public const int ConfirmedPair = 35;
+
+    /// <summary>Share of the question's words (tokens) that are query words: high when the query restates the question.</summary>
+    public const int QuestionWordsMatched = 20;
+    public const int QuestionGramsMatched = 21;
+    public const int LcsQueryRatio = 22;
+    public const int LcsQuestionRatio = 23;
+    public const int LcsParaphraseQueryRatio = 24;
+    public const int ProximityQuestion = 25;
+    public const int ProximityAnswer = 26;
+    public const int SynonymMatch = 27;
+    public const int QuestionLength = 28;
+    public const int AnswerLength = 29;
+    public const int QueryWordCount = 30;
+    public const int QueryGramCount = 31;
+    public const int QueryMeanIdf = 32;
+    public const int CategoryPrior = 33;
+    public const int LogViews = 34;
+    public const int HelpfulRate = 35;
+    public const int LogConfirmedQueries = 36;
+    public const int ConfirmedPair = 37;
+
+    /// <summary>The highest character-bigram Dice similarity of the query to another query confirmed to this FAQ.</summary>
+    public const int ConfirmedQuerySimilarity = 38;
 
     public static ImmutableArray<string> All { get; } =
     [
@@ -66,6 +73,8 @@ internal static class FaqFeatureNames
         "coverage_words_idf_answer",
         "coverage_grams_question",
         "coverage_grams_answer",
+        "question_words_matched",
+        "question_grams_matched",
         "lcs_query_ratio",
         "lcs_question_ratio",
         "lcs_paraphrase_query_ratio",
@@ -82,6 +91,7 @@ internal static class FaqFeatureNames
         "helpful_rate",
         "log_confirmed_queries",
         "confirmed_pair",
+        "confirmed_query_similarity",
     ];
 
     public static int Count => All.Length;

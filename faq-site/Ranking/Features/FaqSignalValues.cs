@@ -9,8 +9,12 @@ namespace ConversationHub.Faq.Ranking.Features;
 /// <param name="HelpfulRate">Share of "helpful" votes with a Beta prior (<see cref="HelpfulRateWithPrior"/>).</param>
 /// <param name="LogConfirmedQueries">ln(1 + distinct other queries confirmed to this FAQ by an editor or agent).</param>
 /// <param name="ConfirmedPair">This very query was confirmed to this FAQ by an editor or agent.</param>
+/// <param name="ConfirmedQuerySimilarity">
+/// The highest similarity (0 to 1) of this query to another query confirmed to this FAQ: past citizens' wording
+/// as extra paraphrases. 0 when none.
+/// </param>
 internal readonly record struct FaqSignalValues(
-    float CategoryPrior, float LogViews, float HelpfulRate, float LogConfirmedQueries, bool ConfirmedPair)
+    float CategoryPrior, float LogViews, float HelpfulRate, float LogConfirmedQueries, bool ConfirmedPair, float ConfirmedQuerySimilarity = 0f)
 {
     // A Beta(2, 2) prior: a FAQ with no votes sits at 0.5, and a handful of votes moves it only part of the way.
     private const float PriorHelpful = 2f;

@@ -21,6 +21,8 @@ internal sealed class QuerySpace
     // The candidate last matched: per field, typed terms found and the IDF they carry; synonym-only terms found.
     private readonly int[] _found = new int[F];
     private readonly float[] _foundIdf = new float[F];
+    private readonly float[] _matchedTf = new float[F];
+    private readonly float[] _fieldLengths = new float[F];
     private int _foundAny;
     private int _synonymsFound;
 
@@ -72,6 +74,10 @@ internal sealed class QuerySpace
 
     public float Coverage(SearchField field) => TypedTerms.Count == 0 ? 0f : _found[(int)field] / (float)TypedTerms.Count;
 
+    /// <summary>Share of the field's terms (occurrences) that are typed query terms.</summary>
+    public float FieldMatchedShare(SearchField field) =>
+        _fieldLengths[(int)field] <= 0f ? 0f : Math.Min(1f, _matchedTf[(int)field] / _fieldLengths[(int)field]);
+
     public float IdfCoverage(SearchField field) => _typedIdfSum <= 0f ? 0f : _foundIdf[(int)field] / _typedIdfSum;
 
     /// <summary>
@@ -82,6 +88,7 @@ internal sealed class QuerySpace
     {
         Array.Clear(_found);
         Array.Clear(_foundIdf);
+        Array.Clear(_matchedTf);
         _foundAny = 0;
         _synonymsFound = 0;
         var k1 = space.Parameters.K1;
@@ -111,6 +118,7 @@ internal sealed class QuerySpace
                     continue;
                 _found[f]++;
                 _foundIdf[f] += _idf[q];
+                _matchedTf[f] += tf;
                 row[bm25At + f] += _idf[q] * tf * (k1 + 1f) / (tf + (k1 * lengthNorms[f]));
             }
         }
@@ -127,6 +135,7 @@ internal sealed class QuerySpace
         for (var f = 0; f < F; f++)
         {
             var b = space.Parameters[(SearchField)f].B;
+            _fieldLengths[f] = space.FieldLengths[(slot * F) + f];
             var average = space.LengthSums[f] == 0 ? 1f : space.LengthSums[f] / (float)Math.Max(_liveCount, 1);
             _lengthNorms[f] = 1f - b + (b * space.FieldLengths[(slot * F) + f] / average);
         }

@@ -9,7 +9,7 @@ namespace ConversationHub.Faq.Ranking.Training;
 internal static class CrossValidation
 {
     public static IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> Run(
-        IReadOnlyList<CandidateQuery> queries, int foldCount, int seed, TrainReportWriter report, CancellationToken cancellationToken)
+        IReadOnlyList<CandidateQuery> queries, int foldCount, int seed, bool judgedSignals, TrainReportWriter report, CancellationToken cancellationToken)
     {
         var foldOf = AssignFolds(queries, foldCount, seed);
         var results = new List<(RankedListMetrics, RankedListMetrics)>(foldCount);
@@ -19,6 +19,13 @@ internal static class CrossValidation
             var testing = new List<CandidateQuery>();
             for (var q = 0; q < queries.Count; q++)
                 (foldOf[q] == fold ? testing : training).Add(queries[q]);
+            if (judgedSignals)
+            {
+                // Signals come from the training folds only; the test fold's judgements never reach a feature.
+                var signals = new JudgedQuerySignals(training);
+                training = FaqRankerTraining.WithSignals(training, signals);
+                testing = FaqRankerTraining.WithSignals(testing, signals);
+            }
 
             var started = Stopwatch.GetTimestamp();
             report.Line(TrainReportWriter.Invariant($"fold {fold + 1}/{foldCount}: training on {training.Count} queries, testing on {testing.Count}"));

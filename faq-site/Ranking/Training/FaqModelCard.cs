@@ -16,7 +16,7 @@ internal static class FaqModelCard
         Line($"");
         Line($"- Dataset folder: `{Path.GetFileName(Path.TrimEndingDirectorySeparator(arguments.DatasetDirectory!))}` (localgovFAQ format); candidates: first-stage top {arguments.Candidates}");
         Line($"- Labels: judged grade (2 contains the answer, 1 relevant, 0 unjudged); {FaqRankerTraining.EarlyStoppingFraction:P0} of the queries held out for early stopping");
-        Line($"- Platform signals: none (neutral values)");
+        Line($"- Platform signals: {(arguments.JudgedSignals ? "judged (query, FAQ) pairs of the training queries as confirmed answers, leave-one-out" : "none (neutral values)")}");
         if (folds.Count == 0)
             return text.ToString();
         Line($"");

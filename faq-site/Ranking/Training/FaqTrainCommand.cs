@@ -63,7 +63,7 @@ public static class FaqTrainCommand
 
         IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> folds = [];
         if (arguments.Folds >= 2)
-            folds = CrossValidation.Run(queries, arguments.Folds, arguments.Seed, report, cancellationToken);
+            folds = CrossValidation.Run(queries, arguments.Folds, arguments.Seed, arguments.JudgedSignals, report, cancellationToken);
 
         if (arguments.OutPath is { } outPath)
             await WriteModelAsync(queries, arguments, folds, outPath, report, cancellationToken);
@@ -82,6 +82,8 @@ public static class FaqTrainCommand
     {
         var started = Stopwatch.GetTimestamp();
         report.Line($"final model: all {queries.Count} queries");
+        if (arguments.JudgedSignals)
+            queries = FaqRankerTraining.WithSignals(queries, new JudgedQuerySignals(queries));
         var model = FaqRankerTraining.Train(queries, arguments.Seed, report.Progress("final"), cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var fullPath = Path.GetFullPath(outPath);

@@ -3,11 +3,11 @@ using System.Globalization;
 namespace ConversationHub.Faq.Ranking.Training;
 
 /// <summary>The parsed arguments of <c>faq train</c>.</summary>
-internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int Seed, string? OutPath, bool Json, int Candidates)
+internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int Seed, string? OutPath, bool Json, int Candidates, bool JudgedSignals)
 {
     public const string Usage =
         "usage: faq train --from-dataset <dir with corpus.json, queries.json, qrels.json> [--folds 5] [--seed 1] " +
-        "[--out models/<name>.json] [--candidates 50] [--json]";
+        "[--out models/<name>.json] [--candidates 50] [--signals judged|none] [--json]";
 
     /// <summary>Parses the arguments after <c>faq train</c>; on failure returns null and a message for the user.</summary>
     public static TrainArguments? TryParse(IReadOnlyList<string> args, out string? error)
@@ -15,6 +15,7 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
         string? dataset = null, outPath = null;
         int folds = 0, seed = 1, candidates = Reranking.FaqReranker.DefaultCandidateCount;
         var json = false;
+        var judgedSignals = true;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -24,7 +25,7 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
                 continue;
             }
 
-            if (name is not ("--from-dataset" or "--folds" or "--seed" or "--out" or "--candidates"))
+            if (name is not ("--from-dataset" or "--folds" or "--seed" or "--out" or "--candidates" or "--signals"))
             {
                 error = $"unknown argument '{name}'.";
                 return null;
@@ -51,6 +52,12 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
                 case "--seed" when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed):
                     error = $"--seed must be a whole number, not '{value}'.";
                     return null;
+                case "--signals" when value is not ("judged" or "none"):
+                    error = $"--signals must be 'judged' or 'none', not '{value}'.";
+                    return null;
+                case "--signals":
+                    judgedSignals = value == "judged";
+                    break;
                 case "--candidates" when !TryInt(value, 1, 1000, out candidates):
                     error = $"--candidates must be a whole number from 1 to 1000, not '{value}'.";
                     return null;
@@ -71,7 +78,7 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
         }
 
         error = null;
-        return new TrainArguments(dataset, folds, seed, outPath, json, candidates);
+        return new TrainArguments(dataset, folds, seed, outPath, json, candidates, judgedSignals);
     }
 
     private static bool TryInt(string value, int min, int max, out int result) =>
