@@ -7,6 +7,7 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// training queries counts as an answer an editor or agent confirmed. Leave-one-out: a query never sees its own
 /// judgements (a pair with the asking query's exact text counts once less), so the training rows see the same
 /// distribution as a new query does, and nothing of a held-out query's judgements reaches its features.
+/// Not thread-safe (it keeps the last query's bigrams): training and evaluation ask one query at a time.
 /// </summary>
 internal sealed class JudgedQuerySignals : IFaqSignals
 {
@@ -19,6 +20,12 @@ internal sealed class JudgedQuerySignals : IFaqSignals
     private HashSet<int> _lastBigrams = [];
 
     public JudgedQuerySignals(IEnumerable<CandidateQuery> judgedQueries)
+        : this(judgedQueries.Select(q => (q.FoldedText, q.Judgements)))
+    {
+    }
+
+    /// <param name="judgedQueries">Each query's folded text (<see cref="Search.Index.AnalyzedQuery.FoldedText"/>) and judgements.</param>
+    public JudgedQuerySignals(IEnumerable<(string FoldedText, IReadOnlyDictionary<string, int> Judgements)> judgedQueries)
     {
         ArgumentNullException.ThrowIfNull(judgedQueries);
         foreach (var query in judgedQueries)
