@@ -8,6 +8,7 @@ using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Ranking.Reranking;
 using ConversationHub.Faq.Site;
 using ConversationHub.Faq.Site.Analytics;
 using ConversationHub.Faq.Site.Apis;
@@ -39,6 +40,7 @@ public static class FaqModuleExtensions
         builder.Services.AddSingleton<InMemorySynonymDictionary>();
         builder.Services.AddSingleton<ISynonymDictionary>(sp => sp.GetRequiredService<InMemorySynonymDictionary>());
         builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
+        builder.Services.AddFaqRanking();
         builder.Services.AddSingleton<FaqSearchService>();
         builder.Services.AddHostedService<FaqIndexMaintenanceService>();
         AddSearchMissLog(builder.Services);

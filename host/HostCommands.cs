@@ -1,5 +1,6 @@
 using ConversationHub.Faq.Benchmark;
 using ConversationHub.Faq.Evaluation;
+using ConversationHub.Faq.Ranking.Training;
 
 namespace ConversationHub.Host;
 
@@ -24,6 +25,7 @@ internal static class HostCommands
         {
             ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "bench", .. var rest] => await FaqBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "train", .. var rest] => await FaqTrainCommand.RunAsync(rest, Console.Out, cancel.Token),
             _ => null,
         };
     }

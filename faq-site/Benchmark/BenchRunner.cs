@@ -1,3 +1,4 @@
+using ConversationHub.Faq.Ranking.Reranking;
 using System.Diagnostics;
 using ConversationHub.Faq.Evaluation;
 using ConversationHub.Faq.KnowledgeBase.Domain;
@@ -20,6 +21,7 @@ internal static class BenchRunner
     {
         var service = new FaqSearchService(
             new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, new InMemorySynonymDictionary()),
+            FaqReranker.FirstStageOnly,
             TimeProvider.System);
         var faqs = documents.Select(ToFaq).ToList();
 

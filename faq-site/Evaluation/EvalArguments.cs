@@ -5,13 +5,16 @@ namespace ConversationHub.Faq.Evaluation;
 /// <summary>The parsed arguments of <c>faq eval</c>.</summary>
 internal sealed record EvalArguments(string CorpusPath, string QueriesPath, string QrelsPath, bool Json, int Top)
 {
+    /// <summary>A model from <c>faq train</c>; adds the <c>hub+ltr</c> row.</summary>
+    public string? ModelPath { get; init; }
+
     public const string Usage =
-        "usage: faq eval --corpus <corpus.json> --queries <queries.json> --qrels <qrels.json> [--json] [--top 10]";
+        "usage: faq eval --corpus <corpus.json> --queries <queries.json> --qrels <qrels.json> [--json] [--top 10] [--model <model.json>]";
 
     /// <summary>Parses the arguments after <c>faq eval</c>; on failure returns null and a message for the user.</summary>
     public static EvalArguments? TryParse(IReadOnlyList<string> args, out string? error)
     {
-        string? corpus = null, queries = null, qrels = null;
+        string? corpus = null, queries = null, qrels = null, model = null;
         var json = false;
         var top = 10;
         for (var i = 0; i < args.Count; i++)
@@ -23,7 +26,7 @@ internal sealed record EvalArguments(string CorpusPath, string QueriesPath, stri
                 continue;
             }
 
-            if (name is not ("--corpus" or "--queries" or "--qrels" or "--top"))
+            if (name is not ("--corpus" or "--queries" or "--qrels" or "--top" or "--model"))
             {
                 error = $"unknown argument '{name}'.";
                 return null;
@@ -47,6 +50,9 @@ internal sealed record EvalArguments(string CorpusPath, string QueriesPath, stri
                 case "--qrels":
                     qrels = value;
                     break;
+                case "--model":
+                    model = value;
+                    break;
                 default:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > 1000)
                     {
@@ -67,6 +73,6 @@ internal sealed record EvalArguments(string CorpusPath, string QueriesPath, stri
         }
 
         error = null;
-        return new EvalArguments(corpus!, queries!, qrels!, json, top);
+        return new EvalArguments(corpus!, queries!, qrels!, json, top) { ModelPath = model };
     }
 }

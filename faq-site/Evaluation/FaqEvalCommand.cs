@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConversationHub.Faq.Ranking;
+using ConversationHub.Faq.Ranking.Reranking;
 
 namespace ConversationHub.Faq.Evaluation;
 
@@ -46,8 +48,25 @@ public static class FaqEvalCommand
             return await FailAsync(output, $"cannot read the evaluation data: {e.Message}", cancellationToken);
         }
 
+        LambdaMartModel? model = null;
+        if (arguments.ModelPath is { } modelPath)
+        {
+            try
+            {
+                model = FaqRankingModelFile.Load(modelPath);
+            }
+            catch (InvalidOperationException e)
+            {
+                return await FailAsync(output, e.Message.Replace(FaqRankingModelFile.Setting, "--model", StringComparison.Ordinal), cancellationToken);
+            }
+        }
+
+        var engines = new List<Func<IRetrievalEngine>> { () => new HubRetrievalEngine(), () => new SqliteFts5Engine() };
+        if (model is not null)
+            engines.Insert(1, () => new RerankedRetrievalEngine(model, dataset.Queries));
+
         var reports = new List<EngineReport>();
-        foreach (var create in new Func<IRetrievalEngine>[] { () => new HubRetrievalEngine(), () => new SqliteFts5Engine() })
+        foreach (var create in engines)
         {
             using var engine = create();
             reports.Add(EvalRunner.Run(engine, dataset, arguments.Top, cancellationToken));

@@ -5,11 +5,24 @@ namespace ConversationHub.Faq.Search.Index;
 
 /// <summary>
 /// A document after analysis. Snapshots keep it so that an update can take the old document's postings
-/// out without analysing its old text again.
+/// out without analysing its old text again, and so that re-ranking features (longest common substring with
+/// the question, proximity of query words) need no second pass over the text.
 /// </summary>
 internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams)
 {
     public string Id { get; } = id;
+
+    /// <summary>The question, normalised and reading-folded as queries are for synonym matching.</summary>
+    public string QuestionText { get; init; } = string.Empty;
+
+    /// <summary>The paraphrases, folded like <see cref="QuestionText"/>.</summary>
+    public string[] ParaphraseTexts { get; init; } = [];
+
+    /// <summary>The question's words in text order, as analysed: positions for proximity.</summary>
+    public string[] QuestionWords { get; init; } = [];
+
+    /// <summary>The answer's words in text order.</summary>
+    public string[] AnswerWords { get; init; } = [];
 
     public FieldTerms Words { get; } = words;
 
@@ -35,13 +48,21 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         }
 
         AddField(document.Question, SearchField.Question);
+        string[] questionWords = [.. wordBuffer];
         foreach (var paraphrase in document.Paraphrases)
             AddField(paraphrase, SearchField.Paraphrase);
         AddField(document.Answer, SearchField.Answer);
+        string[] answerWords = [.. wordBuffer];
         foreach (var keyword in document.Keywords)
             AddField(keyword, SearchField.Keywords);
 
-        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms());
+        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms())
+        {
+            QuestionText = SynonymExpander.FoldForMatching(document.Question),
+            ParaphraseTexts = [.. document.Paraphrases.Select(SynonymExpander.FoldForMatching)],
+            QuestionWords = questionWords,
+            AnswerWords = answerWords,
+        };
     }
 
     private sealed class Accumulator

@@ -65,6 +65,16 @@ internal sealed class FaqSearchIndex
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string query, int top = 10, Func<string, bool>? filter = null)
     {
+        var candidates = Retrieve(query, top, filter);
+        var results = new SearchHit[candidates.Count];
+        for (var i = 0; i < results.Length; i++)
+            results[i] = new SearchHit(candidates.DocumentId(i), candidates.Scores[i]);
+        return results;
+    }
+
+    /// <summary>As <see cref="Search"/>, but keeps the snapshot and analysed query for re-ranking.</summary>
+    public FirstStageResult Retrieve(string query, int top, Func<string, bool>? filter = null)
+    {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var snapshot = _snapshot;
@@ -76,13 +86,19 @@ internal sealed class FaqSearchIndex
         var grams = new QueryTerms();
         words.AddRange(wordList, 1f);
         grams.AddRange(gramList, 1f);
-        _synonyms.Expand(SynonymExpander.FoldForMatching(query), words, grams, snapshot.Parameters.SynonymWeight);
+        var folded = SynonymExpander.FoldForMatching(query);
+        _synonyms.Expand(folded, words, grams, snapshot.Parameters.SynonymWeight);
 
         var hits = new TopHits(top);
         Bm25FScorer.Search(snapshot, words, grams, filter, hits);
-        var results = new SearchHit[hits.Count];
-        for (var i = 0; i < results.Length; i++)
-            results[i] = new SearchHit(snapshot.Ids[hits.SlotAt(i)]!, hits.ScoreAt(i));
-        return results;
+        var slots = new int[hits.Count];
+        var scores = new float[hits.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = hits.SlotAt(i);
+            scores[i] = hits.ScoreAt(i);
+        }
+
+        return new FirstStageResult(snapshot, new AnalyzedQuery(folded, words, grams), slots, scores);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ConversationHub.Faq.Ranking.Reranking;
 using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Suggest;
 
@@ -8,7 +9,7 @@ namespace ConversationHub.Faq.Search.Service;
 /// This node's search over the published FAQs: the BM25F index plus the facts needed to filter results by
 /// audience, period and category, and the suggestion index. Readers never lock; changes swap snapshots.
 /// </summary>
-internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
+internal sealed class FaqSearchService(FaqSearchIndex index, FaqReranker reranker, TimeProvider time)
 {
     private const int SnippetLength = 120;
     private readonly Lock _writeLock = new();
@@ -21,7 +22,7 @@ internal sealed class FaqSearchService(FaqSearchIndex index, TimeProvider time)
     {
         var entries = _entries;
         var now = time.GetUtcNow().UtcDateTime;
-        var hits = index.Search(query, top, id =>
+        var hits = reranker.Search(index, query, top, id =>
             entries.TryGetValue(id, out var entry)
             && entry.IsVisibleTo(audience, now)
             && (categoryId is null || entry.CategoryIds.Contains(categoryId.Value)));

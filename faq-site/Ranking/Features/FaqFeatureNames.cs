@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+
+namespace ConversationHub.Faq.Ranking.Features;
+
+/// <summary>
+/// The re-ranking features, in the order the extractor writes them and a model reads them. A model file lists
+/// the names it was trained on; loading one whose list differs from <see cref="All"/> fails, so renaming,
+/// adding, removing or reordering a feature here means retraining.
+/// </summary>
+internal static class FaqFeatureNames
+{
+    public const int FirstStageScore = 0;
+    public const int FirstStageRank = 1;
+    public const int FirstStageScoreRatio = 2;
+
+    /// <summary>Per-field BM25 on words: question, paraphrase, answer, keywords (4 values from here).</summary>
+    public const int Bm25Words = 3;
+
+    /// <summary>Per-field BM25 on bigrams (4 values).</summary>
+    public const int Bm25Grams = 7;
+
+    /// <summary>Share of the typed query words found in each field (4 values).</summary>
+    public const int CoverageWords = 11;
+
+    public const int CoverageWordsAny = 15;
+    public const int CoverageWordsIdfQuestion = 16;
+    public const int CoverageWordsIdfAnswer = 17;
+    public const int CoverageGramsQuestion = 18;
+    public const int CoverageGramsAnswer = 19;
+
+    /// <summary>Share of the question's words (tokens) that are query words: high when the query restates the question.</summary>
+    public const int QuestionWordsMatched = 20;
+    public const int QuestionGramsMatched = 21;
+    public const int LcsQueryRatio = 22;
+    public const int LcsQuestionRatio = 23;
+    public const int LcsParaphraseQueryRatio = 24;
+    public const int ProximityQuestion = 25;
+    public const int ProximityAnswer = 26;
+    public const int SynonymMatch = 27;
+    public const int QuestionLength = 28;
+    public const int AnswerLength = 29;
+    public const int QueryWordCount = 30;
+    public const int QueryGramCount = 31;
+    public const int QueryMeanIdf = 32;
+    public const int CategoryPrior = 33;
+    public const int LogViews = 34;
+    public const int HelpfulRate = 35;
+    public const int LogConfirmedQueries = 36;
+    public const int ConfirmedPair = 37;
+
+    /// <summary>The highest character-bigram Dice similarity of the query to another query confirmed to this FAQ.</summary>
+    public const int ConfirmedQuerySimilarity = 38;
+
+    public static ImmutableArray<string> All { get; } =
+    [
+        "first_stage_score",
+        "first_stage_rank",
+        "first_stage_score_ratio",
+        "bm25_words_question",
+        "bm25_words_paraphrase",
+        "bm25_words_answer",
+        "bm25_words_keywords",
+        "bm25_grams_question",
+        "bm25_grams_paraphrase",
+        "bm25_grams_answer",
+        "bm25_grams_keywords",
+        "coverage_words_question",
+        "coverage_words_paraphrase",
+        "coverage_words_answer",
+        "coverage_words_keywords",
+        "coverage_words_any",
+        "coverage_words_idf_question",
+        "coverage_words_idf_answer",
+        "coverage_grams_question",
+        "coverage_grams_answer",
+        "question_words_matched",
+        "question_grams_matched",
+        "lcs_query_ratio",
+        "lcs_question_ratio",
+        "lcs_paraphrase_query_ratio",
+        "proximity_question",
+        "proximity_answer",
+        "synonym_match",
+        "question_length_log",
+        "answer_length_log",
+        "query_word_count",
+        "query_gram_count",
+        "query_mean_idf",
+        "category_prior",
+        "log_views",
+        "helpful_rate",
+        "log_confirmed_queries",
+        "confirmed_pair",
+        "confirmed_query_similarity",
+    ];
+
+    public static int Count => All.Length;
+}

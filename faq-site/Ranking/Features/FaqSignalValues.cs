@@ -1,0 +1,28 @@
+namespace ConversationHub.Faq.Ranking.Features;
+
+/// <summary>
+/// What the platform knows about one (query, FAQ) pair beyond its text. <see cref="Neutral"/> is what a FAQ with
+/// no history gets, so a model sees the same values for "no data yet" everywhere.
+/// </summary>
+/// <param name="CategoryPrior">Share of past queries answered by this FAQ's category, 0 to 1; 0 when unknown.</param>
+/// <param name="LogViews">ln(1 + page views).</param>
+/// <param name="HelpfulRate">Share of "helpful" votes with a Beta prior (<see cref="HelpfulRateWithPrior"/>).</param>
+/// <param name="LogConfirmedQueries">ln(1 + distinct other queries confirmed to this FAQ by an editor or agent).</param>
+/// <param name="ConfirmedPair">This very query was confirmed to this FAQ by an editor or agent.</param>
+/// <param name="ConfirmedQuerySimilarity">
+/// The highest similarity (0 to 1) of this query to another query confirmed to this FAQ: past citizens' wording
+/// as extra paraphrases. 0 when none.
+/// </param>
+internal readonly record struct FaqSignalValues(
+    float CategoryPrior, float LogViews, float HelpfulRate, float LogConfirmedQueries, bool ConfirmedPair, float ConfirmedQuerySimilarity = 0f)
+{
+    // A Beta(2, 2) prior: a FAQ with no votes sits at 0.5, and a handful of votes moves it only part of the way.
+    private const float PriorHelpful = 2f;
+    private const float PriorNotHelpful = 2f;
+
+    public static FaqSignalValues Neutral { get; } = new(0f, 0f, HelpfulRateWithPrior(0, 0), 0f, false);
+
+    /// <summary>The posterior mean of the helpful rate under a Beta(2, 2) prior.</summary>
+    public static float HelpfulRateWithPrior(long helpful, long notHelpful) =>
+        (helpful + PriorHelpful) / (helpful + notHelpful + PriorHelpful + PriorNotHelpful);
+}

@@ -1,0 +1,40 @@
+using ConversationHub.Faq.Evaluation;
+using ConversationHub.Faq.Ranking.Features;
+using ConversationHub.Faq.Search.Analysis;
+using ConversationHub.Faq.Search.Index;
+
+namespace ConversationHub.Faq.Ranking.Training;
+
+/// <summary>
+/// Indexes a judged dataset with first-stage search as shipped (default parameters, no synonyms), and turns each
+/// query into its top-K candidates with features and labels: what the model learns from and is evaluated on.
+/// </summary>
+internal static class DatasetCandidates
+{
+    public static List<CandidateQuery> Build(EvalDataset dataset, int candidateCount, IFaqSignals signals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var index = new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, new InMemorySynonymDictionary());
+        index.Rebuild(dataset.Documents);
+        var extractor = new FaqFeatureExtractor(signals);
+        var queries = new List<CandidateQuery>(dataset.Queries.Count);
+        foreach (var query in dataset.Queries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = index.Retrieve(query.Text, candidateCount);
+            var features = new float[candidates.Count * FaqFeatureExtractor.FeatureCount];
+            extractor.Extract(candidates, features);
+            var ids = new string[candidates.Count];
+            var labels = new int[candidates.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = candidates.DocumentId(i);
+                labels[i] = query.Judgements.TryGetValue(ids[i], out var grade) ? Math.Max(grade, 0) : 0;
+            }
+
+            queries.Add(new CandidateQuery(query.Id, candidates.Query.FoldedText, ids, features, labels, query.Judgements));
+        }
+
+        return queries;
+    }
+}

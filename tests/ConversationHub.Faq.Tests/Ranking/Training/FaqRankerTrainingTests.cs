@@ -1,0 +1,63 @@
+using ConversationHub.Faq.Ranking.Features;
+using ConversationHub.Faq.Ranking.Training;
+using Xunit.Abstractions;
+
+namespace ConversationHub.Faq.Tests.Ranking.Training;
+
+public sealed class FaqRankerTrainingTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Train_SmallCorpus_RerankedBeatsFirstStageOnHeldOutQueries()
+    {
+        // Arrange: 80 topics; the model learns from 56 queries and is scored on the other 24.
+        var dataset = SyntheticFaqCorpus.Create(topics: 80, seed: 7);
+        var queries = DatasetCandidates.Build(dataset, candidateCount: 50, NeutralFaqSignals.Instance, CancellationToken.None);
+        var training = queries.Take(56).ToList();
+        var heldOut = queries.Skip(56).ToList();
+
+        // Act
+        var model = FaqRankerTraining.Train(training, seed: 1, progress: null, CancellationToken.None);
+        var firstStage = RankedListMetrics.Compute(heldOut.Select(q => ((IReadOnlyList<string>)q.CandidateIds, q.Judgements)));
+        var reranked = RankedListMetrics.Compute(heldOut.Select(q => ((IReadOnlyList<string>)FaqRankerTraining.Rerank(model, q), q.Judgements)));
+
+        // Assert
+        output.WriteLine($"held-out nDCG@10: first stage {firstStage.Ndcg10:0.0000}, re-ranked {reranked.Ndcg10:0.0000} ({model.Trees.Count} trees)");
+        Assert.Equal(24, reranked.Queries);
+        Assert.True(
+            reranked.Ndcg10 > firstStage.Ndcg10 + 0.1,
+            $"re-ranked nDCG@10 {reranked.Ndcg10:0.0000} does not beat first stage {firstStage.Ndcg10:0.0000}");
+    }
+
+    [Fact]
+    public void WithSignals_JudgedTrainingQueries_NeverSeeTheirOwnJudgements()
+    {
+        // Arrange
+        var dataset = SyntheticFaqCorpus.Create(topics: 5, seed: 3);
+        var queries = DatasetCandidates.Build(dataset, candidateCount: 10, NeutralFaqSignals.Instance, CancellationToken.None);
+
+        // Act
+        var withSignals = FaqRankerTraining.WithSignals(queries, new JudgedQuerySignals(queries));
+
+        // Assert: each right FAQ is confirmed by exactly one query, so it counts for every query but that one.
+        var checkedOwn = 0;
+        foreach (var query in withSignals)
+        {
+            for (var i = 0; i < query.CandidateIds.Length; i++)
+            {
+                var row = query.Features.AsSpan(i * FaqFeatureNames.Count, FaqFeatureNames.Count);
+                var id = query.CandidateIds[i];
+                var own = query.Judgements.ContainsKey(id);
+                var expected = own || !id.StartsWith('r') ? 0f : MathF.Log(2f);
+                Assert.Equal(expected, row[FaqFeatureNames.LogConfirmedQueries]);
+                Assert.Equal(0f, row[FaqFeatureNames.ConfirmedPair]);
+                if (own)
+                {
+                    Assert.Equal(0f, row[FaqFeatureNames.ConfirmedQuerySimilarity]);
+                    checkedOwn++;
+                }
+            }
+        }
+
+        Assert.Equal(5, checkedOwn);
+    }
+}

@@ -1,0 +1,59 @@
+using ConversationHub.Faq.Ranking.Features;
+using ConversationHub.Faq.Ranking.Reranking;
+using ConversationHub.Faq.Ranking.Training;
+
+namespace ConversationHub.Faq.Tests.Ranking.Training;
+
+public sealed class FaqTrainCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("faq-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_TinyDatasetWithFoldsAndOut_PrintsProgressAndWritesLoadableModel()
+    {
+        // Arrange
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        SyntheticFaqCorpus.WriteLocalGovFaq(SyntheticFaqCorpus.Create(topics: 40, seed: 11), _directory);
+        var modelPath = Path.Combine(_directory, "models", "tiny.json");
+        var output = new StringWriter();
+
+        // Act
+        var exitCode = await FaqTrainCommand.RunAsync(
+            ["--from-dataset", _directory, "--folds", "2", "--seed", "3", "--out", modelPath], output, timeout.Token);
+
+        // Assert
+        var text = output.ToString();
+        Assert.Equal(FaqTrainCommand.Success, exitCode);
+        Assert.Contains("fold 1 iteration   1/500: train nDCG@10", text, StringComparison.Ordinal);
+        Assert.Contains("mean   hub+ltr", text, StringComparison.Ordinal);
+        Assert.Contains("final iteration", text, StringComparison.Ordinal);
+        var model = FaqRankingModelFile.Load(modelPath);
+        Assert.Equal(FaqFeatureNames.All, model.FeatureNames);
+        var card = await File.ReadAllTextAsync(Path.ChangeExtension(modelPath, ".md"), timeout.Token);
+        Assert.Contains("## Cross-validation (2 folds by query, seed 3)", card, StringComparison.Ordinal);
+        Assert.Contains("`confirmed_query_similarity`", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--folds", "5" }, "--from-dataset")]
+    [InlineData(new[] { "--from-dataset", "x", "--folds", "1" }, "--folds must be")]
+    [InlineData(new[] { "--from-dataset", "x" }, "nothing to do")]
+    [InlineData(new[] { "--from-dataset", "/nonexistent-dir", "--folds", "5" }, "no such file")]
+    [InlineData(new[] { "--from-dataset", "x", "--folds", "5", "--signals", "all" }, "--signals must be")]
+    public async Task RunAsync_BadArguments_ExitsWithUsageError(string[] args, string message)
+    {
+        // Arrange
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var output = new StringWriter();
+
+        // Act
+        var exitCode = await FaqTrainCommand.RunAsync(args, output, timeout.Token);
+
+        // Assert
+        Assert.Equal(FaqTrainCommand.UsageError, exitCode);
+        Assert.Contains(message, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage: faq train", output.ToString(), StringComparison.Ordinal);
+    }
+}
