@@ -33,6 +33,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineStreamRouter>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineStreamRouter>());
         services.AddSingleton<DirectLineStream>();
+        services.AddScoped<DirectLineServices>();
 
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, DirectLineCorsSetup>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Bot.DirectLine;
 
-/// <summary>What the Direct Line handlers share, bound with <c>[AsParameters]</c>.</summary>
+/// <summary>What the Direct Line handlers share (one per request, from DI).</summary>
 internal sealed class DirectLineServices(
     IConversationStore conversations,
     DirectLineTokenService tokens,

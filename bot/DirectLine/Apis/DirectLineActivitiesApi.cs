@@ -28,7 +28,7 @@ internal static class DirectLineActivitiesApi
     /// the activity comes back to the client, with its <c>clientActivityID</c>, on the stream or the next poll.
     /// </summary>
     public static async Task<Results<Ok<ResourceResponse>, JsonHttpResult<DirectLineErrorResponse>>> PostActivityAsync(
-        string id, HttpRequest request, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        string id, HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
     {
         var (conversation, token, error) = await AuthorizeAsync(id, request, services, cancellationToken);
         if (conversation is null || token is null)
@@ -55,7 +55,7 @@ internal static class DirectLineActivitiesApi
 
     /// <summary>Activities after the watermark, and the new watermark (the last sequence) as a string.</summary>
     public static async Task<Results<Ok<ActivitySet>, JsonHttpResult<DirectLineErrorResponse>>> GetActivitiesAsync(
-        string id, string? watermark, HttpRequest request, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        string id, string? watermark, HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
     {
         var (conversation, _, error) = await AuthorizeAsync(id, request, services, cancellationToken, requireOpen: false);
         if (conversation is null)

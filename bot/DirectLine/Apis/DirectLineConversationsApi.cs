@@ -26,7 +26,7 @@ internal static class DirectLineConversationsApi
     /// embedder secret: a new conversation for the body's <c>user.id</c> or a fresh anonymous id (201).
     /// </summary>
     public static async Task<Results<Created<ConversationResponse>, Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>>> StartConversationAsync(
-        HttpRequest request, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
     {
         var (caller, error) = services.Authentication.Authenticate(request, allowSecret: true);
         if (caller is null)
@@ -61,7 +61,7 @@ internal static class DirectLineConversationsApi
 
     /// <summary>Resume: a fresh token and a <c>streamUrl</c> that replays after <paramref name="watermark"/>.</summary>
     public static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>>> GetConversationAsync(
-        string id, string? watermark, HttpRequest request, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        string id, string? watermark, HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var conversationId))
         {

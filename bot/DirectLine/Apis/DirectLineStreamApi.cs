@@ -21,7 +21,7 @@ internal static class DirectLineStreamApi
     /// the stream until either side closes.
     /// </summary>
     public static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineErrorResponse>>> StreamAsync(
-        string id, string? t, string? watermark, HttpContext context, [AsParameters] DirectLineServices services, DirectLineStream stream, CancellationToken cancellationToken)
+        string id, string? t, string? watermark, HttpContext context, DirectLineServices services, DirectLineStream stream, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var conversationId))
         {

@@ -26,7 +26,7 @@ internal static class DirectLineTokensApi
     /// (rate-limited per client address). With the embedder secret: the same, for the body's <c>user.id</c> if given.
     /// </summary>
     public static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>>> GenerateTokenAsync(
-        HttpRequest request, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
     {
         var userId = DirectLineUserIds.NewAnonymous();
         var bearer = DirectLineRequests.BearerOf(request);
@@ -54,7 +54,7 @@ internal static class DirectLineTokensApi
 
     /// <summary>A new token with the same user and conversation, valid for another full lifetime.</summary>
     public static Results<Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>> RefreshToken(
-        HttpRequest request, [AsParameters] DirectLineServices services)
+        HttpRequest request, DirectLineServices services)
     {
         var (caller, error) = services.Authentication.Authenticate(request, allowSecret: false);
         if (caller?.Token is not { } current)

@@ -31,7 +31,7 @@ internal static class DirectLineUploadApi
     /// stores them, points each attachment's <c>contentUrl</c> at its file and stores the activity like a send.
     /// </summary>
     public static async Task<Results<Ok<ResourceResponse>, JsonHttpResult<DirectLineErrorResponse>>> UploadAsync(
-        string id, HttpRequest request, [AsParameters] DirectLineServices services, IDirectLineUploadStore store, CancellationToken cancellationToken)
+        string id, HttpRequest request, DirectLineServices services, IDirectLineUploadStore store, CancellationToken cancellationToken)
     {
         var (conversation, token, error) = await DirectLineActivitiesApi.AuthorizeAsync(id, request, services, cancellationToken);
         if (conversation is null || token is null)
@@ -87,7 +87,7 @@ internal static class DirectLineUploadApi
 
     /// <summary>A stored file, for the conversation's token holder or anyone with a valid signed link.</summary>
     public static async Task<Results<FileStreamHttpResult, JsonHttpResult<DirectLineErrorResponse>>> GetAttachmentAsync(
-        string id, string key, string? s, HttpRequest request, IDirectLineUploadStore store, AttachmentLinks links, [AsParameters] DirectLineServices services, CancellationToken cancellationToken)
+        string id, string key, string? s, HttpRequest request, IDirectLineUploadStore store, AttachmentLinks links, DirectLineServices services, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var conversationId))
         {
