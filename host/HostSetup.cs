@@ -49,9 +49,13 @@ internal static class HostSetup
         }
 
         app.UseStatusCodePages();
+        // Direct Line's streamUrl is a WebSocket; its CORS policy and token rate limit are endpoint metadata.
+        app.UseWebSockets();
+        app.UseCors();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

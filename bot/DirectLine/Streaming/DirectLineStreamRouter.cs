@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ConversationHub.Bot.DirectLine.Streaming;
+
+/// <summary>
+/// Wakes this node's open streams when their conversation gets a new activity. It listens once to
+/// <c>conversation.activity_added</c>, which every node hears whichever node wrote the activity, so a socket held
+/// here gets an activity posted on another node. After a lost event bus connection every stream re-reads.
+/// </summary>
+internal sealed partial class DirectLineStreamRouter(IHubEvents events, ILogger<DirectLineStreamRouter> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<StreamSignal, byte>> _streams = new();
+    private IDisposable? _activityAdded;
+    private IDisposable? _reconnected;
+
+    public IDisposable Register(Guid conversationId, StreamSignal signal)
+    {
+        var set = _streams.GetOrAdd(conversationId, _ => new());
+        set.TryAdd(signal, 0);
+        return new Registration(this, conversationId, signal);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _activityAdded = events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAddedAsync);
+        _reconnected = events.Subscribe(HubEventTopics.Reconnected, (_, _) =>
+        {
+            foreach (var signal in _streams.Values.SelectMany(s => s.Keys))
+            {
+                signal.Wake();
+            }
+
+            return Task.CompletedTask;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _activityAdded?.Dispose();
+        _reconnected?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task OnActivityAddedAsync(HubEvent hubEvent, CancellationToken cancellationToken)
+    {
+        ActivityAddedPayload? payload = null;
+        try
+        {
+            payload = JsonSerializer.Deserialize<ActivityAddedPayload>(hubEvent.Payload);
+        }
+        catch (JsonException)
+        {
+            Log.MalformedEvent(logger);
+        }
+
+        if (payload is not null && _streams.TryGetValue(payload.ConversationId, out var set))
+        {
+            foreach (var signal in set.Keys)
+            {
+                signal.Wake();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private sealed class Registration(DirectLineStreamRouter router, Guid conversationId, StreamSignal signal) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (router._streams.TryGetValue(conversationId, out var set))
+            {
+                set.TryRemove(signal, out _);
+                if (set.IsEmpty)
+                {
+                    router._streams.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<StreamSignal, byte>>(conversationId, set));
+                }
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Ignored a malformed conversation.activity_added event")]
+        public static partial void MalformedEvent(ILogger logger);
+    }
+}

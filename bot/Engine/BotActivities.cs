@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace ConversationHub.Bot.Engine;
+
+/// <summary>Builders of the Bot Framework activities the bot sends (the writer adds from and timestamp).</summary>
+internal static class BotActivities
+{
+    public static JsonObject Typing(string? replyToId) => WithReplyTo(new JsonObject { ["type"] = "typing" }, replyToId);
+
+    public static JsonObject Message(string text, string? replyToId, IEnumerable<(string Title, string Value)>? imBacks = null)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["locale"] = "ja-JP",
+            ["textFormat"] = "markdown",
+            ["text"] = text,
+        };
+        var actions = imBacks?.Select(a => (JsonNode)new JsonObject { ["type"] = "imBack", ["title"] = a.Title, ["value"] = a.Value }).ToArray() ?? [];
+        if (actions.Length > 0)
+        {
+            // No "to": Web Chat shows suggested actions with an empty "to" to whoever reads the conversation.
+            activity["suggestedActions"] = new JsonObject { ["actions"] = new JsonArray(actions) };
+        }
+
+        return WithReplyTo(activity, replyToId);
+    }
+
+    private static JsonObject WithReplyTo(JsonObject activity, string? replyToId)
+    {
+        if (replyToId is not null)
+        {
+            activity["replyToId"] = replyToId;
+        }
+
+        return activity;
+    }
+}
