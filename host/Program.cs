@@ -12,8 +12,8 @@ if (await HostCommands.TryRunAsync(args) is { } verbExitCode)
 }
 
 var builder = HostSetup.CreateBuilder(args);
+builder.AddCore(); // first: its start-up migrations must run before any other hosted service reads the database
 builder.AddHostDefaults();
-builder.AddCore();
 builder.AddFaq();
 builder.AddBot();
 builder.AddHandoff();
