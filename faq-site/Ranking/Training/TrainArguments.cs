@@ -1,4 +1,4 @@
-using System.Globalization;
+using ConversationHub.Faq.CommandLine;
 
 namespace ConversationHub.Faq.Ranking.Training;
 
@@ -12,58 +12,24 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
     /// <summary>Parses the arguments after <c>faq train</c>; on failure returns null and a message for the user.</summary>
     public static TrainArguments? TryParse(IReadOnlyList<string> args, out string? error)
     {
-        string? dataset = null, outPath = null;
-        int folds = 0, seed = 1, candidates = Reranking.FaqReranker.DefaultCandidateCount;
-        var json = false;
-        var judgedSignals = true;
-        for (var i = 0; i < args.Count; i++)
+        var parsed = VerbArguments.TryParse(args, ["--from-dataset", "--folds", "--seed", "--out", "--candidates", "--signals"], ["--json"], out error);
+        if (parsed is null
+            || !parsed.TryInt("--folds", 2, 20, 0, out var folds, out error)
+            || !parsed.TryInt("--seed", int.MinValue, int.MaxValue, 1, out var seed, out error, allowSign: true)
+            || !parsed.TryInt("--candidates", 1, 1000, Reranking.FaqReranker.DefaultCandidateCount, out var candidates, out error))
         {
-            var name = args[i];
-            if (name == "--json")
-            {
-                json = true;
-                continue;
-            }
-
-            if (name is not ("--from-dataset" or "--folds" or "--seed" or "--out" or "--candidates" or "--signals"))
-            {
-                error = $"unknown argument '{name}'.";
-                return null;
-            }
-
-            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            switch (name)
-            {
-                case "--from-dataset":
-                    dataset = value;
-                    break;
-                case "--out":
-                    outPath = value;
-                    break;
-                case "--folds" when !TryInt(value, 2, 20, out folds):
-                    error = $"--folds must be a whole number from 2 to 20, not '{value}'.";
-                    return null;
-                case "--seed" when !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed):
-                    error = $"--seed must be a whole number, not '{value}'.";
-                    return null;
-                case "--signals" when value is not ("judged" or "none"):
-                    error = $"--signals must be 'judged' or 'none', not '{value}'.";
-                    return null;
-                case "--signals":
-                    judgedSignals = value == "judged";
-                    break;
-                case "--candidates" when !TryInt(value, 1, 1000, out candidates):
-                    error = $"--candidates must be a whole number from 1 to 1000, not '{value}'.";
-                    return null;
-            }
+            return null;
         }
 
+        var signals = parsed.Value("--signals") ?? "judged";
+        if (signals is not ("judged" or "none"))
+        {
+            error = $"--signals must be 'judged' or 'none', not '{signals}'.";
+            return null;
+        }
+
+        var dataset = parsed.Value("--from-dataset");
+        var outPath = parsed.Value("--out");
         if (dataset is null)
         {
             // TODO(ranking-judgements): without --from-dataset, train from the platform's stored judgements.
@@ -77,10 +43,6 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
             return null;
         }
 
-        error = null;
-        return new TrainArguments(dataset, folds, seed, outPath, json, candidates, judgedSignals);
+        return new TrainArguments(dataset, folds, seed, outPath, parsed.Flag("--json"), candidates, signals == "judged");
     }
-
-    private static bool TryInt(string value, int min, int max, out int result) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= min && result <= max;
 }
