@@ -7,6 +7,19 @@ internal static class BotActivities
 {
     public static JsonObject Typing(string? replyToId) => WithReplyTo(new JsonObject { ["type"] = "typing" }, replyToId);
 
+    /// <summary>The channelData key that records which FAQ an answer gave, so はい/いいえ can be attributed to it.</summary>
+    public const string FaqIdKey = "hub:faqId";
+
+    public static JsonObject Event(string name, JsonNode value, string? replyToId) =>
+        WithReplyTo(new JsonObject { ["type"] = "event", ["name"] = name, ["value"] = value }, replyToId);
+
+    public static JsonObject Answer(string text, string? replyToId, Guid faqId, IEnumerable<(string Title, string Value)> imBacks)
+    {
+        var activity = Message(text, replyToId, imBacks);
+        activity["channelData"] = new JsonObject { [FaqIdKey] = faqId.ToString() };
+        return activity;
+    }
+
     public static JsonObject Message(string text, string? replyToId, IEnumerable<(string Title, string Value)>? imBacks = null)
     {
         var activity = new JsonObject

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Bot.Resources;
+using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Search.Service;
+using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Site;
+using ConversationHub.Faq.Site.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,7 +20,11 @@ namespace ConversationHub.Bot.Engine;
 /// The bot's minimal turn: a greeting with the top FAQ fields, and for a question the best public FAQ (title, short
 /// answer, link), related questions, and 「解決しましたか？」. It speaks only while it owns the conversation.
 /// </summary>
-/// <remarks>TODO(issue 5 follow-up): answering policy, confidence thresholds, feedback recording and handoff.</remarks>
+/// <remarks>
+/// はい/いいえ are recorded as feedback on the FAQ last answered; いいえ and requests for a person offer options that
+/// follow the business calendar; low-confidence results become 「もしかして」 choices.
+/// TODO(issue 5 follow-up): category-scoped search and the queue's handoff.status once the handoff module exists.
+/// </remarks>
 internal sealed class FaqBot(
     IConversationStore store,
     FaqSearchService search,
@@ -25,8 +32,13 @@ internal sealed class FaqBot(
     BotActivityWriter writer,
     IStringLocalizer<BotStrings> strings,
     IOptionsMonitor<FaqSiteOptions> site,
+    IOptionsMonitor<FaqSearchOptions> searchOptions,
+    IBusinessCalendar calendar,
+    SubmitFaqFeedback feedback,
     TimeProvider time)
 {
+    private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
+
     private const int TopCategories = 6;
     private const int RelatedQuestions = 3;
     private const int AnswerLength = 200;
@@ -79,13 +91,39 @@ internal sealed class FaqBot(
         var question = text.Trim();
         if (string.Equals(question, strings["Yes"], StringComparison.Ordinal))
         {
+            await RecordFeedbackAsync(conversation, helpful: true, cancellationToken);
             await writer.SendAsync(conversation, BotActivities.Message(strings["ThanksResolved"], replyToId), cancellationToken);
             return;
         }
 
         if (string.Equals(question, strings["No"], StringComparison.Ordinal))
         {
-            await writer.SendAsync(conversation, BotActivities.Message(strings["SorryNotResolved"], replyToId), cancellationToken);
+            await RecordFeedbackAsync(conversation, helpful: false, cancellationToken);
+            await OfferOptionsAsync(conversation, strings["SorryNotResolved"], replyToId, cancellationToken);
+            return;
+        }
+
+        if (string.Equals(question, strings["TalkToOperator"], StringComparison.Ordinal))
+        {
+            await RequestHandoffAsync(conversation, replyToId, cancellationToken);
+            return;
+        }
+
+        if (string.Equals(question, strings["BackToQuestions"], StringComparison.Ordinal))
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(strings["BackPrompt"], replyToId), cancellationToken);
+            return;
+        }
+
+        if (string.Equals(question, strings["InquiryByMail"], StringComparison.Ordinal))
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(strings["InquiryGuide"], replyToId), cancellationToken);
+            return;
+        }
+
+        if (OperatorWords.Any(w => question.Contains(w, StringComparison.Ordinal)))
+        {
+            await OfferOptionsAsync(conversation, strings["OperatorAsked"], replyToId, cancellationToken);
             return;
         }
 
@@ -98,13 +136,78 @@ internal sealed class FaqBot(
         }
 
         var best = results[0];
+        if (best.Score < searchOptions.CurrentValue.LowConfidenceScore)
+        {
+            // Not sure enough to answer: let the citizen pick (もしかして), and keep a way out.
+            IEnumerable<(string, string)> candidates = [.. results.Select(r => (r.Question, r.Question)), (strings["TalkToOperator"], strings["TalkToOperator"])];
+            await writer.SendAsync(conversation, BotActivities.Message(strings["DidYouMean"], replyToId, candidates), cancellationToken);
+            return;
+        }
+
         var related = results.Skip(1).Select(r => (r.Question, r.Question)).ToList();
         var answer = $"**{best.Question}**\n\n{Shorten(best.Snippet)}\n\n[{strings["ReadMore"]}]({FaqUrl(best)})";
-        await writer.SendAsync(conversation, BotActivities.Message(answer, replyToId, related), cancellationToken);
+        await writer.SendAsync(conversation, BotActivities.Answer(answer, replyToId, best.FaqId, related), cancellationToken);
 
         // Web Chat shows only the latest message's suggested actions, so the related questions are offered again here.
         IEnumerable<(string, string)> feedback = [(strings["Yes"], strings["Yes"]), (strings["No"], strings["No"]), .. related];
         await writer.SendAsync(conversation, BotActivities.Message(strings["AskResolved"], replyToId, feedback), cancellationToken);
+    }
+
+    // The options after いいえ or a request for a person depend on the calendar: outside opening hours nothing
+    // promises a person, only the hours and the inquiry form.
+    private async Task OfferOptionsAsync(Conversation conversation, string lead, string replyToId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (calendar.IsOpen(now))
+        {
+            IEnumerable<(string, string)> open = [(strings["TalkToOperator"], strings["TalkToOperator"]), (strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+            await writer.SendAsync(conversation, BotActivities.Message(lead + "\n\n" + strings["OptionsOpen"], replyToId, open), cancellationToken);
+            return;
+        }
+
+        var next = calendar.GetNextOpening(now);
+        var hours = next is { } at ? string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["NextOpening"], at.ToOffset(TimeSpan.FromHours(9))) : "";
+        IEnumerable<(string, string)> closed = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+        await writer.SendAsync(conversation, BotActivities.Message(lead + "\n\n" + strings["OptionsClosed"] + hours, replyToId, closed), cancellationToken);
+    }
+
+    // Bot Framework's convention: the bot emits handoff.initiate with its reason; the agent queue answers with
+    // handoff.status. Until the queue exists nobody answers, so the citizen is told politely at once.
+    private async Task RequestHandoffAsync(Conversation conversation, string replyToId, CancellationToken cancellationToken)
+    {
+        if (!calendar.IsOpen(time.GetUtcNow()))
+        {
+            await OfferOptionsAsync(conversation, strings["OperatorAsked"], replyToId, cancellationToken);
+            return;
+        }
+
+        var value = new JsonObject { ["reason"] = "user_request", ["conversationId"] = conversation.Id.ToString(), ["transcriptUntil"] = conversation.LastSequence };
+        await writer.SendAsync(conversation, BotActivities.Event("handoff.initiate", value, replyToId), cancellationToken);
+        IEnumerable<(string, string)> next = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+        await writer.SendAsync(conversation, BotActivities.Message(strings["OperatorUnavailable"], replyToId, next), cancellationToken);
+    }
+
+    private async Task RecordFeedbackAsync(Conversation conversation, bool helpful, CancellationToken cancellationToken)
+    {
+        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - 20), 20, cancellationToken);
+        var answered = recent.Where(a => a.Direction == ActivityDirection.Outbound).Select(FaqIdOf).LastOrDefault(id => id is not null);
+        if (answered is { } faqId)
+        {
+            await feedback.ExecuteAsync(faqId, helpful ? "yes" : "no", null, FaqFeedbackChannel.Chat, cancellationToken);
+        }
+    }
+
+    private static Guid? FaqIdOf(TranscriptActivity activity)
+    {
+        try
+        {
+            var id = (JsonNode.Parse(activity.ActivityJson) as JsonObject)?["channelData"]?[BotActivities.FaqIdKey]?.GetValue<string>();
+            return Guid.TryParse(id, out var faqId) ? faqId : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private string FaqUrl(FaqSearchResult result)

@@ -150,7 +150,9 @@ public sealed class DirectLineApiTests(DirectLineHostFixture fixture) : IClassFi
         var replayed = await stream.ReceiveUntilAsync(a => a.Any(x => x.GetProperty("id").GetString() == firstId), ct);
         await stream.PingAsync(ct);
         var secondId = await client.SayAsync("住民票はどこで取れますか", "ws-2", ct);
-        var pushed = await stream.ReceiveUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x) == "解決しましたか？"), ct);
+        // Wait for the end of the answer to the second message: the reply to the first may still be arriving.
+        var pushed = await stream.ReceiveUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x) == "解決しましたか？"
+            && x.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == secondId), ct);
 
         Assert.Contains("watermark=" + watermark, streamUrl, StringComparison.Ordinal);
         Assert.DoesNotContain(replayed, a => greeting.Any(g => g.GetProperty("id").GetString() == a.GetProperty("id").GetString()));
