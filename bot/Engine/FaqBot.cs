@@ -39,6 +39,9 @@ internal sealed class FaqBot(
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
 
+    // Small talk that is not a question: answered with a prompt, never with an FAQ that happens to match.
+    private static readonly string[] Greetings = ["こんにちは", "こんばんは", "おはよう", "おはようございます", "はじめまして", "よろしく", "よろしくお願いします", "hello", "hi", "ありがとう", "ありがとうございます"];
+
     private const int TopCategories = 6;
     private const int RelatedQuestions = 3;
     private const int AnswerLength = 200;
@@ -106,6 +109,12 @@ internal sealed class FaqBot(
         if (string.Equals(question, strings["TalkToOperator"], StringComparison.Ordinal))
         {
             await RequestHandoffAsync(conversation, replyToId, cancellationToken);
+            return;
+        }
+
+        if (Greetings.Any(g => string.Equals(question.TrimEnd('!', '！', '。', '.', '〜', 'ー'), g, StringComparison.OrdinalIgnoreCase)))
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(strings["SmallTalk"], replyToId), cancellationToken);
             return;
         }
 

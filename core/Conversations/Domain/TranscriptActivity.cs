@@ -46,6 +46,20 @@ public sealed class TranscriptActivity
     /// <summary>Server time of receipt or creation (UTC).</summary>
     public DateTime TimestampUtc { get; private set; }
 
+    /// <summary>
+    /// Moves the timestamp to <paramref name="timestampUtc"/>, in the column and in the activity JSON's
+    /// <c>timestamp</c> when it has one, so the transcript's order and its timestamps agree.
+    /// </summary>
+    internal void RestampAfter(DateTime timestampUtc)
+    {
+        TimestampUtc = timestampUtc;
+        if (System.Text.Json.Nodes.JsonNode.Parse(ActivityJson) is System.Text.Json.Nodes.JsonObject json && json.ContainsKey("timestamp"))
+        {
+            json["timestamp"] = timestampUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            ActivityJson = json.ToJsonString();
+        }
+    }
+
     /// <summary>Delivery state on push channels.</summary>
     public DeliveryState Delivery { get; set; } = DeliveryState.NotRequired;
 

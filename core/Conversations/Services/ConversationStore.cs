@@ -57,6 +57,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             }
 
             activity.Sequence = await db.Conversations.Where(c => c.Id == activity.ConversationId).Select(c => c.LastSequence).SingleAsync(ct);
+            await KeepTimestampsIncreasingAsync(activity, ct);
             db.Activities.Add(activity);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -85,6 +86,25 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
 
         conversation.ClearEvents();
     }
+
+    // Clients order by timestamp (Web Chat does), so sequence order and timestamp order must agree even when two
+    // writers prepared their activities concurrently: a timestamp not after its predecessor's moves to 1 ms after it.
+    private async Task KeepTimestampsIncreasingAsync(TranscriptActivity activity, CancellationToken cancellationToken)
+    {
+        var previous = await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == activity.ConversationId && a.Sequence == activity.Sequence - 1)
+            .Select(a => (DateTime?)a.TimestampUtc)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (previous is not { } before || TruncateToMilliseconds(activity.TimestampUtc) > TruncateToMilliseconds(before))
+        {
+            return;
+        }
+
+        activity.RestampAfter(TruncateToMilliseconds(before).AddMilliseconds(1));
+    }
+
+    private static DateTime TruncateToMilliseconds(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     private Task<TranscriptActivity?> FindByClientIdAsync(Guid conversationId, string clientActivityId, CancellationToken cancellationToken) =>
         db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId, cancellationToken);

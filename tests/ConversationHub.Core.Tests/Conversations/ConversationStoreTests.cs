@@ -112,6 +112,25 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task AppendAsync_ActivityPreparedEarlierButStoredLater_GetsATimestampAfterItsPredecessor()
+    {
+        // Arrange: two writers prepared activities concurrently; the one with the earlier clock commits second.
+        var ct = TestTimeout.Token();
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-6", ct);
+        var later = new DateTime(2026, 11, 24, 1, 0, 0, 500, DateTimeKind.Utc);
+        await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "message", "user", "{\"type\":\"message\",\"timestamp\":\"2026-11-24T01:00:00.500Z\"}", later), ct);
+
+        // Act
+        var stored = await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, "message", "bot", "{\"type\":\"message\",\"timestamp\":\"2026-11-24T01:00:00.400Z\"}", later.AddMilliseconds(-100)), ct);
+
+        // Assert
+        Assert.Equal(later.AddMilliseconds(1), stored.TimestampUtc);
+        Assert.Contains("\"timestamp\":\"2026-11-24T01:00:00.501Z\"", stored.ActivityJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AppendAsync_UnknownConversation_ThrowsAndStoresNothing()
     {
         var ct = TestTimeout.Token();

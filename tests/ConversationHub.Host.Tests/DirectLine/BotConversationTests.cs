@@ -90,6 +90,22 @@ public sealed class BotConversationTests(ClosedCenterHostFixture fixture) : ICla
         Assert.True(reply.GetProperty("suggestedActions").GetProperty("actions").GetArrayLength() >= 2);
     }
 
+    [Fact]
+    public async Task Greeting_IsAnsweredWithAPromptNotAnFaq()
+    {
+        var ct = TestTimeout.Token();
+        using var client = new DirectLineTestClient(fixture.Host.CreateClient());
+        await client.StartAsync(ct);
+
+        var id = await client.SayAsync("こんにちは！", "hello-1", ct);
+        var (activities, _) = await client.PollUntilAsync(
+            a => a.Any(x => x.TryGetProperty("replyToId", out var r) && r.GetString() == id && x.GetProperty("type").GetString() == "message"), ct);
+
+        var reply = activities.Single(x => x.TryGetProperty("replyToId", out var r) && r.GetString() == id && x.GetProperty("type").GetString() == "message");
+        Assert.Contains("入力してください", DirectLineTestClient.TextOf(reply), StringComparison.Ordinal);
+        Assert.DoesNotContain("/faq/", DirectLineTestClient.TextOf(reply), StringComparison.Ordinal);
+    }
+
     // A word the demo FAQs match only weakly (some result, best score under the low-confidence threshold).
     private string VagueQuery()
     {
