@@ -10,14 +10,6 @@ namespace ConversationHub.Host.Tests;
 /// <summary>The organisation import over real HTTP, with the real sign-in cookie.</summary>
 public abstract class DepartmentsApiHttpTests(HostFixture fixture)
 {
-    private async Task<HttpClient> SignedInAsync(string user, CancellationToken ct)
-    {
-        var client = fixture.Host.CreateBrowserClient();
-        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = user, ["password"] = HubHost.DemoPassword }, ct);
-        Assert.True(HubHost.IsRedirectTo(response, "/console"));
-        return client;
-    }
-
     private static ByteArrayContent Csv(string text, Encoding encoding)
     {
         var content = new ByteArrayContent(encoding.GetBytes(text));
@@ -39,7 +31,7 @@ public abstract class DepartmentsApiHttpTests(HostFixture fixture)
     public async Task List_Operator_Is403()
     {
         var ct = TestTimeout.Token();
-        using var client = await SignedInAsync("operator", ct);
+        using var client = await fixture.Host.SignInAsync("operator", ct);
 
         var response = await client.GetAsync(new Uri("/api/org/departments", UriKind.Relative), ct);
 
@@ -51,7 +43,7 @@ public abstract class DepartmentsApiHttpTests(HostFixture fixture)
     {
         // Arrange
         var ct = TestTimeout.Token();
-        using var client = await SignedInAsync("admin", ct);
+        using var client = await fixture.Host.SignInAsync("admin", ct);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         const string csv = "組織コード,組織名,カナ,上位組織コード,メールアドレス,内線\r\nT90000,テスト部,テストブ,,test@city.wakabadai.example.jp,9000\r\nT90100,テスト課,テストカ,T90000,,9001\r\n";
 
@@ -71,7 +63,7 @@ public abstract class DepartmentsApiHttpTests(HostFixture fixture)
     public async Task Import_InvalidRow_Is400WithLineAndChangesNothing()
     {
         var ct = TestTimeout.Token();
-        using var client = await SignedInAsync("admin", ct);
+        using var client = await fixture.Host.SignInAsync("admin", ct);
         const string csv = "code,name,kana,parent_code,email\nT91000,正しい部,タダシイブ,,\nT91100,誤りの課,アヤマリノカ,NOPE,not-an-email\n";
 
         var import = await client.PostAsync(new Uri("/api/org/departments/import", UriKind.Relative), Csv(csv, Encoding.UTF8), ct);

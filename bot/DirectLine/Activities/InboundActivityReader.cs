@@ -1,3 +1,4 @@
+using ConversationHub.Core.Conversations.Domain;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Bot.Engine;

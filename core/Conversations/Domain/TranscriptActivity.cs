@@ -55,7 +55,7 @@ public sealed class TranscriptActivity
         TimestampUtc = timestampUtc;
         if (System.Text.Json.Nodes.JsonNode.Parse(ActivityJson) is System.Text.Json.Nodes.JsonObject json && json.ContainsKey("timestamp"))
         {
-            json["timestamp"] = timestampUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            json["timestamp"] = ActivityTimestamps.Format(timestampUtc);
             ActivityJson = json.ToJsonString();
         }
     }

@@ -95,16 +95,12 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             .Where(a => a.ConversationId == activity.ConversationId && a.Sequence == activity.Sequence - 1)
             .Select(a => (DateTime?)a.TimestampUtc)
             .SingleOrDefaultAsync(cancellationToken);
-        if (previous is not { } before || TruncateToMilliseconds(activity.TimestampUtc) > TruncateToMilliseconds(before))
+        var next = ActivityTimestamps.Next(activity.TimestampUtc, previous);
+        if (next != ActivityTimestamps.Truncate(activity.TimestampUtc))
         {
-            return;
+            activity.RestampAfter(next);
         }
-
-        activity.RestampAfter(TruncateToMilliseconds(before).AddMilliseconds(1));
     }
-
-    private static DateTime TruncateToMilliseconds(DateTime utc) =>
-        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     private Task<TranscriptActivity?> FindByClientIdAsync(Guid conversationId, string clientActivityId, CancellationToken cancellationToken) =>
         db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId, cancellationToken);

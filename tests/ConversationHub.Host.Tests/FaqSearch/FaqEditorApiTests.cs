@@ -10,14 +10,6 @@ namespace ConversationHub.Host.Tests.FaqSearch;
 /// <summary>Editors change the knowledge base; search follows on every node; revisions are kept.</summary>
 public sealed class FaqEditorApiTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
-    internal static async Task<HttpClient> SignedInAsync(HubHost host, string user, CancellationToken ct)
-    {
-        var client = host.CreateBrowserClient();
-        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = user, ["password"] = HubHost.DemoPassword }, ct);
-        Assert.True(HubHost.IsRedirectTo(response, "/console"));
-        return client;
-    }
-
     internal static object NewFaq(string question, int? expectedRevision = null) => new
     {
         question,
@@ -58,7 +50,7 @@ public sealed class FaqEditorApiTests(SqliteHostFixture fixture) : IClassFixture
     public async Task Lifecycle_DraftPublishEditArchive_SearchFollowsAndRevisionsAreKept()
     {
         var ct = TestTimeout.Token(60);
-        using var editor = await SignedInAsync(fixture.Host, "faq-editor", ct);
+        using var editor = await fixture.Host.SignInAsync("faq-editor", ct);
 
         // Create: a draft is not searchable.
         var created = await editor.PostAsJsonAsync(new Uri("/api/faq/faqs", UriKind.Relative), NewFaq("ぴかぴか手帳はどこでもらえますか？"), ct);
@@ -92,7 +84,7 @@ public sealed class FaqEditorApiTests(SqliteHostFixture fixture) : IClassFixture
     public async Task Create_Invalid_Is400InJapanese()
     {
         var ct = TestTimeout.Token();
-        using var editor = await SignedInAsync(fixture.Host, "faq-editor", ct);
+        using var editor = await fixture.Host.SignInAsync("faq-editor", ct);
 
         var response = await editor.PostAsJsonAsync(new Uri("/api/faq/faqs", UriKind.Relative), new { question = "", answerMarkdown = "" }, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
@@ -105,7 +97,7 @@ public sealed class FaqEditorApiTests(SqliteHostFixture fixture) : IClassFixture
     public async Task Create_ByOperator_Is403()
     {
         var ct = TestTimeout.Token();
-        using var operatorClient = await SignedInAsync(fixture.Host, "operator", ct);
+        using var operatorClient = await fixture.Host.SignInAsync("operator", ct);
 
         var response = await operatorClient.PostAsJsonAsync(new Uri("/api/faq/faqs", UriKind.Relative), NewFaq("権限のない作成"), ct);
 
@@ -124,7 +116,7 @@ public sealed class TwoNodeSearchTests
         var pii = TestPii.CreateOptions();
         await using var nodeA = HubHost.Start(database, ownsDatabase: false, pii);
         await using var nodeB = HubHost.Start(database, ownsDatabase: false, pii);
-        using var editorOnA = await FaqEditorApiTests.SignedInAsync(nodeA, "faq-editor", ct);
+        using var editorOnA = await nodeA.SignInAsync("faq-editor", ct);
         using var citizenOnB = nodeB.CreateClient();
 
         var created = await editorOnA.PostAsJsonAsync(new Uri("/api/faq/faqs", UriKind.Relative), FaqEditorApiTests.NewFaq("ぴかぴか手帳の再発行はできますか？"), ct);

@@ -9,14 +9,6 @@ namespace ConversationHub.Host.Tests.FaqSearch;
 /// <summary>Editors change the synonym dictionary and search uses it at once, without a restart.</summary>
 public sealed class SynonymsApiTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
-    private async Task<HttpClient> SignedInAsync(string user, CancellationToken ct)
-    {
-        var client = fixture.Host.CreateBrowserClient();
-        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = user, ["password"] = HubHost.DemoPassword }, ct);
-        Assert.True(HubHost.IsRedirectTo(response, "/console"));
-        return client;
-    }
-
     private static async Task<string?> TopQuestionAsync(HttpClient client, string query, CancellationToken ct) =>
         (await TopQuestionsAsync(client, query, 1, ct)).FirstOrDefault();
 
@@ -32,7 +24,7 @@ public sealed class SynonymsApiTests(SqliteHostFixture fixture) : IClassFixture<
     {
         // Arrange: a made-up word no FAQ contains finds nothing.
         var ct = TestTimeout.Token();
-        using var editor = await SignedInAsync("faq-editor", ct);
+        using var editor = await fixture.Host.SignInAsync("faq-editor", ct);
         Assert.Null(await TopQuestionAsync(editor, "ぽぺぴゅ", ct));
         var current = await editor.GetFromJsonAsync<JsonElement>(new Uri("/api/faq/synonyms", UriKind.Relative), ct);
         var groups = current.GetProperty("groups").EnumerateArray().Select(g => g.EnumerateArray().Select(t => t.GetString()!).ToArray()).ToList();
@@ -58,7 +50,7 @@ public sealed class SynonymsApiTests(SqliteHostFixture fixture) : IClassFixture<
     public async Task Replace_InvalidGroups_Is400InJapaneseAndChangesNothing()
     {
         var ct = TestTimeout.Token();
-        using var editor = await SignedInAsync("faq-editor", ct);
+        using var editor = await fixture.Host.SignInAsync("faq-editor", ct);
         var before = await editor.GetStringAsync(new Uri("/api/faq/synonyms", UriKind.Relative), ct);
 
         var put = await editor.PutAsJsonAsync(new Uri("/api/faq/synonyms", UriKind.Relative), new { groups = new[] { new[] { "ひとつだけ" }, new[] { "住民票", "じゅうみんひょう" } } }, ct);
@@ -73,7 +65,7 @@ public sealed class SynonymsApiTests(SqliteHostFixture fixture) : IClassFixture<
     public async Task Get_Operator_Is403()
     {
         var ct = TestTimeout.Token();
-        using var operatorClient = await SignedInAsync("operator", ct);
+        using var operatorClient = await fixture.Host.SignInAsync("operator", ct);
 
         var response = await operatorClient.GetAsync(new Uri("/api/faq/synonyms", UriKind.Relative), ct);
 

@@ -11,14 +11,6 @@ public abstract class SearchMissLogHttpTests(HostFixture fixture)
 {
     private HubHost Host => fixture.Host;
 
-    private async Task<HttpClient> SignedInAsync(string user, CancellationToken ct)
-    {
-        var client = Host.CreateBrowserClient();
-        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = user, ["password"] = HubHost.DemoPassword }, ct);
-        Assert.True(HubHost.IsRedirectTo(response, "/console"));
-        return client;
-    }
-
     [Fact]
     public async Task Search_ZeroHitWithPhoneAndEmail_StoresOnlyTheMaskedQuery()
     {
@@ -61,7 +53,7 @@ public abstract class SearchMissLogHttpTests(HostFixture fixture)
         for (var i = 0; i < 3; i++)
             (await anonymous.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString($"{marker} 0312345678"), UriKind.Relative), ct)).Dispose();
         await WaitForMissesAsync(marker, 3, ct);
-        using var editor = await SignedInAsync("faq-editor", ct);
+        using var editor = await Host.SignInAsync("faq-editor", ct);
 
         // Act
         var json = await editor.GetStringAsync(new Uri("/api/faq/reports/misses?days=7&top=100", UriKind.Relative), ct);
@@ -82,7 +74,7 @@ public abstract class SearchMissLogHttpTests(HostFixture fixture)
     public async Task Report_RequiresEditorOrAdministrator(string? user, HttpStatusCode expected)
     {
         var ct = TestTimeout.Token();
-        using var client = user is null ? Host.CreateBrowserClient() : await SignedInAsync(user, ct);
+        using var client = user is null ? Host.CreateBrowserClient() : await Host.SignInAsync(user, ct);
 
         using var response = await client.GetAsync(new Uri("/api/faq/reports/misses", UriKind.Relative), ct);
 
@@ -93,7 +85,7 @@ public abstract class SearchMissLogHttpTests(HostFixture fixture)
     public async Task Report_DaysOutOfRange_IsValidationProblem()
     {
         var ct = TestTimeout.Token();
-        using var editor = await SignedInAsync("faq-editor", ct);
+        using var editor = await Host.SignInAsync("faq-editor", ct);
 
         using var response = await editor.GetAsync(new Uri("/api/faq/reports/misses?days=0", UriKind.Relative), ct);
 

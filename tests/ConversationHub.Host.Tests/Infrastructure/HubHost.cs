@@ -98,6 +98,15 @@ public sealed class HubHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A browser client signed in as a demo account through the real sign-in form.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken)
+    {
+        var client = CreateBrowserClient();
+        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = userName, ["password"] = DemoPassword }, cancellationToken);
+        Xunit.Assert.True(IsRedirectTo(response, "/console"), $"sign-in as {userName} failed: {response.StatusCode}");
+        return client;
+    }
+
     public static bool IsRedirectTo(HttpResponseMessage response, string pathPrefix) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found &&
         response.Headers.Location?.OriginalString.Contains(pathPrefix, StringComparison.OrdinalIgnoreCase) == true;
