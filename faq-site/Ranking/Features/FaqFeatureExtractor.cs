@@ -82,6 +82,8 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
         row[FaqFeatureNames.LogConfirmedQueries] = signal.LogConfirmedQueries;
         row[FaqFeatureNames.ConfirmedPair] = signal.ConfirmedPair ? 1f : 0f;
         row[FaqFeatureNames.ConfirmedQuerySimilarity] = signal.ConfirmedQuerySimilarity;
+        row[FaqFeatureNames.ConfirmedQueryVotes] = signal.ConfirmedQueryVotes;
+        row[FaqFeatureNames.ConfirmedQueryLead] = signal.ConfirmedQueryLead;
     }
 
     private static float BestParaphraseLcs(ReadOnlySpan<char> queryText, string[] paraphrases)

@@ -50,6 +50,8 @@ internal static class FaqFeatureNames
 
     /// <summary>The highest character-bigram Dice similarity of the query to another query confirmed to this FAQ.</summary>
     public const int ConfirmedQuerySimilarity = 38;
+    public const int ConfirmedQueryVotes = 39;
+    public const int ConfirmedQueryLead = 40;
 
     public static ImmutableArray<string> All { get; } =
     [
@@ -92,6 +94,8 @@ internal static class FaqFeatureNames
         "log_confirmed_queries",
         "confirmed_pair",
         "confirmed_query_similarity",
+        "confirmed_query_votes",
+        "confirmed_query_lead",
     ];
 
     public static int Count => All.Length;

@@ -13,8 +13,23 @@ namespace ConversationHub.Faq.Ranking.Features;
 /// The highest similarity (0 to 1) of this query to another query confirmed to this FAQ: past citizens' wording
 /// as extra paraphrases. 0 when none.
 /// </param>
+/// <param name="ConfirmedQueryVotes">
+/// ln(1 + the grade-weighted sum of similarities of this query to the queries confirmed to this FAQ): several
+/// close neighbours outvote one.
+/// </param>
+/// <param name="ConfirmedQueryLead">
+/// <paramref name="ConfirmedQuerySimilarity"/> divided by the query's similarity to its nearest confirmed query
+/// for any FAQ: 1 when this FAQ holds the nearest neighbour. 0 when none.
+/// </param>
 internal readonly record struct FaqSignalValues(
-    float CategoryPrior, float LogViews, float HelpfulRate, float LogConfirmedQueries, bool ConfirmedPair, float ConfirmedQuerySimilarity = 0f)
+    float CategoryPrior,
+    float LogViews,
+    float HelpfulRate,
+    float LogConfirmedQueries,
+    bool ConfirmedPair,
+    float ConfirmedQuerySimilarity = 0f,
+    float ConfirmedQueryVotes = 0f,
+    float ConfirmedQueryLead = 0f)
 {
     // A Beta(2, 2) prior: a FAQ with no votes sits at 0.5, and a handful of votes moves it only part of the way.
     private const float PriorHelpful = 2f;

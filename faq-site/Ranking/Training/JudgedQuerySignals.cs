@@ -13,11 +13,14 @@ internal sealed class JudgedQuerySignals : IFaqSignals
 {
     private readonly Dictionary<string, int> _queriesByFaq = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Query, string Faq), int> _pairs = [];
-    private readonly Dictionary<string, List<(string Text, HashSet<int> Bigrams)>> _confirmedTexts = new(StringComparer.Ordinal);
+    private readonly List<(string Faq, string Text, int Grade, HashSet<int> Bigrams, float Weight)> _confirmedTexts = [];
+    private readonly Dictionary<int, float> _bigramIdf = [];
+    private float _unseenIdf;
 
-    // PERF: the asking query's bigrams, kept for the candidates that follow it (one query at a time).
+    // PERF: the asking query's neighbours per FAQ, computed once for the candidates that follow it (one query at a time).
+    private readonly Dictionary<string, (float Best, float Votes)> _neighbours = new(StringComparer.Ordinal);
     private string? _lastQuery;
-    private HashSet<int> _lastBigrams = [];
+    private float _nearest;
 
     public JudgedQuerySignals(IEnumerable<CandidateQuery> judgedQueries)
         : this(judgedQueries.Select(q => (q.FoldedText, q.Judgements)))
@@ -28,19 +31,64 @@ internal sealed class JudgedQuerySignals : IFaqSignals
     public JudgedQuerySignals(IEnumerable<(string FoldedText, IReadOnlyDictionary<string, int> Judgements)> judgedQueries)
     {
         ArgumentNullException.ThrowIfNull(judgedQueries);
-        foreach (var query in judgedQueries)
+        var queries = judgedQueries.Select(q => (q.FoldedText, q.Judgements, Bigrams: BigramSimilarity.Bigrams(q.FoldedText))).ToList();
+        SetBigramIdf(queries.Select(q => q.Bigrams));
+        foreach (var query in queries)
         {
+            var weight = Weight(query.Bigrams);
             foreach (var (faq, grade) in query.Judgements)
             {
                 if (grade < 1)
                     continue;
                 _queriesByFaq[faq] = _queriesByFaq.GetValueOrDefault(faq) + 1;
                 _pairs[(query.FoldedText, faq)] = _pairs.GetValueOrDefault((query.FoldedText, faq)) + 1;
-                if (!_confirmedTexts.TryGetValue(faq, out var texts))
-                    _confirmedTexts.Add(faq, texts = []);
-                texts.Add((query.FoldedText, BigramSimilarity.Bigrams(query.FoldedText)));
+                _confirmedTexts.Add((faq, query.FoldedText, grade, query.Bigrams, weight));
             }
         }
+    }
+
+    /// <summary>
+    /// Bigram IDF over the judged queries: the wording every question shares (です, ますか, 教えて) weighs little, the
+    /// topic's own words much.
+    /// </summary>
+    private void SetBigramIdf(IEnumerable<HashSet<int>> queries)
+    {
+        var documentFrequency = new Dictionary<int, int>();
+        var count = 0;
+        foreach (var bigrams in queries)
+        {
+            count++;
+            foreach (var gram in bigrams)
+                documentFrequency[gram] = documentFrequency.GetValueOrDefault(gram) + 1;
+        }
+
+        foreach (var (gram, df) in documentFrequency)
+            _bigramIdf[gram] = MathF.Log((count + 1f) / (df + 0.5f));
+        _unseenIdf = MathF.Log((count + 1f) / 0.5f);
+    }
+
+    private float Weight(HashSet<int> bigrams)
+    {
+        var sum = 0f;
+        foreach (var gram in bigrams)
+            sum += _bigramIdf.GetValueOrDefault(gram, _unseenIdf);
+        return sum;
+    }
+
+    /// <summary>Dice similarity with each shared bigram counted by its IDF.</summary>
+    private float WeightedDice(HashSet<int> query, float queryWeight, HashSet<int> text, float textWeight)
+    {
+        if (queryWeight <= 0f || textWeight <= 0f)
+            return 0f;
+        var (small, large) = query.Count <= text.Count ? (query, text) : (text, query);
+        var common = 0f;
+        foreach (var gram in small)
+        {
+            if (large.Contains(gram))
+                common += _bigramIdf.GetValueOrDefault(gram, _unseenIdf);
+        }
+
+        return 2f * common / (queryWeight + textWeight);
     }
 
     public FaqSignalValues Get(string foldedQuery, string documentId)
@@ -48,32 +96,37 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         var pair = _pairs.GetValueOrDefault((foldedQuery, documentId));
         var self = pair > 0 ? 1 : 0;
         var others = _queriesByFaq.GetValueOrDefault(documentId) - self;
+        if (!string.Equals(foldedQuery, _lastQuery, StringComparison.Ordinal))
+            FindNeighbours(foldedQuery);
+        var (best, votes) = _neighbours.GetValueOrDefault(documentId);
         return FaqSignalValues.Neutral with
         {
             LogConfirmedQueries = MathF.Log(1f + others),
             ConfirmedPair = pair - self > 0,
-            ConfirmedQuerySimilarity = BestSimilarity(foldedQuery, documentId),
+            ConfirmedQuerySimilarity = best,
+            ConfirmedQueryVotes = MathF.Log(1f + votes),
+            ConfirmedQueryLead = _nearest > 0f ? best / _nearest : 0f,
         };
     }
 
-    private float BestSimilarity(string foldedQuery, string documentId)
+    private void FindNeighbours(string foldedQuery)
     {
-        if (!_confirmedTexts.TryGetValue(documentId, out var texts))
-            return 0f;
-        if (!string.Equals(foldedQuery, _lastQuery, StringComparison.Ordinal))
-        {
-            _lastBigrams = BigramSimilarity.Bigrams(foldedQuery);
-            _lastQuery = foldedQuery;
-        }
-
-        var best = 0f;
-        foreach (var (text, bigrams) in texts)
+        _lastQuery = foldedQuery;
+        _neighbours.Clear();
+        _nearest = 0f;
+        var bigrams = BigramSimilarity.Bigrams(foldedQuery);
+        var weight = Weight(bigrams);
+        foreach (var (faq, text, grade, textBigrams, textWeight) in _confirmedTexts)
         {
             // Leave-one-out: the asking query's own text is not another citizen's wording.
-            if (!string.Equals(text, foldedQuery, StringComparison.Ordinal))
-                best = Math.Max(best, BigramSimilarity.Dice(_lastBigrams, bigrams));
+            if (string.Equals(text, foldedQuery, StringComparison.Ordinal))
+                continue;
+            var similarity = WeightedDice(bigrams, weight, textBigrams, textWeight);
+            if (similarity <= 0f)
+                continue;
+            var (best, votes) = _neighbours.GetValueOrDefault(faq);
+            _neighbours[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
+            _nearest = Math.Max(_nearest, similarity);
         }
-
-        return best;
     }
 }

@@ -106,6 +106,6 @@ public sealed class FaqFeatureExtractorTests
         Assert.Equal("lcs_query_ratio", FaqFeatureNames.All[FaqFeatureNames.LcsQueryRatio]);
         Assert.Equal("query_mean_idf", FaqFeatureNames.All[FaqFeatureNames.QueryMeanIdf]);
         Assert.Equal("confirmed_query_similarity", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarity]);
-        Assert.Equal(FaqFeatureNames.ConfirmedQuerySimilarity + 1, FaqFeatureNames.Count);
+        Assert.Equal(FaqFeatureNames.ConfirmedQueryLead + 1, FaqFeatureNames.Count);
     }
 }
