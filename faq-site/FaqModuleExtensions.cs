@@ -41,6 +41,7 @@ public static class FaqModuleExtensions
         builder.Services.AddSingleton<ISynonymDictionary>(sp => sp.GetRequiredService<InMemorySynonymDictionary>());
         builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
         builder.Services.AddFaqRanking();
+        builder.Services.AddScoped<Ranking.Judgements.RecordJudgement>();
         builder.Services.AddSingleton<FaqSearchService>();
         builder.Services.AddHostedService<FaqIndexMaintenanceService>();
         AddSearchMissLog(builder.Services);
@@ -56,6 +57,7 @@ public static class FaqModuleExtensions
         endpoints.MapSynonymsApi();
         endpoints.MapFaqEditorApi();
         endpoints.MapSearchMissReportApi();
+        endpoints.MapRankingJudgementsApi();
         MapPublicSite(endpoints);
         return endpoints;
     }

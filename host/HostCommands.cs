@@ -1,5 +1,9 @@
 using ConversationHub.Faq.Benchmark;
 using ConversationHub.Faq.Evaluation;
+using ConversationHub.Core;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Faq;
+using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Faq.Ranking.Training;
 
 namespace ConversationHub.Host;
@@ -25,8 +29,26 @@ internal static class HostCommands
         {
             ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "bench", .. var rest] => await FaqBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "train", .. var rest] when FaqTrainCommand.UsesPlatform(rest) =>
+                await RunOnPlatformAsync((services, ct) => FaqTrainCommand.RunOnPlatformAsync(services, rest, Console.Out, ct), cancel.Token),
             ["faq", "train", .. var rest] => await FaqTrainCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "models", .. var rest] => await RunOnPlatformAsync((services, ct) => FaqModelsCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Runs a verb that works on the platform's database: the configured core and FAQ services, migrations applied,
+    /// no web server. Settings come from appsettings and the environment, as when serving.
+    /// </summary>
+    private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
+    {
+        var builder = HostSetup.CreateBuilder([]);
+        builder.AddCore();
+        builder.AddFaq();
+        await using var app = builder.Build();
+        foreach (var context in app.Services.GetServices<IMigratableContext>())
+            await context.MigrateAsync(app.Services, cancellationToken);
+        return await verb(app.Services, cancellationToken);
     }
 }

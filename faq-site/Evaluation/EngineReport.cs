@@ -13,4 +13,6 @@ internal sealed record EngineReport(
     [property: JsonPropertyName("p50ms")] double P50Ms,
     [property: JsonPropertyName("p99ms")] double P99Ms,
     [property: JsonPropertyName("buildMs")] double BuildMs,
-    [property: JsonPropertyName("queries")] int Queries);
+    [property: JsonPropertyName("queries")] int Queries,
+    [property: JsonPropertyName("rerankP50ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RerankP50Ms = null,
+    [property: JsonPropertyName("rerankP99ms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RerankP99Ms = null);

@@ -29,6 +29,12 @@ internal static class EvalReportWriter
                 $"{r.Engine,-12} {r.Ndcg10,8:0.0000} {r.Mrr10,8:0.0000} {r.Recall10,9:0.0000} {r.Hit1A,7:0.0000} {r.Hit5A,7:0.0000} {r.P50Ms,8:0.000} {r.P99Ms,8:0.000} {r.BuildMs,9:0.0}"));
         }
 
+        foreach (var r in reports)
+        {
+            if (r.RerankP50Ms is { } p50 && r.RerankP99Ms is { } p99)
+                lines.Add(Invariant($"{r.Engine}: re-ranking alone (features + model over the first-stage top K) p50 {p50:0.000} ms, p99 {p99:0.000} ms"));
+        }
+
         lines.Add("nDCG: linear gain (A = 2, B = 1); MRR and recall: any judged FAQ; Hit@kA: grade-2 (A) FAQs only.");
         lines.Add("Latency: per query after one warm-up pass over all queries; build: corpus analysis and indexing.");
         foreach (var line in lines)

@@ -20,6 +20,8 @@ internal static class EvalRunner
             engine.Search(query.Text, top);
         }
 
+        var rerankTimed = engine as IRerankTimed;
+        rerankTimed?.ResetTimings();
         var latencies = new List<double>(dataset.Queries.Count);
         double ndcg = 0, mrr = 0, recall = 0, hit1 = 0, hit5 = 0;
         var gradeAQueries = 0;
@@ -53,7 +55,9 @@ internal static class EvalRunner
             Math.Round(Percentile.NearestRank(latencies, 50), 3),
             Math.Round(Percentile.NearestRank(latencies, 99), 3),
             Math.Round(buildMs, 1),
-            dataset.Queries.Count);
+            dataset.Queries.Count,
+            rerankTimed is null ? null : Math.Round(Percentile.NearestRank(rerankTimed.RerankLatencies, 50), 3),
+            rerankTimed is null ? null : Math.Round(Percentile.NearestRank(rerankTimed.RerankLatencies, 99), 3));
     }
 
     private static double Round(double value) => Math.Round(value, 4);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ConversationHub.Faq.Ranking;
 using ConversationHub.Faq.Ranking.Reranking;
 using ConversationHub.Faq.Ranking.Training;
@@ -10,9 +11,12 @@ namespace ConversationHub.Faq.Evaluation;
 /// First-stage search re-ranked by a trained model (<c>hub+ltr</c>). The judged queries stand in for the
 /// platform's confirmed answers, leave-one-out, as in <c>faq train</c>; a model trained on these same queries is
 /// therefore scored in-sample: <c>faq train --folds</c> gives the held-out figures. One query at a time.
+/// The re-ranking step alone (features and model over the top K, without first-stage search) is timed per query.
 /// </summary>
-internal sealed class RerankedRetrievalEngine(LambdaMartModel model, IReadOnlyList<EvalQuery> judgedQueries) : IRetrievalEngine
+internal sealed class RerankedRetrievalEngine(LambdaMartModel model, IReadOnlyList<EvalQuery> judgedQueries) : IRetrievalEngine, IRerankTimed
 {
+    private readonly List<double> _rerankLatencies = [];
+
     private readonly FaqSearchIndex _index = new(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, new InMemorySynonymDictionary());
     private readonly FaqReranker _reranker = new(
         model,
@@ -22,12 +26,20 @@ internal sealed class RerankedRetrievalEngine(LambdaMartModel model, IReadOnlyLi
 
     public void Build(IReadOnlyList<SearchDocument> documents) => _index.Rebuild(documents);
 
+    public IReadOnlyList<double> RerankLatencies => _rerankLatencies;
+
+    public void ResetTimings() => _rerankLatencies.Clear();
+
     public IReadOnlyList<string> Search(string query, int top)
     {
-        var hits = _reranker.Search(_index, query, top);
-        var ids = new string[hits.Count];
+        var candidates = _index.Retrieve(query, Math.Max(top, _reranker.CandidateCount));
+        var scores = new float[candidates.Count];
+        var started = Stopwatch.GetTimestamp();
+        var order = _reranker.Rerank(candidates, scores);
+        _rerankLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var ids = new string[Math.Min(top, order.Length)];
         for (var i = 0; i < ids.Length; i++)
-            ids[i] = hits[i].DocumentId;
+            ids[i] = candidates.DocumentId(order[i]);
         return ids;
     }
 

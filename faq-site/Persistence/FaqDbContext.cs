@@ -27,6 +27,12 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
     public DbSet<FaqSynonymGroup> SynonymGroups => Set<FaqSynonymGroup>();
     public DbSet<Search.Misses.FaqSearchMiss> SearchMisses => Set<Search.Misses.FaqSearchMiss>();
 
+    public DbSet<Ranking.Judgements.RankingJudgement> RankingJudgements => Set<Ranking.Judgements.RankingJudgement>();
+
+    public DbSet<Ranking.Judgements.JudgementSnapshot> JudgementSnapshots => Set<Ranking.Judgements.JudgementSnapshot>();
+
+    public DbSet<Ranking.History.RankingModelRecord> RankingModels => Set<Ranking.History.RankingModelRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new FaqEntryEntityTypeConfiguration());
@@ -40,6 +46,9 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqSynonymGroupEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Search.Misses.FaqSearchMissEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Ranking.Judgements.RankingJudgementEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new Ranking.Judgements.JudgementSnapshotEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Ranking.History.RankingModelRecordEntityTypeConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

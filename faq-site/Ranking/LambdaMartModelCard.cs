@@ -19,6 +19,8 @@ internal static class LambdaMartModelCard
         Line($"- Trained: {m.TrainedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, seed {m.Seed}");
         Line($"- Trees kept: {m.BestIteration} of {m.IterationsRun} trained (limit {p.TreeCount})");
         Line($"- Training data: {m.TrainingQueries} queries, {m.TrainingRows} rows, SHA-256 `{m.TrainingDataHash}`");
+        if (m.JudgementSnapshotId is { } snapshotId)
+            Line($"- Judgement snapshot: {snapshotId}, SHA-256 `{m.JudgementSnapshotHash}`");
         if (m.ValidationDataHash is not null)
             Line($"- Validation data: {m.ValidationQueries} queries, {m.ValidationRows} rows, SHA-256 `{m.ValidationDataHash}`");
         Line($"");

@@ -32,4 +32,10 @@ internal sealed record LambdaMartTrainingMetadata
     public required int Seed { get; init; }
 
     public required DateTimeOffset TrainedAt { get; init; }
+
+    /// <summary>The judgement snapshot a platform-trained model learned from; null for a dataset-trained one.</summary>
+    public long? JudgementSnapshotId { get; init; }
+
+    /// <summary>That snapshot's content hash (<c>JudgementHash</c>), to check the data can still be read back.</summary>
+    public string? JudgementSnapshotHash { get; init; }
 }

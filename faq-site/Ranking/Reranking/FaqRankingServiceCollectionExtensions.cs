@@ -16,6 +16,7 @@ internal static partial class FaqRankingServiceCollectionExtensions
         // TODO(ranking-judgements): signals from stored views, feedback and confirmed answers replace these.
         services.TryAddSingleton<IFaqSignals>(NeutralFaqSignals.Instance);
         services.TryAddSingleton(CreateReranker);
+        services.AddHostedService<ActiveRankingModelService>();
         return services;
     }
 
@@ -26,7 +27,8 @@ internal static partial class FaqRankingServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(options.ModelPath))
         {
             Log.NoModel(logger);
-            return FaqReranker.FirstStageOnly;
+            // Not the shared FirstStageOnly: an activated model from the history may be swapped in.
+            return new FaqReranker(null, NeutralFaqSignals.Instance, options.Candidates);
         }
 
         var path = Path.GetFullPath(options.ModelPath);

@@ -5,29 +5,35 @@ namespace ConversationHub.Faq.Ranking.Reranking;
 
 /// <summary>
 /// Second-stage ranking: takes the first-stage top K, computes their features, and orders them by the model's
-/// score (ties keep first-stage order). Without a model it is a pass-through to first-stage search.
+/// score (ties keep first-stage order). Without a model it is a pass-through to first-stage search. The model
+/// can be swapped while searches run (<see cref="Use"/>, on activation): each search reads one (model, signals) pair.
 /// </summary>
 internal sealed class FaqReranker
 {
     public const int DefaultCandidateCount = 50;
 
-    private readonly LambdaMartModel? _model;
-    private readonly FaqFeatureExtractor _extractor;
+    private volatile Active _active;
 
     public FaqReranker(LambdaMartModel? model, IFaqSignals signals, int candidateCount = DefaultCandidateCount)
     {
-        ArgumentNullException.ThrowIfNull(signals);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(candidateCount);
-        model?.EnsureFeatures(FaqFeatureNames.All);
-        _model = model;
-        _extractor = new FaqFeatureExtractor(signals);
+        _active = Create(model, signals);
         CandidateCount = candidateCount;
     }
 
     /// <summary>A re-ranker that keeps first-stage order.</summary>
     public static FaqReranker FirstStageOnly { get; } = new(null, NeutralFaqSignals.Instance);
 
-    public bool HasModel => _model is not null;
+    public bool HasModel => _active.Model is not null;
+
+    /// <summary>Re-ranks with <paramref name="model"/> (null: first-stage order) from now on.</summary>
+    /// <exception cref="RankingFeatureMismatchException">The model was trained on other features.</exception>
+    public void Use(LambdaMartModel? model, IFaqSignals signals)
+    {
+        if (ReferenceEquals(this, FirstStageOnly))
+            throw new InvalidOperationException("The shared first-stage-only re-ranker never takes a model.");
+        _active = Create(model, signals);
+    }
 
     /// <summary>How many first-stage candidates are re-ranked (K).</summary>
     public int CandidateCount { get; }
@@ -35,12 +41,13 @@ internal sealed class FaqReranker
     public IReadOnlyList<SearchHit> Search(FaqSearchIndex index, string query, int top, Func<string, bool>? filter = null)
     {
         ArgumentNullException.ThrowIfNull(index);
-        if (_model is null)
+        var active = _active;
+        if (active.Model is null)
             return index.Search(query, top, filter);
 
         var candidates = index.Retrieve(query, Math.Max(top, CandidateCount), filter);
         var scores = new float[candidates.Count];
-        var order = Rerank(candidates, scores);
+        var order = Rerank(active, candidates, scores);
         var hits = new SearchHit[Math.Min(top, order.Length)];
         for (var i = 0; i < hits.Length; i++)
             hits[i] = new SearchHit(candidates.DocumentId(order[i]), scores[order[i]]);
@@ -51,12 +58,21 @@ internal sealed class FaqReranker
     /// Candidate indices in re-ranked order; <paramref name="scores"/> receives the model's score per candidate.
     /// Without a model, first-stage order and scores.
     /// </summary>
-    public int[] Rerank(FirstStageResult candidates, float[] scores)
+    public int[] Rerank(FirstStageResult candidates, float[] scores) => Rerank(_active, candidates, scores);
+
+    private static Active Create(LambdaMartModel? model, IFaqSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        model?.EnsureFeatures(FaqFeatureNames.All);
+        return new Active(model, new FaqFeatureExtractor(signals));
+    }
+
+    private static int[] Rerank(Active active, FirstStageResult candidates, float[] scores)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(scores);
         var order = new int[candidates.Count];
-        if (_model is null)
+        if (active.Model is null)
         {
             candidates.Scores.CopyTo(scores, 0);
             for (var i = 0; i < order.Length; i++)
@@ -65,12 +81,14 @@ internal sealed class FaqReranker
         }
 
         var features = new float[candidates.Count * FaqFeatureExtractor.FeatureCount];
-        _extractor.Extract(candidates, features);
-        _model.Score(features, scores.AsSpan(0, candidates.Count));
+        active.Extractor.Extract(candidates, features);
+        active.Model.Score(features, scores.AsSpan(0, candidates.Count));
         Span<double> wide = candidates.Count <= 256 ? stackalloc double[candidates.Count] : new double[candidates.Count];
         for (var i = 0; i < wide.Length; i++)
             wide[i] = scores[i];
         RankingMetrics.RankOrder(wide, order);
         return order;
     }
+
+    private sealed record Active(LambdaMartModel? Model, FaqFeatureExtractor Extractor);
 }

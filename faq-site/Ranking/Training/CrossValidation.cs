@@ -55,7 +55,7 @@ internal static class CrossValidation
     /// Folds by query id through <see cref="RankingDatasetSplit.AssignFolds"/>, over every judged query, including
     /// those with no candidates (which a ranking dataset cannot hold), so that each fold's metrics count them.
     /// </summary>
-    private static int[] AssignFolds(IReadOnlyList<CandidateQuery> queries, int foldCount, int seed)
+    public static int[] AssignFolds(IReadOnlyList<CandidateQuery> queries, int foldCount, int seed)
     {
         // The split reads only query ids; one placeholder row per query satisfies the dataset's shape.
         var builder = new RankingDatasetBuilder(["placeholder"]);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ConversationHub.Faq.Evaluation;
 using ConversationHub.Faq.Ranking.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Faq.Ranking.Training;
 
@@ -34,7 +35,9 @@ public static class FaqTrainCommand
         if (arguments is null)
             return await FailAsync(output, error!, cancellationToken);
 
-        var directory = arguments.DatasetDirectory!;
+        if (arguments.DatasetDirectory is null)
+            return await FailAsync(output, "training from the platform's judgements runs inside the host: `dotnet run --project host -- faq train`.", cancellationToken);
+        var directory = arguments.DatasetDirectory;
         var paths = DatasetFiles.Select(name => Path.Combine(directory, name)).ToArray();
         foreach (var path in paths)
         {
@@ -69,6 +72,41 @@ public static class FaqTrainCommand
             await WriteModelAsync(queries, arguments, folds, outPath, report, cancellationToken);
 
         report.Line(TrainReportWriter.Invariant($"total {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+        return Success;
+    }
+
+    /// <summary>True when <paramref name="args"/> train from the platform's judgements (no <c>--from-dataset</c>).</summary>
+    public static bool UsesPlatform(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return !args.Contains("--from-dataset", StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Trains from a new snapshot of the stored judgements against the published FAQs, and promotes the model when
+    /// it is not worse on the held-out judgements than the active one.
+    /// </summary>
+    /// <param name="services">The host's services (the FAQ database, hub events).</param>
+    /// <param name="args">The arguments after <c>faq train</c>.</param>
+    /// <param name="output">Progress and the outcome.</param>
+    /// <param name="cancellationToken">Stops between boosting rounds.</param>
+    /// <returns><see cref="Success"/> (promoted or not), or <see cref="UsageError"/> for bad arguments or too few judgements.</returns>
+    public static async Task<int> RunOnPlatformAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        var arguments = TrainArguments.TryParse(args, out var error);
+        if (arguments is null)
+            return await FailAsync(output, error!, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var use = ActivatorUtilities.CreateInstance<TrainFromJudgements>(scope.ServiceProvider);
+        var result = await use.ExecuteAsync(arguments.Seed, arguments.Candidates, new TrainReportWriter(output, arguments.Json), cancellationToken);
+        if (result.Error is not null)
+        {
+            await output.WriteLineAsync($"faq train: {result.Error}".AsMemory(), cancellationToken);
+            return UsageError;
+        }
+
         return Success;
     }
 

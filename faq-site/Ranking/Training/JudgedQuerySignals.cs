@@ -7,7 +7,7 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// training queries counts as an answer an editor or agent confirmed. Leave-one-out: a query never sees its own
 /// judgements (a pair with the asking query's exact text counts once less), so the training rows see the same
 /// distribution as a new query does, and nothing of a held-out query's judgements reaches its features.
-/// Not thread-safe (it keeps the last query's bigrams): training and evaluation ask one query at a time.
+/// Thread-safe: each thread keeps its own last query's neighbours (search asks for every candidate of one query in turn).
 /// </summary>
 internal sealed class JudgedQuerySignals : IFaqSignals
 {
@@ -17,10 +17,10 @@ internal sealed class JudgedQuerySignals : IFaqSignals
     private readonly Dictionary<int, float> _bigramIdf = [];
     private float _unseenIdf;
 
-    // PERF: the asking query's neighbours per FAQ, computed once for the candidates that follow it (one query at a time).
-    private readonly Dictionary<string, (float Best, float Votes)> _neighbours = new(StringComparer.Ordinal);
-    private string? _lastQuery;
-    private float _nearest;
+    // PERF: the asking query's neighbours per FAQ, computed once for the candidates that follow it, per thread.
+    // Shared by every instance on a thread, so it names its owner.
+    [ThreadStatic]
+    private static Neighbours? t_neighbours;
 
     public JudgedQuerySignals(IEnumerable<CandidateQuery> judgedQueries)
         : this(judgedQueries.Select(q => (q.FoldedText, q.Judgements)))
@@ -96,24 +96,27 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         var pair = _pairs.GetValueOrDefault((foldedQuery, documentId));
         var self = pair > 0 ? 1 : 0;
         var others = _queriesByFaq.GetValueOrDefault(documentId) - self;
-        if (!string.Equals(foldedQuery, _lastQuery, StringComparison.Ordinal))
-            FindNeighbours(foldedQuery);
-        var (best, votes) = _neighbours.GetValueOrDefault(documentId);
+        var neighbours = t_neighbours ??= new Neighbours();
+        if (!ReferenceEquals(neighbours.Owner, this) || !string.Equals(foldedQuery, neighbours.Query, StringComparison.Ordinal))
+            FindNeighbours(foldedQuery, neighbours);
+        var (best, votes) = neighbours.ByFaq.GetValueOrDefault(documentId);
+        var nearest = neighbours.Nearest;
         return FaqSignalValues.Neutral with
         {
             LogConfirmedQueries = MathF.Log(1f + others),
             ConfirmedPair = pair - self > 0,
             ConfirmedQuerySimilarity = best,
             ConfirmedQueryVotes = MathF.Log(1f + votes),
-            ConfirmedQueryLead = _nearest > 0f ? best / _nearest : 0f,
+            ConfirmedQueryLead = nearest > 0f ? best / nearest : 0f,
         };
     }
 
-    private void FindNeighbours(string foldedQuery)
+    private void FindNeighbours(string foldedQuery, Neighbours neighbours)
     {
-        _lastQuery = foldedQuery;
-        _neighbours.Clear();
-        _nearest = 0f;
+        neighbours.Owner = this;
+        neighbours.Query = foldedQuery;
+        neighbours.ByFaq.Clear();
+        neighbours.Nearest = 0f;
         var bigrams = BigramSimilarity.Bigrams(foldedQuery);
         var weight = Weight(bigrams);
         foreach (var (faq, text, grade, textBigrams, textWeight) in _confirmedTexts)
@@ -124,9 +127,20 @@ internal sealed class JudgedQuerySignals : IFaqSignals
             var similarity = WeightedDice(bigrams, weight, textBigrams, textWeight);
             if (similarity <= 0f)
                 continue;
-            var (best, votes) = _neighbours.GetValueOrDefault(faq);
-            _neighbours[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
-            _nearest = Math.Max(_nearest, similarity);
+            var (best, votes) = neighbours.ByFaq.GetValueOrDefault(faq);
+            neighbours.ByFaq[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
+            neighbours.Nearest = Math.Max(neighbours.Nearest, similarity);
         }
+    }
+
+    private sealed class Neighbours
+    {
+        public JudgedQuerySignals? Owner { get; set; }
+
+        public string? Query { get; set; }
+
+        public Dictionary<string, (float Best, float Votes)> ByFaq { get; } = new(StringComparer.Ordinal);
+
+        public float Nearest { get; set; }
     }
 }

@@ -6,7 +6,8 @@ namespace ConversationHub.Faq.Ranking.Training;
 internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int Seed, string? OutPath, bool Json, int Candidates, bool JudgedSignals)
 {
     public const string Usage =
-        "usage: faq train --from-dataset <dir with corpus.json, queries.json, qrels.json> [--folds 5] [--seed 1] " +
+        "usage: faq train [--seed 1] [--candidates 50] [--json]  (from the platform's judgements; promotes when not worse)\n" +
+        "       faq train --from-dataset <dir with corpus.json, queries.json, qrels.json> [--folds 5] [--seed 1] " +
         "[--out models/<name>.json] [--candidates 50] [--signals judged|none] [--json]";
 
     /// <summary>Parses the arguments after <c>faq train</c>; on failure returns null and a message for the user.</summary>
@@ -30,14 +31,13 @@ internal sealed record TrainArguments(string? DatasetDirectory, int Folds, int S
 
         var dataset = parsed.Value("--from-dataset");
         var outPath = parsed.Value("--out");
-        if (dataset is null)
+        if (dataset is null && (folds != 0 || outPath is not null || parsed.Value("--signals") is not null))
         {
-            // TODO(ranking-judgements): without --from-dataset, train from the platform's stored judgements.
-            error = "training from the platform's judgements is not available yet; give --from-dataset <dir>.";
+            error = "--folds, --out and --signals need --from-dataset; training from the platform's judgements holds out one fold and stores the model in the history.";
             return null;
         }
 
-        if (folds == 0 && outPath is null)
+        if (dataset is not null && folds == 0 && outPath is null)
         {
             error = "nothing to do: give --folds <k> to cross-validate, --out <file.json> to write a model, or both.";
             return null;

@@ -1,0 +1,56 @@
+using ConversationHub.Core.Events;
+using ConversationHub.Faq.Persistence;
+using ConversationHub.Faq.Ranking.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConversationHub.Faq.Ranking.History;
+
+/// <summary>The stored model history: activation (one active model, every node told) and loading.</summary>
+internal static class RankingModelHistory
+{
+    /// <summary>Published on <see cref="RankingModelTopics.Activated"/> with the model id; each node reloads its re-ranker.</summary>
+    public static async Task<bool> ActivateAsync(FaqDbContext db, IHubEvents events, long modelId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(events);
+        var target = await db.RankingModels.FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
+        if (target is null)
+            return false;
+        // Fail here, not on every node: a model of other features must not become active.
+        Load(target);
+        foreach (var active in await db.RankingModels.Where(m => m.IsActive && m.Id != modelId).ToListAsync(cancellationToken))
+            active.Deactivate();
+        target.Activate(nowUtc);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(RankingModelTopics.Activated, modelId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The record's model, checked against this build's features.</summary>
+    /// <exception cref="InvalidOperationException">The model cannot be read or was trained on other features (one-line message).</exception>
+    public static LambdaMartModel Load(RankingModelRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            return LambdaMartModelSerializer.Deserialize(record.ModelJson, FaqFeatureNames.All);
+        }
+        catch (Exception e) when (e is InvalidDataException or RankingFeatureMismatchException)
+        {
+            throw new InvalidOperationException($"Ranking model {record.Id} cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The model, or null when it no longer matches this build's features (a retrain must then beat first-stage order).</summary>
+    public static LambdaMartModel? TryLoad(string modelJson)
+    {
+        try
+        {
+            return LambdaMartModelSerializer.Deserialize(modelJson, FaqFeatureNames.All);
+        }
+        catch (Exception e) when (e is InvalidDataException or RankingFeatureMismatchException)
+        {
+            return null;
+        }
+    }
+}
