@@ -3,18 +3,23 @@ using ConversationHub.Faq.Ranking.Features;
 namespace ConversationHub.Faq.Ranking.Training;
 
 /// <summary>
-/// Stand-in, for a judged dataset, of the platform's confirmed answers: each judged (query, FAQ) pair of the
-/// training queries counts as an answer an editor or agent confirmed. Leave-one-out: a query never sees its own
-/// judgements (a pair with the asking query's exact text counts once less), so the training rows see the same
-/// distribution as a new query does, and nothing of a held-out query's judgements reaches its features.
-/// Thread-safe: each thread keeps its own last query's neighbours (search asks for every candidate of one query in turn).
+/// Confirmed answers as re-ranking signals: each judged (query, FAQ) pair counts as an answer an editor or agent
+/// confirmed (on the platform, the labels of a judgement snapshot; for a dataset, its training queries).
+/// Leave-one-out: a query never sees its own judgements (a pair with the asking query's exact text counts once
+/// less), so training rows see the same distribution as a new query does, and nothing of a held-out query's
+/// judgements reaches its features. Thread-safe: each thread keeps its own last query's neighbours (search asks
+/// for every candidate of one query in turn).
 /// </summary>
 internal sealed class JudgedQuerySignals : IFaqSignals
 {
     private readonly Dictionary<string, int> _queriesByFaq = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Query, string Faq), int> _pairs = [];
-    private readonly List<(string Faq, string Text, int Grade, HashSet<int> Bigrams, float Weight)> _confirmedTexts = [];
-    private readonly Dictionary<int, float> _bigramIdf = [];
+
+    // The distinct judged texts, their IDF-weighted bigram mass and their (FAQ, grade) judgements.
+    private readonly List<(string Text, float Weight, List<(string Faq, int Grade)> Judged)> _texts = [];
+
+    // PERF: bigram → the texts holding it, so a query touches only texts it shares a bigram with.
+    private readonly Dictionary<int, (float Idf, List<int> Texts)> _postings = [];
     private float _unseenIdf;
 
     // PERF: the asking query's neighbours per FAQ, computed once for the candidates that follow it, per thread.
@@ -32,63 +37,34 @@ internal sealed class JudgedQuerySignals : IFaqSignals
     {
         ArgumentNullException.ThrowIfNull(judgedQueries);
         var queries = judgedQueries.Select(q => (q.FoldedText, q.Judgements, Bigrams: BigramSimilarity.Bigrams(q.FoldedText))).ToList();
-        SetBigramIdf(queries.Select(q => q.Bigrams));
+        var textIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var query in queries)
         {
-            var weight = Weight(query.Bigrams);
+            if (!textIndex.TryGetValue(query.FoldedText, out var at))
+            {
+                textIndex.Add(query.FoldedText, at = _texts.Count);
+                _texts.Add((query.FoldedText, 0f, []));
+                foreach (var gram in query.Bigrams)
+                {
+                    if (!_postings.TryGetValue(gram, out var posting))
+                        _postings.Add(gram, posting = (0f, []));
+                    posting.Texts.Add(at);
+                }
+            }
+
             foreach (var (faq, grade) in query.Judgements)
             {
                 if (grade < 1)
                     continue;
                 _queriesByFaq[faq] = _queriesByFaq.GetValueOrDefault(faq) + 1;
                 _pairs[(query.FoldedText, faq)] = _pairs.GetValueOrDefault((query.FoldedText, faq)) + 1;
-                _confirmedTexts.Add((faq, query.FoldedText, grade, query.Bigrams, weight));
+                _texts[at].Judged.Add((faq, grade));
             }
         }
-    }
 
-    /// <summary>
-    /// Bigram IDF over the judged queries: the wording every question shares (です, ますか, 教えて) weighs little, the
-    /// topic's own words much.
-    /// </summary>
-    private void SetBigramIdf(IEnumerable<HashSet<int>> queries)
-    {
-        var documentFrequency = new Dictionary<int, int>();
-        var count = 0;
-        foreach (var bigrams in queries)
-        {
-            count++;
-            foreach (var gram in bigrams)
-                documentFrequency[gram] = documentFrequency.GetValueOrDefault(gram) + 1;
-        }
-
-        foreach (var (gram, df) in documentFrequency)
-            _bigramIdf[gram] = MathF.Log((count + 1f) / (df + 0.5f));
-        _unseenIdf = MathF.Log((count + 1f) / 0.5f);
-    }
-
-    private float Weight(HashSet<int> bigrams)
-    {
-        var sum = 0f;
-        foreach (var gram in bigrams)
-            sum += _bigramIdf.GetValueOrDefault(gram, _unseenIdf);
-        return sum;
-    }
-
-    /// <summary>Dice similarity with each shared bigram counted by its IDF.</summary>
-    private float WeightedDice(HashSet<int> query, float queryWeight, HashSet<int> text, float textWeight)
-    {
-        if (queryWeight <= 0f || textWeight <= 0f)
-            return 0f;
-        var (small, large) = query.Count <= text.Count ? (query, text) : (text, query);
-        var common = 0f;
-        foreach (var gram in small)
-        {
-            if (large.Contains(gram))
-                common += _bigramIdf.GetValueOrDefault(gram, _unseenIdf);
-        }
-
-        return 2f * common / (queryWeight + textWeight);
+        SetBigramIdf(queries.Select(q => q.Bigrams), queries.Count);
+        foreach (var (text, at) in textIndex)
+            _texts[at] = _texts[at] with { Weight = Weight(BigramSimilarity.Bigrams(text)) };
     }
 
     public FaqSignalValues Get(string foldedQuery, string documentId)
@@ -111,30 +87,86 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         };
     }
 
+    /// <summary>
+    /// Bigram IDF over the judged queries (duplicates counted): the wording every question shares (です, ますか,
+    /// 教えて) weighs little, the topic's own words much.
+    /// </summary>
+    private void SetBigramIdf(IEnumerable<HashSet<int>> queries, int count)
+    {
+        var documentFrequency = new Dictionary<int, int>();
+        foreach (var bigrams in queries)
+        {
+            foreach (var gram in bigrams)
+                documentFrequency[gram] = documentFrequency.GetValueOrDefault(gram) + 1;
+        }
+
+        foreach (var (gram, df) in documentFrequency)
+            _postings[gram] = _postings[gram] with { Idf = MathF.Log((count + 1f) / (df + 0.5f)) };
+        _unseenIdf = MathF.Log((count + 1f) / 0.5f);
+    }
+
+    private float Weight(HashSet<int> bigrams)
+    {
+        var sum = 0f;
+        foreach (var gram in bigrams)
+            sum += _postings.TryGetValue(gram, out var posting) ? posting.Idf : _unseenIdf;
+        return sum;
+    }
+
+    /// <summary>
+    /// IDF-weighted Dice similarity (shared bigrams counted by IDF) of the query to every judged text it shares a
+    /// bigram with; per FAQ the best similarity and the grade-weighted sum of squared similarities.
+    /// </summary>
     private void FindNeighbours(string foldedQuery, Neighbours neighbours)
     {
         neighbours.Owner = this;
         neighbours.Query = foldedQuery;
         neighbours.ByFaq.Clear();
         neighbours.Nearest = 0f;
+        var common = neighbours.Common(_texts.Count);
+        var touched = neighbours.Touched;
+        touched.Clear();
         var bigrams = BigramSimilarity.Bigrams(foldedQuery);
-        var weight = Weight(bigrams);
-        foreach (var (faq, text, grade, textBigrams, textWeight) in _confirmedTexts)
+        var weight = 0f;
+        foreach (var gram in bigrams)
         {
+            if (!_postings.TryGetValue(gram, out var posting))
+            {
+                weight += _unseenIdf;
+                continue;
+            }
+
+            weight += posting.Idf;
+            foreach (var text in posting.Texts)
+            {
+                if (common[text] == 0f)
+                    touched.Add(text);
+                common[text] += posting.Idf;
+            }
+        }
+
+        foreach (var at in touched)
+        {
+            var (text, textWeight, judged) = _texts[at];
+            var shared = common[at];
+            common[at] = 0f;
             // Leave-one-out: the asking query's own text is not another citizen's wording.
-            if (string.Equals(text, foldedQuery, StringComparison.Ordinal))
+            if (shared <= 0f || string.Equals(text, foldedQuery, StringComparison.Ordinal))
                 continue;
-            var similarity = WeightedDice(bigrams, weight, textBigrams, textWeight);
-            if (similarity <= 0f)
-                continue;
-            var (best, votes) = neighbours.ByFaq.GetValueOrDefault(faq);
-            neighbours.ByFaq[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
-            neighbours.Nearest = Math.Max(neighbours.Nearest, similarity);
+            var similarity = 2f * shared / (weight + textWeight);
+            foreach (var (faq, grade) in judged)
+            {
+                var (best, votes) = neighbours.ByFaq.GetValueOrDefault(faq);
+                neighbours.ByFaq[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
+                neighbours.Nearest = Math.Max(neighbours.Nearest, similarity);
+            }
         }
     }
 
     private sealed class Neighbours
     {
+        private float[] _common = [];
+
         public JudgedQuerySignals? Owner { get; set; }
 
         public string? Query { get; set; }
@@ -142,5 +174,15 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         public Dictionary<string, (float Best, float Votes)> ByFaq { get; } = new(StringComparer.Ordinal);
 
         public float Nearest { get; set; }
+
+        public List<int> Touched { get; } = [];
+
+        /// <summary>Per-text shared IDF mass, all zero between queries.</summary>
+        public float[] Common(int count)
+        {
+            if (_common.Length < count)
+                _common = new float[count];
+            return _common;
+        }
     }
 }

@@ -1,0 +1,180 @@
+using ConversationHub.Core.Persistence;
+using ConversationHub.Faq.KnowledgeBase.Domain;
+using ConversationHub.Faq.Ranking.History;
+using ConversationHub.Faq.Ranking.Judgements;
+using ConversationHub.Faq.Ranking.Training;
+using ConversationHub.Faq.Search.Service;
+using ConversationHub.Host.Tests.FaqSite;
+using ConversationHub.Host.Tests.Infrastructure;
+using ConversationHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace ConversationHub.Host.Tests.Ranking;
+
+/// <summary>
+/// Judgements in the database → <c>faq train</c> (the command's code, in-process) → model promoted → the node's
+/// search order follows it. Each test runs its own host: an active model changes every search of that host.
+/// </summary>
+public sealed class PlatformTrainingTests(ITestOutputHelper output)
+{
+    private const string Katakana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ";
+
+    [Fact]
+    public async Task Train_JudgementsFavourShortQuestions_PromotesAndSearchFollows()
+    {
+        // Arrange: per topic, the right FAQ names the topic's words once in its question; a decoy repeats them
+        // in a long answer and wins first-stage search. Editors mapped one citizen query per topic to the right FAQ.
+        var ct = TestTimeout.Token(240);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var random = new Random(11);
+        string Word() => string.Concat(Enumerable.Range(0, 3).Select(_ => Katakana[random.Next(Katakana.Length)]));
+        var topics = new List<(string Query, Guid Right, Guid Decoy)>();
+        for (var t = 0; t < 60; t++)
+        {
+            var (first, second) = (Word(), Word());
+            var right = await FaqTestData.CreateAsync(host, ct, question: $"{first}と{second}について", answer: "詳しくは担当窓口にお問い合わせください。");
+            var repeated = string.Join("。", Enumerable.Repeat($"{first}と{second}", 4));
+            var decoy = await FaqTestData.CreateAsync(host, ct, question: $"{Word()}と{Word()}について", answer: $"{repeated}。{Word()}もあります。");
+            topics.Add(($"{first}と{second}を知りたい", right.Id, decoy.Id));
+        }
+
+        await FaqTestData.IndexAsync(host, ct, [.. topics.SelectMany(t => new[] { t.Right, t.Decoy })]);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var record = scope.ServiceProvider.GetRequiredService<RecordJudgement>();
+            foreach (var topic in topics)
+                Assert.NotNull((await record.ExecuteAsync(new(JudgementSource.EditorMapping, topic.Query, topic.Right, 2), ct)).Judgement);
+        }
+
+        var search = host.Services.GetRequiredService<FaqSearchService>();
+        var probe = topics[^1];
+        var before = search.Search(probe.Query, FaqAudience.Public, top: 3);
+        Assert.Equal(probe.Decoy, before[0].FaqId);
+
+        // Act
+        var report = new StringWriter();
+        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
+        output.WriteLine(report.ToString());
+
+        // Assert: promoted (first-stage order is the bar with no active model), recorded with its snapshot.
+        Assert.Equal(FaqTrainCommand.Success, exit);
+        var model = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().SingleAsync(ct));
+        Assert.True(model.IsActive, report.ToString());
+        Assert.True(model.HeldOutNdcg >= model.PreviousHeldOutNdcg);
+        var snapshot = await FaqTestData.WithFaqDbAsync(host, db => db.JudgementSnapshots.AsNoTracking().SingleAsync(s => s.Id == model.SnapshotId, ct));
+        Assert.Equal(snapshot.ContentHash, model.SnapshotHash);
+        Assert.Contains(snapshot.ContentHash, model.ModelJson, StringComparison.Ordinal);
+
+        // The activation event reaches this node's re-ranker asynchronously; poll for the new order.
+        Guid top = before[0].FaqId;
+        for (var i = 0; i < 50 && top != probe.Right; i++)
+        {
+            await Task.Delay(100, ct);
+            top = search.Search(probe.Query, FaqAudience.Public, top: 3)[0].FaqId;
+        }
+
+        Assert.Equal(probe.Right, top);
+        var rightFirst = topics.Count(t => search.Search(t.Query, FaqAudience.Public, top: 3)[0].FaqId == t.Right);
+        Assert.True(rightFirst > topics.Count * 3 / 4, $"right FAQ first for {rightFirst} of {topics.Count} topics");
+    }
+
+    [Fact]
+    public async Task Train_ActiveModelBetter_KeepsItActiveAndReactivationWorks()
+    {
+        // Arrange: a history with one promoted model and one worse one that never replaced it.
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var json = await TrainedModelJsonAsync(host, ct);
+        long good, worse;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+            var now = DateTime.UtcNow;
+            var goodRecord = new RankingModelRecord(json, null, null, 10, 0.9, 0.5, now);
+            var worseRecord = new RankingModelRecord(json, null, null, 10, 0.4, 0.9, now);
+            db.RankingModels.AddRange(goodRecord, worseRecord);
+            await db.SaveChangesAsync(ct);
+            (good, worse) = (goodRecord.Id, worseRecord.Id);
+        }
+
+        var writer = new StringWriter();
+
+        // Act
+        var activateWorse = await FaqModelsCommand.RunAsync(host.Services, ["activate", worse.ToString(System.Globalization.CultureInfo.InvariantCulture)], writer, ct);
+        var activateGood = await FaqModelsCommand.RunAsync(host.Services, ["activate", good.ToString(System.Globalization.CultureInfo.InvariantCulture)], writer, ct);
+        var unknown = await FaqModelsCommand.RunAsync(host.Services, ["activate", "999999"], writer, ct);
+        var list = await FaqModelsCommand.RunAsync(host.Services, ["list"], writer, ct);
+
+        // Assert
+        Assert.Equal(FaqModelsCommand.Success, activateWorse);
+        Assert.Equal(FaqModelsCommand.Success, activateGood);
+        Assert.Equal(FaqModelsCommand.UsageError, unknown);
+        Assert.Equal(FaqModelsCommand.Success, list);
+        var active = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.Id).ToListAsync(ct));
+        Assert.Equal([good], active);
+        Assert.Contains("no model 999999", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ActiveModelOfOtherFeatures_FailsWithOneLine()
+    {
+        // Arrange: a model whose feature list is not this build's, active in the history.
+        var ct = TestTimeout.Token(120);
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var cleanup = database;
+        var pii = TestPii.CreateOptions();
+        string json;
+        await using (var first = HubHost.Start(database, ownsDatabase: false, pii))
+        {
+            json = (await TrainedModelJsonAsync(first, ct)).Replace("\"first_stage_score\"", "\"renamed_feature\"", StringComparison.Ordinal);
+            await using var scope = first.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+            var record = new RankingModelRecord(json, null, null, 1, 1, 0, DateTime.UtcNow);
+            record.Activate(DateTime.UtcNow);
+            db.RankingModels.Add(record);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Act
+        var error = Assert.ThrowsAny<Exception>(() => HubHost.Start(database, ownsDatabase: false, pii));
+
+        // Assert
+        var message = Innermost<InvalidOperationException>(error)?.Message;
+        Assert.NotNull(message);
+        Assert.Contains("Ranking model", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    private static T? Innermost<T>(Exception? e)
+        where T : Exception
+    {
+        T? found = null;
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+                found = match;
+            if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+                e = aggregate;
+        }
+
+        return found;
+    }
+
+    /// <summary>A small model trained through the library, as JSON (its quality does not matter here).</summary>
+    private static async Task<string> TrainedModelJsonAsync(HubHost host, CancellationToken ct)
+    {
+        var topics = new List<(string Query, Guid Right)>();
+        for (var t = 0; t < 6; t++)
+        {
+            var faq = await FaqTestData.CreateAsync(host, ct);
+            topics.Add((faq.Question, faq.Id));
+        }
+
+        var documents = (await FaqTestData.WithFaqDbAsync(host, db => FaqSearchDocuments.LoadAsync(db, null, ct))).Select(f => f.Document).ToList();
+        var queries = topics.Select((t, i) => new ConversationHub.Faq.Evaluation.EvalQuery($"q{i}", t.Query, new Dictionary<string, int> { [FaqSearchDocuments.Key(t.Right)] = 2 })).ToList();
+        var candidates = DatasetCandidates.Build(new(documents, queries), 10, ConversationHub.Faq.Ranking.Features.NeutralFaqSignals.Instance, ct);
+        return ConversationHub.Faq.Ranking.LambdaMartModelSerializer.Serialize(FaqRankerTraining.Train(candidates, 1, null, ct));
+    }
+}
