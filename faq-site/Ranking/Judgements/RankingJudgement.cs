@@ -16,13 +16,14 @@ public sealed class RankingJudgement
     public const int MaxGrade = 2;
 
     public RankingJudgement(
-        JudgementSource source, string maskedQuery, Guid faqId, int grade, int? position, Guid? staffUserId, long? reviewOfId, DateTime createdAtUtc)
+        JudgementSource source, string query, Guid faqId, int grade, int? position, Guid? staffUserId, long? reviewOfId, DateTime createdAtUtc)
     {
-        ArgumentNullException.ThrowIfNull(maskedQuery);
+        // EF binds the constructor by parameter name, so the masked query's parameter is named for its property.
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(grade);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(grade, MaxGrade);
         Source = source;
-        Query = maskedQuery.Length <= MaxQueryLength ? maskedQuery : maskedQuery[..MaxQueryLength];
+        Query = query.Length <= MaxQueryLength ? query : query[..MaxQueryLength];
         FaqId = faqId;
         Grade = grade;
         Position = position;
