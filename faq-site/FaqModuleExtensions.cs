@@ -58,6 +58,7 @@ public static class FaqModuleExtensions
         endpoints.MapFaqEditorApi();
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
+        endpoints.MapSearchClickApi();
         MapPublicSite(endpoints);
         return endpoints;
     }

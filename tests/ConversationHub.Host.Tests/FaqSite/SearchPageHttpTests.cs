@@ -33,7 +33,7 @@ public sealed class SearchPageHttpTests(SqliteHostFixture fixture) : IClassFixtu
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<mark>ごみ</mark>の分け方・出し方を教えてください。", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/faq/", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search/click?q=", html, StringComparison.Ordinal);
         Assert.Contains("<title>「ごみのだしかた」の検索結果", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\" />", html, StringComparison.Ordinal);
     }
