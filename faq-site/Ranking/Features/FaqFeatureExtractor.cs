@@ -60,8 +60,12 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.LcsQueryRatio] = queryText.IsEmpty ? 0f : lcs / (float)Math.Min(queryText.Length, LongestCommonSubstring.MaxLength);
             row[FaqFeatureNames.LcsQuestionRatio] = document.QuestionText.Length == 0 ? 0f : lcs / (float)Math.Min(document.QuestionText.Length, LongestCommonSubstring.MaxLength);
             row[FaqFeatureNames.LcsParaphraseQueryRatio] = BestParaphraseLcs(queryText, document.ParaphraseTexts);
-            row[FaqFeatureNames.ProximityQuestion] = ProximityWindow.Score(document.QuestionWords, words.TypedTerms);
-            row[FaqFeatureNames.ProximityAnswer] = ProximityWindow.Score(document.AnswerWords, words.TypedTerms);
+            // PERF: proximity needs two query words in the field; the postings already said how many it holds, so
+            // most candidates skip the scan of their (long) answer.
+            if (words.FoundIn(SearchField.Question) >= 2)
+                row[FaqFeatureNames.ProximityQuestion] = ProximityWindow.Score(document.QuestionWords, words.TypedTerms);
+            if (words.FoundIn(SearchField.Answer) >= 2)
+                row[FaqFeatureNames.ProximityAnswer] = ProximityWindow.Score(document.AnswerWords, words.TypedTerms);
 
             row[FaqFeatureNames.QuestionLength] = MathF.Log(1f + snapshot.Words.FieldLengths[(slot * F) + (int)SearchField.Question]);
             row[FaqFeatureNames.AnswerLength] = MathF.Log(1f + snapshot.Words.FieldLengths[(slot * F) + (int)SearchField.Answer]);

@@ -72,6 +72,9 @@ internal sealed class QuerySpace
         return new QuerySpace(postings, idf, typed, typedTerms, liveCount);
     }
 
+    /// <summary>How many typed query terms the candidate last matched holds in <paramref name="field"/>.</summary>
+    public int FoundIn(SearchField field) => _found[(int)field];
+
     public float Coverage(SearchField field) => TypedTerms.Count == 0 ? 0f : _found[(int)field] / (float)TypedTerms.Count;
 
     /// <summary>Share of the field's terms (occurrences) that are typed query terms.</summary>
