@@ -92,3 +92,36 @@ public sealed class JudgementLabelsTests
         return judgement;
     }
 }
+
+public sealed class JudgementSnapshotTrainingTests
+{
+    [Fact]
+    public void Train_SameSnapshotTwice_SameHashAndSameModel()
+    {
+        // Arrange: a snapshot's judgements (editor mappings over the synthetic corpus), read twice.
+        var dataset = Training.SyntheticFaqCorpus.Create(topics: 30, seed: 5);
+        var judgements = dataset.Queries.Select((q, i) => JudgementLabelsTests.Judgement(
+            i + 1, JudgementSource.EditorMapping, q.Text, Guid.Parse($"00000000-0000-0000-0000-{i + 1:D12}"), 2)).ToList();
+        var documentOf = judgements.ToDictionary(j => j.FaqId.ToString("N"), j => dataset.Queries[(int)j.Id - 1].Judgements.Keys.Single());
+
+        string Train(IReadOnlyList<RankingJudgement> snapshot)
+        {
+            var queries = JudgementLabels.Build(snapshot).Select(l => new ConversationHub.Faq.Evaluation.EvalQuery(
+                l.Key, l.Key, l.Value.ToDictionary(g => documentOf[g.Key], g => g.Value))).ToList();
+            var candidates = ConversationHub.Faq.Ranking.Training.DatasetCandidates.Build(
+                dataset with { Queries = queries }, 20, ConversationHub.Faq.Ranking.Features.NeutralFaqSignals.Instance, CancellationToken.None);
+            var model = ConversationHub.Faq.Ranking.Training.FaqRankerTraining.Train(candidates, seed: 3, progress: null, CancellationToken.None);
+            // Everything but the training time, which is the clock's.
+            var json = ConversationHub.Faq.Ranking.LambdaMartModelSerializer.Serialize(model);
+            return System.Text.RegularExpressions.Regex.Replace(json, "\"trainedAt\":\\s*\"[^\"]*\"", "");
+        }
+
+        // Act
+        var first = Train(judgements);
+        var second = Train([.. judgements.AsEnumerable().Reverse()]);
+
+        // Assert
+        Assert.Equal(JudgementHash.Compute(judgements), JudgementHash.Compute([.. judgements.AsEnumerable().Reverse()]));
+        Assert.Equal(first, second);
+    }
+}
