@@ -27,12 +27,22 @@ internal sealed class FaqSearchIndex
 
     public Bm25FParameters Parameters => _snapshot.Parameters;
 
-    /// <summary>Replaces the whole index; documents are analysed in parallel.</summary>
+    /// <summary>
+    /// Replaces the whole index. Documents are analysed in parallel; a document whose text is the same as in the
+    /// current index keeps its analysis (PERF: a rebuild after a reconnect re-reads every FAQ, but few changed).
+    /// </summary>
     public void Rebuild(IReadOnlyList<SearchDocument> documents, Bm25FParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        var current = _snapshot;
         var analyzed = new AnalyzedDocument[documents.Count];
-        Parallel.For(0, documents.Count, i => analyzed[i] = AnalyzedDocument.Create(documents[i], _analyzer));
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            analyzed[i] = current.SlotById.TryGetValue(document.Id, out var slot) && current.Documents[slot] is { } previous && previous.Analyses(document)
+                ? previous
+                : AnalyzedDocument.Create(document, _analyzer);
+        });
         lock (_writeLock)
             _snapshot = IndexSnapshotBuilder.Build(analyzed, parameters ?? _snapshot.Parameters);
     }
