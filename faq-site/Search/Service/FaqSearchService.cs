@@ -59,8 +59,11 @@ internal sealed class FaqSearchService(FaqSearchIndex index, FaqReranker reranke
             var entries = new Dictionary<string, FaqSearchEntry>(faqs.Count, StringComparer.Ordinal);
             foreach (var (entry, document) in faqs)
                 entries[document.Id] = entry;
+            var questionsUnchanged = SameQuestions(_entries, entries);
             _entries = entries;
-            RebuildSuggestions();
+            // PERF: suggestions hold only question texts and ids; a rebuild after a reconnect rarely changes any.
+            if (!questionsUnchanged)
+                RebuildSuggestions();
         }
     }
 
@@ -94,6 +97,10 @@ internal sealed class FaqSearchService(FaqSearchIndex index, FaqReranker reranke
 
     private void RebuildSuggestions() =>
         _suggestions = SuggestionIndex.Build(_entries.Values.Select(e => new SuggestionSource(e.Question, SuggestionKind.FaqQuestion, 0, FaqSearchDocuments.Key(e.Id))));
+
+    private static bool SameQuestions(Dictionary<string, FaqSearchEntry> before, Dictionary<string, FaqSearchEntry> after) =>
+        before.Count == after.Count
+        && after.All(e => before.TryGetValue(e.Key, out var previous) && string.Equals(previous.Question, e.Value.Question, StringComparison.Ordinal));
 
     private static string Snippet(string text) => text.Length <= SnippetLength ? text : string.Concat(text.AsSpan(0, SnippetLength), "…");
 }
