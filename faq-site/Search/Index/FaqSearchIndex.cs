@@ -8,6 +8,9 @@ namespace ConversationHub.Faq.Search.Index;
 /// </summary>
 internal sealed class FaqSearchIndex
 {
+    // How much a word from the circumstances around a long query's question counts (see QuestionSentences).
+    private const float ContextWeight = 0.4f;
+
     private readonly JapaneseAnalyzer _analyzer;
     private readonly SynonymExpander _synonyms;
     private readonly Lock _writeLock = new();
@@ -89,13 +92,19 @@ internal sealed class FaqSearchIndex
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var snapshot = _snapshot;
 
-        var wordList = new List<string>();
-        var gramList = new List<string>();
-        _analyzer.Analyze(query, wordList, gramList);
         var words = new QueryTerms();
         var grams = new QueryTerms();
-        words.AddRange(wordList, 1f);
-        grams.AddRange(gramList, 1f);
+        if (QuestionSentences.Split(query) is { } sentences)
+        {
+            // A word both in an asking sentence and in the context keeps the full weight (QueryTerms keeps the larger).
+            foreach (var (sentence, asks) in sentences)
+                AddAnalyzed(sentence, words, grams, asks ? 1f : ContextWeight);
+        }
+        else
+        {
+            AddAnalyzed(query, words, grams, 1f);
+        }
+
         var folded = SynonymExpander.FoldForMatching(query);
         _synonyms.Expand(folded, words, grams, snapshot.Parameters.SynonymWeight);
 
@@ -110,5 +119,14 @@ internal sealed class FaqSearchIndex
         }
 
         return new FirstStageResult(snapshot, new AnalyzedQuery(folded, words, grams), slots, scores);
+    }
+
+    private void AddAnalyzed(string text, QueryTerms words, QueryTerms grams, float weight)
+    {
+        var wordList = new List<string>();
+        var gramList = new List<string>();
+        _analyzer.Analyze(text, wordList, gramList);
+        words.AddRange(wordList, weight);
+        grams.AddRange(gramList, weight);
     }
 }
