@@ -85,6 +85,13 @@ internal sealed class FaqSearchIndex
         return results;
     }
 
+    /// <summary>The synonyms that <paramref name="query"/> brings in, normalised and reading-folded.</summary>
+    public IReadOnlyList<string> SynonymPhrases(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. _synonyms.Phrases(SynonymExpander.FoldForMatching(query))];
+    }
+
     /// <summary>As <see cref="Search"/>, but keeps the snapshot and analysed query for re-ranking.</summary>
     public FirstStageResult Retrieve(string query, int top, Func<string, bool>? filter = null)
     {

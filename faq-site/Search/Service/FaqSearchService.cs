@@ -37,6 +37,9 @@ internal sealed class FaqSearchService(FaqSearchIndex index, FaqReranker reranke
         return results;
     }
 
+    /// <summary>The synonyms a query brings in (normalised, reading-folded), so that the results page marks them too.</summary>
+    public IReadOnlyList<string> SynonymPhrases(string query) => index.SynonymPhrases(query);
+
     /// <summary>The categories of an indexed FAQ (for the search page's filters), or none when it is not indexed.</summary>
     public IReadOnlyList<Guid> CategoryIdsOf(Guid faqId) =>
         _entries.TryGetValue(FaqSearchDocuments.Key(faqId), out var entry) ? entry.CategoryIds : [];
