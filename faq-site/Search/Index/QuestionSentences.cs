@@ -36,7 +36,7 @@ internal static class QuestionSentences
             var end = query.IndexOfAny(SentenceEnds, start);
             end = end < 0 ? query.Length : end + 1;
             var sentence = query[start..end].Trim();
-            if (sentence.Length > 0)
+            if (sentence.Trim(SentenceEnds).Length > 0)
                 sentences.Add((sentence, Asks(sentence)));
             start = end;
         }
