@@ -41,7 +41,7 @@ internal static class BenchReportWriter
     /// <summary>Prints the single-threaded stage breakdown of <c>--profile</c>.</summary>
     public static async Task WriteProfileAsync(TextWriter output, IReadOnlyList<(string Stage, double Milliseconds)> stages, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync("\nrebuild stages, one thread:".AsMemory(), cancellationToken);
+        await output.WriteLineAsync("\nrebuild stages, one thread (CPU time):".AsMemory(), cancellationToken);
         foreach (var (stage, milliseconds) in stages)
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}  {1,10:F1} ms", stage, milliseconds).AsMemory(), cancellationToken);
     }
