@@ -22,6 +22,9 @@ internal static class HostSetup
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // Citizens paste long text into the search box: a 10,000-character query must reach the search page's Japanese
+        // 400 rather than Kestrel's bare 414 (URL too long). Raised only that far; see SearchQueryText.
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestLineSize = ConversationHub.Faq.Search.Service.SearchQueryText.MaxRequestLineBytes);
         // API callers send and receive enum values by name ("Public"), never by number.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Lets in-flight requests finish and hosted services stop cleanly on SIGTERM.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using Microsoft.AspNetCore.Builder;
@@ -22,12 +23,12 @@ internal static class FaqSearchApi
         return endpoints;
     }
 
-    internal static Results<Ok<SuggestResponse>, BadRequest<string>> Suggest(string? q, FaqSearchService search, CancellationToken cancellationToken)
+    internal static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(string? q, FaqSearchService search, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (q is { Length: > MaxQueryLength })
         {
-            return TypedResults.BadRequest($"q must be at most {MaxQueryLength} characters.");
+            return QueryTooLong(q.Length);
         }
 
         var typed = SearchQueryText.Clean(q);
@@ -35,19 +36,24 @@ internal static class FaqSearchApi
         return TypedResults.Ok(new SuggestResponse([.. suggestions.Select(s => new SuggestItem(s.Text, s.FaqId is null ? null : Guid.Parse(s.FaqId)))]));
     }
 
-    internal static Results<Ok<SearchResponse>, BadRequest<string>> Search(
+    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
         string? q, Guid? category, int? top, FaqSearchService search, SearchMissLog misses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var query = SearchQueryText.Clean(q);
-        if (query.Length == 0 || q!.Length > MaxQueryLength)
+        if (q is { Length: > MaxQueryLength })
         {
-            return TypedResults.BadRequest($"q is required and must be at most {MaxQueryLength} characters.");
+            return QueryTooLong(q.Length);
+        }
+
+        var query = SearchQueryText.Clean(q);
+        if (query.Length == 0)
+        {
+            return Invalid("q", "q is required: the citizen's question, at least one visible character.");
         }
 
         if (top is < 1 or > 50)
         {
-            return TypedResults.BadRequest("top must be between 1 and 50.");
+            return Invalid("top", "top must be between 1 and 50.");
         }
 
         var results = search.Search(query, FaqAudience.Public, category, top ?? 10);
@@ -59,6 +65,13 @@ internal static class FaqSearchApi
 
         return TypedResults.Ok(new SearchResponse([.. results.Select(r => new SearchItem(r.FaqId, r.Question, r.Snippet, r.Score))]));
     }
+
+    // The query is neither echoed nor logged: at this length it is likely a pasted letter with personal details.
+    private static ValidationProblem QueryTooLong(int length) => Invalid(
+        "q", string.Create(CultureInfo.InvariantCulture, $"q is {length} characters long; at most {MaxQueryLength} are accepted."));
+
+    private static ValidationProblem Invalid(string parameter, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: message);
 
     internal sealed record SuggestResponse(IReadOnlyList<SuggestItem> Suggestions);
 

@@ -2,7 +2,7 @@ namespace ConversationHub.Faq.Benchmark;
 
 /// <summary>
 /// What <c>faq bench</c> measured; times in milliseconds. Rebuild and upsert are the service's (index, filter entries
-/// and suggestions together); the index-only and suggestion rows show how that time splits.
+/// and suggestions together); fresh means every FAQ analysed, warm that unchanged FAQs kept their analysis; the index-only and suggestion rows show how that time splits.
 /// </summary>
 internal sealed record BenchReport(
     string Source,
@@ -11,6 +11,7 @@ internal sealed record BenchReport(
     int Prefixes,
     int Updates,
     double RebuildColdMs,
+    double RebuildFreshMs,
     double RebuildWarmMs,
     double IndexOnlyRebuildMs,
     double SuggestionBuildMs,

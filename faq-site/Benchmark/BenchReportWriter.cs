@@ -24,6 +24,7 @@ internal static class BenchReportWriter
             "metric                      p50 / value     p99",
             "--------------------------  -------------  ----------",
             string.Format(c, "{0,-26}  {1,10:F1} ms", "full rebuild (cold)", report.RebuildColdMs),
+            string.Format(c, "{0,-26}  {1,10:F1} ms", "full rebuild (fresh, best)", report.RebuildFreshMs),
             string.Format(c, "{0,-26}  {1,10:F1} ms", "full rebuild (warm, best)", report.RebuildWarmMs),
             string.Format(c, "{0,-26}  {1,10:F1} ms", "  of which: index only", report.IndexOnlyRebuildMs),
             string.Format(c, "{0,-26}  {1,10:F1} ms", "  of which: suggestions", report.SuggestionBuildMs),
@@ -35,5 +36,13 @@ internal static class BenchReportWriter
         ];
         foreach (var line in lines)
             await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+    }
+
+    /// <summary>Prints the single-threaded stage breakdown of <c>--profile</c>.</summary>
+    public static async Task WriteProfileAsync(TextWriter output, IReadOnlyList<(string Stage, double Milliseconds)> stages, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("\nrebuild stages, one thread (CPU time):".AsMemory(), cancellationToken);
+        foreach (var (stage, milliseconds) in stages)
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}  {1,10:F1} ms", stage, milliseconds).AsMemory(), cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public static class FaqBenchCommand
     public const int UsageError = 2;
 
     /// <summary>Runs the benchmark.</summary>
-    /// <param name="args">The arguments after <c>faq bench</c>: <c>[--corpus] [--queries] [--count 10000] [--updates 200] [--json]</c>.</param>
+    /// <param name="args">The arguments after <c>faq bench</c>: <c>[--corpus] [--queries] [--count 10000] [--updates 200] [--json] [--profile]</c>.</param>
     /// <param name="output">Where the report (or, on a usage error, the message and usage) is written.</param>
     /// <param name="cancellationToken">Stops between measurements.</param>
     /// <returns><see cref="Success"/> or <see cref="UsageError"/>.</returns>
@@ -43,6 +43,8 @@ public static class FaqBenchCommand
             var source = arguments.CorpusPath is null ? "synthetic questions" : Path.GetFileName(arguments.CorpusPath);
             var report = BenchRunner.Run(source, documents, queries, arguments.Updates, cancellationToken);
             await BenchReportWriter.WriteAsync(output, report, arguments.Json, cancellationToken);
+            if (arguments.Profile)
+                await BenchReportWriter.WriteProfileAsync(output, BenchAnalysisProfile.Run(documents), cancellationToken);
             return Success;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidDataException)

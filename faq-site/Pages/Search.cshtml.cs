@@ -72,7 +72,7 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
         MatchCount = all.Count;
         Chips = await ChipsAsync(all, cancellationToken);
 
-        var highlighter = new SearchHighlighter(Query, encoder);
+        var highlighter = new SearchHighlighter(Query, encoder, search.SynonymPhrases(Query));
         Results = [.. all
             .Where(r => CategoryId is not { } selected || search.CategoryIdsOf(r.FaqId).Contains(selected))
             .Take(PageSize)

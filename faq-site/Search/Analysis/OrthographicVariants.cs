@@ -29,6 +29,20 @@ internal static class OrthographicVariants
         ("障がい", "障害"), ("障碍", "障害"),
     ];
 
+    /// <summary>
+    /// The spellings that <see cref="Rewrite"/> turns into <paramref name="rewritten"/>'s canonical forms (引越 → 引っ越し,
+    /// 引越し), so that text can be searched for a word as its writer spelled it.
+    /// </summary>
+    public static IEnumerable<string> SpellingsOf(string rewritten)
+    {
+        ArgumentNullException.ThrowIfNull(rewritten);
+        foreach (var (variant, canonical) in Rewrites)
+        {
+            if (rewritten.Contains(canonical, StringComparison.Ordinal))
+                yield return rewritten.Replace(canonical, variant, StringComparison.Ordinal);
+        }
+    }
+
     public static string Rewrite(string text)
     {
         foreach (var (variant, canonical) in Rewrites)

@@ -12,6 +12,9 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
 {
     public string Id { get; } = id;
 
+    /// <summary>What was analysed; a rebuild reuses this analysis when the FAQ's text has not changed.</summary>
+    public SearchDocument? Source { get; init; }
+
     /// <summary>The question, normalised and reading-folded as queries are for synonym matching.</summary>
     public string QuestionText { get; init; } = string.Empty;
 
@@ -58,12 +61,22 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
 
         return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms())
         {
+            Source = document,
             QuestionText = SynonymExpander.FoldForMatching(document.Question),
             ParaphraseTexts = [.. document.Paraphrases.Select(SynonymExpander.FoldForMatching)],
             QuestionWords = questionWords,
             AnswerWords = answerWords,
         };
     }
+
+    /// <summary>Whether this is the analysis of <paramref name="document"/>'s current text (same id, same fields).</summary>
+    public bool Analyses(SearchDocument document) =>
+        Source is { } source
+        && string.Equals(source.Id, document.Id, StringComparison.Ordinal)
+        && string.Equals(source.Question, document.Question, StringComparison.Ordinal)
+        && string.Equals(source.Answer, document.Answer, StringComparison.Ordinal)
+        && source.Paraphrases.SequenceEqual(document.Paraphrases, StringComparer.Ordinal)
+        && source.Keywords.SequenceEqual(document.Keywords, StringComparer.Ordinal);
 
     private sealed class Accumulator
     {

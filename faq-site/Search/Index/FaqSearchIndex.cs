@@ -8,6 +8,9 @@ namespace ConversationHub.Faq.Search.Index;
 /// </summary>
 internal sealed class FaqSearchIndex
 {
+    // How much a word from the circumstances around a long query's question counts (see QuestionSentences).
+    private const float ContextWeight = 0.4f;
+
     private readonly JapaneseAnalyzer _analyzer;
     private readonly SynonymExpander _synonyms;
     private readonly Lock _writeLock = new();
@@ -27,12 +30,22 @@ internal sealed class FaqSearchIndex
 
     public Bm25FParameters Parameters => _snapshot.Parameters;
 
-    /// <summary>Replaces the whole index; documents are analysed in parallel.</summary>
+    /// <summary>
+    /// Replaces the whole index. Documents are analysed in parallel; a document whose text is the same as in the
+    /// current index keeps its analysis (PERF: a rebuild after a reconnect re-reads every FAQ, but few changed).
+    /// </summary>
     public void Rebuild(IReadOnlyList<SearchDocument> documents, Bm25FParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        var current = _snapshot;
         var analyzed = new AnalyzedDocument[documents.Count];
-        Parallel.For(0, documents.Count, i => analyzed[i] = AnalyzedDocument.Create(documents[i], _analyzer));
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            analyzed[i] = current.SlotById.TryGetValue(document.Id, out var slot) && current.Documents[slot] is { } previous && previous.Analyses(document)
+                ? previous
+                : AnalyzedDocument.Create(document, _analyzer);
+        });
         lock (_writeLock)
             _snapshot = IndexSnapshotBuilder.Build(analyzed, parameters ?? _snapshot.Parameters);
     }
@@ -72,6 +85,13 @@ internal sealed class FaqSearchIndex
         return results;
     }
 
+    /// <summary>The synonyms that <paramref name="query"/> brings in, normalised and reading-folded.</summary>
+    public IReadOnlyList<string> SynonymPhrases(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. _synonyms.Phrases(SynonymExpander.FoldForMatching(query))];
+    }
+
     /// <summary>As <see cref="Search"/>, but keeps the snapshot and analysed query for re-ranking.</summary>
     public FirstStageResult Retrieve(string query, int top, Func<string, bool>? filter = null)
     {
@@ -79,13 +99,19 @@ internal sealed class FaqSearchIndex
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var snapshot = _snapshot;
 
-        var wordList = new List<string>();
-        var gramList = new List<string>();
-        _analyzer.Analyze(query, wordList, gramList);
         var words = new QueryTerms();
         var grams = new QueryTerms();
-        words.AddRange(wordList, 1f);
-        grams.AddRange(gramList, 1f);
+        if (QuestionSentences.Split(query) is { } sentences)
+        {
+            // A word both in an asking sentence and in the context keeps the full weight (QueryTerms keeps the larger).
+            foreach (var (sentence, asks) in sentences)
+                AddAnalyzed(sentence, words, grams, asks ? 1f : ContextWeight);
+        }
+        else
+        {
+            AddAnalyzed(query, words, grams, 1f);
+        }
+
         var folded = SynonymExpander.FoldForMatching(query);
         _synonyms.Expand(folded, words, grams, snapshot.Parameters.SynonymWeight);
 
@@ -100,5 +126,14 @@ internal sealed class FaqSearchIndex
         }
 
         return new FirstStageResult(snapshot, new AnalyzedQuery(folded, words, grams), slots, scores);
+    }
+
+    private void AddAnalyzed(string text, QueryTerms words, QueryTerms grams, float weight)
+    {
+        var wordList = new List<string>();
+        var gramList = new List<string>();
+        _analyzer.Analyze(text, wordList, gramList);
+        words.AddRange(wordList, weight);
+        grams.AddRange(gramList, weight);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace ConversationHub.Faq.Search.Index;
 
 /// <summary>Builds a compact snapshot (no removed slots) from analysed documents.</summary>
@@ -27,35 +28,42 @@ internal static class IndexSnapshotBuilder
         for (var i = 0; i < ids.Length; i++)
             ids[i] = live[i].Id;
 
-        return new IndexSnapshot(
-            ids,
-            [.. live],
-            slotById,
-            BuildSpace(live, TermSpace.Words, parameters.Words),
-            BuildSpace(live, TermSpace.Grams, parameters.Grams),
-            parameters);
+        // PERF: the two term spaces share nothing, so they are built side by side.
+        SpaceIndex? words = null;
+        SpaceIndex? grams = null;
+        Parallel.Invoke(
+            () => words = BuildSpace(live, TermSpace.Words, parameters.Words),
+            () => grams = BuildSpace(live, TermSpace.Grams, parameters.Grams));
+        return new IndexSnapshot(ids, [.. live], slotById, words!, grams!, parameters);
     }
 
     // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpaceIndex BuildSpace(List<AnalyzedDocument> documents, TermSpace space, SpaceParameters parameters)
     {
-        // PERF: two passes (count, then fill exact-size arrays) instead of growing a list per term.
+        // PERF: two passes (count, then fill exact-size arrays) instead of growing a list per term; the first pass
+        // remembers each document's term ids so that the second looks nothing up again.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new List<int>();
-        foreach (var document in documents)
+        var documentTermIds = new int[documents.Count][];
+        for (var d = 0; d < documents.Count; d++)
         {
-            foreach (var term in document[space].Terms)
+            var terms = documents[d][space].Terms;
+            var idsOfDocument = documentTermIds[d] = new int[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
             {
-                if (termIds.TryGetValue(term, out var id))
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, terms[i], out var exists);
+                if (exists)
                 {
                     counts[id]++;
                 }
                 else
                 {
-                    termIds.Add(term, counts.Count);
+                    id = counts.Count;
                     counts.Add(1);
                 }
+
+                idsOfDocument[i] = id;
             }
         }
 
@@ -73,12 +81,13 @@ internal static class IndexSnapshotBuilder
         for (var slot = 0; slot < documents.Count; slot++)
         {
             var terms = documents[slot][space];
-            for (var i = 0; i < terms.Terms.Length; i++)
+            var idsOfDocument = documentTermIds[slot];
+            for (var i = 0; i < idsOfDocument.Length; i++)
             {
-                var t = termIds[terms.Terms[i]];
+                var t = idsOfDocument[i];
                 var at = filled[t]++;
                 slots[t][at] = slot;
-                Array.Copy(terms.Frequencies, i * F, frequencies[t], at * F, F);
+                terms.Frequencies.AsSpan(i * F, F).CopyTo(frequencies[t].AsSpan(at * F, F));
             }
 
             for (var f = 0; f < F; f++)

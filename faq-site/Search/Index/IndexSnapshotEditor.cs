@@ -66,10 +66,28 @@ internal static class IndexSnapshotEditor
         Array.Copy(space.FieldLengths, fieldLengths, space.FieldLengths.Length);
         var lengthSums = (long[])space.LengthSums.Clone();
 
+        var replacementTerms = replacement?[kind];
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        if (oldDocument is not null && replacementTerms is not null)
+        {
+            var oldTerms = new HashSet<string>(oldDocument[kind].Terms, StringComparer.Ordinal);
+            for (var i = 0; i < replacementTerms.Terms.Length; i++)
+            {
+                var term = replacementTerms.Terms[i];
+                if (oldTerms.Contains(term))
+                {
+                    postings[term] = postings[term].Move(oldSlot, newSlot, replacementTerms.Frequencies.AsSpan(i * F, F));
+                    moved.Add(term);
+                }
+            }
+        }
+
         if (oldDocument is not null)
         {
             foreach (var term in oldDocument[kind].Terms)
             {
+                if (moved.Contains(term))
+                    continue;
                 var remaining = postings[term].Without(oldSlot);
                 if (remaining is null)
                     postings.Remove(term);
@@ -84,11 +102,13 @@ internal static class IndexSnapshotEditor
             }
         }
 
-        if (replacement is not null)
+        if (replacementTerms is not null)
         {
-            var terms = replacement[kind];
+            var terms = replacementTerms;
             for (var i = 0; i < terms.Terms.Length; i++)
             {
+                if (moved.Contains(terms.Terms[i]))
+                    continue;
                 postings.TryGetValue(terms.Terms[i], out var existing);
                 postings[terms.Terms[i]] = PostingList.Append(existing, newSlot, terms.Frequencies.AsSpan(i * F, F));
             }

@@ -48,4 +48,26 @@ internal sealed class PostingList(int[] slots, ushort[] frequencies)
         frequencies.CopyTo(all.AsSpan(count * F));
         return new PostingList(slots, all);
     }
+
+    /// <summary>
+    /// <see cref="Without"/> and <see cref="Append"/> in one copy, for a term that both the old and the new text of
+    /// an edited document hold (PERF: most of an edit's terms; common terms have thousands of postings).
+    /// </summary>
+    public PostingList Move(int oldSlot, int newSlot, ReadOnlySpan<ushort> frequencies)
+    {
+        const int F = FieldTerms.FieldCount;
+        var at = Array.BinarySearch(Slots, oldSlot);
+        if (at < 0)
+            return Append(this, newSlot, frequencies);
+
+        var slots = new int[Slots.Length];
+        var all = new ushort[Frequencies.Length];
+        Array.Copy(Slots, 0, slots, 0, at);
+        Array.Copy(Slots, at + 1, slots, at, Slots.Length - at - 1);
+        Array.Copy(Frequencies, 0, all, 0, at * F);
+        Array.Copy(Frequencies, (at + 1) * F, all, at * F, (Slots.Length - at - 1) * F);
+        slots[^1] = newSlot;
+        frequencies.CopyTo(all.AsSpan(all.Length - F));
+        return new PostingList(slots, all);
+    }
 }

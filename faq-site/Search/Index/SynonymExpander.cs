@@ -12,6 +12,21 @@ internal sealed class SynonymExpander(ISynonymDictionary dictionary, JapaneseAna
 
     public void Expand(string foldedQuery, QueryTerms words, QueryTerms grams, float weight)
     {
+        foreach (var member in OtherMembers(foldedQuery))
+        {
+            words.AddRange(member.Words, weight);
+            grams.AddRange(member.Grams, weight);
+        }
+    }
+
+    /// <summary>
+    /// The synonyms a query brought in, normalised and reading-folded (for the results page to mark 個人番号カード when
+    /// マイナンバーカード was asked).
+    /// </summary>
+    public IEnumerable<string> Phrases(string foldedQuery) => OtherMembers(foldedQuery).Select(m => m.Key);
+
+    private IEnumerable<Member> OtherMembers(string foldedQuery)
+    {
         var compiled = _compiled;
         var version = dictionary.Version;
         if (compiled is null || compiled.Version != version)
@@ -30,10 +45,8 @@ internal sealed class SynonymExpander(ISynonymDictionary dictionary, JapaneseAna
                 continue;
             for (var i = 0; i < group.Length; i++)
             {
-                if (i == matched)
-                    continue;
-                words.AddRange(group[i].Words, weight);
-                grams.AddRange(group[i].Grams, weight);
+                if (i != matched)
+                    yield return group[i];
             }
         }
     }

@@ -10,8 +10,19 @@ namespace ConversationHub.Faq.Search.Service;
 /// </summary>
 internal static class SearchQueryText
 {
-    /// <summary>The longest query accepted, in UTF-16 code units as received.</summary>
-    public const int MaxLength = 200;
+    /// <summary>
+    /// The longest query accepted, in UTF-16 code units as received: room for a pasted paragraph around the real
+    /// question (citizens write 「先月引っ越してきたばかりで…」 before asking); past it the text is a letter, which search
+    /// cannot answer and which may hold personal details, so the site and the APIs refuse it with a 400.
+    /// </summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>
+    /// The request line the host must accept so that a 10,000-character query still reaches the search page's
+    /// Japanese 400 instead of Kestrel's bare 414: 9 bytes per character percent-encoded (3 UTF-8 bytes each), plus
+    /// the path and the other parameters. Longer lines are still refused by Kestrel.
+    /// </summary>
+    public const int MaxRequestLineBytes = 96 * 1024;
 
     private const char ZeroWidthJoiner = '\u200D';
 

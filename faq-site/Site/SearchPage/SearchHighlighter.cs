@@ -22,16 +22,24 @@ internal sealed class SearchHighlighter
     private readonly string[] _terms;
     private readonly HtmlEncoder _encoder;
 
+    /// <param name="query">The query as the citizen typed it.</param>
     /// <param name="encoder">The app's encoder (configured to leave Japanese as is), so pages stay readable and small.</param>
-    public SearchHighlighter(string query, HtmlEncoder encoder)
+    /// <param name="synonyms">
+    /// Synonyms the query brought into the search, normalised and reading-folded (マイナンバーカード brings 個人番号かーど): a
+    /// result found through one shows it marked. Marked as whole phrases, never word by word.
+    /// </param>
+    public SearchHighlighter(string query, HtmlEncoder encoder, IEnumerable<string>? synonyms = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(encoder);
         _encoder = encoder;
         var words = new List<string>();
         _analyzer.Analyze(query, words, []);
-        _terms = [.. words
-            .Where(w => w.Length >= MinLatinTermLength || !IsAsciiLetterOrDigit(w[0]))
+        // The analyser rewrites spellings (引っ越し → 引越); the text still has the writer's spelling, so both are looked for.
+        var spelled = words.Concat(synonyms ?? []).SelectMany(w => OrthographicVariants.SpellingsOf(w).Prepend(w));
+        _terms = [.. spelled
+            .Select(w => Fold(w).Folded)
+            .Where(w => w.Length >= MinLatinTermLength || (w.Length > 0 && !IsAsciiLetterOrDigit(w[0])))
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(w => w.Length)];
     }

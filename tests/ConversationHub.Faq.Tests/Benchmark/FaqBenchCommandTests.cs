@@ -20,6 +20,19 @@ public sealed class FaqBenchCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_Profile_PrintsRebuildStagesAndBothRebuildKinds()
+    {
+        using var output = new StringWriter();
+
+        var code = await FaqBenchCommand.RunAsync(["--count", "200", "--updates", "5", "--profile"], output, TestTimeout.Token());
+
+        var text = output.ToString();
+        Assert.Equal(FaqBenchCommand.Success, code);
+        foreach (var metric in new[] { "full rebuild (fresh, best)", "full rebuild (warm, best)", "rebuild stages, one thread (CPU time):", "ICU segmentation", "same through icu.net", "postings (snapshot)" })
+            Assert.Contains(metric, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_TinyCorpusAsJson_ReplicatesToCount()
     {
         // Arrange

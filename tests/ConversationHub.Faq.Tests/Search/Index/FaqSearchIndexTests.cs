@@ -61,6 +61,56 @@ public sealed class FaqSearchIndexTests
     }
 
     [Fact]
+    public void Rebuild_OneFaqChanged_ReanalysesOnlyThatOne()
+    {
+        // Arrange
+        var index = CreateIndex();
+        var before = index.Retrieve("図書館", 1).Snapshot;
+        var edited = Corpus.Select(d => d.Id == "library" ? d with { Answer = "電子書籍サービスもご利用いただけます。" } : d).ToArray();
+
+        // Act
+        index.Rebuild(edited);
+        var after = index.Retrieve("電子書籍", 1);
+
+        // Assert
+        Assert.Equal("library", after.DocumentId(0));
+        foreach (var document in Corpus)
+        {
+            var old = before.Documents[before.SlotById[document.Id]];
+            var current = after.Snapshot.Documents[after.Snapshot.SlotById[document.Id]];
+            Assert.Equal(document.Id != "library", ReferenceEquals(old, current));
+        }
+    }
+
+    [Fact]
+    public void Rebuild_SameIdNewParaphrase_IsReanalysed()
+    {
+        // Arrange
+        var index = CreateIndex();
+
+        // Act
+        index.Rebuild([.. Corpus.Select(d => d.Id == "pension" ? d with { Paraphrases = ["ねんきんがはらえない"] } : d)]);
+
+        // Assert
+        Assert.Equal("pension", index.Search("ねんきんがはらえない", top: 1)[0].DocumentId);
+    }
+
+    [Fact]
+    public void Search_LongParagraph_QuestionSentenceOutweighsCircumstances()
+    {
+        // Arrange: the circumstances talk about the library at length; the question is about the residence record.
+        var index = CreateIndex();
+        var paragraph = "いつも図書館をよく利用していて、本の返却期限を延ばしてもらったこともあります。図書館の本はとても助かっています。"
+            + "ところで住民票の写しを取りたいのですが、どこで取れますか。よろしくお願いします。";
+
+        // Act
+        var hits = index.Search(paragraph, top: 2);
+
+        // Assert
+        Assert.Equal("residence", hits[0].DocumentId);
+    }
+
+    [Fact]
     public void Upsert_ChangedAnswer_IsFoundByItsNewText()
     {
         // Arrange

@@ -69,4 +69,39 @@ public sealed class SearchHighlighterTests
         Assert.DoesNotContain("<mark>", html, StringComparison.Ordinal);
         Assert.Contains("&#x27;", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Highlight_SynonymTheQueryBroughtIn_MarksThePhraseNotItsWords()
+    {
+        // Arrange: what FaqSearchService.SynonymPhrases gives for マイナンバーカード (normalised, reading-folded).
+        var highlighter = new SearchHighlighter("マイナンバーカード", Encoder, ["個人番号かーど"]);
+
+        // Act
+        var html = Render(highlighter.Highlight("個人番号カードの申請と、個人の番号"));
+
+        // Assert
+        Assert.Equal("<mark>個人番号カード</mark>の申請と、個人の番号", html);
+    }
+
+    [Fact]
+    public void Highlight_HiraganaQueryMatchedThroughSynonym_MarksTheKanji()
+    {
+        var highlighter = new SearchHighlighter("じゅうみんひょう", Encoder, ["住民票"]);
+
+        var html = Render(highlighter.Highlight("住民票の写しはどこで取れますか？"));
+
+        Assert.Equal("<mark>住民票</mark>の写しはどこで取れますか？", html);
+    }
+
+    [Theory]
+    [InlineData("引っ越し", "引越しの手続きと引っ越しの届出", "<mark>引越し</mark>の手続きと<mark>引っ越し</mark>の届出")]
+    [InlineData("申込み", "申し込みは窓口で", "<mark>申し込み</mark>は窓口で")]
+    public void Highlight_OtherSpellingOfTheWord_IsMarked(string query, string text, string expected)
+    {
+        var highlighter = new SearchHighlighter(query, Encoder);
+
+        var html = Render(highlighter.Highlight(text));
+
+        Assert.Equal(expected, html);
+    }
 }
