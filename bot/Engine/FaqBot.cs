@@ -46,7 +46,11 @@ internal sealed class FaqBot(
     private const int RelatedQuestions = 3;
     private const int AnswerLength = 200;
 
-    public async Task TakeTurnAsync(BotTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides the bot's answer to <paramref name="turn"/> and hands it to the turn's <see cref="BotActivityWriter"/>
+    /// (the worker commits it). <paramref name="inbound"/> is the claimed activity of a message turn.
+    /// </summary>
+    public async Task TakeTurnAsync(BotTurn turn, TranscriptActivity? inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var conversation = await store.FindAsync(turn.ConversationId, cancellationToken);
@@ -62,10 +66,9 @@ internal sealed class FaqBot(
             return;
         }
 
-        var inbound = await store.ReadAsync(conversation.Id, turn.Sequence - 1, 1, cancellationToken);
-        if (inbound is [{ Direction: ActivityDirection.Inbound } activity] && TextOf(activity) is { } text)
+        if (inbound is { Direction: ActivityDirection.Inbound } && TextOf(inbound) is { } text)
         {
-            await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, activity.Sequence), cancellationToken);
+            await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
         }
     }
 

@@ -12,9 +12,9 @@ internal sealed class DirectLineTestClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
-    public string ConversationId { get; private set; } = "";
+    public string ConversationId { get; set; } = "";
 
-    public string Token { get; private set; } = "";
+    public string Token { get; set; } = "";
 
     public string StreamUrl { get; private set; } = "";
 
