@@ -121,6 +121,13 @@ internal sealed class DirectLineTestClient(HttpClient http) : IDisposable
             return stream;
         }
 
+        /// <summary>Waits until the server closes the socket; its close status and reason.</summary>
+        public async Task<(WebSocketCloseStatus? Status, string? Reason)> WaitForCloseAsync(CancellationToken ct)
+        {
+            await _receiving.WaitAsync(ct);
+            return (_socket.CloseStatus, _socket.CloseStatusDescription);
+        }
+
         public Task PingAsync(CancellationToken ct) => _socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, true, ct);
 
         /// <summary>Collects activities from frames until <paramref name="done"/> holds for what was collected.</summary>
