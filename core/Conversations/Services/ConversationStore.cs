@@ -139,6 +139,16 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
                 .SetProperty(a => a.DeliveryAttempts, a => a.DeliveryAttempts + 1)
                 .SetProperty(a => a.NextAttemptAtUtc, retryAtUtc), cancellationToken);
 
+    public async Task SaveFileAsync(ConversationFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        db.Files.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task<ConversationFile?> FindFileAsync(Guid conversationId, Guid fileId, CancellationToken cancellationToken) =>
+        db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.ConversationId == conversationId, cancellationToken);
+
     // Inside the caller's transaction. The UPDATE takes the conversation's row lock, so concurrent appends on any node
     // are serialised and each gets the next number; the read in the same transaction sees its own increment.
     private async Task AppendInTransactionAsync(TranscriptActivity activity, CancellationToken cancellationToken)

@@ -70,4 +70,10 @@ public interface IConversationStore
     /// (<see cref="DeliveryState.Failed"/>, kept and shown to staff).
     /// </summary>
     Task MarkDeliveryFailedAsync(Guid activityId, DateTime? retryAtUtc, CancellationToken cancellationToken);
+
+    /// <summary>Stores a file a citizen sent (encrypted at rest).</summary>
+    Task SaveFileAsync(ConversationFile file, CancellationToken cancellationToken);
+
+    /// <summary>The file, only when it belongs to <paramref name="conversationId"/>; otherwise null.</summary>
+    Task<ConversationFile?> FindFileAsync(Guid conversationId, Guid fileId, CancellationToken cancellationToken);
 }
