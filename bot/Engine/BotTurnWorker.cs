@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +23,17 @@ internal sealed partial class BotTurnWorker(
     IOptions<BotTurnOptions> options,
     IServiceScopeFactory scopes,
     TimeProvider time,
+    IMeterFactory meters,
     ILogger<BotTurnWorker> logger) : BackgroundService
 {
+    /// <summary>The meter of the bot engine; <see cref="TurnDurationInstrument"/> is the server time of one turn.</summary>
+    public const string MeterName = "ConversationHub.Bot";
+
+    /// <summary>Claim, answer and commit of one turn, in milliseconds ("answers in under a second of server time").</summary>
+    public const string TurnDurationInstrument = "hub.bot.turn.duration";
+
+    private readonly Histogram<double> _turnDuration = meters.Create(MeterName).CreateHistogram<double>(TurnDurationInstrument, "ms", "Server time of one bot turn");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.AnswerTurns)
@@ -34,9 +45,11 @@ internal sealed partial class BotTurnWorker(
         {
             await foreach (var turn in queue.Reader.ReadAllAsync(stoppingToken))
             {
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     await TakeTurnAsync(turn, stoppingToken);
+                    _turnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("kind", turn.Kind.ToString()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -116,13 +116,7 @@ public sealed class AccessibilityBrowserTests(SqliteHostFixture fixture) : IClas
 
     private static string AxePath()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConversationHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(Browser.RepositoryRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: run `cd tests/js && npm ci`.");
     }
 }
