@@ -36,9 +36,6 @@ public sealed class DirectLineOptions
     /// <summary>How often an idle stream sends an empty <c>activities</c> frame.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The folder of uploaded files; relative paths resolve against the working directory, like <c>data/hub.db</c>.</summary>
-    public string UploadRootPath { get; set; } = "data/directline-uploads";
-
     /// <summary>The largest uploaded file, in bytes.</summary>
     public long MaxUploadFileBytes { get; set; } = 10 * 1024 * 1024;
 

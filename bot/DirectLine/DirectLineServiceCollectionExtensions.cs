@@ -29,7 +29,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineAuthentication>();
         services.AddSingleton<AttachmentLinks>();
         services.AddSingleton<OutboundActivityWriter>();
-        services.TryAddSingleton<IDirectLineUploadStore, LocalFolderDirectLineUploadStore>();
+        services.TryAddScoped<IDirectLineUploadStore, DatabaseDirectLineUploadStore>();
         services.AddSingleton<DirectLineStreamRouter>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineStreamRouter>());
         services.AddSingleton<DirectLineStream>();

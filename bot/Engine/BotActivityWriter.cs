@@ -7,17 +7,26 @@ using Microsoft.Extensions.Localization;
 namespace ConversationHub.Bot.Engine;
 
 /// <summary>
-/// Writes the bot's activities to the transcript (transcript first; channels deliver from there). Each gets the bot
-/// as <c>from</c> and a timestamp strictly after the conversation's last activity. One instance per turn.
+/// Collects the bot's activities of one turn and writes them to the transcript (transcript first; channels deliver
+/// from there). Each gets the bot as <c>from</c> and a timestamp strictly after the previous one. One instance per turn.
 /// </summary>
+/// <remarks>
+/// Typing indicators are written at once (they are what the citizen sees while the bot works, and harmless if a
+/// retried turn writes one more); the answer is written by <see cref="CommitAsync"/> in the same transaction that
+/// marks the citizen's activity answered, so a turn is answered once even when a node dies half-way.
+/// </remarks>
 internal sealed class BotActivityWriter(IConversationStore store, TimeProvider time, IStringLocalizer<BotStrings> strings)
 {
     public const string BotId = "faq-bot";
 
+    private readonly List<TranscriptActivity> _pending = [];
     private DateTime? _lastUtc;
     private bool _lastKnown;
 
-    public async Task<TranscriptActivity> SendAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
+    /// <summary>The activities collected so far and not yet committed (the turn's answer).</summary>
+    public IReadOnlyList<TranscriptActivity> Pending => _pending;
+
+    public async Task SendAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
@@ -34,10 +43,36 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
         activity["timestamp"] = ActivityTimestamps.Format(timestamp);
         activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = strings["BotName"].Value, ["role"] = "bot" };
         var type = activity["type"]?.GetValue<string>() ?? "message";
-        var stored = await store.AppendAsync(
-            new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, type, "bot", activity.ToJsonString(), timestamp),
-            cancellationToken);
+        var transcript = new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, type, "bot", activity.ToJsonString(), timestamp);
         _lastUtc = timestamp;
-        return stored;
+        if (string.Equals(type, "typing", StringComparison.Ordinal))
+        {
+            await store.AppendAsync(transcript, cancellationToken);
+            return;
+        }
+
+        _pending.Add(transcript);
+    }
+
+    /// <summary>
+    /// Writes the collected answer. For a turn on a stored activity, only while <paramref name="owner"/> still holds
+    /// it; false when the turn was taken over (nothing written).
+    /// </summary>
+    public async Task<bool> CommitAsync(BotTurn turn, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var replies = _pending.ToList();
+        _pending.Clear();
+        if (turn.Sequence > 0)
+        {
+            return await store.CompleteTurnAsync(turn.ConversationId, turn.Sequence, owner, replies, cancellationToken);
+        }
+
+        foreach (var reply in replies)
+        {
+            await store.AppendAsync(reply, cancellationToken);
+        }
+
+        return true;
     }
 }

@@ -3,14 +3,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationHub.Bot.Engine;
 
-/// <summary>Registers the bot's turn engine: the queue, its worker and the turn itself.</summary>
+/// <summary>Registers the bot's turn engine: the queue, its worker, the sweep of unanswered turns and the turn itself.</summary>
 internal static class BotEngineServiceCollectionExtensions
 {
     public static IServiceCollection AddBotEngine(this IServiceCollection services)
     {
+        services.AddOptions<BotTurnOptions>()
+            .BindConfiguration(BotTurnOptions.SectionName)
+            .Validate(o => o.Lease > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SweepGrace >= TimeSpan.Zero,
+                "Bot:Turns: Lease and SweepInterval must be positive, SweepGrace not negative.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BotNode>();
         services.AddSingleton<BotTurnQueue>();
         services.AddHostedService<BotTurnWorker>();
+        services.AddHostedService<AnswerPendingTurnsService>();
         services.AddScoped<BotActivityWriter>();
         services.AddScoped<FaqBot>();
         return services;

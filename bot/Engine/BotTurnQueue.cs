@@ -7,8 +7,9 @@ namespace ConversationHub.Bot.Engine;
 /// return at once, so a slow answer never holds up the citizen's POST (STYLE 12).
 /// </summary>
 /// <remarks>
-/// TODO(issue 5 follow-up): the queue is in memory; a turn queued when the node stops is lost (the citizen's message
-/// is kept). A sweep of unanswered inbound activities will replay them.
+/// The queue is only the fast path. The transcript is the record: an inbound activity is stored with a pending
+/// turn, so a turn dropped here (the node stopped, the queue was full) is found again by
+/// <see cref="AnswerPendingTurnsService"/> on some node, and the worker's claim makes a turn queued twice run once.
 /// </remarks>
 internal sealed class BotTurnQueue
 {

@@ -23,7 +23,8 @@ namespace ConversationHub.Bot.Engine;
 /// <remarks>
 /// はい/いいえ are recorded as feedback on the FAQ last answered; いいえ and requests for a person offer options that
 /// follow the business calendar; low-confidence results become 「もしかして」 choices.
-/// TODO(issue 5 follow-up): category-scoped search and the queue's handoff.status once the handoff module exists.
+/// A category picked from the greeting scopes the search (<see cref="CategoryScope"/>).
+/// TODO(issue 5 follow-up): the queue's handoff.status once the handoff module exists.
 /// </remarks>
 internal sealed class FaqBot(
     IConversationStore store,
@@ -46,7 +47,11 @@ internal sealed class FaqBot(
     private const int RelatedQuestions = 3;
     private const int AnswerLength = 200;
 
-    public async Task TakeTurnAsync(BotTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides the bot's answer to <paramref name="turn"/> and hands it to the turn's <see cref="BotActivityWriter"/>
+    /// (the worker commits it). <paramref name="inbound"/> is the claimed activity of a message turn.
+    /// </summary>
+    public async Task TakeTurnAsync(BotTurn turn, TranscriptActivity? inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var conversation = await store.FindAsync(turn.ConversationId, cancellationToken);
@@ -62,10 +67,9 @@ internal sealed class FaqBot(
             return;
         }
 
-        var inbound = await store.ReadAsync(conversation.Id, turn.Sequence - 1, 1, cancellationToken);
-        if (inbound is [{ Direction: ActivityDirection.Inbound } activity] && TextOf(activity) is { } text)
+        if (inbound is { Direction: ActivityDirection.Inbound } && TextOf(inbound) is { } text)
         {
-            await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, activity.Sequence), cancellationToken);
+            await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
         }
     }
 
@@ -136,11 +140,26 @@ internal sealed class FaqBot(
             return;
         }
 
+        if (await CategoryScope.FindAsync(faq, question, cancellationToken) is { } picked)
+        {
+            var prompt = string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["ScopeSet"], picked.Name);
+            await writer.SendAsync(conversation, CategoryScope.Mark(BotActivities.Message(prompt, replyToId, [(strings["AllFields"], strings["AllFields"])]), picked), cancellationToken);
+            return;
+        }
+
+        if (string.Equals(question, strings["AllFields"], StringComparison.Ordinal))
+        {
+            await writer.SendAsync(conversation, CategoryScope.Mark(BotActivities.Message(strings["BackPrompt"], replyToId), null), cancellationToken);
+            return;
+        }
+
         await writer.SendAsync(conversation, BotActivities.Typing(replyToId), cancellationToken);
-        var results = search.Search(question, FaqAudience.Public, top: 1 + RelatedQuestions);
+        var (results, widenedFrom) = await SearchAsync(conversation, question, cancellationToken);
+        var lead = widenedFrom is null ? "" : string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["ScopeWidened"], widenedFrom.Name) + "\n\n";
+        JsonObject Scoped(JsonObject activity) => widenedFrom is null ? activity : CategoryScope.Mark(activity, null);
         if (results.Count == 0)
         {
-            await writer.SendAsync(conversation, BotActivities.Message(strings["NotFound"], replyToId), cancellationToken);
+            await writer.SendAsync(conversation, Scoped(BotActivities.Message(lead + strings["NotFound"], replyToId)), cancellationToken);
             return;
         }
 
@@ -149,17 +168,35 @@ internal sealed class FaqBot(
         {
             // Not sure enough to answer: let the citizen pick (もしかして), and keep a way out.
             IEnumerable<(string, string)> candidates = [.. results.Select(r => (r.Question, r.Question)), (strings["TalkToOperator"], strings["TalkToOperator"])];
-            await writer.SendAsync(conversation, BotActivities.Message(strings["DidYouMean"], replyToId, candidates), cancellationToken);
+            await writer.SendAsync(conversation, Scoped(BotActivities.Message(lead + strings["DidYouMean"], replyToId, candidates)), cancellationToken);
             return;
         }
 
         var related = results.Skip(1).Select(r => (r.Question, r.Question)).ToList();
-        var answer = $"**{best.Question}**\n\n{Shorten(best.Snippet)}\n\n[{strings["ReadMore"]}]({FaqUrl(best)})";
-        await writer.SendAsync(conversation, BotActivities.Answer(answer, replyToId, best.FaqId, related), cancellationToken);
+        var answer = $"{lead}**{best.Question}**\n\n{Shorten(best.Snippet)}\n\n[{strings["ReadMore"]}]({FaqUrl(best)})";
+        await writer.SendAsync(conversation, Scoped(BotActivities.Answer(answer, replyToId, best.FaqId, related)), cancellationToken);
 
         // Web Chat shows only the latest message's suggested actions, so the related questions are offered again here.
         IEnumerable<(string, string)> feedback = [(strings["Yes"], strings["Yes"]), (strings["No"], strings["No"]), .. related];
         await writer.SendAsync(conversation, BotActivities.Message(strings["AskResolved"], replyToId, feedback), cancellationToken);
+    }
+
+    // Inside the citizen's chosen field while it has a good answer; otherwise the whole FAQ, and the scope ends
+    // (the question was about something else), which the answer says.
+    private async Task<(IReadOnlyList<FaqSearchResult> Results, CategoryScope? WidenedFrom)> SearchAsync(Conversation conversation, string question, CancellationToken cancellationToken)
+    {
+        if (await CategoryScope.CurrentAsync(store, conversation, cancellationToken) is { } scope)
+        {
+            var scoped = search.Search(question, FaqAudience.Public, scope.Id, top: 1 + RelatedQuestions);
+            if (scoped is [var top, ..] && top.Score >= searchOptions.CurrentValue.LowConfidenceScore)
+            {
+                return (scoped, null);
+            }
+
+            return (search.Search(question, FaqAudience.Public, top: 1 + RelatedQuestions), scope);
+        }
+
+        return (search.Search(question, FaqAudience.Public, top: 1 + RelatedQuestions), null);
     }
 
     // The options after いいえ or a request for a person depend on the calendar: outside opening hours nothing

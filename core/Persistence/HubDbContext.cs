@@ -33,6 +33,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiPro
     /// <summary>The transcripts, in order per conversation.</summary>
     public DbSet<TranscriptActivity> Activities => Set<TranscriptActivity>();
 
+    /// <summary>Files citizens sent (content encrypted at rest).</summary>
+    public DbSet<ConversationFile> Files => Set<ConversationFile>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -44,6 +47,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiPro
         IdentityModel.Configure(builder, Pii);
         builder.ApplyConfiguration(new ConversationEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new TranscriptActivityEntityTypeConfiguration(Pii));
+        builder.ApplyConfiguration(new ConversationFileEntityTypeConfiguration(Pii));
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");

@@ -75,9 +75,13 @@ internal static class DirectLineActivitiesApi
     {
         var timestamp = ActivityTimestamps.Next(services.Time.GetUtcNow().UtcDateTime, null);
         InboundActivityReader.Stamp(activity.Json, conversation.Id, userId, timestamp);
+        var turn = TurnFor(conversation.Id, activity);
         var transcript = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity.Type, "user", activity.Json.ToJsonString(), timestamp)
         {
             ClientActivityId = activity.ClientActivityId,
+
+            // Pending in the same insert: if this node stops before answering, another node's sweep answers.
+            Turn = turn is null ? null : TurnState.Pending,
         };
 
         TranscriptActivity stored;
@@ -92,20 +96,19 @@ internal static class DirectLineActivitiesApi
         }
 
         // A retry of an activity already stored gets the same id and no second answer.
-        if (stored.Id == transcript.Id)
+        if (stored.Id == transcript.Id && turn is not null)
         {
-            if (string.Equals(activity.Type, "message", StringComparison.Ordinal) && activity.HasText)
-            {
-                services.Turns.Enqueue(new BotTurn(BotTurnKind.Message, conversation.Id, stored.Sequence));
-            }
-            else if (string.Equals(activity.Type, "event", StringComparison.Ordinal) && string.Equals(activity.EventName, "webchat/join", StringComparison.Ordinal))
-            {
-                services.Turns.Enqueue(new BotTurn(BotTurnKind.ConversationStarted, conversation.Id, stored.Sequence));
-            }
+            services.Turns.Enqueue(turn with { Sequence = stored.Sequence });
         }
 
         return TypedResults.Ok(new ResourceResponse(ActivityIds.Format(conversation.Id, stored.Sequence)));
     }
+
+    // A message with text asks for an answer; Web Chat's webchat/join announces the client (greet once).
+    private static BotTurn? TurnFor(Guid conversationId, InboundActivity activity) =>
+        string.Equals(activity.Type, "message", StringComparison.Ordinal) && activity.HasText ? new BotTurn(BotTurnKind.Message, conversationId, 0)
+        : string.Equals(activity.Type, "event", StringComparison.Ordinal) && string.Equals(activity.EventName, "webchat/join", StringComparison.Ordinal) ? new BotTurn(BotTurnKind.ConversationStarted, conversationId, 0)
+        : null;
 
     /// <summary>The conversation when the bearer token is valid for it (and it is open, for writes); otherwise the error.</summary>
     internal static async Task<(Conversation? Conversation, Tokens.DirectLineToken? Token, JsonHttpResult<DirectLineErrorResponse>? Error)> AuthorizeAsync(

@@ -17,6 +17,7 @@ public sealed class TranscriptActivity
         FromRole = fromRole;
         ActivityJson = activityJson;
         TimestampUtc = timestampUtc;
+        Turn = direction == ActivityDirection.Inbound ? TurnState.Pending : null;
     }
 
     /// <summary>Surrogate key; also the activity id given to clients.</summary>
@@ -59,6 +60,19 @@ public sealed class TranscriptActivity
             ActivityJson = json.ToJsonString();
         }
     }
+
+    /// <summary>
+    /// Whether the activity waits for its answer: <see cref="TurnState.Pending"/> for an inbound activity (the
+    /// default), null when no turn is needed (outbound activities, or what a channel stores without asking a turn).
+    /// Set in the same insert as the activity, so a crash right after the write cannot lose the turn.
+    /// </summary>
+    public TurnState? Turn { get; set; }
+
+    /// <summary>The node answering a pending turn now; another node may take it after <see cref="TurnLeaseUntilUtc"/>.</summary>
+    public string? TurnLeaseOwner { get; private set; }
+
+    /// <summary>When the lease of <see cref="TurnLeaseOwner"/> runs out (UTC).</summary>
+    public DateTime? TurnLeaseUntilUtc { get; private set; }
 
     /// <summary>Delivery state on push channels.</summary>
     public DeliveryState Delivery { get; set; } = DeliveryState.NotRequired;

@@ -16,10 +16,13 @@ internal sealed class TranscriptActivityEntityTypeConfiguration(IPiiProtector pi
         builder.Property(a => a.Type).HasMaxLength(32).IsRequired();
         builder.Property(a => a.FromRole).HasMaxLength(16).IsRequired();
         builder.Property(a => a.ClientActivityId).HasMaxLength(128);
+        builder.Property(a => a.Turn).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.TurnLeaseOwner).HasMaxLength(64);
         builder.Property(a => a.ActivityJson).IsRequired().IsEncryptedPersonalData(pii, "conversation_activities.ActivityJson");
         builder.HasIndex(a => new { a.ConversationId, a.Sequence }).IsUnique();
         builder.HasIndex(a => new { a.ConversationId, a.ClientActivityId }).IsUnique();
         builder.HasIndex(a => new { a.Delivery, a.NextAttemptAtUtc });
+        builder.HasIndex(a => new { a.Turn, a.TimestampUtc });
         builder.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -46,28 +46,141 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-            // The UPDATE takes the conversation's row lock, so concurrent appends on any node are serialised and
-            // each gets the next number; the read in the same transaction sees its own increment.
-            var updated = await db.Conversations.Where(c => c.Id == activity.ConversationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);
-            if (updated == 0)
-            {
-                throw new KeyNotFoundException($"Conversation {activity.ConversationId} does not exist.");
-            }
-
-            activity.Sequence = await db.Conversations.Where(c => c.Id == activity.ConversationId).Select(c => c.LastSequence).SingleAsync(ct);
-            await KeepTimestampsIncreasingAsync(activity, ct);
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync(ct);
+            await AppendInTransactionAsync(activity, ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
 
-        var payload = JsonSerializer.Serialize(new ActivityAddedPayload(activity.ConversationId, activity.Sequence), ConversationJsonContext.Default.ActivityAddedPayload);
-        await events.PublishAsync(ConversationEventTopics.ActivityAdded, payload, cancellationToken);
+        await PublishAddedAsync(activity, cancellationToken);
         return activity;
     }
 
+    public async Task<IReadOnlyList<PendingTurn>> FindPendingTurnsAsync(DateTime storedBeforeUtc, int max, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Activities.AsNoTracking()
+            .Where(a => a.Turn == TurnState.Pending && a.TimestampUtc <= storedBeforeUtc && (a.TurnLeaseUntilUtc == null || a.TurnLeaseUntilUtc < now))
+            .OrderBy(a => a.TimestampUtc)
+            .Take(max)
+            .Select(a => new PendingTurn(a.ConversationId, a.Sequence, a.Type))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<TranscriptActivity?> ClaimTurnAsync(Guid conversationId, long sequence, string owner, DateTime leaseUntilUtc, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+
+        // One UPDATE with the condition in its WHERE: PostgreSQL re-checks it on the locked row, SQLite serialises
+        // writers, so of two nodes claiming at once exactly one sees a row changed.
+        var claimed = await db.Activities
+            .Where(a => a.ConversationId == conversationId && a.Sequence == sequence && a.Turn == TurnState.Pending
+                && (a.TurnLeaseUntilUtc == null || a.TurnLeaseUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnLeaseOwner, owner).SetProperty(a => a.TurnLeaseUntilUtc, leaseUntilUtc), cancellationToken);
+        return claimed == 0
+            ? null
+            : await db.Activities.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Sequence == sequence, cancellationToken);
+    }
+
+    public async Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var completed = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var done = await db.Activities
+                .Where(a => a.ConversationId == conversationId && a.Sequence == sequence && a.Turn == TurnState.Pending && a.TurnLeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Turn, TurnState.Done).SetProperty(a => a.TurnLeaseUntilUtc, (DateTime?)null), ct);
+            if (done == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
+
+            foreach (var reply in replies)
+            {
+                await AppendInTransactionAsync(reply, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
+        if (completed)
+        {
+            foreach (var reply in replies)
+            {
+                await PublishAddedAsync(reply, cancellationToken);
+            }
+        }
+
+        return completed;
+    }
+
+    public async Task<IReadOnlyList<PendingDelivery>> FindPendingDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Activities.AsNoTracking()
+            .Where(a => a.Delivery == DeliveryState.Pending && (a.NextAttemptAtUtc == null || a.NextAttemptAtUtc <= now))
+            .Join(db.Conversations.Where(c => c.Channel == channel), a => a.ConversationId, c => c.Id, (a, c) => new { Activity = a, c.CitizenKey })
+            .OrderBy(x => x.Activity.TimestampUtc)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(x => new PendingDelivery(x.Activity.Id, x.Activity.ConversationId, x.Activity.Sequence, x.CitizenKey, x.Activity.ActivityJson, x.Activity.DeliveryAttempts))];
+    }
+
+    public Task MarkDeliveredAsync(Guid activityId, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.Id == activityId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Delivery, DeliveryState.Delivered).SetProperty(a => a.DeliveryAttempts, a => a.DeliveryAttempts + 1).SetProperty(a => a.NextAttemptAtUtc, (DateTime?)null), cancellationToken);
+
+    public Task MarkDeliveryFailedAsync(Guid activityId, DateTime? retryAtUtc, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.Id == activityId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Delivery, retryAtUtc == null ? DeliveryState.Failed : DeliveryState.Pending)
+                .SetProperty(a => a.DeliveryAttempts, a => a.DeliveryAttempts + 1)
+                .SetProperty(a => a.NextAttemptAtUtc, retryAtUtc), cancellationToken);
+
+    public async Task SaveFileAsync(ConversationFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        db.Files.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task<ConversationFile?> FindFileAsync(Guid conversationId, Guid fileId, CancellationToken cancellationToken) =>
+        db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.ConversationId == conversationId, cancellationToken);
+
+    // Inside the caller's transaction. The UPDATE takes the conversation's row lock, so concurrent appends on any node
+    // are serialised and each gets the next number; the read in the same transaction sees its own increment.
+    private async Task AppendInTransactionAsync(TranscriptActivity activity, CancellationToken cancellationToken)
+    {
+        var updated = await db.Conversations.Where(c => c.Id == activity.ConversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
+        if (updated == 0)
+        {
+            throw new KeyNotFoundException($"Conversation {activity.ConversationId} does not exist.");
+        }
+
+        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == activity.ConversationId)
+            .Select(c => new { c.LastSequence, c.Channel }).SingleAsync(cancellationToken);
+        activity.Sequence = conversation.LastSequence;
+
+        // Push channels send from the transcript; the sender retries until delivered, also after a crash.
+        if (activity.Direction == ActivityDirection.Outbound && activity.Delivery == DeliveryState.NotRequired
+            && conversation.Channel is ConversationChannel.Line or ConversationChannel.Email)
+        {
+            activity.Delivery = DeliveryState.Pending;
+        }
+
+        await KeepTimestampsIncreasingAsync(activity, cancellationToken);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task PublishAddedAsync(TranscriptActivity activity, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Serialize(new ActivityAddedPayload(activity.ConversationId, activity.Sequence), ConversationJsonContext.Default.ActivityAddedPayload);
+        await events.PublishAsync(ConversationEventTopics.ActivityAdded, payload, cancellationToken);
+    }
     public async Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
         await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == conversationId && a.Sequence > afterSequence)

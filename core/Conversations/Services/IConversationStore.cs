@@ -34,4 +34,46 @@ public interface IConversationStore
     /// </summary>
     /// <exception cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException">Another node moved it first.</exception>
     Task SaveAsync(Conversation conversation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inbound activities still waiting for their answer, stored at or before <paramref name="storedBeforeUtc"/>, whose
+    /// lease is free or has run out; oldest first, at most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<PendingTurn>> FindPendingTurnsAsync(DateTime storedBeforeUtc, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the lease on a pending turn for <paramref name="owner"/> until <paramref name="leaseUntilUtc"/>, in one
+    /// atomic update, so two nodes never answer one activity at the same time.
+    /// </summary>
+    /// <returns>The inbound activity, or null when it is not pending or another owner's lease still runs.</returns>
+    Task<TranscriptActivity?> ClaimTurnAsync(Guid conversationId, long sequence, string owner, DateTime leaseUntilUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a claimed turn done and appends its <paramref name="replies"/> in one transaction, only while
+    /// <paramref name="owner"/> still holds the turn: an answer whose lease was taken over is discarded, so an
+    /// activity is answered exactly once.
+    /// </summary>
+    /// <returns>False when the turn was no longer this owner's (nothing was written).</returns>
+    Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Outbound activities of a push channel (<see cref="ConversationChannel.Line"/>, <see cref="ConversationChannel.Email"/>)
+    /// still to deliver and due now, oldest first: what the channel's sender sends, also after a crash.
+    /// </summary>
+    Task<IReadOnlyList<PendingDelivery>> FindPendingDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records that the channel accepted the activity.</summary>
+    Task MarkDeliveredAsync(Guid activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed attempt: the sender tries again at <paramref name="retryAtUtc"/>, or, when it is null, gives up
+    /// (<see cref="DeliveryState.Failed"/>, kept and shown to staff).
+    /// </summary>
+    Task MarkDeliveryFailedAsync(Guid activityId, DateTime? retryAtUtc, CancellationToken cancellationToken);
+
+    /// <summary>Stores a file a citizen sent (encrypted at rest).</summary>
+    Task SaveFileAsync(ConversationFile file, CancellationToken cancellationToken);
+
+    /// <summary>The file, only when it belongs to <paramref name="conversationId"/>; otherwise null.</summary>
+    Task<ConversationFile?> FindFileAsync(Guid conversationId, Guid fileId, CancellationToken cancellationToken);
 }

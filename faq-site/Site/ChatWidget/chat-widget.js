@@ -64,6 +64,8 @@
   function show() {
     panel.hidden = false;
     openButton.setAttribute('aria-expanded', 'true');
+    // Focus moves into the dialog at once (to its close button until Web Chat's input exists).
+    closeButton.focus();
     if (!started) start(); else focusInput();
   }
 
@@ -75,7 +77,8 @@
 
   openButton.addEventListener('click', () => (panel.hidden ? show() : hide()));
   closeButton.addEventListener('click', hide);
-  panel.addEventListener('keydown', (event) => { if (event.key === 'Escape') hide(); });
+  // On the whole widget, not only the panel: Escape also closes while focus is still on the icon.
+  root.addEventListener('keydown', (event) => { if (event.key === 'Escape' && !panel.hidden) hide(); });
   document.querySelectorAll('[data-open-chat], #open-chat').forEach((element) =>
     element.addEventListener('click', (event) => { event.preventDefault(); show(); }));
 })();

@@ -11,13 +11,11 @@ namespace ConversationHub.Host.Tests.DirectLine;
 /// <summary>A platform whose contact center is never open (no weekly hours), so answers never promise a person.</summary>
 public sealed class ClosedCenterHostFixture : IAsyncLifetime
 {
-    private readonly string _uploads = Directory.CreateTempSubdirectory("hub-bot-uploads").FullName;
-
     public HubHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = DirectLineHostFixture.Settings(_uploads);
+        var settings = DirectLineHostFixture.Settings();
         foreach (var day in Enum.GetNames<DayOfWeek>())
         {
             settings[$"Calendar:WeeklyHours:{day}"] = "";
@@ -26,11 +24,7 @@ public sealed class ClosedCenterHostFixture : IAsyncLifetime
         Host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
     }
 
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        Directory.Delete(_uploads, recursive: true);
-    }
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }
 
 /// <summary>The bot's answering policy over Direct Line: feedback, options by the calendar, もしかして.</summary>

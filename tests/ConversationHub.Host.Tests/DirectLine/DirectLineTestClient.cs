@@ -12,9 +12,9 @@ internal sealed class DirectLineTestClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
-    public string ConversationId { get; private set; } = "";
+    public string ConversationId { get; set; } = "";
 
-    public string Token { get; private set; } = "";
+    public string Token { get; set; } = "";
 
     public string StreamUrl { get; private set; } = "";
 
@@ -119,6 +119,13 @@ internal sealed class DirectLineTestClient(HttpClient http) : IDisposable
             await stream._socket.ConnectAsync(new Uri(streamUrl), ct);
             stream._receiving = stream.ReceiveAsync(ct);
             return stream;
+        }
+
+        /// <summary>Waits until the server closes the socket; its close status and reason.</summary>
+        public async Task<(WebSocketCloseStatus? Status, string? Reason)> WaitForCloseAsync(CancellationToken ct)
+        {
+            await _receiving.WaitAsync(ct);
+            return (_socket.CloseStatus, _socket.CloseStatusDescription);
         }
 
         public Task PingAsync(CancellationToken ct) => _socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, true, ct);

@@ -70,7 +70,7 @@ public sealed class DirectLineUploadTests(DirectLineHostFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(DirectLineTestClient client, (string Name, string Type, byte[] Content)[] files, CancellationToken ct)
+    internal static async Task<HttpResponseMessage> UploadAsync(DirectLineTestClient client, (string Name, string Type, byte[] Content)[] files, CancellationToken ct)
     {
         var activity = new
         {

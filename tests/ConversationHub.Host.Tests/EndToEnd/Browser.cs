@@ -27,14 +27,20 @@ public static class Browser
     /// <summary>Where screenshots are kept as test artifacts (artifacts/screenshots at the repository root).</summary>
     public static string ArtifactPath(string fileName)
     {
+        var folder = Path.Combine(RepositoryRoot() ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+
+    /// <summary>The checkout's root (where ConversationHub.sln is), or null outside a checkout.</summary>
+    public static string? RepositoryRoot()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConversationHub.sln")))
         {
             directory = directory.Parent;
         }
 
-        var folder = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, fileName);
+        return directory?.FullName;
     }
 }

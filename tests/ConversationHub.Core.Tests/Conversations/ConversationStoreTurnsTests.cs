@@ -1,0 +1,159 @@
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Events;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ConversationHub.Core.Tests.Conversations;
+
+/// <summary>Durable turns (claim, lease, complete once) and push-channel delivery state, on both providers.</summary>
+public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
+    private readonly SteppedTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var context = TestContexts.Hub(_database);
+        await context.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _events.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _time);
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private TranscriptActivity Reply(Guid conversationId, string text) =>
+        new(conversationId, ActivityDirection.Outbound, "message", "bot", $"{{\"type\":\"message\",\"text\":\"{text}\"}}", Now);
+
+    private async Task<(Guid Conversation, long Sequence)> StoreQuestionAsync(ConversationChannel channel, CancellationToken ct)
+    {
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        var conversation = await store.StartAsync(channel, "citizen-" + Guid.NewGuid().ToString("N"), ct);
+        var inbound = await store.AppendAsync(
+            new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "message", "user", "{\"type\":\"message\",\"text\":\"住民票\"}", Now), ct);
+        return (conversation.Id, inbound.Sequence);
+    }
+
+    [Fact]
+    public async Task ClaimTurnAsync_TwoNodesAtOnce_ExactlyOneGetsIt()
+    {
+        // Arrange
+        var ct = TestTimeout.Token();
+        var (id, sequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
+
+        // Act: eight claimants, each with its own connection, as on several nodes.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var context = TestContexts.Hub(_database);
+            return await Store(context).ClaimTurnAsync(id, sequence, $"node-{i}", Now + Lease, ct);
+        }));
+
+        // Assert
+        Assert.Single(claims, c => c is not null);
+    }
+
+    [Fact]
+    public async Task CompleteTurnAsync_AfterLeaseTakenOver_DiscardsTheLateAnswer()
+    {
+        // Arrange: node A claims, then stalls past its lease; node B takes the turn over.
+        var ct = TestTimeout.Token();
+        var (id, sequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        Assert.NotNull(await store.ClaimTurnAsync(id, sequence, "node-a", Now + Lease, ct));
+        Assert.Null(await store.ClaimTurnAsync(id, sequence, "node-b", Now + Lease, ct));
+        Assert.Empty(await store.FindPendingTurnsAsync(Now, 10, ct));
+        _time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Contains(new PendingTurn(id, sequence, "message"), await store.FindPendingTurnsAsync(Now, 10, ct));
+        Assert.NotNull(await store.ClaimTurnAsync(id, sequence, "node-b", Now + Lease, ct));
+
+        // Act
+        var lateA = await store.CompleteTurnAsync(id, sequence, "node-a", [Reply(id, "A の回答")], ct);
+        var onTimeB = await store.CompleteTurnAsync(id, sequence, "node-b", [Reply(id, "B の回答"), Reply(id, "解決しましたか？")], ct);
+        var again = await store.ClaimTurnAsync(id, sequence, "node-c", Now + Lease, ct);
+
+        // Assert: one answer (B's, both parts), and the turn is never taken again.
+        Assert.False(lateA);
+        Assert.True(onTimeB);
+        Assert.Null(again);
+        await using var reader = TestContexts.Hub(_database);
+        var transcript = await Store(reader).ReadAsync(id, 0, 10, ct);
+        Assert.Equal(["住民票", "B の回答", "解決しましたか？"], transcript.Select(a => a.ActivityJson.Split('"')[7]));
+        Assert.Equal(TurnState.Done, transcript[0].Turn);
+        Assert.Empty(await Store(reader).FindPendingTurnsAsync(Now + TimeSpan.FromHours(1), 10, ct));
+    }
+
+    [Fact]
+    public async Task FindPendingTurnsAsync_OnlyInboundStoredBeforeTheCutOff()
+    {
+        var ct = TestTimeout.Token();
+        var (id, sequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
+        await using var context = TestContexts.Hub(_database);
+        await Store(context).AppendAsync(Reply(id, "ボットの発言"), ct);
+
+        var beforeIt = await Store(context).FindPendingTurnsAsync(Now - TimeSpan.FromSeconds(1), 10, ct);
+        var afterIt = await Store(context).FindPendingTurnsAsync(Now + TimeSpan.FromSeconds(1), 10, ct);
+
+        Assert.DoesNotContain(beforeIt, t => t.ConversationId == id);
+        Assert.Equal([new PendingTurn(id, sequence, "message")], afterIt.Where(t => t.ConversationId == id));
+    }
+
+    [Fact]
+    public async Task PushChannelReply_IsPendingUntilDelivered_RetriedAtTheGivenTime()
+    {
+        // Arrange: a LINE conversation and a web chat one, each with a bot reply.
+        var ct = TestTimeout.Token();
+        var (line, lineSequence) = await StoreQuestionAsync(ConversationChannel.Line, ct);
+        var (web, webSequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        foreach (var (id, sequence) in new[] { (line, lineSequence), (web, webSequence) })
+        {
+            await store.ClaimTurnAsync(id, sequence, "node-a", Now + Lease, ct);
+            await store.CompleteTurnAsync(id, sequence, "node-a", [Reply(id, "回答")], ct);
+        }
+
+        // Act + Assert: only the LINE reply waits for its sender, with the citizen's key to push to.
+        var due = Assert.Single(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
+        Assert.Equal(line, due.ConversationId);
+        Assert.StartsWith("citizen-", due.CitizenKey, StringComparison.Ordinal);
+        Assert.Contains("回答", due.ActivityJson, StringComparison.Ordinal);
+        Assert.Empty(await store.FindPendingDeliveriesAsync(ConversationChannel.WebChat, 10, ct));
+
+        await store.MarkDeliveryFailedAsync(due.ActivityId, Now + TimeSpan.FromMinutes(1), ct);
+        Assert.Empty(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var retry = Assert.Single(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
+        Assert.Equal(1, retry.Attempts);
+
+        await store.MarkDeliveredAsync(retry.ActivityId, ct);
+        Assert.Empty(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
+        var stored = await context.Activities.AsNoTracking().SingleAsync(a => a.Id == retry.ActivityId, ct);
+        Assert.Equal((DeliveryState.Delivered, 2), (stored.Delivery, stored.DeliveryAttempts));
+    }
+
+    private sealed class SteppedTimeProvider(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}
+
+public sealed class SqliteConversationStoreTurnsTests() : ConversationStoreTurnsTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresConversationStoreTurnsTests() : ConversationStoreTurnsTests(DatabaseProvider.Postgres);
