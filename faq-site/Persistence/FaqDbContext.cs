@@ -25,6 +25,11 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
     public DbSet<FaqViewCount> ViewCounts => Set<FaqViewCount>();
 
     public DbSet<FaqSynonymGroup> SynonymGroups => Set<FaqSynonymGroup>();
+
+    public DbSet<FaqAttachment> Attachments => Set<FaqAttachment>();
+
+    public DbSet<FaqAttachmentContent> AttachmentContents => Set<FaqAttachmentContent>();
+
     public DbSet<Search.Misses.FaqSearchMiss> SearchMisses => Set<Search.Misses.FaqSearchMiss>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -35,6 +40,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
         modelBuilder.ApplyConfiguration(new FaqCategoryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqRelatedLinkEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqAttachmentEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqAttachmentContentEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqRevisionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());

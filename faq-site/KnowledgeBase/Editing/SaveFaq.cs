@@ -62,6 +62,12 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
         faq.Paraphrases.AddRange((edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())));
         faq.Owners.Clear();
         faq.Owners.AddRange((edit.DepartmentIds ?? []).Distinct().Select(d => new FaqOwner(d)));
+        if (edit.RelatedLinks is { } links)
+        {
+            faq.RelatedLinks.Clear();
+            faq.RelatedLinks.AddRange(links.Select((l, i) => new FaqRelatedLink(l.Title!.Trim(), l.Url!.Trim()) { SortOrder = i }));
+        }
+
         faq.Categories.Clear();
         await AddCategoriesAsync(faq, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
         await AddCategoriesAsync(faq, FaqCategoryKind.Field, edit.Fields, cancellationToken);
