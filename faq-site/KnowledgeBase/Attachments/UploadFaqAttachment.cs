@@ -65,6 +65,7 @@ internal sealed class UploadFaqAttachment(FaqDbContext db, IOptions<FaqAttachmen
         attachment.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
         attachment.SortOrder = await db.Attachments.Where(a => a.FaqId == faqId).MaxAsync(a => (int?)a.SortOrder, cancellationToken) + 1 ?? 0;
         faq.Attachments.Add(attachment);
+        db.Attachments.Add(attachment);
         db.AttachmentContents.Add(new FaqAttachmentContent(attachment.Id, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
         await db.SaveChangesAsync(cancellationToken);
         return (attachment.Id, null);

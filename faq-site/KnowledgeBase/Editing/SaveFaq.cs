@@ -58,14 +58,27 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
         faq.Visibility = edit.Visibility ?? faq.Visibility;
         faq.PublishFromUtc = edit.PublishFromUtc;
         faq.PublishUntilUtc = edit.PublishUntilUtc;
+        // New rows are added to the context explicitly: their client-generated keys would otherwise make EF
+        // take them for existing rows of a tracked FAQ and issue UPDATEs that match nothing.
         faq.Paraphrases.Clear();
-        faq.Paraphrases.AddRange((edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())));
-        faq.Owners.Clear();
-        faq.Owners.AddRange((edit.DepartmentIds ?? []).Distinct().Select(d => new FaqOwner(d)));
+        foreach (var paraphrase in (edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())))
+        {
+            faq.Paraphrases.Add(paraphrase);
+            db.Add(paraphrase);
+        }
+
+        // Owners are keyed by (FAQ, department): keep the unchanged rows rather than delete and re-add the same key.
+        var owners = (edit.DepartmentIds ?? []).ToHashSet();
+        faq.Owners.RemoveAll(o => !owners.Contains(o.DepartmentId));
+        faq.Owners.AddRange(owners.Where(d => !faq.Owners.Any(o => o.DepartmentId == d)).Select(d => new FaqOwner(d)));
         if (edit.RelatedLinks is { } links)
         {
             faq.RelatedLinks.Clear();
-            faq.RelatedLinks.AddRange(links.Select((l, i) => new FaqRelatedLink(l.Title!.Trim(), l.Url!.Trim()) { SortOrder = i }));
+            foreach (var link in links.Select((l, i) => new FaqRelatedLink(l.Title!.Trim(), l.Url!.Trim()) { SortOrder = i }))
+            {
+                faq.RelatedLinks.Add(link);
+                db.Add(link);
+            }
         }
 
         faq.Categories.Clear();

@@ -119,7 +119,7 @@ public abstract class FaqEditorPagesTests(HostFixture fixture)
         // Assert: history names the editor and what changed; the old content is back as revision 3.
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("広報広聴 編集", history, StringComparison.Ordinal);
-        Assert.Contains("質問、回答、関連リンク", history, StringComparison.Ordinal);
+        Assert.Contains("質問、言い換え、回答、関連リンク", history, StringComparison.Ordinal);
         Assert.Contains("第1版の回答です。", old, StringComparison.Ordinal);
         Assert.True(HubHost.IsRedirectTo(restored, $"/console/faq/edit/{id}?done=restored"));
         var faq = await FaqTestData.WithFaqDbAsync(Host, db => db.Faqs.AsNoTracking().Include(f => f.RelatedLinks).SingleAsync(f => f.Id == id, ct));
@@ -166,8 +166,9 @@ public abstract class FaqEditorPagesTests(HostFixture fixture)
         Assert.True(await EditorForms.EventuallyAsync(() => TopContainsAsync(editor, word, "ハザードマップ", ct), ct));
 
         var groupId = await FaqTestData.WithFaqDbAsync(Host, db => db.SynonymGroups.Where(g => g.Terms.StartsWith(word)).Select(g => g.Id).SingleAsync(ct));
-        using var edited = await EditorForms.PostAsync(editor, "/console/faq/synonyms", "/console/faq/synonyms", [new("groupId", groupId.ToString()), new("terms", $"{word}、粗大ごみ")], ct);
-        Assert.True(await EditorForms.EventuallyAsync(() => TopContainsAsync(editor, word, "粗大ごみ", ct), ct));
+        using var edited = await EditorForms.PostAsync(editor, "/console/faq/synonyms", "/console/faq/synonyms", [new("groupId", groupId.ToString()), new("terms", $"{word}、婚姻届")], ct);
+        Assert.True(HubHost.IsRedirectTo(edited, "/console/faq/synonyms?done=saved"), await edited.Content.ReadAsStringAsync(ct));
+        Assert.True(await EditorForms.EventuallyAsync(() => TopContainsAsync(editor, word, "婚姻届", ct), ct));
 
         using var duplicate = await EditorForms.PostAsync(editor, "/console/faq/synonyms", "/console/faq/synonyms", [new("terms", $"{word}\n別の言葉")], ct);
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
