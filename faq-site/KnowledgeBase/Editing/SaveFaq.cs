@@ -81,13 +81,17 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
             }
         }
 
-        faq.Categories.Clear();
-        await AddCategoriesAsync(faq, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
-        await AddCategoriesAsync(faq, FaqCategoryKind.Field, edit.Fields, cancellationToken);
-        await AddCategoriesAsync(faq, FaqCategoryKind.Keyword, edit.Keywords, cancellationToken);
+        // Categories are diffed, not cleared and re-added: a cleared link that is added back in the same unit of
+        // work was being saved as removed, so an edit lost the categories it kept.
+        var categories = new List<FaqCategory>();
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.Field, edit.Fields, cancellationToken);
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.Keyword, edit.Keywords, cancellationToken);
+        faq.Categories.RemoveAll(c => !categories.Contains(c));
+        faq.Categories.AddRange(categories.Where(c => !faq.Categories.Contains(c)));
     }
 
-    private async Task AddCategoriesAsync(FaqEntry faq, FaqCategoryKind kind, IReadOnlyList<string>? names, CancellationToken cancellationToken)
+    private async Task ResolveCategoriesAsync(List<FaqCategory> categories, FaqCategoryKind kind, IReadOnlyList<string>? names, CancellationToken cancellationToken)
     {
         foreach (var name in (names ?? []).Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
         {
@@ -99,7 +103,7 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
                 db.Categories.Add(category);
             }
 
-            faq.Categories.Add(category);
+            categories.Add(category);
         }
     }
 }

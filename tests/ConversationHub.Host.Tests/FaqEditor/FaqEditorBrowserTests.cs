@@ -37,6 +37,8 @@ public sealed class FaqEditorBrowserTests(SqliteHostFixture fixture) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "絞り込む" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = question }).ClickAsync();
 
+        await Assertions.Expect(page.GetByLabel("分野", new() { Exact = true })).ToHaveValueAsync("住民票・戸籍・印鑑登録");
+
         // Edit, preview, save.
         await page.GetByLabel("回答（Markdown）").FillAsync($"**{marker}** の証明書は、市民課の2番窓口で受け取れます。");
         await page.GetByRole(AriaRole.Button, new() { Name = "回答をプレビュー" }).ClickAsync();
@@ -48,6 +50,7 @@ public sealed class FaqEditorBrowserTests(SqliteHostFixture fixture) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "公開する" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("公開しました。");
+        await Assertions.Expect(page.GetByLabel("分野", new() { Exact = true })).ToHaveValueAsync("住民票・戸籍・印鑑登録");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("faq-editor-published.png"), FullPage = true });
 
         // Assert: the public page shows the new answer; the editor page fits the phone's width.

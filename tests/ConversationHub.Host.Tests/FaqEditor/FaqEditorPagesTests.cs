@@ -122,10 +122,12 @@ public abstract class FaqEditorPagesTests(HostFixture fixture)
         Assert.Contains("質問、言い換え、回答、関連リンク", history, StringComparison.Ordinal);
         Assert.Contains("第1版の回答です。", old, StringComparison.Ordinal);
         Assert.True(HubHost.IsRedirectTo(restored, $"/console/faq/edit/{id}?done=restored"));
-        var faq = await FaqTestData.WithFaqDbAsync(Host, db => db.Faqs.AsNoTracking().Include(f => f.RelatedLinks).SingleAsync(f => f.Id == id, ct));
+        var faq = await FaqTestData.WithFaqDbAsync(Host, db => db.Faqs.AsNoTracking().Include(f => f.RelatedLinks).Include(f => f.Categories).Include(f => f.Paraphrases).SingleAsync(f => f.Id == id, ct));
         var revisions = await FaqTestData.WithFaqDbAsync(Host, db => db.Revisions.AsNoTracking().Where(r => r.FaqId == id).OrderBy(r => r.Number).Select(r => r.ChangeNote).ToListAsync(ct));
         Assert.Equal(($"{marker} の質問", "第1版の回答です。"), (faq.Question, faq.AnswerMarkdown));
         Assert.Equal("https://www.example.jp/shinsei", Assert.Single(faq.RelatedLinks).Url);
+        Assert.Equal(["テスト", "住民票・戸籍・印鑑登録", "引っ越し", "編集画面"], faq.Categories.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal($"{marker} の質問を知りたい", Assert.Single(faq.Paraphrases).Text);
         Assert.Equal(3, revisions.Count);
         Assert.Equal("第1版を復元", revisions[2]);
     }

@@ -143,8 +143,8 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
     }
 
     /// <summary>The form's action for a row or preview button (same page, another handler).</summary>
-    public string ActionFor(string handler, int? index = null) =>
-        $"/console/faq/edit{(FaqId is { } id ? "/" + id : "")}?handler={handler}{(index is { } i ? "&index=" + i : "")}";
+    public string ActionFor(string? handler, int? index = null) =>
+        $"/console/faq/edit{(FaqId is { } id ? "/" + id : "")}{(handler is null ? "" : "?handler=" + handler)}{(index is { } i ? "&index=" + i : "")}";
 
     private async Task<IActionResult> ShowAsync(Guid? id, CancellationToken cancellationToken)
     {
