@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Editing;
@@ -84,7 +83,7 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
             return await ShowAsync(id, cancellationToken);
         }
 
-        var editor = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
+        var editor = StaffUser.IdOf(User);
         var result = await save.ExecuteAsync(id, edit, editor, cancellationToken);
         switch (result.Outcome)
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Editing;
@@ -39,7 +38,7 @@ internal sealed class RevisionModel(FaqDbContext db, RevisionHistory history, Re
             return NotFound();
         }
 
-        var editor = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
+        var editor = StaffUser.IdOf(User);
         var result = await restore.ExecuteAsync(id, number, expectedRevision, editor, cancellationToken);
         if (result.Outcome == FaqEditOutcome.Saved)
         {

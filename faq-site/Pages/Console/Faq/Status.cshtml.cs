@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Editing;
@@ -49,7 +48,7 @@ internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus,
             return NotFound();
         }
 
-        var editor = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
+        var editor = StaffUser.IdOf(User);
         var result = await changeStatus.ExecuteAsync(id, Targets[Change], expectedRevision, editor, cancellationToken);
         switch (result.Outcome)
         {

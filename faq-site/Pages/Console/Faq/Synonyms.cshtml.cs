@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
@@ -43,7 +42,7 @@ internal sealed class SynonymsModel(FaqDbContext db, EditSynonymGroup edit) : Pa
 
     private async Task<IActionResult> SaveAsync(Guid? groupId, string? terms, CancellationToken cancellationToken)
     {
-        var editor = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
+        var editor = StaffUser.IdOf(User);
         var members = terms?.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var errors = await edit.ExecuteAsync(groupId, members, editor, cancellationToken);
         if (errors.Count == 0)
