@@ -34,6 +34,8 @@ public static class FaqModuleExtensions
         builder.Services.AddScoped<ImportFaqDocument>();
         builder.Services.AddScoped<SaveFaq>();
         builder.Services.AddScoped<ChangeFaqStatus>();
+        builder.Services.AddScoped<RestoreFaqRevision>();
+        AddEditorConsole(builder.Services);
         builder.Services.AddOptions<Site.FaqSiteOptions>().BindConfiguration(Site.FaqSiteOptions.SectionName);
 
         // Search: one in-memory index per node, built at start and kept current through hub events.
@@ -63,6 +65,16 @@ public static class FaqModuleExtensions
         return endpoints;
     }
 
+    // The FAQ editors' staff pages (/console/faq): lists, history, synonyms, attachments, search misses.
+    private static void AddEditorConsole(IServiceCollection services)
+    {
+        services.AddScoped<Editor.StaffDirectory>();
+        services.AddScoped<Editor.FaqEditorListQuery>();
+        services.AddScoped<Editor.RevisionHistory>();
+        services.AddScoped<Synonyms.EditSynonymGroup>();
+        services.AddScoped<SearchMissReport>();
+    }
+
     // Zero-hit and low-confidence searches, masked, queued in memory and written in the background.
     private static void AddSearchMissLog(IServiceCollection services)
     {
@@ -76,7 +88,8 @@ public static class FaqModuleExtensions
     private static void AddPublicSite(IServiceCollection services)
     {
         services.AddOptions<FaqAttachmentOptions>().BindConfiguration(FaqAttachmentOptions.SectionName);
-        services.TryAddSingleton<IFaqAttachmentStore, LocalFolderFaqAttachmentStore>();
+        services.AddScoped<UploadFaqAttachment>();
+        services.AddScoped<RemoveFaqAttachment>();
         services.AddScoped<FaqPageQuery>();
         services.AddScoped<FaqPopularity>();
         services.AddScoped<FaqViewCounter>();

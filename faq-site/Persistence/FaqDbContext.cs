@@ -25,6 +25,11 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
     public DbSet<FaqViewCount> ViewCounts => Set<FaqViewCount>();
 
     public DbSet<FaqSynonymGroup> SynonymGroups => Set<FaqSynonymGroup>();
+
+    public DbSet<FaqAttachment> Attachments => Set<FaqAttachment>();
+
+    public DbSet<FaqAttachmentContent> AttachmentContents => Set<FaqAttachmentContent>();
+
     public DbSet<Search.Misses.FaqSearchMiss> SearchMisses => Set<Search.Misses.FaqSearchMiss>();
 
     public DbSet<Ranking.Judgements.RankingJudgement> RankingJudgements => Set<Ranking.Judgements.RankingJudgement>();
@@ -41,6 +46,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiPro
         modelBuilder.ApplyConfiguration(new FaqCategoryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqRelatedLinkEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqAttachmentEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new FaqAttachmentContentEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqRevisionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());

@@ -5,6 +5,9 @@ public sealed class FaqAttachmentOptions
 {
     public const string SectionName = "FaqAttachments";
 
-    /// <summary>The folder of stored files; relative paths resolve against the working directory, like <c>data/hub.db</c>.</summary>
-    public string RootPath { get; set; } = "data/faq-attachments";
+    /// <summary>The largest file an editor may upload, in bytes (default 10 MiB).</summary>
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How many files one FAQ may carry.</summary>
+    public int MaxPerFaq { get; set; } = 10;
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace ConversationHub.Faq.KnowledgeBase.Domain;
 
-/// <summary>What a <see cref="FaqRevision"/> records of an FAQ. Categories are kept by kind and name.</summary>
+/// <summary>
+/// What a <see cref="FaqRevision"/> records of an FAQ. Categories are kept by kind and name. Links and owners
+/// were added later: snapshots written before have them null, which means "not recorded", not "none".
+/// </summary>
 public sealed record FaqRevisionSnapshot(
     string Question,
     IReadOnlyList<string> Paraphrases,
@@ -11,7 +14,9 @@ public sealed record FaqRevisionSnapshot(
     string Visibility,
     string Status,
     DateTime? PublishFromUtc,
-    DateTime? PublishUntilUtc)
+    DateTime? PublishUntilUtc,
+    IReadOnlyList<FaqRevisionSnapshot.Link>? RelatedLinks = null,
+    IReadOnlyList<Guid>? DepartmentIds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -27,8 +32,13 @@ public sealed record FaqRevisionSnapshot(
             faq.Visibility.ToString(),
             faq.Status.ToString(),
             faq.PublishFromUtc,
-            faq.PublishUntilUtc);
+            faq.PublishUntilUtc,
+            [.. faq.RelatedLinks.OrderBy(l => l.SortOrder).Select(l => new Link(l.Title, l.Url))],
+            [.. faq.Owners.Select(o => o.DepartmentId).Order()]);
     }
+
+    /// <summary>A related link as it was.</summary>
+    public sealed record Link(string Title, string Url);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

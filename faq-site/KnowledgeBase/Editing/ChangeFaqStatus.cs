@@ -5,7 +5,10 @@ using ConversationHub.Faq.Search.Service;
 
 namespace ConversationHub.Faq.KnowledgeBase.Editing;
 
-/// <summary>Publishes or archives an FAQ (draft → published → archived, or back to published), with a revision.</summary>
+/// <summary>
+/// Moves an FAQ between its editorial states, with a revision: draft → published (公開), published → draft
+/// (公開取り下げ), draft or published → archived, archived → published (再公開).
+/// </summary>
 public sealed class ChangeFaqStatus(FaqDbContext db, IHubEvents events, TimeProvider time)
 {
     public async Task<FaqEditResult> ExecuteAsync(Guid faqId, FaqStatus status, int expectedRevision, Guid? editorId, CancellationToken cancellationToken)
@@ -22,15 +25,29 @@ public sealed class ChangeFaqStatus(FaqDbContext db, IHubEvents events, TimeProv
             return FaqEditResult.Conflict(faqId, current);
         }
 
-        if (status == FaqStatus.Draft)
+        if (NoteFor(faq.Status, status) is not { } note)
         {
-            return FaqEditResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = ["公開済みのFAQを下書きに戻すことはできません。アーカイブしてください。"] });
+            return FaqEditResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = [MessageFor(faq.Status, status)] });
         }
 
         faq.Status = status;
-        var note = status == FaqStatus.Published ? "公開" : "アーカイブ";
         var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editorId, note, time, cancellationToken);
         await events.PublishAsync(FaqSearchTopics.FaqChanged, faqId.ToString(), cancellationToken);
         return FaqEditResult.Saved(faqId, revision);
     }
+
+    /// <summary>The revision note of a move, or null when the move is not allowed.</summary>
+    internal static string? NoteFor(FaqStatus from, FaqStatus to) => (from, to) switch
+    {
+        (FaqStatus.Draft, FaqStatus.Published) => "公開",
+        (FaqStatus.Archived, FaqStatus.Published) => "再公開",
+        (FaqStatus.Published, FaqStatus.Draft) => "公開取り下げ",
+        (FaqStatus.Draft or FaqStatus.Published, FaqStatus.Archived) => "アーカイブ",
+        _ => null,
+    };
+
+    private static string MessageFor(FaqStatus from, FaqStatus to) =>
+        from == to ? "すでにその状態です。" : to == FaqStatus.Draft
+            ? "アーカイブしたFAQを下書きに戻すことはできません。再公開してください。"
+            : "この状態の変更はできません。";
 }

@@ -7,6 +7,9 @@ internal static class FaqEditValidator
     public const int MaxAnswer = 20000;
     public const int MaxParaphrases = 30;
     public const int MaxCategory = 100;
+    public const int MaxLinks = 20;
+    public const int MaxLinkTitle = 200;
+    public const int MaxUrl = 2000;
 
     public static Dictionary<string, string[]> Validate(FaqEdit edit)
     {
@@ -31,6 +34,16 @@ internal static class FaqEditValidator
         if (categories.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxCategory))
         {
             errors["categories"] = [$"分類・キーワードは各1〜{MaxCategory}文字です。"];
+        }
+
+        var links = edit.RelatedLinks ?? [];
+        if (links.Count > MaxLinks || links.Any(l => string.IsNullOrWhiteSpace(l.Title) || l.Title.Trim().Length > MaxLinkTitle))
+        {
+            errors["relatedLinks"] = [$"関連リンクは{MaxLinks}件まで、表示名は各1〜{MaxLinkTitle}文字です。"];
+        }
+        else if (links.Any(l => l.Url is null || l.Url.Trim().Length > MaxUrl || !Site.FaqMarkdown.IsAllowedUrl(l.Url.Trim())))
+        {
+            errors["relatedLinks"] = ["関連リンクのURLは https:// などで始まる正しいURLか、/ で始まるサイト内のパスにしてください。"];
         }
 
         if (edit.PublishFromUtc is { } from && edit.PublishUntilUtc is { } until && until <= from)

@@ -8,7 +8,7 @@ namespace ConversationHub.Faq.KnowledgeBase.Editing;
 internal static class FaqEditing
 {
     public static Task<FaqEntry?> LoadAsync(FaqDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Faqs.AsSplitQuery().Include(f => f.Paraphrases).Include(f => f.Categories).Include(f => f.Owners)
+        db.Faqs.AsSplitQuery().Include(f => f.Paraphrases).Include(f => f.Categories).Include(f => f.Owners).Include(f => f.RelatedLinks)
             .FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     public static async Task<int> LatestRevisionAsync(FaqDbContext db, Guid id, CancellationToken cancellationToken) =>

@@ -58,17 +58,40 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
         faq.Visibility = edit.Visibility ?? faq.Visibility;
         faq.PublishFromUtc = edit.PublishFromUtc;
         faq.PublishUntilUtc = edit.PublishUntilUtc;
+        // New rows are added to the context explicitly: their client-generated keys would otherwise make EF
+        // take them for existing rows of a tracked FAQ and issue UPDATEs that match nothing.
         faq.Paraphrases.Clear();
-        faq.Paraphrases.AddRange((edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())));
-        faq.Owners.Clear();
-        faq.Owners.AddRange((edit.DepartmentIds ?? []).Distinct().Select(d => new FaqOwner(d)));
-        faq.Categories.Clear();
-        await AddCategoriesAsync(faq, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
-        await AddCategoriesAsync(faq, FaqCategoryKind.Field, edit.Fields, cancellationToken);
-        await AddCategoriesAsync(faq, FaqCategoryKind.Keyword, edit.Keywords, cancellationToken);
+        foreach (var paraphrase in (edit.Paraphrases ?? []).Select(p => new FaqParaphrase(p.Trim())))
+        {
+            faq.Paraphrases.Add(paraphrase);
+            db.Add(paraphrase);
+        }
+
+        // Owners are keyed by (FAQ, department): keep the unchanged rows rather than delete and re-add the same key.
+        var owners = (edit.DepartmentIds ?? []).ToHashSet();
+        faq.Owners.RemoveAll(o => !owners.Contains(o.DepartmentId));
+        faq.Owners.AddRange(owners.Where(d => !faq.Owners.Any(o => o.DepartmentId == d)).Select(d => new FaqOwner(d)));
+        if (edit.RelatedLinks is { } links)
+        {
+            faq.RelatedLinks.Clear();
+            foreach (var link in links.Select((l, i) => new FaqRelatedLink(l.Title!.Trim(), l.Url!.Trim()) { SortOrder = i }))
+            {
+                faq.RelatedLinks.Add(link);
+                db.Add(link);
+            }
+        }
+
+        // Categories are diffed, not cleared and re-added: a cleared link that is added back in the same unit of
+        // work was being saved as removed, so an edit lost the categories it kept.
+        var categories = new List<FaqCategory>();
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.LifeEvent, edit.LifeEvents, cancellationToken);
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.Field, edit.Fields, cancellationToken);
+        await ResolveCategoriesAsync(categories, FaqCategoryKind.Keyword, edit.Keywords, cancellationToken);
+        faq.Categories.RemoveAll(c => !categories.Contains(c));
+        faq.Categories.AddRange(categories.Where(c => !faq.Categories.Contains(c)));
     }
 
-    private async Task AddCategoriesAsync(FaqEntry faq, FaqCategoryKind kind, IReadOnlyList<string>? names, CancellationToken cancellationToken)
+    private async Task ResolveCategoriesAsync(List<FaqCategory> categories, FaqCategoryKind kind, IReadOnlyList<string>? names, CancellationToken cancellationToken)
     {
         foreach (var name in (names ?? []).Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
         {
@@ -80,7 +103,7 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
                 db.Categories.Add(category);
             }
 
-            faq.Categories.Add(category);
+            categories.Add(category);
         }
     }
 }
