@@ -38,6 +38,19 @@ public abstract class StaffSignInTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, console.StatusCode);
         Assert.Contains("コールセンター 監督", html, StringComparison.Ordinal);
         Assert.Contains("スーパーバイザー", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/console/faq\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_FaqEditor_LinksToTheFaqEditingPages()
+    {
+        using var client = fixture.Host.CreateBrowserClient();
+        var ct = TestTimeout.Token();
+
+        await FormPost.SubmitAsync(client, "/account/login", Credentials("faq-editor", HubHost.DemoPassword), ct);
+        var html = await client.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+
+        Assert.Contains("<a href=\"/console/faq\">FAQの編集・公開</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
