@@ -18,6 +18,10 @@ internal sealed class LineDelivery
         NextAttemptAtUtc = nowUtc;
     }
 
+    private LineDelivery()
+    {
+    }
+
     public Guid ActivityId { get; private set; }
 
     public Guid ConversationId { get; private set; }

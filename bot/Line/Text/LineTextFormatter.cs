@@ -56,6 +56,7 @@ internal static class LineTextFormatter
     private static string RenderBlock(Block block, string? site, List<string> links, string indent) => block switch
     {
         ListBlock list => RenderList(list, site, links, indent),
+        HtmlBlock => "",
         LeafBlock { Inline: { } inline } => RenderInlines(inline, site, links),
         LeafBlock leaf => leaf.Lines.ToString(),
         ContainerBlock container => string.Join("\n", container.Select(b => RenderBlock(b, site, links, indent)).Where(s => s.Length > 0)),
