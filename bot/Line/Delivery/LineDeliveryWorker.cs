@@ -70,6 +70,7 @@ internal sealed partial class LineDeliveryWorker(
                 .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= now)
                 .Select(d => d.ConversationId)
                 .Distinct()
+                .OrderBy(id => id)
                 .Take(100)
                 .ToListAsync(cancellationToken);
         }

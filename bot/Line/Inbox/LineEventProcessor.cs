@@ -204,6 +204,7 @@ internal sealed partial class LineEventProcessor(
         activity["channelId"] = "line";
         activity["from"] = new JsonObject { ["id"] = ClientIdPrefix + row.UserHash[..Math.Min(16, row.UserHash.Length)], ["role"] = "user" };
         var line = activity["channelData"] as JsonObject ?? new JsonObject();
+        activity.Remove("channelData");
         line["webhookEventId"] = row.WebhookEventId;
         activity["channelData"] = new JsonObject { ["line"] = line };
         var candidate = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity["type"]!.GetValue<string>(), "user", activity.ToJsonString(), now)

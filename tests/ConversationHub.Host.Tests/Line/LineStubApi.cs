@@ -65,14 +65,14 @@ public sealed class LineStubApi : IAsyncDisposable
     /// <summary>Replies with <paramref name="token"/> get 400 Invalid reply token.</summary>
     public void RefuseReplyToken(string token) => _refusedTokens[token] = 0;
 
-    public IReadOnlyList<LineStubCall> Replies(string token) =>
-        Calls.Where(c => c.Path.EndsWith("/reply", StringComparison.Ordinal) && c.Json.GetProperty("replyToken").GetString() == token).ToList();
+    public IEnumerable<LineStubCall> Replies(string token) =>
+        Calls.Where(c => c.Path.EndsWith("/reply", StringComparison.Ordinal) && c.Json.GetProperty("replyToken").GetString() == token);
 
-    public IReadOnlyList<LineStubCall> Pushes(string userId) =>
-        Calls.Where(c => c.Path.EndsWith("/push", StringComparison.Ordinal) && c.Json.GetProperty("to").GetString() == userId).ToList();
+    public IEnumerable<LineStubCall> Pushes(string userId) =>
+        Calls.Where(c => c.Path.EndsWith("/push", StringComparison.Ordinal) && c.Json.GetProperty("to").GetString() == userId);
 
-    public IReadOnlyList<LineStubCall> Loadings(string userId) =>
-        Calls.Where(c => c.Path.EndsWith("/start", StringComparison.Ordinal) && c.Json.GetProperty("chatId").GetString() == userId).ToList();
+    public IEnumerable<LineStubCall> Loadings(string userId) =>
+        Calls.Where(c => c.Path.EndsWith("/start", StringComparison.Ordinal) && c.Json.GetProperty("chatId").GetString() == userId);
 
     public async ValueTask DisposeAsync()
     {
