@@ -39,7 +39,6 @@ public abstract class LineHostFixture(DatabaseProvider provider) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
-        await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"line-host-{provider}.log"), Host.Logs);
         Webhook.Dispose();
         await Host.DisposeAsync();
         await Stub.DisposeAsync();
