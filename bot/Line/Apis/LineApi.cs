@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConversationHub.Bot.DirectLine;
 using ConversationHub.Bot.Line.Delivery;
 using ConversationHub.Bot.Line.Webhook;
 using ConversationHub.Bot.Persistence;
@@ -47,7 +48,7 @@ internal static class LineApi
             return TypedResults.NotFound();
         }
 
-        var body = await ReadBodyAsync(request, settings.MaxWebhookBytes, cancellationToken);
+        var body = await DirectLineRequests.ReadBodyAsync(request, settings.MaxWebhookBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -81,30 +82,6 @@ internal static class LineApi
             .Select(d => new FailedLineDelivery(d.ActivityId, d.ConversationId, d.Sequence, d.Attempts, d.LastError, d.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(failed);
-    }
-
-    // Reads at most maxBytes (+1 to detect more); null when the body is larger.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

@@ -4,7 +4,6 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,43 +20,23 @@ internal sealed partial class LineDeliveryWorker(
     IHubEvents events,
     TimeProvider time,
     IOptionsMonitor<LineChannelOptions> options,
-    ILogger<LineDeliveryWorker> logger) : BackgroundService
+    ILogger<LineDeliveryWorker> logger) : LineSweepService(signal, options, logger)
 {
     private static readonly TimeSpan ReconcileWindow = TimeSpan.FromHours(24);
     private static readonly TimeSpan ReconcileInterval = TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private DateTime _nextReconcileUtc = DateTime.MinValue;
+
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        if (!options.CurrentValue.Enabled)
+        if (time.GetUtcNow().UtcDateTime >= _nextReconcileUtc)
         {
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LineOutbox>().ReconcileAsync(ReconcileWindow, cancellationToken);
+            _nextReconcileUtc = time.GetUtcNow().UtcDateTime + ReconcileInterval;
         }
 
-        var nextReconcile = DateTime.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (time.GetUtcNow().UtcDateTime >= nextReconcile)
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<LineOutbox>().ReconcileAsync(ReconcileWindow, stoppingToken);
-                    nextReconcile = time.GetUtcNow().UtcDateTime + ReconcileInterval;
-                }
-
-                await DeliverDueAsync(stoppingToken);
-                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PassFailed(logger, ex);
-                await Task.Delay(options.CurrentValue.PollInterval, stoppingToken);
-            }
-        }
+        await DeliverDueAsync(cancellationToken);
     }
 
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
@@ -80,7 +59,7 @@ internal sealed partial class LineDeliveryWorker(
             await using var scope = scopes.CreateAsyncScope();
             var leases = scope.ServiceProvider.GetRequiredService<LineLeases>();
             var key = "outbox:" + conversationId;
-            if (!await leases.TryAcquireAsync(key, events.NodeId, options.CurrentValue.LeaseDuration, cancellationToken))
+            if (!await leases.TryAcquireAsync(key, events.NodeId, Settings.LeaseDuration, cancellationToken))
             {
                 continue;
             }
@@ -102,9 +81,6 @@ internal sealed partial class LineDeliveryWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3330, Level = LogLevel.Error, Message = "LINE delivery pass failed")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 3331, Level = LogLevel.Error, Message = "LINE delivery of conversation {ConversationId} failed")]
         public static partial void ConversationFailed(ILogger logger, Exception exception, Guid conversationId);
     }

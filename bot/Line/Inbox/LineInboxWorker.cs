@@ -3,7 +3,6 @@ using ConversationHub.Bot.Persistence;
 using ConversationHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,37 +18,15 @@ internal sealed partial class LineInboxWorker(
     LineInboxSignal signal,
     IHubEvents events,
     IOptionsMonitor<LineChannelOptions> options,
-    ILogger<LineInboxWorker> logger) : BackgroundService
+    ILogger<LineInboxWorker> logger) : LineSweepService(signal, options, logger)
 {
     private const int MaxAttempts = 5;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        if (!options.CurrentValue.Enabled)
+        while (await ProcessPassAsync(cancellationToken) > 0)
         {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessPassAsync(stoppingToken) > 0)
-                {
-                    // More may have arrived while this pass ran.
-                }
-
-                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PassFailed(logger, ex);
-                await Task.Delay(options.CurrentValue.PollInterval, stoppingToken);
-            }
+            // More may have arrived while this pass ran.
         }
     }
 
@@ -79,7 +56,7 @@ internal sealed partial class LineInboxWorker(
 
     private async Task<int> ProcessCitizenAsync(string userHash, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
+        var settings = Settings;
         var leaseKey = "inbox:" + userHash;
         await using var leaseScope = scopes.CreateAsyncScope();
         var leases = leaseScope.ServiceProvider.GetRequiredService<LineLeases>();
@@ -150,9 +127,6 @@ internal sealed partial class LineInboxWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3310, Level = LogLevel.Error, Message = "LINE inbox pass failed")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 3311, Level = LogLevel.Error, Message = "LINE event {WebhookEventId} failed (attempt {Attempts})")]
         public static partial void EventFailed(ILogger logger, Exception exception, string webhookEventId, int attempts);
     }
