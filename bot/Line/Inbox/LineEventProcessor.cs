@@ -206,6 +206,10 @@ internal sealed partial class LineEventProcessor(
         var line = activity["channelData"] as JsonObject ?? new JsonObject();
         activity.Remove("channelData");
         line["webhookEventId"] = row.WebhookEventId;
+        // The reply token travels with the activity (encrypted with it); the sender spends it through the inbox row,
+        // which records that it was used, within LineChannelOptions.ReplyTokenLifetime of receivedAt.
+        line["replyToken"] = ReplyTokenOf(row);
+        line["receivedAt"] = ActivityTimestamps.Format(row.ReceivedAtUtc);
         activity["channelData"] = new JsonObject { ["line"] = line };
         var candidate = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity["type"]!.GetValue<string>(), "user", activity.ToJsonString(), now)
         {
@@ -235,6 +239,12 @@ internal sealed partial class LineEventProcessor(
         }
 
         return activity;
+    }
+
+    private static string? ReplyTokenOf(LineInboxEvent row)
+    {
+        using var document = JsonDocument.Parse(row.EventJson);
+        return StringOf(document.RootElement, "replyToken");
     }
 
     private static string? StringOf(JsonElement element, string name) =>
