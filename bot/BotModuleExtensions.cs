@@ -1,6 +1,8 @@
 using ConversationHub.Bot.DirectLine;
 using ConversationHub.Bot.DirectLine.Apis;
 using ConversationHub.Bot.Engine;
+using ConversationHub.Bot.Line;
+using ConversationHub.Bot.Line.Apis;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -18,14 +20,16 @@ public static class BotModuleExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddBotEngine();
         builder.Services.AddDirectLine();
+        builder.AddLineChannel();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints: Direct Line 3.0 under <c>/v3/directline</c>.</summary>
+    /// <summary>Maps the module's endpoints: Direct Line 3.0 under <c>/v3/directline</c>, LINE under <c>/api/line</c>.</summary>
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapDirectLineApi();
+        endpoints.MapLineApi();
         return endpoints;
     }
 }

@@ -1,0 +1,261 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConversationHub.Bot.Engine;
+using ConversationHub.Bot.Line.Client;
+using ConversationHub.Bot.Line.Resources;
+using ConversationHub.Bot.Line.Text;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Faq.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Bot.Line.Inbox;
+
+/// <summary>
+/// Processes one inbox event: the citizen's activity goes into the transcript first (keyed by the webhook event id,
+/// so processing again after a crash adds nothing), then the bot is asked for a turn or a short reply is written.
+/// Replies are outbound transcript activities like the bot's; the LINE sender delivers them.
+/// </summary>
+internal sealed partial class LineEventProcessor(
+    IConversationStore store,
+    BotTurnQueue turns,
+    BotActivityWriter writer,
+    LineMessagingClient client,
+    IStringLocalizer<LineStrings> strings,
+    IOptionsMonitor<FaqSiteOptions> site,
+    TimeProvider time,
+    ILogger<LineEventProcessor> logger)
+{
+    public const string ClientIdPrefix = "line:";
+
+    public async Task ProcessAsync(LineInboxEvent row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.UserId is not { } userId)
+        {
+            // Group and room events without a user: the account talks one-to-one only.
+            return;
+        }
+
+        using var document = JsonDocument.Parse(row.EventJson);
+        var e = document.RootElement;
+        switch (row.EventType)
+        {
+            case "message" when e.TryGetProperty("message", out var message):
+                await OnMessageAsync(row, userId, message, cancellationToken);
+                break;
+            case "postback" when e.TryGetProperty("postback", out var postback) && StringOf(postback, "data") is { Length: > 0 } data:
+                // Our quick-reply postbacks carry the suggested action's value: the citizen chose it, as if typed.
+                await OnTextAsync(row, userId, data, new JsonObject { ["postback"] = true }, cancellationToken);
+                break;
+            case "follow":
+                await OnFollowAsync(row, userId, cancellationToken);
+                break;
+            case "unfollow":
+                await OnUnfollowAsync(row, userId, cancellationToken);
+                break;
+            default:
+                Log.Ignored(logger, row.WebhookEventId, row.EventType);
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(LineInboxEvent row, string userId, JsonElement message, CancellationToken cancellationToken)
+    {
+        var type = StringOf(message, "type");
+        var details = new JsonObject { ["messageType"] = type, ["messageId"] = StringOf(message, "id") };
+        switch (type)
+        {
+            case "text":
+                await OnTextAsync(row, userId, StringOf(message, "text") ?? "", details, cancellationToken);
+                return;
+            case "sticker":
+                details["packageId"] = StringOf(message, "packageId");
+                details["stickerId"] = StringOf(message, "stickerId");
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["StickerReply"], cancellationToken);
+                return;
+            case "image":
+                await OnImageAsync(row, userId, message, details, cancellationToken);
+                return;
+            case "location":
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["LocationReply"], cancellationToken);
+                return;
+            default:
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["UnsupportedReply"], cancellationToken);
+                return;
+        }
+    }
+
+    private async Task OnTextAsync(LineInboxEvent row, string userId, string text, JsonObject details, CancellationToken cancellationToken)
+    {
+        var conversation = await OpenConversationAsync(userId, cancellationToken);
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken);
+        if (!isNew)
+        {
+            return;
+        }
+
+        if (conversation.Owner == ConversationOwner.Bot)
+        {
+            // The animation covers the bot's search; it ends by itself when the answer arrives. Best effort.
+            var shown = await client.ShowLoadingAsync(userId, cancellationToken);
+            if (!shown.IsSuccess)
+            {
+                Log.LoadingFailed(logger, shown.Status);
+            }
+        }
+
+        // The bot reads the owner itself: queued and agent-owned conversations get no bot answer.
+        turns.Enqueue(new BotTurn(BotTurnKind.Message, conversation.Id, stored.Sequence));
+    }
+
+    private async Task OnImageAsync(LineInboxEvent row, string userId, JsonElement message, JsonObject details, CancellationToken cancellationToken)
+    {
+        var conversation = await OpenConversationAsync(userId, cancellationToken);
+        var activity = Inbound("message", null, details);
+        var fromLine = !message.TryGetProperty("contentProvider", out var provider) || StringOf(provider, "type") is null or "line";
+        if (conversation.Owner == ConversationOwner.Agent && fromLine && StringOf(message, "id") is { } messageId
+            && await client.GetContentAsync(messageId, cancellationToken) is { } content)
+        {
+            // The agent sees the picture: it goes into the transcript, whose activity JSON is encrypted at rest.
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = content.ContentType,
+                ["contentUrl"] = $"data:{content.ContentType};base64,{Convert.ToBase64String(content.Bytes)}",
+            });
+        }
+
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
+        if (isNew && conversation.Owner == ConversationOwner.Bot)
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(strings["ImageReply"], ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
+        }
+    }
+
+    // Stickers, locations and other kinds: recorded for the agent, and while the bot answers, a polite reply.
+    private async Task RecordAndReplyAsync(LineInboxEvent row, string userId, JsonObject activity, string reply, CancellationToken cancellationToken)
+    {
+        var conversation = await OpenConversationAsync(userId, cancellationToken);
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
+        if (isNew && conversation.Owner == ConversationOwner.Bot)
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(reply, ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
+        }
+    }
+
+    private async Task OnFollowAsync(LineInboxEvent row, string userId, CancellationToken cancellationToken)
+    {
+        var conversation = await OpenConversationAsync(userId, cancellationToken);
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("event", null, null, "line.follow"), cancellationToken);
+        if (isNew && conversation.Owner == ConversationOwner.Bot)
+        {
+            var origin = site.CurrentValue.PublicBaseUrl;
+            var link = string.IsNullOrWhiteSpace(origin) ? "/" : LineLinks.Rewrite(origin.TrimEnd('/') + "/", origin);
+            var greeting = BotActivities.Message(string.Format(System.Globalization.CultureInfo.InvariantCulture, strings["FollowGreeting"], link), ActivityIds.Format(conversation.Id, stored.Sequence));
+            greeting["textFormat"] = "plain";
+            await writer.SendAsync(conversation, greeting, cancellationToken);
+        }
+    }
+
+    // Blocked: the conversation ends (a queued one is abandoned); the next follow or message starts a new one.
+    private async Task OnUnfollowAsync(LineInboxEvent row, string userId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await store.FindOpenAsync(ConversationChannel.Line, userId, cancellationToken) is not { } conversation)
+            {
+                return;
+            }
+
+            await AppendInboundAsync(conversation, row, Inbound("event", null, null, "line.unfollow"), cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (conversation.Owner == ConversationOwner.Queued)
+            {
+                conversation.Abandon(now);
+            }
+            else
+            {
+                conversation.Close(LineConversationReasons.UserLeft, now);
+            }
+
+            try
+            {
+                await store.SaveAsync(conversation, cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An agent moved it meanwhile: read it again and close what it is now.
+            }
+        }
+    }
+
+    private async Task<Conversation> OpenConversationAsync(string userId, CancellationToken cancellationToken) =>
+        await store.FindOpenAsync(ConversationChannel.Line, userId, cancellationToken)
+        ?? await store.StartAsync(ConversationChannel.Line, userId, cancellationToken);
+
+    private async Task<(TranscriptActivity Stored, bool IsNew)> AppendInboundAsync(Conversation conversation, LineInboxEvent row, JsonObject activity, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        activity["timestamp"] = ActivityTimestamps.Format(now);
+        activity["channelId"] = "line";
+        activity["from"] = new JsonObject { ["id"] = ClientIdPrefix + row.UserHash[..Math.Min(16, row.UserHash.Length)], ["role"] = "user" };
+        var line = activity["channelData"] as JsonObject ?? new JsonObject();
+        activity.Remove("channelData");
+        line["webhookEventId"] = row.WebhookEventId;
+        // The reply token travels with the activity (encrypted with it); the sender spends it through the inbox row,
+        // which records that it was used, within LineChannelOptions.ReplyTokenLifetime of receivedAt.
+        line["replyToken"] = ReplyTokenOf(row);
+        line["receivedAt"] = ActivityTimestamps.Format(row.ReceivedAtUtc);
+        activity["channelData"] = new JsonObject { ["line"] = line };
+        var candidate = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity["type"]!.GetValue<string>(), "user", activity.ToJsonString(), now)
+        {
+            ClientActivityId = ClientIdPrefix + row.WebhookEventId,
+        };
+        var stored = await store.AppendAsync(candidate, cancellationToken);
+        return (stored, stored.Id == candidate.Id);
+    }
+
+    private static JsonObject Inbound(string type, string? text, JsonObject? details, string? name = null)
+    {
+        var activity = new JsonObject { ["type"] = type, ["locale"] = "ja-JP" };
+        if (text is not null)
+        {
+            activity["text"] = text;
+            activity["textFormat"] = "plain";
+        }
+
+        if (name is not null)
+        {
+            activity["name"] = name;
+        }
+
+        if (details is not null)
+        {
+            activity["channelData"] = details;
+        }
+
+        return activity;
+    }
+
+    private static string? ReplyTokenOf(LineInboxEvent row)
+    {
+        using var document = JsonDocument.Parse(row.EventJson);
+        return StringOf(document.RootElement, "replyToken");
+    }
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3300, Level = LogLevel.Debug, Message = "LINE event {WebhookEventId} of type {EventType} ignored")]
+        public static partial void Ignored(ILogger logger, string webhookEventId, string eventType);
+
+        [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "LINE loading animation not shown: status {Status}")]
+        public static partial void LoadingFailed(ILogger logger, int status);
+    }
+}

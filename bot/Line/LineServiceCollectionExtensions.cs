@@ -1,0 +1,41 @@
+using ConversationHub.Bot.Line.Client;
+using ConversationHub.Bot.Line.Delivery;
+using ConversationHub.Bot.Line.Handoff;
+using ConversationHub.Bot.Line.Inbox;
+using ConversationHub.Bot.Line.Infrastructure;
+using ConversationHub.Bot.Line.Webhook;
+using ConversationHub.Bot.Persistence;
+using ConversationHub.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Bot.Line;
+
+/// <summary>Registers the LINE channel adapter and the bot module's context. The channel is off without a secret.</summary>
+internal static class LineServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddLineChannel(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LineChannelOptions>().BindConfiguration(LineChannelOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LineChannelOptions>, LineChannelOptionsValidator>();
+        builder.AddHubDbContext<BotDbContext>(BotDbContext.MigrationsHistoryTable);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient<LineMessagingClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<LineInboxSignal>();
+        services.AddSingleton<LineDeliverySignal>();
+        services.AddScoped<LineWebhookInbox>();
+        services.AddScoped<LineLeases>();
+        services.AddScoped<LineEventProcessor>();
+        services.AddScoped<LineOutbox>();
+        services.AddScoped<LineDeliverySender>();
+        services.AddScoped<LineHandoffNotices>();
+        services.AddHostedService<LineOutboxListener>();
+        services.AddHostedService<LineInboxWorker>();
+        services.AddHostedService<LineDeliveryWorker>();
+        return builder;
+    }
+}
