@@ -26,7 +26,27 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
     /// <summary>The activities collected so far and not yet committed (the turn's answer).</summary>
     public IReadOnlyList<TranscriptActivity> Pending => _pending;
 
+    /// <summary>Adds an activity to the turn's answer (typing indicators are written at once).</summary>
     public async Task SendAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
+    {
+        var transcript = await StampAsync(conversation, activity, cancellationToken);
+        if (string.Equals(transcript.Type, "typing", StringComparison.Ordinal))
+        {
+            await store.AppendAsync(transcript, cancellationToken);
+            return;
+        }
+
+        _pending.Add(transcript);
+    }
+
+    /// <summary>
+    /// Writes an activity at once, outside any turn: for a channel adapter's own short replies (a sticker's thanks, a
+    /// follow greeting) to an inbound activity that it stored as already answered.
+    /// </summary>
+    public async Task SendNowAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken) =>
+        await store.AppendAsync(await StampAsync(conversation, activity, cancellationToken), cancellationToken);
+
+    private async Task<TranscriptActivity> StampAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
@@ -43,15 +63,8 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
         activity["timestamp"] = ActivityTimestamps.Format(timestamp);
         activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = strings["BotName"].Value, ["role"] = "bot" };
         var type = activity["type"]?.GetValue<string>() ?? "message";
-        var transcript = new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, type, "bot", activity.ToJsonString(), timestamp);
         _lastUtc = timestamp;
-        if (string.Equals(type, "typing", StringComparison.Ordinal))
-        {
-            await store.AppendAsync(transcript, cancellationToken);
-            return;
-        }
-
-        _pending.Add(transcript);
+        return new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, type, "bot", activity.ToJsonString(), timestamp);
     }
 
     /// <summary>

@@ -161,6 +161,7 @@ internal sealed partial class LineDeliverySender(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await MirrorIntoTranscriptAsync(rows, cancellationToken);
         var conversationId = rows[0].ConversationId;
         if (rows[0].State == DeliveryState.Delivered)
         {
@@ -169,6 +170,22 @@ internal sealed partial class LineDeliverySender(
         else
         {
             Log.NotDelivered(logger, conversationId, method, result.Status, rows[0].Attempts, rows[0].State);
+        }
+    }
+
+    // The outbox is the sender's own record; the transcript shows staff the same state next to each message.
+    private async Task MirrorIntoTranscriptAsync(List<LineDelivery> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            if (row.State == DeliveryState.Delivered)
+            {
+                await store.MarkDeliveredAsync(row.ActivityId, cancellationToken);
+            }
+            else
+            {
+                await store.MarkDeliveryFailedAsync(row.ActivityId, row.State == DeliveryState.Failed ? null : row.NextAttemptAtUtc, cancellationToken);
+            }
         }
     }
 

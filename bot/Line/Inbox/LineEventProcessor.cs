@@ -92,7 +92,7 @@ internal sealed partial class LineEventProcessor(
     private async Task OnTextAsync(LineInboxEvent row, string userId, string text, JsonObject details, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken);
-        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken);
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot: true);
         if (!isNew)
         {
             return;
@@ -131,7 +131,7 @@ internal sealed partial class LineEventProcessor(
         var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
-            await writer.SendAsync(conversation, BotActivities.Message(strings["ImageReply"], ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
+            await writer.SendNowAsync(conversation, BotActivities.Message(strings["ImageReply"], ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
         }
     }
 
@@ -142,7 +142,7 @@ internal sealed partial class LineEventProcessor(
         var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
-            await writer.SendAsync(conversation, BotActivities.Message(reply, ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
+            await writer.SendNowAsync(conversation, BotActivities.Message(reply, ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
         }
     }
 
@@ -156,7 +156,7 @@ internal sealed partial class LineEventProcessor(
             var link = string.IsNullOrWhiteSpace(origin) ? "/" : LineLinks.Rewrite(origin.TrimEnd('/') + "/", origin);
             var greeting = BotActivities.Message(string.Format(System.Globalization.CultureInfo.InvariantCulture, strings["FollowGreeting"], link), ActivityIds.Format(conversation.Id, stored.Sequence));
             greeting["textFormat"] = "plain";
-            await writer.SendAsync(conversation, greeting, cancellationToken);
+            await writer.SendNowAsync(conversation, greeting, cancellationToken);
         }
     }
 
@@ -197,7 +197,10 @@ internal sealed partial class LineEventProcessor(
         await store.FindOpenAsync(ConversationChannel.Line, userId, cancellationToken)
         ?? await store.StartAsync(ConversationChannel.Line, userId, cancellationToken);
 
-    private async Task<(TranscriptActivity Stored, bool IsNew)> AppendInboundAsync(Conversation conversation, LineInboxEvent row, JsonObject activity, CancellationToken cancellationToken)
+    // Only text (and postbacks, which arrive as text) waits for a bot turn. Stickers, images, locations, follow and
+    // unfollow are answered here, so they are stored as done: the sweep of unanswered turns must not greet or search
+    // a second time.
+    private async Task<(TranscriptActivity Stored, bool IsNew)> AppendInboundAsync(Conversation conversation, LineInboxEvent row, JsonObject activity, CancellationToken cancellationToken, bool forBot = false)
     {
         var now = time.GetUtcNow().UtcDateTime;
         activity["timestamp"] = ActivityTimestamps.Format(now);
@@ -214,6 +217,7 @@ internal sealed partial class LineEventProcessor(
         var candidate = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity["type"]!.GetValue<string>(), "user", activity.ToJsonString(), now)
         {
             ClientActivityId = ClientIdPrefix + row.WebhookEventId,
+            Turn = forBot ? TurnState.Pending : TurnState.Done,
         };
         var stored = await store.AppendAsync(candidate, cancellationToken);
         return (stored, stored.Id == candidate.Id);

@@ -164,8 +164,10 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             .Select(c => new { c.LastSequence, c.Channel }).SingleAsync(cancellationToken);
         activity.Sequence = conversation.LastSequence;
 
-        // Push channels send from the transcript; the sender retries until delivered, also after a crash.
+        // Push channels send messages from the transcript; the sender retries until delivered, also after a crash.
+        // Typing indicators and events are not sent as such (LINE shows its own loading animation).
         if (activity.Direction == ActivityDirection.Outbound && activity.Delivery == DeliveryState.NotRequired
+            && string.Equals(activity.Type, "message", StringComparison.Ordinal)
             && conversation.Channel is ConversationChannel.Line or ConversationChannel.Email)
         {
             activity.Delivery = DeliveryState.Pending;

@@ -123,9 +123,10 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         {
             await store.ClaimTurnAsync(id, sequence, "node-a", Now + Lease, ct);
             await store.CompleteTurnAsync(id, sequence, "node-a", [Reply(id, "回答")], ct);
+            await store.AppendAsync(new TranscriptActivity(id, ActivityDirection.Outbound, "typing", "bot", "{\"type\":\"typing\"}", Now), ct);
         }
 
-        // Act + Assert: only the LINE reply waits for its sender, with the citizen's key to push to.
+        // Act + Assert: only the LINE reply waits for its sender (not the typing indicator), with the citizen's key.
         var due = Assert.Single(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
         Assert.Equal(line, due.ConversationId);
         Assert.StartsWith("citizen-", due.CitizenKey, StringComparison.Ordinal);

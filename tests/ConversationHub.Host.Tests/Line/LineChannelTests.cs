@@ -48,6 +48,11 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
 
         var transcript = await TranscriptAsync(user, ct);
         Assert.Equal((ActivityDirection.Inbound, "粗大ごみの出し方を教えてください"), (transcript[0].Direction, TextOf(transcript[0])));
+        // The transcript shows staff that each message reached LINE; typing indicators are not LINE messages.
+        var delivered = await Eventually.UntilAsync(async () => (await TranscriptAsync(user, ct)) is var all
+            && all.Where(a => a.Direction == ActivityDirection.Outbound && a.Type == "message").ToList() is { Count: > 0 } sent
+            && sent.All(a => a.Delivery == DeliveryState.Delivered) ? all : null, "delivery recorded in the transcript", ct);
+        Assert.All(delivered.Where(a => a.Type == "typing"), a => Assert.Equal(DeliveryState.NotRequired, a.Delivery));
     }
 
     [Fact]
@@ -162,6 +167,8 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
         var text = Assert.Single(reply.Json.GetProperty("messages").EnumerateArray()).GetProperty("text").GetString()!;
         Assert.Contains("友だち追加", text, StringComparison.Ordinal);
         Assert.Contains(LineHostFixture.SiteOrigin + "/?utm_source=line", text, StringComparison.Ordinal);
+        var followed = Assert.Single(await TranscriptAsync(user, ct), a => a.Direction == ActivityDirection.Inbound);
+        Assert.Equal(TurnState.Done, followed.Turn);
     }
 
     [Fact]
@@ -201,8 +208,10 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Contains("スタンプ", sent[0], StringComparison.Ordinal);
         Assert.Contains("位置情報", sent[1], StringComparison.Ordinal);
         Assert.Contains("ご利用ありがとうございます", sent[2], StringComparison.Ordinal);
-        var inboundTexts = (await TranscriptAsync(user, ct)).Where(a => a.Direction == ActivityDirection.Inbound).Select(TextOf).ToList();
-        Assert.Contains("こんにちは", inboundTexts);
+        var inbound = (await TranscriptAsync(user, ct)).Where(a => a.Direction == ActivityDirection.Inbound).ToList();
+        Assert.Contains("こんにちは", inbound.Select(TextOf));
+        // Answered by the adapter, so the sweep of unanswered bot turns must never pick them up and answer again.
+        Assert.All(inbound.Where(a => TextOf(a) is null), a => Assert.Equal(TurnState.Done, a.Turn));
     }
 
     [Fact]
