@@ -9,6 +9,7 @@ using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Site;
+using ConversationHub.Faq.Ranking.Judgements;
 using ConversationHub.Faq.Site.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -36,6 +37,7 @@ internal sealed class FaqBot(
     IOptionsMonitor<FaqSearchOptions> searchOptions,
     IBusinessCalendar calendar,
     SubmitFaqFeedback feedback,
+    RecordJudgement judgements,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -236,11 +238,28 @@ internal sealed class FaqBot(
     private async Task RecordFeedbackAsync(Conversation conversation, bool helpful, CancellationToken cancellationToken)
     {
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - 20), 20, cancellationToken);
-        var answered = recent.Where(a => a.Direction == ActivityDirection.Outbound).Select(FaqIdOf).LastOrDefault(id => id is not null);
-        if (answered is { } faqId)
+        var answer = recent.LastOrDefault(a => a.Direction == ActivityDirection.Outbound && FaqIdOf(a) is not null);
+        if (answer is null || FaqIdOf(answer) is not { } faqId)
         {
-            await feedback.ExecuteAsync(faqId, helpful ? "yes" : "no", null, FaqFeedbackChannel.Chat, cancellationToken);
+            return;
         }
+
+        await feedback.ExecuteAsync(faqId, helpful ? "yes" : "no", null, FaqFeedbackChannel.Chat, cancellationToken);
+
+        // For the ranker: the citizen's own question paired with the FAQ that answered it (masked when stored).
+        if (QuestionAnsweredBy(conversation, answer, recent) is { } question)
+        {
+            var source = conversation.Channel == ConversationChannel.Line ? JudgementSource.LineFeedback : JudgementSource.ChatFeedback;
+            await judgements.ExecuteAsync(new JudgementInput(source, question, faqId, helpful ? RankingJudgement.MaxGrade : 0), cancellationToken);
+        }
+    }
+
+    private static string? QuestionAnsweredBy(Conversation conversation, TranscriptActivity answer, IReadOnlyList<TranscriptActivity> recent)
+    {
+        var replyToId = (JsonNode.Parse(answer.ActivityJson) as JsonObject)?["replyToId"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+        var question = recent.FirstOrDefault(a => a.Direction == ActivityDirection.Inbound
+            && string.Equals(ActivityIds.Format(conversation.Id, a.Sequence), replyToId, StringComparison.Ordinal));
+        return question is null ? null : TextOf(question);
     }
 
     private static Guid? FaqIdOf(TranscriptActivity activity)

@@ -9,7 +9,7 @@ namespace ConversationHub.Faq.Ranking.Judgements;
 /// Validates and stores one judgement. The query is masked like the search-miss log before it is kept (and then
 /// encrypted by the model); nothing is stored when any field is wrong. Logs ids, never the query.
 /// </summary>
-internal sealed partial class RecordJudgement(FaqDbContext db, TimeProvider time, ILogger<RecordJudgement> logger)
+public sealed partial class RecordJudgement(FaqDbContext db, TimeProvider time, ILogger<RecordJudgement> logger)
 {
     /// <summary>The longest query accepted as typed, before masking.</summary>
     public const int MaxInputLength = 1000;
@@ -57,8 +57,8 @@ internal sealed partial class RecordJudgement(FaqDbContext db, TimeProvider time
 }
 
 /// <summary>What a caller asks to store; <see cref="RecordJudgement"/> checks every field.</summary>
-internal sealed record JudgementInput(
+public sealed record JudgementInput(
     JudgementSource Source, string? Query, Guid FaqId, int Grade, int? Position = null, Guid? StaffUserId = null, long? ReviewOfId = null);
 
 /// <summary>The stored judgement, or the errors per field (nothing stored).</summary>
-internal sealed record JudgementResult(RankingJudgement? Judgement, IDictionary<string, string[]> Errors);
+public sealed record JudgementResult(RankingJudgement? Judgement, IDictionary<string, string[]> Errors);

@@ -51,6 +51,10 @@ public sealed class BotConversationTests(ClosedCenterHostFixture fixture) : ICla
         Assert.Contains("メールで問い合わせる", titles);
         Assert.DoesNotContain("オペレーターと話す", titles);
         Assert.Equal(before + 1, await CountFeedbackAsync(ct));
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var judgements = await scope.ServiceProvider.GetRequiredService<FaqDbContext>().RankingJudgements.AsNoTracking()
+            .Where(j => j.Source == ConversationHub.Faq.Ranking.Judgements.JudgementSource.ChatFeedback).ToListAsync(ct);
+        Assert.Contains(judgements, j => j.Query == "粗大ごみの出し方を教えてください" && j.Grade == 0);
     }
 
     [Fact]
