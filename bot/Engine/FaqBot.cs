@@ -238,8 +238,9 @@ internal sealed class FaqBot(
     private async Task RecordFeedbackAsync(Conversation conversation, bool helpful, CancellationToken cancellationToken)
     {
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - 20), 20, cancellationToken);
-        var answer = recent.LastOrDefault(a => a.Direction == ActivityDirection.Outbound && FaqIdOf(a) is not null);
-        if (answer is null || FaqIdOf(answer) is not { } faqId)
+        var (answer, answered) = recent.Where(a => a.Direction == ActivityDirection.Outbound)
+            .Select(a => (Activity: a, FaqId: FaqIdOf(a))).LastOrDefault(a => a.FaqId is not null);
+        if (answered is not { } faqId)
         {
             return;
         }

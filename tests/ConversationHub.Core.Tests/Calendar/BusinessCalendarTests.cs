@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConversationHub.Core.Calendar;
 using Microsoft.Extensions.Options;
+using ConversationHub.Testing;
 
 namespace ConversationHub.Core.Tests.Calendar;
 
@@ -12,7 +13,7 @@ public sealed class BusinessCalendarTests
     {
         var options = new BusinessCalendarOptions();
         configure?.Invoke(options);
-        return new BusinessCalendar(Options.Create(options), new FixedTimeProvider(now ?? DateTimeOffset.UnixEpoch));
+        return new BusinessCalendar(Options.Create(options), new TestClock(now ?? DateTimeOffset.UnixEpoch));
     }
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, Jst);

@@ -3,6 +3,7 @@ using ConversationHub.Core.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ConversationHub.Testing;
 
 namespace ConversationHub.Core.Tests.Calendar;
 
@@ -83,7 +84,7 @@ public sealed class CalendarServiceCollectionExtensionsTests
     public void AddBusinessCalendar_TimeProviderAlreadyRegistered_KeepsIt()
     {
         // Arrange
-        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(9)));
+        var clock = new TestClock(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(9)));
         using var provider = Build("{}", clock);
 
         // Act

@@ -63,7 +63,7 @@ public sealed class JapanesePublicHolidaysReferenceTests
 
     private static async Task<List<ReferenceHoliday>> LoadReferenceAsync(int fromYear, int toYear, CancellationToken cancellationToken)
     {
-        var root = FindRepositoryRoot();
+        var root = Checkout.Root();
         var package = Path.Combine(root, PackageDirectory);
         Assert.True(Directory.Exists(package),
             $"The reference package is missing at {package}. Run `cd tests/js && npm ci` (test.sh does this).");
@@ -105,19 +105,6 @@ public sealed class JapanesePublicHolidaysReferenceTests
             Assert.True(rows.Count > 0, "The reference package returned no holidays.");
             return rows;
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConversationHub.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"ConversationHub.sln was not found above {AppContext.BaseDirectory}.");
     }
 
     private sealed record ReferenceHoliday(string Date, string Name);

@@ -13,7 +13,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
-    private readonly SteppedTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
@@ -143,15 +143,6 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         Assert.Empty(await store.FindPendingDeliveriesAsync(ConversationChannel.Line, 10, ct));
         var stored = await context.Activities.AsNoTracking().SingleAsync(a => a.Id == retry.ActivityId, ct);
         Assert.Equal((DeliveryState.Delivered, 2), (stored.Delivery, stored.DeliveryAttempts));
-    }
-
-    private sealed class SteppedTimeProvider(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
     }
 }
 

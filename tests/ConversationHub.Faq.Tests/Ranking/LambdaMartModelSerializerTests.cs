@@ -1,4 +1,5 @@
 using ConversationHub.Faq.Ranking;
+using ConversationHub.Testing;
 
 namespace ConversationHub.Faq.Tests.Ranking;
 
@@ -140,7 +141,7 @@ public sealed class LambdaMartModelSerializerTests
     {
         var data = SyntheticRankingData.Nonlinear(queries: 40, candidates: 15, features: 5, seed: 11);
         var parameters = new LambdaMartParameters { TreeCount = 20, MaxLeaves = 8, MinLeafRows = 5, EarlyStoppingRounds = 0 };
-        return new LambdaMartTrainer(new FixedTimeProvider(TrainedAt)).Train(data, null, parameters);
+        return new LambdaMartTrainer(new TestClock(TrainedAt)).Train(data, null, parameters);
     }
 
     private static LambdaMartTrainingMetadata Metadata() => new()

@@ -1,10 +1,11 @@
 using ConversationHub.Faq.Ranking;
+using ConversationHub.Testing;
 
 namespace ConversationHub.Faq.Tests.Ranking;
 
 public sealed class LambdaMartTrainerTests
 {
-    private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+    private static readonly TestClock Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Train_SameSeedTwice_IdenticalJson()

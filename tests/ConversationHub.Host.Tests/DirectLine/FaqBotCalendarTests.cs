@@ -75,7 +75,7 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
             },
             ct);
 
-        var bot = ActivatorUtilities.CreateInstance<FaqBot>(scope.ServiceProvider, new FixedClock(now));
+        var bot = ActivatorUtilities.CreateInstance<FaqBot>(scope.ServiceProvider, new TestClock(now));
         await bot.TakeTurnAsync(new BotTurn(BotTurnKind.Message, conversation.Id, inbound.Sequence), inbound, ct);
 
         var writer = scope.ServiceProvider.GetRequiredService<BotActivityWriter>();
@@ -86,9 +86,4 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
 
     private static List<string> Titles(JsonObject activity) =>
         activity["suggestedActions"]?["actions"]?.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList() ?? [];
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConversationHub.Host.Tests.Infrastructure;
+using ConversationHub.Testing;
 using Microsoft.Playwright;
 
 namespace ConversationHub.Host.Tests.EndToEnd;
@@ -116,7 +117,7 @@ public sealed class AccessibilityBrowserTests(SqliteHostFixture fixture) : IClas
 
     private static string AxePath()
     {
-        var path = Path.Combine(Browser.RepositoryRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: run `cd tests/js && npm ci`.");
     }
 }

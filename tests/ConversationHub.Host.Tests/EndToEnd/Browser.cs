@@ -1,3 +1,4 @@
+using ConversationHub.Testing;
 using Microsoft.Playwright;
 
 namespace ConversationHub.Host.Tests.EndToEnd;
@@ -27,20 +28,8 @@ public static class Browser
     /// <summary>Where screenshots are kept as test artifacts (artifacts/screenshots at the repository root).</summary>
     public static string ArtifactPath(string fileName)
     {
-        var folder = Path.Combine(RepositoryRoot() ?? Path.GetTempPath(), "artifacts", "screenshots");
+        var folder = Path.Combine(Checkout.TryFindRoot() ?? Path.GetTempPath(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
-    }
-
-    /// <summary>The checkout's root (where ConversationHub.sln is), or null outside a checkout.</summary>
-    public static string? RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConversationHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName;
     }
 }

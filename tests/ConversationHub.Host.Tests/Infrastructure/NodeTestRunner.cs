@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConversationHub.Testing;
 
 namespace ConversationHub.Host.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ public static class NodeTestRunner
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, IDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var root = RepositoryRoot();
+        var root = Checkout.Root();
         Xunit.Assert.True(Directory.Exists(Path.Combine(root, "tests", "js", "node_modules")), "Run npm ci in tests/js first (test.sh does).");
         var start = new ProcessStartInfo("node")
         {
@@ -36,16 +37,5 @@ public static class NodeTestRunner
         }
 
         return (node.ExitCode, await stdout + await stderr);
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConversationHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ConversationHub.sln not found above " + AppContext.BaseDirectory);
     }
 }
