@@ -39,7 +39,7 @@ public sealed class LineChannelOptions
     /// <summary>The first retry delay after a 429 or 5xx; doubled on each attempt.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often the inbox and the outbox are swept for work another node or a restart left.</summary>
+    /// <summary>How often the inbox and the pending deliveries are swept for work another node or a restart left.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a node holds a citizen's events or deliveries before another node may take them over.</summary>

@@ -30,10 +30,9 @@ internal static class LineServiceCollectionExtensions
         services.AddScoped<LineWebhookInbox>();
         services.AddScoped<LineLeases>();
         services.AddScoped<LineEventProcessor>();
-        services.AddScoped<LineOutbox>();
         services.AddScoped<LineDeliverySender>();
         services.AddScoped<LineHandoffNotices>();
-        services.AddHostedService<LineOutboxListener>();
+        services.AddHostedService<LineConversationListener>();
         services.AddHostedService<LineInboxWorker>();
         services.AddHostedService<LineDeliveryWorker>();
         return builder;

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Bot.Persistence;
 
-/// <summary>The bot module's tables (the LINE channel's inbox, outbox and leases), on the same database as core's.</summary>
+/// <summary>
+/// The bot module's tables (the LINE channel's inbox, the LINE side of its deliveries, and leases), on the same database
+/// as core's. Which outbound messages are still to deliver is recorded in core's transcript, not here.
+/// </summary>
 public sealed class BotDbContext(DbContextOptions<BotDbContext> options, IPiiProtector pii) : DbContext(options), IPiiModelContext
 {
     /// <summary>The migrations history table of this context.</summary>

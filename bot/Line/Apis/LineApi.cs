@@ -4,6 +4,7 @@ using ConversationHub.Bot.Line.Delivery;
 using ConversationHub.Bot.Line.Webhook;
 using ConversationHub.Bot.Persistence;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -72,17 +73,21 @@ internal static class LineApi
         return TypedResults.Ok();
     }
 
-    /// <summary>Outbound LINE messages given up after their retries, newest first (ids only: the text stays in the transcript).</summary>
-    public static async Task<Ok<List<FailedLineDelivery>>> ListFailedDeliveriesAsync(BotDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Outbound LINE messages given up after their retries, newest first (ids only: the text stays in the transcript).
+    /// The transcript says which failed and after how many attempts; the LINE row adds LINE's last answer.
+    /// </summary>
+    public static async Task<Ok<List<FailedLineDelivery>>> ListFailedDeliveriesAsync(IConversationStore store, BotDbContext db, CancellationToken cancellationToken)
     {
-        var failed = await db.LineDeliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Failed)
-            .OrderByDescending(d => d.UpdatedAtUtc)
-            .Take(200)
-            .Select(d => new FailedLineDelivery(d.ActivityId, d.ConversationId, d.Sequence, d.Attempts, d.LastError, d.UpdatedAtUtc))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(failed);
+        var failed = await store.FindFailedDeliveriesAsync(ConversationChannel.Line, 200, cancellationToken);
+        var ids = failed.Select(f => f.ActivityId).ToList();
+        var lineRows = await db.LineDeliveries.AsNoTracking().Where(d => ids.Contains(d.ActivityId)).ToDictionaryAsync(d => d.ActivityId, cancellationToken);
+        var listed = failed.Select(f => Describe(f, lineRows.GetValueOrDefault(f.ActivityId))).OrderByDescending(f => f.FailedAtUtc).ToList();
+        return TypedResults.Ok(listed);
     }
+
+    private static FailedLineDelivery Describe(FailedDelivery failed, LineDelivery? line) =>
+        new(failed.ActivityId, failed.ConversationId, failed.Sequence, failed.Attempts, line?.LastError, line?.UpdatedAtUtc ?? failed.TimestampUtc);
 }
 
 /// <summary>One failed LINE delivery, as listed for staff.</summary>

@@ -18,7 +18,8 @@ namespace ConversationHub.Bot.Line.Delivery;
 /// Sends one conversation's pending outbound activities to LINE, in order, up to 5 per call: by reply while the
 /// reply token of the message they answer is fresh and unspent, otherwise by push with a retry key stored before
 /// the first try. 429, 5xx and timeouts are retried with exponential backoff under the same key; what still fails
-/// is kept as failed for staff.
+/// is kept as failed for staff. What is pending, its attempts and its next try are read from and written to the
+/// transcript; <see cref="LineDelivery"/> rows keep only the retry key, the method and LINE's last error.
 /// </summary>
 internal sealed partial class LineDeliverySender(
     BotDbContext db,
@@ -44,150 +45,150 @@ internal sealed partial class LineDeliverySender(
     private async Task<bool> SendNextBatchAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var pending = await db.LineDeliveries
-            .Where(d => d.ConversationId == conversationId && d.State == DeliveryState.Pending)
-            .OrderBy(d => d.Sequence)
-            .Take(20)
-            .ToListAsync(cancellationToken);
+        // In order: a message waiting for its retry holds back the ones written after it.
+        var pending = await store.ReadPendingDeliveriesAsync(conversationId, 20, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (pending.Count == 0 || pending[0].NextAttemptAtUtc > now)
         {
             return false;
         }
 
-        var first = pending[0];
-        if (first.RetryKey is null && pending.Count < MaxMessagesPerCall)
+        var ids = pending.Select(a => a.Id).ToList();
+        var lineRows = await db.LineDeliveries.Where(d => ids.Contains(d.ActivityId)).ToDictionaryAsync(d => d.ActivityId, cancellationToken);
+        var firstKey = RetryKeyOf(lineRows, pending[0]);
+        if (firstKey is null && pending.Count < MaxMessagesPerCall)
         {
             // The bot writes an answer as several activities in a row: wait a moment so they go out in one call.
-            var wait = pending.Max(d => d.CreatedAtUtc) + settings.DeliveryBatchWindow - now;
+            var wait = pending.Max(a => a.TimestampUtc) + settings.DeliveryBatchWindow - now;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(wait < settings.DeliveryBatchWindow ? wait : settings.DeliveryBatchWindow, time, cancellationToken);
                 return true;
             }
         }
 
-        // A batch that was pushed before is retried exactly as it was: same rows, same key.
-        var batch = first.RetryKey is { } key
-            ? pending.Where(d => d.RetryKey == key).ToList()
-            : pending.TakeWhile(d => d.RetryKey is null).Take(MaxMessagesPerCall).ToList();
-        var conversation = await store.FindAsync(conversationId, cancellationToken);
-        var activities = (await store.ReadAsync(conversationId, batch[0].Sequence - 1, (int)(batch[^1].Sequence - batch[0].Sequence + 1), cancellationToken))
-            .ToDictionary(a => a.Sequence);
-
-        var carrying = new List<(LineDelivery Row, LineMessage Message)>();
-        foreach (var row in batch)
+        // A batch that was pushed before is retried exactly as it was: same activities, same key.
+        var batch = firstKey is { } key
+            ? pending.Where(a => RetryKeyOf(lineRows, a) == key).ToList()
+            : pending.TakeWhile(a => RetryKeyOf(lineRows, a) is null).Take(MaxMessagesPerCall).ToList();
+        if (await store.FindAsync(conversationId, cancellationToken) is not { } conversation)
         {
-            var message = activities.TryGetValue(row.Sequence, out var activity)
-                ? LineMessageMapper.Map(activity.ActivityJson, settings.MaxTextLength, site.CurrentValue.PublicBaseUrl, strings["ReadMoreOnSite"])
-                : null;
-            if (message is null)
+            // Deleted meanwhile: its transcript went with it.
+            return false;
+        }
+
+        var sending = new List<TranscriptActivity>();
+        var messages = new List<LineMessage>();
+        foreach (var activity in batch)
+        {
+            if (LineMessageMapper.Map(activity.ActivityJson, settings.MaxTextLength, site.CurrentValue.PublicBaseUrl, strings["ReadMoreOnSite"]) is { } message)
             {
-                // Nothing LINE can show (an empty message): done, nothing to send.
-                row.State = DeliveryState.NotRequired;
-                row.UpdatedAtUtc = now;
+                sending.Add(activity);
+                messages.Add(message);
             }
             else
             {
-                carrying.Add((row, message));
+                // Nothing LINE can show (an empty message): nothing to send.
+                await store.MarkDeliveryNotRequiredAsync(activity.Id, cancellationToken);
             }
         }
 
-        if (carrying.Count == 0 || conversation is null)
+        if (sending.Count == 0)
         {
-            foreach (var (row, _) in carrying)
-            {
-                Fail(row, "conversation not found", now);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
 
-        var messages = carrying.Select(c => c.Message).ToList();
-        var rows = carrying.Select(c => c.Row).ToList();
-        if (first.RetryKey is null && first.Attempts == 0
-            && await TakeReplyTokenAsync(conversation.Id, activities[rows[0].Sequence], cancellationToken) is { } replyToken)
+        if (firstKey is null && sending[0].DeliveryAttempts == 0
+            && await TakeReplyTokenAsync(conversation.Id, sending[0], cancellationToken) is { } replyToken)
         {
             var replied = await client.ReplyAsync(new LineReplyRequest(replyToken, messages), cancellationToken);
             // A refused token (400: expired or used) falls back to push at once; a 429 or 5xx waits and then pushes.
             if (replied.IsSuccess || replied.IsRetryable || replied.Status != 400)
             {
-                await RecordAsync(rows, replied, "reply", cancellationToken);
+                await RecordAsync(sending, lineRows, "reply", replied, cancellationToken);
                 return true;
             }
 
             Log.ReplyRefused(logger, conversation.Id, replied.Status);
         }
 
-        if (rows[0].RetryKey is not { } retryKey)
+        if (firstKey is not { } retryKey)
         {
             retryKey = Guid.NewGuid();
-            rows.ForEach(r => r.RetryKey = retryKey);
+            sending.ForEach(a => RowFor(lineRows, a.Id, now).RetryKey = retryKey);
             // Stored before the first try: a crash after LINE accepted the push still retries under this key (409).
             await db.SaveChangesAsync(cancellationToken);
         }
 
         var pushed = await client.PushAsync(new LinePushRequest(conversation.CitizenKey, messages), retryKey, cancellationToken);
-        await RecordAsync(rows, pushed, "push", cancellationToken);
+        await RecordAsync(sending, lineRows, "push", pushed, cancellationToken);
         return true;
     }
 
-    private async Task RecordAsync(List<LineDelivery> rows, LineApiResult result, string method, CancellationToken cancellationToken)
+    private async Task RecordAsync(List<TranscriptActivity> sent, Dictionary<Guid, LineDelivery> lineRows, string method, LineApiResult result, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var row in rows)
+        var delivered = result.IsSuccess || (method == "push" && result.IsAlreadyAccepted);
+        var outcomes = new List<(Guid ActivityId, int Attempts, DateTime? RetryAtUtc)>();
+        foreach (var activity in sent)
         {
-            row.Attempts++;
+            var row = RowFor(lineRows, activity.Id, now);
             row.UpdatedAtUtc = now;
-            if (result.IsSuccess || (method == "push" && result.IsAlreadyAccepted))
+            row.Method = delivered ? method : row.Method;
+            row.LastError = delivered ? null : Describe(method, result);
+            var attempts = activity.DeliveryAttempts + 1;
+            DateTime? retryAtUtc = null;
+            if (!delivered && result.IsRetryable && attempts < settings.MaxDeliveryAttempts)
             {
-                row.State = DeliveryState.Delivered;
-                row.Method = method;
-                row.NextAttemptAtUtc = null;
-                row.LastError = null;
+                var backoff = settings.RetryBaseDelay * Math.Pow(2, attempts - 1);
+                retryAtUtc = now + (result.RetryAfter > backoff ? result.RetryAfter.Value : backoff);
             }
-            else if (result.IsRetryable && row.Attempts < settings.MaxDeliveryAttempts)
+
+            outcomes.Add((activity.Id, attempts, retryAtUtc));
+        }
+
+        // LINE's details first, the transcript last: the transcript decides what is sent again, so a crash between
+        // the two writes means one more try under the stored key (answered 409), never a message lost.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (activityId, _, retryAtUtc) in outcomes)
+        {
+            if (delivered)
             {
-                var backoff = settings.RetryBaseDelay * Math.Pow(2, row.Attempts - 1);
-                row.NextAttemptAtUtc = now + (result.RetryAfter > backoff ? result.RetryAfter.Value : backoff);
-                row.LastError = Describe(method, result);
+                await store.MarkDeliveredAsync(activityId, cancellationToken);
             }
             else
             {
-                Fail(row, Describe(method, result), now);
+                await store.MarkDeliveryFailedAsync(activityId, retryAtUtc, cancellationToken);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await MirrorIntoTranscriptAsync(rows, cancellationToken);
-        var conversationId = rows[0].ConversationId;
-        if (rows[0].State == DeliveryState.Delivered)
+        var conversationId = sent[0].ConversationId;
+        if (delivered)
         {
-            Log.Delivered(logger, conversationId, rows.Count, method);
+            Log.Delivered(logger, conversationId, sent.Count, method);
         }
         else
         {
-            Log.NotDelivered(logger, conversationId, method, result.Status, rows[0].Attempts, rows[0].State);
+            var state = outcomes[0].RetryAtUtc is null ? DeliveryState.Failed : DeliveryState.Pending;
+            Log.NotDelivered(logger, conversationId, method, result.Status, outcomes[0].Attempts, state);
         }
     }
 
-    // The outbox is the sender's own record; the transcript shows staff the same state next to each message.
-    private async Task MirrorIntoTranscriptAsync(List<LineDelivery> rows, CancellationToken cancellationToken)
+    private LineDelivery RowFor(Dictionary<Guid, LineDelivery> lineRows, Guid activityId, DateTime now)
     {
-        foreach (var row in rows)
+        if (!lineRows.TryGetValue(activityId, out var row))
         {
-            if (row.State == DeliveryState.Delivered)
-            {
-                await store.MarkDeliveredAsync(row.ActivityId, cancellationToken);
-            }
-            else
-            {
-                await store.MarkDeliveryFailedAsync(row.ActivityId, row.State == DeliveryState.Failed ? null : row.NextAttemptAtUtc, cancellationToken);
-            }
+            row = new LineDelivery(activityId, now);
+            db.LineDeliveries.Add(row);
+            lineRows[activityId] = row;
         }
+
+        return row;
     }
+
+    private static Guid? RetryKeyOf(Dictionary<Guid, LineDelivery> lineRows, TranscriptActivity activity) =>
+        lineRows.TryGetValue(activity.Id, out var row) ? row.RetryKey : null;
 
     // The reply token of the inbound message the first activity answers, if it is fresh and this call is the one
     // that spends it (a conditional update: a token is used once, by one node).
@@ -231,14 +232,6 @@ internal sealed partial class LineDeliverySender(
             && long.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : null;
-    }
-
-    private static void Fail(LineDelivery row, string error, DateTime now)
-    {
-        row.State = DeliveryState.Failed;
-        row.NextAttemptAtUtc = null;
-        row.LastError = error.Length > 300 ? error[..300] : error;
-        row.UpdatedAtUtc = now;
     }
 
     private static string Describe(string method, LineApiResult result)

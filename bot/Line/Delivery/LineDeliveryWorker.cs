@@ -1,8 +1,7 @@
 using ConversationHub.Bot.Line.Infrastructure;
-using ConversationHub.Bot.Persistence;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,48 +9,28 @@ using Microsoft.Extensions.Options;
 namespace ConversationHub.Bot.Line.Delivery;
 
 /// <summary>
-/// Delivers the outbox: each conversation with due deliveries, under a lease on that conversation (one node sends
-/// it, in order). On start and every few minutes it also sweeps the recent transcript for LINE messages that never
-/// reached the outbox (a crash between writing and announcing).
+/// Delivers what the transcript holds as pending for LINE conversations: each conversation with a due delivery,
+/// under a lease on that conversation (one node sends it, in order). Outbound activities are written as pending in
+/// the same insert that stores them, so after a crash or a restart the first sweep finds everything still to send.
 /// </summary>
 internal sealed partial class LineDeliveryWorker(
     IServiceScopeFactory scopes,
     LineDeliverySignal signal,
     IHubEvents events,
-    TimeProvider time,
     IOptionsMonitor<LineChannelOptions> options,
     ILogger<LineDeliveryWorker> logger) : LineSweepService(signal, options, logger)
 {
-    private static readonly TimeSpan ReconcileWindow = TimeSpan.FromHours(24);
-    private static readonly TimeSpan ReconcileInterval = TimeSpan.FromMinutes(5);
-
-    private DateTime _nextReconcileUtc = DateTime.MinValue;
+    private const int MaxDeliveriesPerSweep = 100;
 
     protected override async Task SweepAsync(CancellationToken cancellationToken)
-    {
-        if (time.GetUtcNow().UtcDateTime >= _nextReconcileUtc)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<LineOutbox>().ReconcileAsync(ReconcileWindow, cancellationToken);
-            _nextReconcileUtc = time.GetUtcNow().UtcDateTime + ReconcileInterval;
-        }
-
-        await DeliverDueAsync(cancellationToken);
-    }
-
-    private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            due = await scope.ServiceProvider.GetRequiredService<BotDbContext>().LineDeliveries.AsNoTracking()
-                .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAtUtc <= now)
-                .Select(d => d.ConversationId)
-                .Distinct()
-                .OrderBy(id => id)
-                .Take(100)
-                .ToListAsync(cancellationToken);
+            // Oldest first, so a busy conversation cannot starve the others.
+            var pending = await scope.ServiceProvider.GetRequiredService<IConversationStore>()
+                .FindPendingDeliveriesAsync(ConversationChannel.Line, MaxDeliveriesPerSweep, cancellationToken);
+            due = pending.Select(d => d.ConversationId).Distinct().ToList();
         }
 
         foreach (var conversationId in due)

@@ -128,6 +128,25 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         return [.. due.Select(x => new PendingDelivery(x.Activity.Id, x.Activity.ConversationId, x.Activity.Sequence, x.CitizenKey, x.Activity.ActivityJson, x.Activity.DeliveryAttempts))];
     }
 
+    public async Task<IReadOnlyList<TranscriptActivity>> ReadPendingDeliveriesAsync(Guid conversationId, int max, CancellationToken cancellationToken) =>
+        await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Delivery == DeliveryState.Pending)
+            .OrderBy(a => a.Sequence)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<FailedDelivery>> FindFailedDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken) =>
+        await db.Activities.AsNoTracking()
+            .Where(a => a.Delivery == DeliveryState.Failed && db.Conversations.Any(c => c.Id == a.ConversationId && c.Channel == channel))
+            .OrderByDescending(a => a.TimestampUtc)
+            .Take(max)
+            .Select(a => new FailedDelivery(a.Id, a.ConversationId, a.Sequence, a.DeliveryAttempts, a.TimestampUtc))
+            .ToListAsync(cancellationToken);
+
+    public Task MarkDeliveryNotRequiredAsync(Guid activityId, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.Id == activityId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Delivery, DeliveryState.NotRequired).SetProperty(a => a.NextAttemptAtUtc, (DateTime?)null), cancellationToken);
+
     public Task MarkDeliveredAsync(Guid activityId, CancellationToken cancellationToken) =>
         db.Activities.Where(a => a.Id == activityId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Delivery, DeliveryState.Delivered).SetProperty(a => a.DeliveryAttempts, a => a.DeliveryAttempts + 1).SetProperty(a => a.NextAttemptAtUtc, (DateTime?)null), cancellationToken);

@@ -62,6 +62,21 @@ public interface IConversationStore
     /// </summary>
     Task<IReadOnlyList<PendingDelivery>> FindPendingDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The conversation's outbound activities still to deliver, due or not, in sequence order, at most
+    /// <paramref name="max"/>: a sender that keeps a conversation's order waits while the first one is not due.
+    /// </summary>
+    Task<IReadOnlyList<TranscriptActivity>> ReadPendingDeliveriesAsync(Guid conversationId, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Outbound activities of a push channel given up after their retries (<see cref="DeliveryState.Failed"/>),
+    /// newest first, at most <paramref name="max"/>: ids and counts only, for staff lists.
+    /// </summary>
+    Task<IReadOnlyList<FailedDelivery>> FindFailedDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records that the activity has nothing the channel can show (for example an empty message), so nothing is sent.</summary>
+    Task MarkDeliveryNotRequiredAsync(Guid activityId, CancellationToken cancellationToken);
+
     /// <summary>Records that the channel accepted the activity.</summary>
     Task MarkDeliveredAsync(Guid activityId, CancellationToken cancellationToken);
 

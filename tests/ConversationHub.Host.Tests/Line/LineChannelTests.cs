@@ -294,11 +294,7 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
     private static string? TextOf(TranscriptActivity activity) =>
         JsonNode.Parse(activity.ActivityJson)?["text"]?.GetValue<string>();
 
-    private async Task<Conversation?> OpenConversationAsync(string user, CancellationToken ct)
-    {
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindOpenAsync(ConversationChannel.Line, user, ct);
-    }
+    private Task<Conversation?> OpenConversationAsync(string user, CancellationToken ct) => LineDeliveryView.OpenConversationAsync(fixture.Host, user, ct);
 
     private async Task<Conversation?> FindAsync(Guid id, CancellationToken ct)
     {
@@ -306,19 +302,9 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
         return await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindAsync(id, ct);
     }
 
-    private async Task<IReadOnlyList<TranscriptActivity>> TranscriptAsync(string user, CancellationToken ct)
-    {
-        var conversation = await Eventually.UntilAsync(() => OpenConversationAsync(user, ct), "the conversation", ct);
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IConversationStore>().ReadAsync(conversation.Id, 0, 100, ct);
-    }
+    private Task<IReadOnlyList<TranscriptActivity>> TranscriptAsync(string user, CancellationToken ct) => LineDeliveryView.TranscriptAsync(fixture.Host, user, ct);
 
-    private async Task<List<Bot.Line.Delivery.LineDelivery>> DeliveriesAsync(string user, CancellationToken ct)
-    {
-        var conversation = await Eventually.UntilAsync(() => OpenConversationAsync(user, ct), "the conversation", ct);
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<BotDbContext>().LineDeliveries.AsNoTracking().Where(d => d.ConversationId == conversation.Id).ToListAsync(ct);
-    }
+    private Task<List<LineDeliveryView>> DeliveriesAsync(string user, CancellationToken ct) => LineDeliveryView.ForCitizenAsync(fixture.Host, user, ct);
 
     private async Task ChangeOwnerAsync(Guid conversationId, Action<Conversation> change, CancellationToken ct)
     {

@@ -10,10 +10,7 @@ internal sealed class LineDeliveryEntityTypeConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("line_deliveries");
         builder.HasKey(d => d.ActivityId);
-        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Method).HasMaxLength(8);
         builder.Property(d => d.LastError).HasMaxLength(300);
-        builder.HasIndex(d => new { d.State, d.NextAttemptAtUtc });
-        builder.HasIndex(d => new { d.ConversationId, d.Sequence });
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ConversationHub.Bot.Line.Handoff;
+using ConversationHub.Bot.Line.Infrastructure;
 using ConversationHub.Core.Conversations.Domain;
-using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,10 +11,10 @@ namespace ConversationHub.Bot.Line.Delivery;
 
 /// <summary>
 /// Listens to the conversation events: a new activity may be a LINE message to deliver (the bot's or an agent's),
-/// and an agent joining or leaving a LINE conversation is told to the citizen. Handlers only write to the database;
-/// the delivery worker calls LINE.
+/// so the delivery worker is woken (it reads what is pending from the transcript), and an agent joining or leaving a
+/// LINE conversation is told to the citizen. Handlers only write to the database; the delivery worker calls LINE.
 /// </summary>
-internal sealed class LineOutboxListener(IHubEvents events, IServiceScopeFactory scopes, IOptionsMonitor<LineChannelOptions> options) : IHostedService
+internal sealed class LineConversationListener(IHubEvents events, IServiceScopeFactory scopes, LineDeliverySignal delivery, IOptionsMonitor<LineChannelOptions> options) : IHostedService
 {
     private readonly List<IDisposable> _subscriptions = [];
 
@@ -38,13 +38,11 @@ internal sealed class LineOutboxListener(IHubEvents events, IServiceScopeFactory
         return Task.CompletedTask;
     }
 
-    private async Task OnActivityAddedAsync(HubEvent hubEvent, CancellationToken cancellationToken)
+    // Every node hears it and wakes; the conversation's lease lets one of them send.
+    private Task OnActivityAddedAsync(HubEvent hubEvent, CancellationToken cancellationToken)
     {
-        if (JsonSerializer.Deserialize<ActivityAddedPayload>(hubEvent.Payload) is { } added)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<LineOutbox>().AddAsync(added.ConversationId, added.Sequence, cancellationToken);
-        }
+        delivery.Wake();
+        return Task.CompletedTask;
     }
 
     private async Task OnOwnerChangedAsync(HubEvent hubEvent, LineHandoffNotice notice, CancellationToken cancellationToken)
