@@ -144,6 +144,56 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         var stored = await context.Activities.AsNoTracking().SingleAsync(a => a.Id == retry.ActivityId, ct);
         Assert.Equal((DeliveryState.Delivered, 2), (stored.Delivery, stored.DeliveryAttempts));
     }
+
+    [Fact]
+    public async Task ReadPendingDeliveries_OneWaitingForItsRetry_ItFirstThenTheRestInOrder()
+    {
+        // Arrange: three LINE replies; the first failed once and waits for its retry, the third has nothing to show.
+        var ct = TestTimeout.Token();
+        var (line, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
+        var (other, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        var first = await store.AppendAsync(Reply(line, "一つ目"), ct);
+        var second = await store.AppendAsync(Reply(line, "二つ目"), ct);
+        var empty = await store.AppendAsync(Reply(line, ""), ct);
+        await store.AppendAsync(Reply(other, "別の会話"), ct);
+        await store.MarkDeliveryFailedAsync(first.Id, Now + TimeSpan.FromMinutes(1), ct);
+
+        // Act
+        await store.MarkDeliveryNotRequiredAsync(empty.Id, ct);
+        var pending = await store.ReadPendingDeliveriesAsync(line, 10, ct);
+
+        // Assert: the conversation's own, in sequence order, the one not yet due included (it holds back the others).
+        Assert.Equal([first.Id, second.Id], pending.Select(a => a.Id));
+        Assert.Equal((1, Now + TimeSpan.FromMinutes(1)), (pending[0].DeliveryAttempts, pending[0].NextAttemptAtUtc));
+        var stored = await context.Activities.AsNoTracking().SingleAsync(a => a.Id == empty.Id, ct);
+        Assert.Equal((DeliveryState.NotRequired, (DateTime?)null), (stored.Delivery, stored.NextAttemptAtUtc));
+    }
+
+    [Fact]
+    public async Task FindFailedDeliveries_GivenUpOnLine_ListedForLineOnlyWithAttempts()
+    {
+        // Arrange
+        var ct = TestTimeout.Token();
+        var (line, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
+        var (mail, _) = await StoreQuestionAsync(ConversationChannel.Email, ct);
+        await using var context = TestContexts.Hub(_database);
+        var store = Store(context);
+        var failed = await store.AppendAsync(Reply(line, "届かない"), ct);
+        var retried = await store.AppendAsync(Reply(line, "再送中"), ct);
+        var mailFailed = await store.AppendAsync(Reply(mail, "メール"), ct);
+        await store.MarkDeliveryFailedAsync(failed.Id, Now, ct);
+        await store.MarkDeliveryFailedAsync(failed.Id, null, ct);
+        await store.MarkDeliveryFailedAsync(retried.Id, Now + TimeSpan.FromMinutes(1), ct);
+        await store.MarkDeliveryFailedAsync(mailFailed.Id, null, ct);
+
+        // Act
+        var listed = await store.FindFailedDeliveriesAsync(ConversationChannel.Line, 10, ct);
+
+        // Assert
+        Assert.Equal([new FailedDelivery(failed.Id, line, failed.Sequence, 2, failed.TimestampUtc)], listed.Where(f => f.ConversationId == line || f.ConversationId == mail));
+    }
 }
 
 public sealed class SqliteConversationStoreTurnsTests() : ConversationStoreTurnsTests(DatabaseProvider.Sqlite);
