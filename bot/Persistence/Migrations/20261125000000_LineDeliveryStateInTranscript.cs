@@ -47,12 +47,13 @@ internal sealed class LineDeliveryStateInTranscript : Migration
         migrationBuilder.AddColumn<DateTime>("NextAttemptAtUtc", "line_deliveries", nullable: true);
         migrationBuilder.AddColumn<DateTime>("CreatedAtUtc", "line_deliveries", nullable: false, defaultValue: DateTime.UnixEpoch);
 
-        // The old sender reads only its outbox: give every LINE message the transcript still holds as pending a row.
+        // The old sender reads only its outbox, and its sweep adds a pending row for a recent LINE message without one:
+        // every outbound LINE message gets its row back, so what was delivered is not sent again.
         migrationBuilder.Sql("""
             INSERT INTO line_deliveries ("ActivityId", "ConversationId", "Sequence", "State", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc", "UpdatedAtUtc")
             SELECT a."Id", a."ConversationId", a."Sequence", a."Delivery", a."DeliveryAttempts", a."TimestampUtc", a."TimestampUtc", a."TimestampUtc"
             FROM conversation_activities a
-            WHERE a."Delivery" = 'Pending' AND a."Id" NOT IN (SELECT "ActivityId" FROM line_deliveries)
+            WHERE a."Direction" = 'Outbound' AND a."Type" = 'message' AND a."Id" NOT IN (SELECT "ActivityId" FROM line_deliveries)
                 AND a."ConversationId" IN (SELECT c."Id" FROM conversations c WHERE c."Channel" = 'Line');
             """);
         migrationBuilder.Sql($"""

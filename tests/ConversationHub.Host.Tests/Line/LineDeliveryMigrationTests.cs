@@ -66,6 +66,46 @@ public abstract class LineDeliveryMigrationTests(DatabaseProvider provider)
         Assert.All(deliveries, d => Assert.Equal(("push", (string?)null), (d.Method, d.Line!.LastError)));
     }
 
+    [Fact]
+    public async Task MigrateDown_TranscriptDeliveryState_BackInTheOutboxPendingUnderItsKey()
+    {
+        // Arrange: today's schema, one message delivered and one waiting for its retry under a stored key (and a later
+        // deploy of the old code to roll back to).
+        var ct = TestTimeout.Token(60);
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        var now = DateTime.UtcNow;
+        var conversation = new Conversation(ConversationChannel.Line, LineWebhookClient.NewUserId(), now) { CitizenKeyHash = "not-looked-up", LastSequence = 2 };
+        var delivered = Message(conversation.Id, 1, "届いた案内", now);
+        delivered.Delivery = DeliveryState.Delivered;
+        delivered.DeliveryAttempts = 1;
+        var retrying = Message(conversation.Id, 2, "再送待ちの案内", now);
+        retrying.DeliveryAttempts = 2;
+        retrying.NextAttemptAtUtc = now.AddMinutes(1);
+        var retryKey = Guid.NewGuid();
+        await using (var hub = TestContexts.Hub(database))
+        {
+            await hub.Database.MigrateAsync(ct);
+            hub.Conversations.Add(conversation);
+            hub.Activities.AddRange(delivered, retrying);
+            await hub.SaveChangesAsync(ct);
+        }
+
+        await using var bot = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable), TestContexts.Protector);
+        await bot.Database.MigrateAsync(ct);
+        bot.LineDeliveries.Add(new Bot.Line.Delivery.LineDelivery(retrying.Id, now) { RetryKey = retryKey, LastError = "push: 500" });
+        await bot.SaveChangesAsync(ct);
+
+        // Act
+        await bot.GetService<IMigrator>().MigrateAsync(OutboxMigration, ct);
+
+        // Assert: the old sender's outbox holds both as they stand (the delivered one is not sent again), the pending
+        // one under the same key.
+        var rows = await bot.Database.SqlQuery<OutboxRow>($"""SELECT "ActivityId", "ConversationId", "Sequence", "State", "Attempts", "RetryKey" FROM line_deliveries""").ToListAsync(ct);
+        Assert.Equal(
+            [(delivered.Id, conversation.Id, 1L, "Delivered", 1, (Guid?)null), (retrying.Id, conversation.Id, 2L, "Pending", 2, retryKey)],
+            rows.OrderBy(r => r.Sequence).Select(r => (r.ActivityId, r.ConversationId, r.Sequence, r.State, r.Attempts, r.RetryKey)));
+    }
+
     private static TranscriptActivity Message(Guid conversationId, long sequence, string text, DateTime now)
     {
         var json = new JsonObject { ["type"] = "message", ["text"] = text, ["textFormat"] = "plain" };
@@ -82,6 +122,21 @@ public abstract class LineDeliveryMigrationTests(DatabaseProvider provider)
             INSERT INTO line_deliveries ("ActivityId", "ConversationId", "Sequence", "State", "Attempts", "NextAttemptAtUtc", "RetryKey", "Method", "LastError", "CreatedAtUtc", "UpdatedAtUtc")
             VALUES ({activity.Id}, {activity.ConversationId}, {activity.Sequence}, {state}, {attempts}, {nextAttemptAtUtc}, {retryKey}, {method}, {lastError}, {activity.TimestampUtc}, {activity.TimestampUtc})
             """, ct);
+
+    private sealed class OutboxRow
+    {
+        public Guid ActivityId { get; set; }
+
+        public Guid ConversationId { get; set; }
+
+        public long Sequence { get; set; }
+
+        public string State { get; set; } = "";
+
+        public int Attempts { get; set; }
+
+        public Guid? RetryKey { get; set; }
+    }
 
     private static string FirstText(LineStubCall call) => call.Json.GetProperty("messages")[0].GetProperty("text").GetString()!;
 }
