@@ -99,7 +99,8 @@ public abstract class LineChannelTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal([500, 200], pushes.Select(p => p.Status));
         Assert.Equal(pushes[0].RetryKey, pushes[1].RetryKey);
         Assert.Equal(pushes[0].Body, pushes[1].Body);
-        var deliveries = await DeliveriesAsync(user, ct);
+        // LINE answers before the sender records it: wait for the record, whatever it says.
+        var deliveries = await Eventually.UntilAsync(async () => await DeliveriesAsync(user, ct) is { Count: > 0 } all && all.All(d => d.State != DeliveryState.Pending) ? all : null, "the recorded outcome", ct);
         Assert.All(deliveries, d => Assert.Equal((DeliveryState.Delivered, 2, "push"), (d.State, d.Attempts, d.Method)));
     }
 
