@@ -11,7 +11,7 @@ internal static class FaqRankerTraining
     /// <summary>
     /// Chosen by 5-fold cross-validation on the dev split as a whole (never per fold). The figures hardly move
     /// (nDCG@10 0.575–0.584 over learning rate 0.02–0.1, 7–31 leaves, 30–100 rows per leaf, feature fraction
-    /// 0.5–0.8, measured before the first-stage search gained reading-based matching); early stopping on held-out
+    /// 0.5–0.8, measured with an earlier feature set and first stage); early stopping on held-out
     /// training queries does the real regularising, and averaging (<see cref="EnsembleSize"/>) took most of the
     /// noise out of it (0.5949 → 0.6007 with the same features).
     /// </summary>
