@@ -95,6 +95,8 @@ public static class FaqModuleExtensions
         services.AddScoped<FaqViewCounter>();
         services.AddScoped<RecordFaqView>();
         services.AddScoped<SubmitFaqFeedback>();
+        services.AddSingleton<SearchClickTokens>();
+        services.AddScoped<RecordSiteFeedbackJudgement>();
         services.AddSingleton<RepeatViewFilter>();
     }
 

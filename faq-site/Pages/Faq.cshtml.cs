@@ -18,6 +18,8 @@ internal sealed class FaqModel(
     FaqPageQuery query,
     RecordFaqView recordView,
     SubmitFaqFeedback submitFeedback,
+    RecordSiteFeedbackJudgement recordJudgement,
+    SearchClickTokens clickTokens,
     IOptions<FaqSiteOptions> site,
     IStringLocalizer<FaqStrings> strings) : PageModel
 {
@@ -46,7 +48,14 @@ internal sealed class FaqModel(
     [BindProperty]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? slug, string? feedback, CancellationToken cancellationToken)
+    /// <summary>
+    /// The search-result click that led here (<see cref="SearchClickTokens"/>), kept in the form so the rating becomes
+    /// a ranker judgement for that search; null when the citizen came another way or the token is not valid.
+    /// </summary>
+    [BindProperty]
+    public string? Click { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? slug, string? feedback, string? click, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -60,6 +69,7 @@ internal sealed class FaqModel(
         }
 
         FeedbackThanks = string.Equals(feedback, "thanks", StringComparison.Ordinal);
+        Click = clickTokens.TryRead(click, id) is null ? null : click;
         await recordView.ExecuteAsync(HttpContext, id, cancellationToken);
         return Page();
     }
@@ -74,6 +84,7 @@ internal sealed class FaqModel(
         var outcome = await submitFeedback.ExecuteAsync(id, Helpful, Comment, FaqFeedbackChannel.Site, cancellationToken);
         if (outcome == FeedbackOutcome.Stored)
         {
+            await recordJudgement.ExecuteAsync(id, Click, string.Equals(Helpful, "yes", StringComparison.Ordinal), cancellationToken);
             // Post/redirect/get: a reload shows the thanks without sending the rating twice.
             return Redirect(Faq!.CanonicalPath + "?feedback=thanks#feedback");
         }

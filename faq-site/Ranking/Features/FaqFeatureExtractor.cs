@@ -51,6 +51,8 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.CoverageWordsIdfAnswer] = words.IdfCoverage(SearchField.Answer);
             row[FaqFeatureNames.CoverageGramsQuestion] = grams.Coverage(SearchField.Question);
             row[FaqFeatureNames.CoverageGramsAnswer] = grams.Coverage(SearchField.Answer);
+            row[FaqFeatureNames.CoverageGramsIdf] = grams.IdfCoverage(SearchField.Question);
+            row[FaqFeatureNames.CoverageGramsIdf + 1] = grams.IdfCoverage(SearchField.Answer);
             row[FaqFeatureNames.QuestionWordsMatched] = words.FieldMatchedShare(SearchField.Question);
             row[FaqFeatureNames.QuestionGramsMatched] = grams.FieldMatchedShare(SearchField.Question);
             row[FaqFeatureNames.SynonymMatch] = words.SynonymCoverage;
@@ -60,6 +62,9 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.LcsQueryRatio] = queryText.IsEmpty ? 0f : lcs / (float)Math.Min(queryText.Length, LongestCommonSubstring.MaxLength);
             row[FaqFeatureNames.LcsQuestionRatio] = document.QuestionText.Length == 0 ? 0f : lcs / (float)Math.Min(document.QuestionText.Length, LongestCommonSubstring.MaxLength);
             row[FaqFeatureNames.LcsParaphraseQueryRatio] = BestParaphraseLcs(queryText, document.ParaphraseTexts);
+            row[FaqFeatureNames.LcsSubsequenceQueryRatio] = queryText.IsEmpty
+                ? 0f
+                : LongestCommonSubsequence.Length(queryText, document.QuestionText) / (float)Math.Min(queryText.Length, LongestCommonSubstring.MaxLength);
             // PERF: proximity needs two query words in the field; the postings already said how many it holds, so
             // most candidates skip the scan of their (long) answer.
             if (words.FoundIn(SearchField.Question) >= 2)
@@ -75,6 +80,21 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
 
             WriteSignals(row, signals.Get(query.FoldedText, document.Id));
         }
+
+        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Words + (int)SearchField.Question, FaqFeatureNames.Bm25ListShare);
+        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Words + (int)SearchField.Answer, FaqFeatureNames.Bm25ListShare + 1);
+        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Grams + (int)SearchField.Question, FaqFeatureNames.Bm25ListShare + 2);
+        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Grams + (int)SearchField.Answer, FaqFeatureNames.Bm25ListShare + 3);
+    }
+
+    /// <summary>Writes column <paramref name="from"/> divided by its largest value over the candidates into <paramref name="to"/>.</summary>
+    private static void WriteListShare(Span<float> features, int count, int from, int to)
+    {
+        var max = 0f;
+        for (var i = 0; i < count; i++)
+            max = Math.Max(max, features[(i * FeatureCount) + from]);
+        for (var i = 0; i < count; i++)
+            features[(i * FeatureCount) + to] = max > 0f ? features[(i * FeatureCount) + from] / max : 0f;
     }
 
     /// <summary>Writes the platform-signal features of one row (training replaces them per fold).</summary>

@@ -53,6 +53,19 @@ internal static class FaqFeatureNames
     public const int ConfirmedQueryVotes = 39;
     public const int ConfirmedQueryLead = 40;
 
+    /// <summary>
+    /// Question and answer BM25 on words, then on bigrams (4 values), each divided by its largest value among the
+    /// query's candidates: where this candidate stands against the others for this query, whatever the query's
+    /// own score scale.
+    /// </summary>
+    public const int Bm25ListShare = 41;
+
+    /// <summary>IDF-weighted share of the query's bigrams found in the question, then in the answer (2 values).</summary>
+    public const int CoverageGramsIdf = 45;
+
+    /// <summary>Longest common subsequence of the query and the question over the query's length: word order kept, gaps allowed.</summary>
+    public const int LcsSubsequenceQueryRatio = 47;
+
     public static ImmutableArray<string> All { get; } =
     [
         "first_stage_score",
@@ -96,6 +109,13 @@ internal static class FaqFeatureNames
         "confirmed_query_similarity",
         "confirmed_query_votes",
         "confirmed_query_lead",
+        "bm25_words_question_list_share",
+        "bm25_words_answer_list_share",
+        "bm25_grams_question_list_share",
+        "bm25_grams_answer_list_share",
+        "coverage_grams_idf_question",
+        "coverage_grams_idf_answer",
+        "lcs_subsequence_query_ratio",
     ];
 
     public static int Count => All.Length;

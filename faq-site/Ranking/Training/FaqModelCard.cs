@@ -15,7 +15,7 @@ internal static class FaqModelCard
         Line($"## Training data");
         Line($"");
         Line($"- Dataset folder: `{Path.GetFileName(Path.TrimEndingDirectorySeparator(arguments.DatasetDirectory!))}` (localgovFAQ format); candidates: first-stage top {arguments.Candidates}");
-        Line($"- Labels: judged grade (2 contains the answer, 1 relevant, 0 unjudged); {FaqRankerTraining.EarlyStoppingFraction:P0} of the queries held out for early stopping");
+        Line($"- Labels: judged grade (2 contains the answer, 1 relevant, 0 unjudged); the average of {FaqRankerTraining.EnsembleSize} models, each early-stopped on a different 1/{FaqRankerTraining.EnsembleSize} of the queries");
         Line($"- Platform signals: {(arguments.JudgedSignals ? "judged (query, FAQ) pairs of the training queries as confirmed answers, leave-one-out" : "none (neutral values)")}");
         if (folds.Count == 0)
             return text.ToString();

@@ -1,8 +1,12 @@
 using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.KnowledgeBase.Domain;
+using ConversationHub.Faq.Ranking;
+using ConversationHub.Faq.Ranking.Features;
 using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Faq.Ranking.Judgements;
 using ConversationHub.Faq.Ranking.Training;
+using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Host.Tests.FaqSite;
 using ConversationHub.Host.Tests.Infrastructure;
@@ -28,25 +32,8 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         // in a long answer and wins first-stage search. Editors mapped one citizen query per topic to the right FAQ.
         var ct = TestTimeout.Token(240);
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
-        var random = new Random(11);
-        string Word() => string.Concat(Enumerable.Range(0, 3).Select(_ => Katakana[random.Next(Katakana.Length)]));
-        var topics = new List<(string Query, Guid Right, Guid Decoy)>();
-        for (var t = 0; t < 60; t++)
-        {
-            var (first, second) = (Word(), Word());
-            var right = await FaqTestData.CreateAsync(host, ct, question: $"{first}と{second}について", answer: "詳しくは担当窓口にお問い合わせください。");
-            var repeated = string.Join("。", Enumerable.Repeat($"{first}と{second}", 4));
-            var decoy = await FaqTestData.CreateAsync(host, ct, question: $"{Word()}と{Word()}について", answer: $"{repeated}。{Word()}もあります。");
-            topics.Add(($"{first}と{second}を知りたい", right.Id, decoy.Id));
-        }
-
-        await FaqTestData.IndexAsync(host, ct, [.. topics.SelectMany(t => new[] { t.Right, t.Decoy })]);
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var record = scope.ServiceProvider.GetRequiredService<RecordJudgement>();
-            foreach (var topic in topics)
-                Assert.NotNull((await record.ExecuteAsync(new(JudgementSource.EditorMapping, topic.Query, topic.Right, 2), ct)).Judgement);
-        }
+        var topics = await SeedTopicsAsync(host, ct);
+        await JudgeAsync(host, topics.Select(t => (t.Query, t.Right)), ct);
 
         var search = host.Services.GetRequiredService<FaqSearchService>();
         var probe = topics[^1];
@@ -118,33 +105,130 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Start_ActiveModelOfOtherFeatures_FailsWithOneLine()
+    public async Task Train_WorseThanActiveOnHeldOut_IsStoredButActiveStays()
     {
-        // Arrange: a model whose feature list is not this build's, active in the history.
-        var ct = TestTimeout.Token(120);
+        // Arrange: the active model puts each topic's right FAQ first. Editors' judgements favour the decoys,
+        // except on the queries the verb will hold out (its folds depend only on the seed and the query set).
+        var ct = TestTimeout.Token(240);
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
-        var json = (await TrainedModelJsonAsync(host, ct)).Replace("\"first_stage_score\"", "\"renamed_feature\"", StringComparison.Ordinal);
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
-            var record = new RankingModelRecord(json, null, null, 1, 1, 0, DateTime.UtcNow);
-            record.Activate(DateTime.UtcNow);
-            db.RankingModels.Add(record);
-            await db.SaveChangesAsync(ct);
-        }
+        var topics = await SeedTopicsAsync(host, ct);
+        var heldOut = HeldOutQueries(topics.Select(t => t.Query).ToList(), seed: 1);
+        await JudgeAsync(host, topics.Select(t => (t.Query, heldOut.Contains(t.Query) ? t.Right : t.Decoy)), ct);
+        var active = await AddActiveModelAsync(host, preferAnswersWithoutQueryWords: true, ct);
 
-        // Act: the hosted service a node starts with (the host's own start would fail the same way and stop).
-        var service = ActivatorUtilities.CreateInstance<ConversationHub.Faq.Ranking.Reranking.ActiveRankingModelService>(host.Services);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(ct));
+        // Act
+        var report = new StringWriter();
+        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
+        output.WriteLine(report.ToString());
 
         // Assert
-        Assert.StartsWith("Ranking model ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("renamed_feature", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(FaqTrainCommand.Success, exit);
+        var models = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct));
+        Assert.Equal(2, models.Count);
+        var trained = models[1];
+        Assert.True(trained.HeldOutNdcg < trained.PreviousHeldOutNdcg, report.ToString());
+        Assert.False(trained.IsActive);
+        Assert.Equal([active], models.Where(m => m.IsActive).Select(m => m.Id));
+        Assert.Contains("kept inactive (worse)", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_BetterThanActiveOnHeldOut_BecomesActive()
+    {
+        // Arrange: the active model puts the decoys first; editors mapped every query to its right FAQ.
+        var ct = TestTimeout.Token(240);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var topics = await SeedTopicsAsync(host, ct);
+        await JudgeAsync(host, topics.Select(t => (t.Query, t.Right)), ct);
+        var previous = await AddActiveModelAsync(host, preferAnswersWithoutQueryWords: false, ct);
+
+        // Act
+        var report = new StringWriter();
+        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
+        output.WriteLine(report.ToString());
+
+        // Assert: both kept in the history, the new one active.
+        Assert.Equal(FaqTrainCommand.Success, exit);
+        var models = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct));
+        Assert.Equal(2, models.Count);
+        Assert.Equal(previous, models[0].Id);
+        Assert.False(models[0].IsActive);
+        Assert.True(models[1].IsActive, report.ToString());
+        Assert.True(models[1].HeldOutNdcg > models[1].PreviousHeldOutNdcg, report.ToString());
+    }
+
+    /// <summary>
+    /// Per topic, the right FAQ names the topic's words once in its question; a decoy repeats them in a long answer
+    /// and wins first-stage search. The query is a citizen's wording of the topic.
+    /// </summary>
+    private static async Task<List<(string Query, Guid Right, Guid Decoy)>> SeedTopicsAsync(HubHost host, CancellationToken ct)
+    {
+        var random = new Random(11);
+        string Word() => string.Concat(Enumerable.Range(0, 3).Select(_ => Katakana[random.Next(Katakana.Length)]));
+        var topics = new List<(string Query, Guid Right, Guid Decoy)>();
+        for (var t = 0; t < 60; t++)
+        {
+            var (first, second) = (Word(), Word());
+            var right = await FaqTestData.CreateAsync(host, ct, question: $"{first}と{second}について", answer: "詳しくは担当窓口にお問い合わせください。");
+            var repeated = string.Join("。", Enumerable.Repeat($"{first}と{second}", 4));
+            var decoy = await FaqTestData.CreateAsync(host, ct, question: $"{Word()}と{Word()}について", answer: $"{repeated}。{Word()}もあります。");
+            topics.Add(($"{first}と{second}を知りたい", right.Id, decoy.Id));
+        }
+
+        await FaqTestData.IndexAsync(host, ct, [.. topics.SelectMany(t => new[] { t.Right, t.Decoy })]);
+        return topics;
+    }
+
+    /// <summary>Editors map each query to an FAQ (grade 2), through the same use case as the judgements API.</summary>
+    private static async Task JudgeAsync(HubHost host, IEnumerable<(string Query, Guid Faq)> mappings, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var record = scope.ServiceProvider.GetRequiredService<RecordJudgement>();
+        foreach (var (query, faq) in mappings)
+            Assert.NotNull((await record.ExecuteAsync(new(JudgementSource.EditorMapping, query, faq, 2), ct)).Judgement);
+    }
+
+    /// <summary>The queries <c>faq train</c> holds out with this seed: fold 0 of the folded query texts, as the verb assigns them.</summary>
+    private static HashSet<string> HeldOutQueries(IReadOnlyList<string> queries, int seed)
+    {
+        var keys = queries.Select(q => SynonymExpander.FoldForMatching(SearchQueryMasker.Apply(q))).ToList();
+        var placeholders = keys.Select(k => new CandidateQuery(k, k, [], [], [], new Dictionary<string, int>())).ToList();
+        var folds = CrossValidation.AssignFolds(placeholders, TrainFromJudgements.HeldOutFolds, seed);
+        return [.. queries.Where((_, i) => folds[i] == 0)];
+    }
+
+    /// <summary>
+    /// Stores an active one-split model: FAQs whose answer holds none of the query's words first (the right FAQs
+    /// here), or last (the decoys first).
+    /// </summary>
+    private static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
+    {
+        var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1f, 0f) : (0f, 1f);
+        var tree = new RegressionTree([FaqFeatureNames.Bm25Words + (int)SearchField.Answer], [1e-3f], [~0], [~1], [withoutWords, withWords]);
+        var metadata = new LambdaMartTrainingMetadata
+        {
+            TrainingDataHash = "hand-written",
+            TrainingQueries = 0,
+            TrainingRows = 0,
+            NdcgCutoff = 10,
+            TrainingNdcg = 0,
+            BestIteration = 1,
+            IterationsRun = 1,
+            Seed = 1,
+            TrainedAt = DateTimeOffset.UtcNow,
+        };
+        var json = LambdaMartModelSerializer.Serialize(new LambdaMartModel(FaqFeatureNames.All, new LambdaMartParameters(), [tree], metadata));
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+        var record = new RankingModelRecord(json, null, null, 0, 0, 0, DateTime.UtcNow);
+        record.Activate(DateTime.UtcNow);
+        db.RankingModels.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record.Id;
     }
 
     /// <summary>A small model trained through the library, as JSON (its quality does not matter here).</summary>
-    private static async Task<string> TrainedModelJsonAsync(HubHost host, CancellationToken ct)
+    internal static async Task<string> TrainedModelJsonAsync(HubHost host, CancellationToken ct)
     {
         var topics = new List<(string Query, Guid Right)>();
         for (var t = 0; t < 6; t++)

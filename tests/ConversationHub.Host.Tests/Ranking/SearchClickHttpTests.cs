@@ -23,7 +23,8 @@ public sealed class SearchClickHttpTests(SqliteHostFixture fixture) : IClassFixt
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(FaqTestData.PathOf(faq), response.Headers.Location?.OriginalString);
+        Assert.StartsWith(FaqTestData.PathOf(faq) + "?click=", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("窓口", Uri.UnescapeDataString(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
         var click = await FaqTestData.WithFaqDbAsync(fixture.Host, db => db.RankingJudgements.AsNoTracking().SingleAsync(j => j.FaqId == faq.Id, ct));
         Assert.Equal(JudgementSource.SearchClick, click.Source);
         Assert.Equal(4, click.Position);
@@ -41,6 +42,7 @@ public sealed class SearchClickHttpTests(SqliteHostFixture fixture) : IClassFixt
         var response = await browser.SendAsync(FaqTestData.BrowserGet($"/search/click?q=x&faq={faq.Id:N}&pos=1", "Googlebot/2.1"), ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(FaqTestData.PathOf(faq), response.Headers.Location?.OriginalString);
         Assert.Equal(0, await FaqTestData.WithFaqDbAsync(fixture.Host, db => db.RankingJudgements.CountAsync(j => j.FaqId == faq.Id, ct)));
     }
 

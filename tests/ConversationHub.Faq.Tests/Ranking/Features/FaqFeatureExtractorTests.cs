@@ -59,6 +59,29 @@ public sealed class FaqFeatureExtractorTests
     }
 
     [Fact]
+    public void Extract_ListShares_AreEachFieldsBm25OverTheBestCandidates()
+    {
+        // Arrange
+        var candidates = CreateIndex().Retrieve("パスポートの申請", 10);
+        var features = new float[candidates.Count * FaqFeatureNames.Count];
+
+        // Act
+        new FaqFeatureExtractor().Extract(candidates, features);
+
+        // Assert: the passport FAQ holds the best question match, the garbage FAQ the only answer match of パスポート.
+        var (top, garbage) = (Row(features, 0), Row(features, 1));
+        Assert.Equal(1f, top[FaqFeatureNames.Bm25ListShare]);
+        Assert.Equal(0f, garbage[FaqFeatureNames.Bm25ListShare]);
+        var answerShare = FaqFeatureNames.Bm25ListShare + 1;
+        var bestAnswer = Math.Max(top[FaqFeatureNames.Bm25Words + (int)SearchField.Answer], garbage[FaqFeatureNames.Bm25Words + (int)SearchField.Answer]);
+        Assert.Equal(garbage[FaqFeatureNames.Bm25Words + (int)SearchField.Answer] / bestAnswer, garbage[answerShare]);
+        Assert.Equal(1f, Math.Max(top[answerShare], garbage[answerShare]));
+        Assert.Equal(1f, top[FaqFeatureNames.CoverageGramsIdf]);
+        Assert.Equal(1f, top[FaqFeatureNames.LcsSubsequenceQueryRatio]);
+        Assert.InRange(garbage[FaqFeatureNames.LcsSubsequenceQueryRatio], 0f, 0.99f);
+    }
+
+    [Fact]
     public void Extract_NoPlatformSignals_WritesNeutralValues()
     {
         // Arrange
@@ -106,6 +129,8 @@ public sealed class FaqFeatureExtractorTests
         Assert.Equal("lcs_query_ratio", FaqFeatureNames.All[FaqFeatureNames.LcsQueryRatio]);
         Assert.Equal("query_mean_idf", FaqFeatureNames.All[FaqFeatureNames.QueryMeanIdf]);
         Assert.Equal("confirmed_query_similarity", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarity]);
-        Assert.Equal(FaqFeatureNames.ConfirmedQueryLead + 1, FaqFeatureNames.Count);
+        Assert.Equal("bm25_words_question_list_share", FaqFeatureNames.All[FaqFeatureNames.Bm25ListShare]);
+        Assert.Equal("coverage_grams_idf_question", FaqFeatureNames.All[FaqFeatureNames.CoverageGramsIdf]);
+        Assert.Equal(FaqFeatureNames.LcsSubsequenceQueryRatio + 1, FaqFeatureNames.Count);
     }
 }

@@ -11,6 +11,13 @@ public sealed class TextSimilarityTests
     public void LongestCommonSubstring_Length_IsTheLongestSharedRun(string a, string b, int expected) =>
         Assert.Equal(expected, LongestCommonSubstring.Length(a, b));
 
+    [Theory]
+    [InlineData("住民票を取りたい", "住民票の写しを取得したい", 7)]
+    [InlineData("abc", "cba", 1)]
+    [InlineData("abc", "", 0)]
+    public void LongestCommonSubsequence_Length_KeepsOrderAllowsGaps(string a, string b, int expected) =>
+        Assert.Equal(expected, LongestCommonSubsequence.Length(a, b));
+
     [Fact]
     public void ProximityWindow_Score_IsMatchedWordsOverShortestWindow()
     {
