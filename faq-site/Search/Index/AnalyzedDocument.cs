@@ -8,7 +8,7 @@ namespace ConversationHub.Faq.Search.Index;
 /// out without analysing its old text again, and so that re-ranking features (longest common substring with
 /// the question, proximity of query words) need no second pass over the text.
 /// </summary>
-internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams)
+internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams, FieldTerms readings)
 {
     public string Id { get; } = id;
 
@@ -31,23 +31,35 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
 
     public FieldTerms Grams { get; } = grams;
 
-    public FieldTerms this[TermSpace space] => space == TermSpace.Words ? Words : Grams;
+    /// <summary>Reading bigrams of the question, paraphrases and keywords (the answer has none: long, and rarely asked by sound).</summary>
+    public FieldTerms Readings { get; } = readings;
+
+    public FieldTerms this[TermSpace space] => space switch
+    {
+        TermSpace.Words => Words,
+        TermSpace.Grams => Grams,
+        _ => Readings,
+    };
 
     public static AnalyzedDocument Create(SearchDocument document, JapaneseAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(document);
         var words = new Accumulator();
         var grams = new Accumulator();
+        var readings = new Accumulator();
         var wordBuffer = new List<string>();
         var gramBuffer = new List<string>();
+        var readingBuffer = new List<string>();
 
         void AddField(string text, SearchField field)
         {
             wordBuffer.Clear();
             gramBuffer.Clear();
-            analyzer.Analyze(text, wordBuffer, gramBuffer);
+            readingBuffer.Clear();
+            analyzer.Analyze(text, wordBuffer, gramBuffer, field == SearchField.Answer ? null : readingBuffer);
             words.Add(wordBuffer, field);
             grams.Add(gramBuffer, field);
+            readings.Add(readingBuffer, field);
         }
 
         AddField(document.Question, SearchField.Question);
@@ -59,7 +71,7 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         foreach (var keyword in document.Keywords)
             AddField(keyword, SearchField.Keywords);
 
-        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms())
+        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms(), readings.ToFieldTerms())
         {
             Source = document,
             QuestionText = SynonymExpander.FoldForMatching(document.Question),
