@@ -85,7 +85,7 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options, ReadingDictionar
             if (script == CharKind.Hiragana && length < Options.MinHiraganaWordLength)
                 continue;
 
-            var word = script == CharKind.Latin ? LatinStemmer.Stem(span.ToString()) : JapaneseNormalizer.FoldReading(span);
+            var word = script == CharKind.Latin ? LatinStemmer.Stem(span.ToString()) : FoldedWordPool.Fold(span);
             if (!StopWords.Contains(word))
                 words.Add(word);
         }
@@ -97,7 +97,7 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options, ReadingDictionar
     private static void FlushCompound(string normalized, int start, int end, int parts, List<string> words)
     {
         if (parts >= 2 && start >= 0)
-            words.Add(JapaneseNormalizer.FoldReading(normalized.AsSpan(start, end - start)));
+            words.Add(FoldedWordPool.Fold(normalized.AsSpan(start, end - start)));
     }
 
     // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ConversationHub.Faq.Search.Analysis;
 
 namespace ConversationHub.Faq.Search.Index;
@@ -41,15 +42,21 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         _ => Readings,
     };
 
+    // PERF: reused per thread (a rebuild analyses thousands of documents on each core); only the results are copied out.
+    [ThreadStatic]
+    private static (Accumulator Words, Accumulator Grams, Accumulator Readings)? _accumulators;
+
+    [ThreadStatic]
+    private static (List<string> Words, List<string> Grams, List<string> Readings)? _buffers;
+
     public static AnalyzedDocument Create(SearchDocument document, JapaneseAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var words = new Accumulator();
-        var grams = new Accumulator();
-        var readings = new Accumulator();
-        var wordBuffer = new List<string>();
-        var gramBuffer = new List<string>();
-        var readingBuffer = new List<string>();
+        var (words, grams, readings) = _accumulators ??= (new Accumulator(), new Accumulator(), new Accumulator());
+        words.Reset();
+        grams.Reset();
+        readings.Reset();
+        var (wordBuffer, gramBuffer, readingBuffer) = _buffers ??= ([], [], []);
 
         void AddField(string text, SearchField field)
         {
@@ -93,8 +100,15 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
     private sealed class Accumulator
     {
         private readonly Dictionary<string, int> _indexByTerm = new(StringComparer.Ordinal);
-        private readonly List<ushort> _frequencies = [];
         private readonly int[] _lengths = new int[FieldTerms.FieldCount];
+        private ushort[] _frequencies = new ushort[256 * FieldTerms.FieldCount];
+
+        public void Reset()
+        {
+            Array.Clear(_frequencies, 0, _indexByTerm.Count * FieldTerms.FieldCount);
+            _indexByTerm.Clear();
+            Array.Clear(_lengths);
+        }
 
         // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -102,12 +116,12 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         {
             foreach (var term in terms)
             {
-                if (!_indexByTerm.TryGetValue(term, out var index))
+                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexByTerm, term, out var exists);
+                if (!exists)
                 {
-                    index = _indexByTerm.Count;
-                    _indexByTerm.Add(term, index);
-                    for (var f = 0; f < FieldTerms.FieldCount; f++)
-                        _frequencies.Add(0);
+                    index = _indexByTerm.Count - 1;
+                    if ((index + 1) * FieldTerms.FieldCount > _frequencies.Length)
+                        Array.Resize(ref _frequencies, _frequencies.Length * 2);
                 }
 
                 var at = (index * FieldTerms.FieldCount) + (int)field;
@@ -123,7 +137,7 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
             var terms = new string[_indexByTerm.Count];
             foreach (var (term, index) in _indexByTerm)
                 terms[index] = term;
-            return new FieldTerms(terms, [.. _frequencies], _lengths);
+            return new FieldTerms(terms, _frequencies.AsSpan(0, terms.Length * FieldTerms.FieldCount).ToArray(), [.. _lengths]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ConversationHub.Core.Persistence;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
 
