@@ -57,24 +57,23 @@ internal sealed class ReadingDictionary
     public static ReadingDictionary Create(IReadOnlyList<(string Surface, string Reading, int Cost)> entries, string source)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var order = new int[entries.Count];
-        for (var i = 0; i < order.Length; i++)
-            order[i] = i;
-        Array.Sort(order, (a, b) =>
+        // PERF: sorting the entries themselves, with a static comparison, instead of indices into the list.
+        var sorted = entries.ToArray();
+        Array.Sort(sorted, static (a, b) =>
         {
-            var bySurface = string.CompareOrdinal(entries[a].Surface, entries[b].Surface);
-            return bySurface != 0 ? bySurface : entries[a].Cost.CompareTo(entries[b].Cost);
+            var bySurface = string.CompareOrdinal(a.Surface, b.Surface);
+            return bySurface != 0 ? bySurface : a.Cost.CompareTo(b.Cost);
         });
 
-        var kept = new List<(string Surface, string Reading)>(order.Length);
+        var kept = new List<(string Surface, string Reading)>(sorted.Length);
         var charCount = 0;
-        foreach (var i in order)
+        foreach (var (surface, raw, _) in sorted)
         {
-            var surface = entries[i].Surface;
-            var reading = JapaneseNormalizer.FoldReading(entries[i].Reading);
-            if (surface.Length is 0 or > byte.MaxValue || reading.Length is 0 or > byte.MaxValue)
+            if (surface.Length is 0 or > byte.MaxValue
+                || (kept.Count > 0 && string.Equals(kept[^1].Surface, surface, StringComparison.Ordinal)))
                 continue;
-            if (kept.Count > 0 && string.Equals(kept[^1].Surface, surface, StringComparison.Ordinal))
+            var reading = JapaneseNormalizer.FoldReading(raw);
+            if (reading.Length is 0 or > byte.MaxValue)
                 continue;
             kept.Add((surface, reading));
             charCount += surface.Length + reading.Length;
