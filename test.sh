@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ConversationHub on a fresh machine:
-#  1. installs what the tests need when it is missing (PostgreSQL server, Chromium and a Japanese font via apt
-#     when running as root; the npm packages of tests/js),
+#  1. installs what the tests need when it is missing (PostgreSQL server, Chromium, a Japanese font and the
+#     mecab-ipadic lexicon via apt when running as root; the npm packages of tests/js),
 #  2. starts a throw-away PostgreSQL on a spare port (stopped on exit),
 #  3. runs every test project of the solution against it and prints one summary line.
 set -euo pipefail
@@ -16,6 +16,8 @@ install_system_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi "IPAGothic\|IPAゴシック" || missing+=(fonts-ipafont-gothic)
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The lexicon search reads kanji with (surface -> reading CSVs under /usr/share/mecab/dic/ipadic).
+  [ -d /usr/share/mecab/dic/ipadic ] || missing+=(mecab-ipadic)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ]; then
     echo "Missing packages (${missing[*]}); run as root or install them first." >&2

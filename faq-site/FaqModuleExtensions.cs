@@ -6,6 +6,7 @@ using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Misses;
+using ConversationHub.Faq.Search.Readings;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Ranking.Reranking;
@@ -18,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Faq;
@@ -41,7 +43,10 @@ public static class FaqModuleExtensions
         // Search: one in-memory index per node, built at start and kept current through hub events.
         builder.Services.AddSingleton<InMemorySynonymDictionary>();
         builder.Services.AddSingleton<ISynonymDictionary>(sp => sp.GetRequiredService<InMemorySynonymDictionary>());
-        builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
+        builder.Services.AddOptions<ReadingDictionaryOptions>().BindConfiguration(ReadingDictionaryOptions.SectionName);
+        builder.Services.AddSingleton(sp => SystemReadingDictionaries.Get(
+            sp.GetRequiredService<IOptions<ReadingDictionaryOptions>>().Value, sp.GetRequiredService<ILogger<ReadingDictionary>>()));
+        builder.Services.AddSingleton(sp => new FaqSearchIndex(new JapaneseAnalyzer(AnalyzerOptions.Default, sp.GetRequiredService<ReadingDictionary>()), Bm25FParameters.Default, sp.GetRequiredService<ISynonymDictionary>()));
         builder.Services.AddFaqRanking();
         builder.Services.AddScoped<Ranking.Judgements.RecordJudgement>();
         builder.Services.AddSingleton<FaqSearchService>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
+using ConversationHub.Faq.Search.Readings;
 
 namespace ConversationHub.Faq.Benchmark;
 
@@ -26,6 +27,7 @@ internal static class BenchAnalysisProfile
             ("ICU segmentation", Time(() => Array.ForEach(normalized, t => { segments.Clear(); IcuWordSegmenter.Segment(t, segments); }))),
             ("  same through icu.net", Time(() => Array.ForEach(normalized, t => { segments.Clear(); IcuWordSegmenter.SegmentThroughIcuNet(t, segments); }))),
             ("reading fold", Time(() => Array.ForEach(normalized, t => JapaneseNormalizer.FoldReading(t)))),
+            ("kanji readings", Time(() => Array.ForEach(normalized, t => { segments.Clear(); IcuWordSegmenter.Segment(t, segments); ReadingTranscriber.Transcribe(analyzer.Readings, t, segments); }))),
             ("analyse (all of it)", Time(() => Array.ForEach(texts, t => { words.Clear(); grams.Clear(); analyzer.Analyze(t, words, grams); }))),
             ("analysed documents", Time(() => analyzed = [.. documents.Select(d => AnalyzedDocument.Create(d, analyzer))])),
             ("postings (snapshot)", Time(() => IndexSnapshotBuilder.Build(analyzed, Bm25FParameters.Default))),

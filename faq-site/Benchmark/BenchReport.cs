@@ -23,4 +23,11 @@ internal sealed record BenchReport(
     double QueryP99Ms,
     double SuggestP50Ms,
     double SuggestP99Ms,
-    long ManagedHeapBytes);
+    long ManagedHeapBytes)
+{
+    /// <summary>Kanji words in the reading lexicon (0 when it is not installed), its load time and what it keeps on the heap.</summary>
+    public ReadingLexiconCost? Readings { get; init; }
+}
+
+/// <summary>What loading the system reading lexicon costs: entries kept, wall-clock load time, managed heap kept.</summary>
+internal sealed record ReadingLexiconCost(string Path, int Entries, double LoadMs, long HeapBytes);

@@ -36,6 +36,13 @@ internal static class BenchReportWriter
         ];
         foreach (var line in lines)
             await output.WriteLineAsync(line.AsMemory(), cancellationToken);
+        if (report.Readings is { } readings)
+        {
+            var text = readings.Entries == 0
+                ? $"reading lexicon: none at {readings.Path} (search runs without readings)"
+                : string.Format(c, "reading lexicon: {0:N0} kanji words from {1}, loaded in {2:F0} ms, {3:F1} MB kept", readings.Entries, readings.Path, readings.LoadMs, readings.HeapBytes / 1024.0 / 1024.0);
+            await output.WriteLineAsync(text.AsMemory(), cancellationToken);
+        }
     }
 
     /// <summary>Prints the single-threaded stage breakdown of <c>--profile</c>.</summary>

@@ -1,12 +1,15 @@
 using System.Runtime.CompilerServices;
+using ConversationHub.Faq.Search.Readings;
+
 namespace ConversationHub.Faq.Search.Analysis;
 
 /// <summary>
 /// Turns text into the two term streams the index keeps: reading-folded ICU words without particles and
-/// auxiliaries, and reading-folded CJK character bigrams (a run of one character gives a unigram).
-/// Documents and queries go through the same analysis.
+/// auxiliaries, and reading-folded CJK character bigrams (a run of one character gives a unigram); on request a
+/// third, the bigrams of the text's reading (住民票 → じゅうみんひょう), so that kana match kanji. Documents and queries
+/// go through the same analysis.
 /// </summary>
-internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
+internal sealed class JapaneseAnalyzer(AnalyzerOptions options, ReadingDictionary readings)
 {
     // PERF: reused per thread; analysis runs once per document at build time and once per query.
     [ThreadStatic]
@@ -22,19 +25,36 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
     {
     }
 
+    /// <summary>An analyser that reads kanji with the system lexicon at its default place, when it is installed.</summary>
+    public JapaneseAnalyzer(AnalyzerOptions options)
+        : this(options, SystemReadingDictionaries.Default)
+    {
+    }
+
     public AnalyzerOptions Options { get; } = options;
 
-    public void Analyze(string text, List<string> words, List<string> grams)
+    /// <summary>Where readings come from; <see cref="ReadingDictionary.IsEmpty"/> when no lexicon is installed.</summary>
+    public ReadingDictionary Readings { get; } = readings;
+
+    public void Analyze(string text, List<string> words, List<string> grams) => Analyze(text, words, grams, readingGrams: null);
+
+    /// <summary>
+    /// As <see cref="Analyze(string, List{string}, List{string})"/>, plus the character bigrams of the text's reading in
+    /// <paramref name="readingGrams"/> (none when there is no reading dictionary).
+    /// </summary>
+    public void Analyze(string text, List<string> words, List<string> grams, List<string>? readingGrams)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = JapaneseNormalizer.Normalize(text);
-        AddWords(normalized, words);
-        AddGrams(JapaneseNormalizer.FoldReading(normalized), grams);
+        var segments = AddWords(normalized, words);
+        AddGrams(JapaneseNormalizer.FoldReading(normalized), grams, Options.GramsOverHiragana);
+        if (readingGrams is not null && !Readings.IsEmpty)
+            AddGrams(ReadingTranscriber.Transcribe(Readings, normalized, segments), readingGrams, overHiragana: true);
     }
 
     // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddWords(string normalized, List<string> words)
+    private List<(int Start, int Length)> AddWords(string normalized, List<string> words)
     {
         var segments = _segments ??= [];
         segments.Clear();
@@ -65,28 +85,29 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
             if (script == CharKind.Hiragana && length < Options.MinHiraganaWordLength)
                 continue;
 
-            var word = script == CharKind.Latin ? LatinStemmer.Stem(span.ToString()) : JapaneseNormalizer.FoldReading(span);
+            var word = script == CharKind.Latin ? LatinStemmer.Stem(span.ToString()) : FoldedWordPool.Fold(span);
             if (!StopWords.Contains(word))
                 words.Add(word);
         }
 
         FlushCompound(normalized, compoundStart, compoundEnd, compoundParts, words);
+        return segments;
     }
 
     private static void FlushCompound(string normalized, int start, int end, int parts, List<string> words)
     {
         if (parts >= 2 && start >= 0)
-            words.Add(JapaneseNormalizer.FoldReading(normalized.AsSpan(start, end - start)));
+            words.Add(FoldedWordPool.Fold(normalized.AsSpan(start, end - start)));
     }
 
     // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddGrams(string folded, List<string> grams)
+    private static void AddGrams(string folded, List<string> grams, bool overHiragana)
     {
         var runStart = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
-            var inRun = i < folded.Length && IsGramChar(folded[i]);
+            var inRun = i < folded.Length && IsGramChar(folded[i], overHiragana);
             if (inRun && runStart < 0)
                 runStart = i;
             if (inRun || runStart < 0)
@@ -115,10 +136,10 @@ internal sealed class JapaneseAnalyzer(AnalyzerOptions options)
         return gram;
     }
 
-    private bool IsGramChar(char c)
+    private static bool IsGramChar(char c, bool overHiragana)
     {
         var kind = CharClass.Of(c);
-        return kind is CharKind.Kanji or CharKind.Katakana || (kind == CharKind.Hiragana && Options.GramsOverHiragana);
+        return kind is CharKind.Kanji or CharKind.Katakana || (kind == CharKind.Hiragana && overHiragana);
     }
 
     /// <summary>The script of a word: the one script it is written in, or Other for mixed words (取り).</summary>

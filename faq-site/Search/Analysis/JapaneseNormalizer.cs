@@ -58,6 +58,14 @@ internal static class JapaneseNormalizer
     public static string FoldReading(ReadOnlySpan<char> text)
     {
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..FoldReading(text, buffer)]);
+    }
+
+    /// <summary>As <see cref="FoldReading(ReadOnlySpan{char})"/>, into <paramref name="buffer"/> (at least as long as the text); returns the length.</summary>
+    // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int FoldReading(ReadOnlySpan<char> text, Span<char> buffer)
+    {
         var length = 0;
         var runLength = 0;
         for (var i = 0; i < text.Length; i++)
@@ -71,7 +79,7 @@ internal static class JapaneseNormalizer
             buffer[length++] = c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c;
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     private static bool IsKana(char c) => CharClass.Of(c) is CharKind.Katakana or CharKind.Hiragana;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ConversationHub.Faq.Search.Analysis;
 
 namespace ConversationHub.Faq.Search.Index;
@@ -8,7 +9,7 @@ namespace ConversationHub.Faq.Search.Index;
 /// out without analysing its old text again, and so that re-ranking features (longest common substring with
 /// the question, proximity of query words) need no second pass over the text.
 /// </summary>
-internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams)
+internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms grams, FieldTerms readings)
 {
     public string Id { get; } = id;
 
@@ -31,23 +32,41 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
 
     public FieldTerms Grams { get; } = grams;
 
-    public FieldTerms this[TermSpace space] => space == TermSpace.Words ? Words : Grams;
+    /// <summary>Reading bigrams of the question, paraphrases and keywords (the answer has none: long, and rarely asked by sound).</summary>
+    public FieldTerms Readings { get; } = readings;
+
+    public FieldTerms this[TermSpace space] => space switch
+    {
+        TermSpace.Words => Words,
+        TermSpace.Grams => Grams,
+        _ => Readings,
+    };
+
+    // PERF: reused per thread (a rebuild analyses thousands of documents on each core); only the results are copied out.
+    [ThreadStatic]
+    private static (Accumulator Words, Accumulator Grams, Accumulator Readings)? _accumulators;
+
+    [ThreadStatic]
+    private static (List<string> Words, List<string> Grams, List<string> Readings)? _buffers;
 
     public static AnalyzedDocument Create(SearchDocument document, JapaneseAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var words = new Accumulator();
-        var grams = new Accumulator();
-        var wordBuffer = new List<string>();
-        var gramBuffer = new List<string>();
+        var (words, grams, readings) = _accumulators ??= (new Accumulator(), new Accumulator(), new Accumulator());
+        words.Reset();
+        grams.Reset();
+        readings.Reset();
+        var (wordBuffer, gramBuffer, readingBuffer) = _buffers ??= ([], [], []);
 
         void AddField(string text, SearchField field)
         {
             wordBuffer.Clear();
             gramBuffer.Clear();
-            analyzer.Analyze(text, wordBuffer, gramBuffer);
+            readingBuffer.Clear();
+            analyzer.Analyze(text, wordBuffer, gramBuffer, field == SearchField.Answer ? null : readingBuffer);
             words.Add(wordBuffer, field);
             grams.Add(gramBuffer, field);
+            readings.Add(readingBuffer, field);
         }
 
         AddField(document.Question, SearchField.Question);
@@ -59,7 +78,7 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         foreach (var keyword in document.Keywords)
             AddField(keyword, SearchField.Keywords);
 
-        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms())
+        return new AnalyzedDocument(document.Id, words.ToFieldTerms(), grams.ToFieldTerms(), readings.ToFieldTerms())
         {
             Source = document,
             QuestionText = SynonymExpander.FoldForMatching(document.Question),
@@ -81,8 +100,15 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
     private sealed class Accumulator
     {
         private readonly Dictionary<string, int> _indexByTerm = new(StringComparer.Ordinal);
-        private readonly List<ushort> _frequencies = [];
         private readonly int[] _lengths = new int[FieldTerms.FieldCount];
+        private ushort[] _frequencies = new ushort[256 * FieldTerms.FieldCount];
+
+        public void Reset()
+        {
+            Array.Clear(_frequencies, 0, _indexByTerm.Count * FieldTerms.FieldCount);
+            _indexByTerm.Clear();
+            Array.Clear(_lengths);
+        }
 
         // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -90,12 +116,12 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
         {
             foreach (var term in terms)
             {
-                if (!_indexByTerm.TryGetValue(term, out var index))
+                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexByTerm, term, out var exists);
+                if (!exists)
                 {
-                    index = _indexByTerm.Count;
-                    _indexByTerm.Add(term, index);
-                    for (var f = 0; f < FieldTerms.FieldCount; f++)
-                        _frequencies.Add(0);
+                    index = _indexByTerm.Count - 1;
+                    if ((index + 1) * FieldTerms.FieldCount > _frequencies.Length)
+                        Array.Resize(ref _frequencies, _frequencies.Length * 2);
                 }
 
                 var at = (index * FieldTerms.FieldCount) + (int)field;
@@ -111,7 +137,7 @@ internal sealed class AnalyzedDocument(string id, FieldTerms words, FieldTerms g
             var terms = new string[_indexByTerm.Count];
             foreach (var (term, index) in _indexByTerm)
                 terms[index] = term;
-            return new FieldTerms(terms, [.. _frequencies], _lengths);
+            return new FieldTerms(terms, _frequencies.AsSpan(0, terms.Length * FieldTerms.FieldCount).ToArray(), [.. _lengths]);
         }
     }
 }

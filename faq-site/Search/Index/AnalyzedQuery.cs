@@ -5,7 +5,7 @@ namespace ConversationHub.Faq.Search.Index;
 /// computes its features from the same terms. Typed terms have weight 1; terms only a synonym contributed have
 /// the (smaller) synonym weight.
 /// </summary>
-internal sealed class AnalyzedQuery(string foldedText, QueryTerms words, QueryTerms grams)
+internal sealed class AnalyzedQuery(string foldedText, QueryTerms words, QueryTerms grams, QueryTerms readings)
 {
     /// <summary>The query normalised and reading-folded (as <see cref="AnalyzedDocument.QuestionText"/>).</summary>
     public string FoldedText { get; } = foldedText;
@@ -14,5 +14,13 @@ internal sealed class AnalyzedQuery(string foldedText, QueryTerms words, QueryTe
 
     public QueryTerms Grams { get; } = grams;
 
-    public QueryTerms this[TermSpace space] => space == TermSpace.Words ? Words : Grams;
+    /// <summary>Bigrams of the query's reading, weighted by how much of the query is hiragana (see <see cref="Readings.KanaShare"/>).</summary>
+    public QueryTerms Readings { get; } = readings;
+
+    public QueryTerms this[TermSpace space] => space switch
+    {
+        TermSpace.Words => Words,
+        TermSpace.Grams => Grams,
+        _ => Readings,
+    };
 }

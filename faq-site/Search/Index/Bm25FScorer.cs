@@ -16,7 +16,7 @@ internal static class Bm25FScorer
     private static int[]? _touched;
 
     public static void Search(
-        IndexSnapshot snapshot, QueryTerms words, QueryTerms grams, Func<string, bool>? filter, TopHits top)
+        IndexSnapshot snapshot, AnalyzedQuery query, Func<string, bool>? filter, TopHits top)
     {
         var slotCount = snapshot.SlotCount;
         if (_scores is null || _scores.Length < slotCount)
@@ -28,8 +28,9 @@ internal static class Bm25FScorer
         var scores = _scores;
         var touched = _touched!;
         var touchedCount = 0;
-        touchedCount = Accumulate(snapshot.Words, snapshot.LiveCount, words, scores, touched, touchedCount);
-        touchedCount = Accumulate(snapshot.Grams, snapshot.LiveCount, grams, scores, touched, touchedCount);
+        touchedCount = Accumulate(snapshot.Words, snapshot.LiveCount, query.Words, scores, touched, touchedCount);
+        touchedCount = Accumulate(snapshot.Grams, snapshot.LiveCount, query.Grams, scores, touched, touchedCount);
+        touchedCount = Accumulate(snapshot.Readings, snapshot.LiveCount, query.Readings, scores, touched, touchedCount);
 
         for (var i = 0; i < touchedCount; i++)
         {

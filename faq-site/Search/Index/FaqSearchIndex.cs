@@ -1,4 +1,5 @@
 using ConversationHub.Faq.Search.Analysis;
+using ConversationHub.Faq.Search.Readings;
 
 namespace ConversationHub.Faq.Search.Index;
 
@@ -29,6 +30,9 @@ internal sealed class FaqSearchIndex
     public int Count => _snapshot.LiveCount;
 
     public Bm25FParameters Parameters => _snapshot.Parameters;
+
+    /// <summary>How this index reads kanji (empty without a system lexicon); suggestions use the same.</summary>
+    public ReadingDictionary Readings => _analyzer.Readings;
 
     /// <summary>
     /// Replaces the whole index. Documents are analysed in parallel; a document whose text is the same as in the
@@ -101,22 +105,24 @@ internal sealed class FaqSearchIndex
 
         var words = new QueryTerms();
         var grams = new QueryTerms();
+        var readings = new QueryTerms();
         if (QuestionSentences.Split(query) is { } sentences)
         {
             // A word both in an asking sentence and in the context keeps the full weight (QueryTerms keeps the larger).
             foreach (var (sentence, asks) in sentences)
-                AddAnalyzed(sentence, words, grams, asks ? 1f : ContextWeight);
+                AddAnalyzed(sentence, words, grams, readings, asks ? 1f : ContextWeight);
         }
         else
         {
-            AddAnalyzed(query, words, grams, 1f);
+            AddAnalyzed(query, words, grams, readings, 1f);
         }
 
         var folded = SynonymExpander.FoldForMatching(query);
         _synonyms.Expand(folded, words, grams, snapshot.Parameters.SynonymWeight);
+        var analyzed = new AnalyzedQuery(folded, words, grams, readings);
 
         var hits = new TopHits(top);
-        Bm25FScorer.Search(snapshot, words, grams, filter, hits);
+        Bm25FScorer.Search(snapshot, analyzed, filter, hits);
         var slots = new int[hits.Count];
         var scores = new float[hits.Count];
         for (var i = 0; i < slots.Length; i++)
@@ -125,15 +131,17 @@ internal sealed class FaqSearchIndex
             scores[i] = hits.ScoreAt(i);
         }
 
-        return new FirstStageResult(snapshot, new AnalyzedQuery(folded, words, grams), slots, scores);
+        return new FirstStageResult(snapshot, analyzed, slots, scores);
     }
 
-    private void AddAnalyzed(string text, QueryTerms words, QueryTerms grams, float weight)
+    private void AddAnalyzed(string text, QueryTerms words, QueryTerms grams, QueryTerms readings, float weight)
     {
         var wordList = new List<string>();
         var gramList = new List<string>();
-        _analyzer.Analyze(text, wordList, gramList);
+        var readingList = new List<string>();
+        _analyzer.Analyze(text, wordList, gramList, readingList);
         words.AddRange(wordList, weight);
         grams.AddRange(gramList, weight);
+        readings.AddRange(readingList, weight * KanaShare.Of(text));
     }
 }

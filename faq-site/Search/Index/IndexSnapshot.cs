@@ -10,6 +10,7 @@ internal sealed class IndexSnapshot(
     Dictionary<string, int> slotById,
     SpaceIndex words,
     SpaceIndex grams,
+    SpaceIndex readings,
     Bm25FParameters parameters)
 {
     /// <summary>Document id per slot; null where the document was removed or replaced since the last full build.</summary>
@@ -23,11 +24,18 @@ internal sealed class IndexSnapshot(
 
     public SpaceIndex Grams { get; } = grams;
 
+    public SpaceIndex Readings { get; } = readings;
+
     public Bm25FParameters Parameters { get; } = parameters;
 
     public int SlotCount => Ids.Length;
 
     public int LiveCount => SlotById.Count;
 
-    public SpaceIndex this[TermSpace space] => space == TermSpace.Words ? Words : Grams;
+    public SpaceIndex this[TermSpace space] => space switch
+    {
+        TermSpace.Words => Words,
+        TermSpace.Grams => Grams,
+        _ => Readings,
+    };
 }

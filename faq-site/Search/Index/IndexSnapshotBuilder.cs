@@ -28,13 +28,15 @@ internal static class IndexSnapshotBuilder
         for (var i = 0; i < ids.Length; i++)
             ids[i] = live[i].Id;
 
-        // PERF: the two term spaces share nothing, so they are built side by side.
+        // PERF: the term spaces share nothing, so they are built side by side.
         SpaceIndex? words = null;
         SpaceIndex? grams = null;
+        SpaceIndex? readings = null;
         Parallel.Invoke(
             () => words = BuildSpace(live, TermSpace.Words, parameters.Words),
-            () => grams = BuildSpace(live, TermSpace.Grams, parameters.Grams));
-        return new IndexSnapshot(ids, [.. live], slotById, words!, grams!, parameters);
+            () => grams = BuildSpace(live, TermSpace.Grams, parameters.Grams),
+            () => readings = BuildSpace(live, TermSpace.Readings, parameters.Readings));
+        return new IndexSnapshot(ids, [.. live], slotById, words!, grams!, readings!, parameters);
     }
 
     // PERF: a rebuild runs this once, cold; tier-0 code would make the first build several times slower.

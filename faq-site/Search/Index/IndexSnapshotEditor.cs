@@ -48,6 +48,7 @@ internal static class IndexSnapshotEditor
             slotById,
             EditSpace(snapshot.Words, TermSpace.Words, oldSlot, oldDocument, newSlot, replacement, slotById.Count),
             EditSpace(snapshot.Grams, TermSpace.Grams, oldSlot, oldDocument, newSlot, replacement, slotById.Count),
+            EditSpace(snapshot.Readings, TermSpace.Readings, oldSlot, oldDocument, newSlot, replacement, slotById.Count),
             snapshot.Parameters);
     }
 

@@ -8,4 +8,10 @@ internal enum TermSpace
 
     /// <summary>CJK character bigrams (recall for words ICU splits differently, and for partial matches).</summary>
     Grams = 1,
+
+    /// <summary>
+    /// Character bigrams of the reading of the question, paraphrases and keywords (住民票 → じゅ, ゅう, …), so that a
+    /// query typed in kana finds the FAQ written in kanji; empty when no reading dictionary is installed.
+    /// </summary>
+    Readings = 2,
 }

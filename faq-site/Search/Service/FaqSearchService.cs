@@ -99,7 +99,8 @@ internal sealed class FaqSearchService(FaqSearchIndex index, FaqReranker reranke
     }
 
     private void RebuildSuggestions() =>
-        _suggestions = SuggestionIndex.Build(_entries.Values.Select(e => new SuggestionSource(e.Question, SuggestionKind.FaqQuestion, 0, FaqSearchDocuments.Key(e.Id))));
+        _suggestions = SuggestionIndex.Build(
+            _entries.Values.Select(e => new SuggestionSource(e.Question, SuggestionKind.FaqQuestion, 0, FaqSearchDocuments.Key(e.Id))), index.Readings);
 
     private static bool SameQuestions(Dictionary<string, FaqSearchEntry> before, Dictionary<string, FaqSearchEntry> after) =>
         before.Count == after.Count

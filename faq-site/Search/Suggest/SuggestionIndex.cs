@@ -1,11 +1,13 @@
 using ConversationHub.Faq.Search.Analysis;
+using ConversationHub.Faq.Search.Readings;
 
 namespace ConversationHub.Faq.Search.Suggest;
 
 /// <summary>
 /// Prefix suggestions on reading-folded text (NFKC, katakana as hiragana), so ｼﾞｭｳﾐﾝ, ジュウミン and じゅうみん
-/// all find じゅうみん…; kanji are matched as written, since no reading dictionary is available. A source is
-/// found from its start or from the start of any ICU word in it (住民票 finds コンビニで住民票を取りたい);
+/// all find じゅうみん…; with a reading dictionary, kanji are also matched by their reading (じゅうみ finds 住民票の写し),
+/// and always as written. A source is found from its start or from the start of any ICU word in it (住民票 finds
+/// コンビニで住民票を取りたい);
 /// matches from the start rank first, then by popularity, then shorter texts. Immutable: rebuild and swap.
 /// </summary>
 internal sealed class SuggestionIndex
@@ -31,9 +33,10 @@ internal sealed class SuggestionIndex
         _sources = sources;
     }
 
-    public static SuggestionIndex Build(IEnumerable<SuggestionSource> sources)
+    public static SuggestionIndex Build(IEnumerable<SuggestionSource> sources, ReadingDictionary? readings = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        readings ??= ReadingDictionary.Empty;
         var all = sources.Where(s => !string.IsNullOrWhiteSpace(s.Text)).ToArray();
         var entries = new List<(string Key, int Source, bool AtStart)>();
         var words = new List<(int Start, int Length)>();
@@ -48,6 +51,9 @@ internal sealed class SuggestionIndex
                 if (words[w].Start > 0)
                     entries.Add((JapaneseNormalizer.FoldReading(normalized.AsSpan(words[w].Start)), i, false));
             }
+
+            if (!readings.IsEmpty)
+                AddReadingKeys(readings, normalized, words, i, entries);
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -56,6 +62,23 @@ internal sealed class SuggestionIndex
             entries.Select(e => e.Source).ToArray(),
             entries.Select(e => e.AtStart).ToArray(),
             all);
+    }
+
+    // The same keys by reading, where reading changes them (a source without kanji reads as it is written).
+    private static void AddReadingKeys(
+        ReadingDictionary readings, string normalized, List<(int Start, int Length)> words, int source, List<(string, int, bool)> entries)
+    {
+        if (words.Count > MaxWordStartsPerSource)
+            words.RemoveRange(MaxWordStartsPerSource, words.Count - MaxWordStartsPerSource);
+        var keys = ReadingTranscriber.ReadingsFromWordStarts(readings, normalized, words).ToList();
+        var fromStart = words.Count > 0 && words[0].Start == 0 ? null : ReadingTranscriber.Transcribe(readings, normalized, words);
+        if (fromStart is not null)
+            keys.Insert(0, (0, fromStart));
+        foreach (var (start, key) in keys)
+        {
+            if (!string.Equals(key, JapaneseNormalizer.FoldReading(normalized.AsSpan(start)), StringComparison.Ordinal))
+                entries.Add((key, source, start == 0));
+        }
     }
 
     public IReadOnlyList<Suggestion> Suggest(string typed, int max = MaxSuggestions)

@@ -1,0 +1,77 @@
+using System.Text;
+using ConversationHub.Faq.Search.Analysis;
+
+namespace ConversationHub.Faq.Search.Readings;
+
+/// <summary>
+/// Writes a normalised text as it is read (住民票の写し → じゅうみんひょうのうつし): each kanji word the dictionary knows
+/// becomes its reading, found by longest match at each position; kana stay, and kanji it does not know stay as written.
+/// The result is reading-folded (katakana as hiragana), as queries are.
+/// </summary>
+internal static class ReadingTranscriber
+{
+    // PERF: reused per thread; transcription runs for every question and paraphrase of a rebuild.
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
+    public static string Transcribe(ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words)
+    {
+        var builder = Read(dictionary, normalized, words, offsets: []);
+        Span<char> read = builder.Length <= 256 ? stackalloc char[builder.Length] : new char[builder.Length];
+        builder.CopyTo(0, read, builder.Length);
+        return JapaneseNormalizer.FoldReading(read);
+    }
+
+    /// <summary>
+    /// The reading of the text from each word start on (for prefix suggestions: 住民票の写し → じゅうみんひょうのうつし,
+    /// ひょうのうつし, うつし); a word that starts inside a dictionary entry's surface has none.
+    /// </summary>
+    public static IEnumerable<(int WordStart, string Reading)> ReadingsFromWordStarts(
+        ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words)
+    {
+        var offsets = new int[normalized.Length];
+        var builder = Read(dictionary, normalized, words, offsets);
+        var read = builder.ToString();
+        foreach (var (start, _) in words)
+        {
+            if (offsets[start] >= 0)
+                yield return (start, JapaneseNormalizer.FoldReading(read.AsSpan(offsets[start])));
+        }
+    }
+
+    // offsets, when not empty, receives for each text position where its reading starts in the result (-1 inside an entry).
+    private static StringBuilder Read(ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words, Span<int> offsets)
+    {
+        Span<bool> wordEnds = normalized.Length < 512 ? stackalloc bool[normalized.Length + 1] : new bool[normalized.Length + 1];
+        foreach (var (start, length) in words)
+            wordEnds[start + length] = true;
+        wordEnds[normalized.Length] = true;
+
+        var builder = _builder ??= new StringBuilder();
+        builder.Clear();
+        var text = normalized.AsSpan();
+        for (var i = 0; i < text.Length;)
+        {
+            ReadOnlySpan<char> reading = default;
+            var length = CharClass.IsCjk(CharClass.Of(text[i])) ? dictionary.LongestMatch(text, i, wordEnds, out reading) : 0;
+            if (!offsets.IsEmpty)
+            {
+                offsets[i] = builder.Length;
+                for (var inside = 1; inside < length; inside++)
+                    offsets[i + inside] = -1;
+            }
+
+            if (length == 0)
+            {
+                builder.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            builder.Append(reading);
+            i += length;
+        }
+
+        return builder;
+    }
+}
