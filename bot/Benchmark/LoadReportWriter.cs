@@ -38,6 +38,7 @@ internal static class LoadReportWriter
             Line("reply latency p95 (ms)", r => r.P95Ms.ToString("F1", c)),
             Line("reply latency p99 (ms)", r => r.P99Ms.ToString("F1", c)),
             Line("reply latency max (ms)", r => r.MaxMs.ToString("F1", c)),
+            Line("server CPU per question (ms)", r => r.ServerCpuMsPerQuestion.ToString("F2", c)),
             Line("server GC heap before (MB)", r => (r.GcHeapBeforeBytes / MB).ToString("F1", c)),
             Line("server GC heap, N idle (MB)", r => (r.GcHeapIdleBytes / MB).ToString("F1", c)),
             Line("server working set before (MB)", r => (r.WorkingSetBeforeBytes / MB).ToString("F1", c)),

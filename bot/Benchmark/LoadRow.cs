@@ -2,7 +2,8 @@ namespace ConversationHub.Bot.Benchmark;
 
 /// <summary>
 /// The figures of one server in a <c>bot load</c> run (the platform, or the echo ceiling). Latencies in milliseconds
-/// from the question's scheduled send time; memory in bytes after a forced full collection in the server process.
+/// from the question's scheduled send time; memory in bytes after a forced full collection in the server process;
+/// CPU time of the server process while questions were sent and answered, per question sent.
 /// </summary>
 internal sealed record LoadRow(
     string Server,
@@ -22,7 +23,8 @@ internal sealed record LoadRow(
     long GcHeapBeforeBytes,
     long GcHeapIdleBytes,
     long WorkingSetBeforeBytes,
-    long WorkingSetIdleBytes)
+    long WorkingSetIdleBytes,
+    double ServerCpuMsPerQuestion)
 {
     public double GcHeapPerConversationBytes => Opened == 0 ? 0 : (GcHeapIdleBytes - GcHeapBeforeBytes) / (double)Opened;
 

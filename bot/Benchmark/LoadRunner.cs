@@ -28,7 +28,7 @@ internal static class LoadRunner
         var idle = await process.ReadMemoryAsync(http, cancellationToken);
         if (opened.Count == 0)
         {
-            return Row(server, database, arguments, opened.Count, 0, measurements, 0, 0, before, idle);
+            return Row(server, database, arguments, opened.Count, 0, measurements, 0, 0, before, idle, idle);
         }
 
         var total = arguments.Rate * arguments.DurationSeconds;
@@ -56,7 +56,8 @@ internal static class LoadRunner
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
 
-        return Row(server, database, arguments, opened.Count, total, measurements, window, messagesInWindow, before, idle);
+        var after = await process.ReadMemoryAsync(http, cancellationToken);
+        return Row(server, database, arguments, opened.Count, total, measurements, window, messagesInWindow, before, idle, after);
     }
 
     private static async Task<List<int>> OpenAsync(ILoadTarget target, int count, CancellationToken cancellationToken)
@@ -88,7 +89,7 @@ internal static class LoadRunner
 
     private static LoadRow Row(
         string server, string database, LoadArguments arguments, int opened, int sent, LoadMeasurements measurements,
-        double window, long messages, ServerMemory before, ServerMemory idle)
+        double window, long messages, ServerMemory before, ServerMemory idle, ServerMemory after)
     {
         var latencies = measurements.LatenciesMs();
         var answered = latencies.Count;
@@ -101,6 +102,7 @@ internal static class LoadRunner
             Math.Round(Percentile.NearestRank(latencies, 95), 2),
             Math.Round(Percentile.NearestRank(latencies, 99), 2),
             Math.Round(latencies.Count == 0 ? 0 : latencies.Max(), 2),
-            before.GcHeapBytes, idle.GcHeapBytes, before.WorkingSetBytes, idle.WorkingSetBytes);
+            before.GcHeapBytes, idle.GcHeapBytes, before.WorkingSetBytes, idle.WorkingSetBytes,
+            sent == 0 ? 0 : Math.Round((after.CpuMilliseconds - idle.CpuMilliseconds) / sent, 2));
     }
 }

@@ -131,6 +131,8 @@ internal sealed class LoadServerProcess : IAsyncDisposable
             return;
         }
 
+        if (line.StartsWith("TIMING", StringComparison.Ordinal)) File.AppendAllText("/tmp/load-timing.log", line + "\n");
+
         lock (_output)
         {
             _output.Enqueue(line);
