@@ -38,9 +38,7 @@ public sealed class RankerFeedbackTests(ManualTurnsHostFixture fixture) : IClass
         // Arrange: an answered question.
         var ct = TestTimeout.Token(120);
         const string Question = "住民票の写しはどこで取れますか";
-        using var client = new DirectLineTestClient(fixture.Host.CreateClient());
-        await client.StartAsync(ct);
-        await TakeTurnAsync(client, await client.SayAsync(Question, "fb-1", ct), "node-a", commit: true, ct);
+        using var client = await AnsweredAsync(Question, ct);
         var yes = await client.SayAsync("はい", "fb-2", ct);
 
         // Act: node A takes the はい turn and dies before its commit; node B takes the same turn again.
@@ -60,9 +58,7 @@ public sealed class RankerFeedbackTests(ManualTurnsHostFixture fixture) : IClass
         // Arrange: an answered question, and the related questions offered with 「解決しましたか？」.
         var ct = TestTimeout.Token(120);
         const string Question = "粗大ごみの出し方を教えてください";
-        using var client = new DirectLineTestClient(fixture.Host.CreateClient());
-        await client.StartAsync(ct);
-        await TakeTurnAsync(client, await client.SayAsync(Question, "click-1", ct), "node-a", commit: true, ct);
+        using var client = await AnsweredAsync(Question, ct);
         var (activities, _) = await client.GetActivitiesAsync("", ct);
         var asked = activities.Last(a => DirectLineTestClient.TextOf(a) == "解決しましたか？");
         var suggested = asked.GetProperty("channelData").GetProperty(RankerFeedback.SuggestedFaqsKey).EnumerateArray().ToList();
@@ -87,15 +83,22 @@ public sealed class RankerFeedbackTests(ManualTurnsHostFixture fixture) : IClass
         // Arrange
         var ct = TestTimeout.Token(120);
         const string Question = "マイナンバーカードを申請するにはどうすればよいですか";
-        using var client = new DirectLineTestClient(fixture.Host.CreateClient());
-        await client.StartAsync(ct);
-        await TakeTurnAsync(client, await client.SayAsync(Question, "typed-1", ct), "node-a", commit: true, ct);
+        using var client = await AnsweredAsync(Question, ct);
 
         // Act
         await TakeTurnAsync(client, await client.SayAsync("婚姻届はどこに出せばよいですか", "typed-2", ct), "node-a", commit: true, ct);
 
         // Assert
         Assert.Empty(await JudgementsAsync(JudgementSource.SuggestionClick, Question, ct));
+    }
+
+    // A conversation in which the bot has answered the question (node A took and committed the turn).
+    private async Task<DirectLineTestClient> AnsweredAsync(string question, CancellationToken ct)
+    {
+        var client = new DirectLineTestClient(fixture.Host.CreateClient());
+        await client.StartAsync(ct);
+        await TakeTurnAsync(client, await client.SayAsync(question, "question", ct), "node-a", commit: true, ct);
+        return client;
     }
 
     // What BotTurnWorker does for one turn, with the commit optional: without it the "node" dies after answering.
