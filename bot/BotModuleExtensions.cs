@@ -1,9 +1,11 @@
+using ConversationHub.Bot.Benchmark;
 using ConversationHub.Bot.DirectLine;
 using ConversationHub.Bot.DirectLine.Apis;
 using ConversationHub.Bot.Engine;
 using ConversationHub.Bot.Line;
 using ConversationHub.Bot.Line.Apis;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConversationHub.Bot;
@@ -21,6 +23,7 @@ public static class BotModuleExtensions
         builder.Services.AddBotEngine();
         builder.Services.AddDirectLine();
         builder.AddLineChannel();
+        builder.Services.AddOptions<LoadDiagnosticsOptions>().BindConfiguration(LoadDiagnosticsOptions.SectionName);
         return builder;
     }
 
@@ -30,6 +33,7 @@ public static class BotModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapDirectLineApi();
         endpoints.MapLineApi();
+        endpoints.MapLoadDiagnosticsApi();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ConversationHub.Bot.Benchmark;
 using ConversationHub.Faq.Benchmark;
 using ConversationHub.Faq.Evaluation;
 using ConversationHub.Core;
@@ -33,6 +34,8 @@ internal static class HostCommands
                 await RunOnPlatformAsync((services, ct) => FaqTrainCommand.RunOnPlatformAsync(services, rest, Console.Out, ct), cancel.Token),
             ["faq", "train", .. var rest] => await FaqTrainCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "models", .. var rest] => await RunOnPlatformAsync((services, ct) => FaqModelsCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token),
+            ["bot", "load", .. var rest] => await BotLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
+            ["bot", "load-echo", .. var rest] => await LoadEchoServer.RunAsync(rest, cancel.Token), // the ceiling's child process, started by bot load
             _ => null,
         };
     }

@@ -20,8 +20,8 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
     public const string BotId = "faq-bot";
 
     private readonly List<TranscriptActivity> _pending = [];
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private DateTime? _lastUtc;
-    private bool _lastKnown;
 
     /// <summary>The activities collected so far and not yet committed (the turn's answer).</summary>
     public IReadOnlyList<TranscriptActivity> Pending => _pending;
@@ -29,7 +29,7 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
     /// <summary>Adds an activity to the turn's answer (typing indicators are written at once).</summary>
     public async Task SendAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
     {
-        var transcript = await StampAsync(conversation, activity, cancellationToken);
+        var transcript = Stamp(conversation, activity);
         if (string.Equals(transcript.Type, "typing", StringComparison.Ordinal))
         {
             await store.AppendAsync(transcript, cancellationToken);
@@ -40,25 +40,28 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
     }
 
     /// <summary>
+    /// Work that must happen once per answered turn, such as feedback for the ranker: it runs after
+    /// <see cref="CommitAsync"/> has written the answer, and not at all when the turn was taken over. A turn retried
+    /// after a crash before its commit therefore records nothing twice; a crash between the commit and this work loses
+    /// it, which the ranker tolerates better than a doubled signal.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
+
+    /// <summary>
     /// Writes an activity at once, outside any turn: for a channel adapter's own short replies (a sticker's thanks, a
     /// follow greeting) to an inbound activity that it stored as already answered.
     /// </summary>
     public async Task SendNowAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken) =>
-        await store.AppendAsync(await StampAsync(conversation, activity, cancellationToken), cancellationToken);
+        await store.AppendAsync(Stamp(conversation, activity), cancellationToken);
 
-    private async Task<TranscriptActivity> StampAsync(Conversation conversation, JsonObject activity, CancellationToken cancellationToken)
+    private TranscriptActivity Stamp(Conversation conversation, JsonObject activity)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
-        if (!_lastKnown)
-        {
-            var last = conversation.LastSequence > 0
-                ? await store.ReadAsync(conversation.Id, conversation.LastSequence - 1, 1, cancellationToken)
-                : [];
-            _lastUtc = last.Count > 0 ? last[0].TimestampUtc : null;
-            _lastKnown = true;
-        }
 
+        // PERF: no read of the conversation's last timestamp here: the store moves a timestamp that is not after its
+        // predecessor's when it appends (inside the append's transaction, where it is final), so a read here was a
+        // round-trip per turn that the store repeated anyway. This only keeps the turn's own activities apart.
         var timestamp = ActivityTimestamps.Next(time.GetUtcNow().UtcDateTime, _lastUtc);
         activity["timestamp"] = ActivityTimestamps.Format(timestamp);
         activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = strings["BotName"].Value, ["role"] = "bot" };
@@ -76,14 +79,26 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
         ArgumentNullException.ThrowIfNull(turn);
         var replies = _pending.ToList();
         _pending.Clear();
+        var afterCommit = _afterCommit.ToList();
+        _afterCommit.Clear();
         if (turn.Sequence > 0)
         {
-            return await store.CompleteTurnAsync(turn.ConversationId, turn.Sequence, owner, replies, cancellationToken);
+            if (!await store.CompleteTurnAsync(turn.ConversationId, turn.Sequence, owner, replies, cancellationToken))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            foreach (var reply in replies)
+            {
+                await store.AppendAsync(reply, cancellationToken);
+            }
         }
 
-        foreach (var reply in replies)
+        foreach (var work in afterCommit)
         {
-            await store.AppendAsync(reply, cancellationToken);
+            await work(cancellationToken);
         }
 
         return true;

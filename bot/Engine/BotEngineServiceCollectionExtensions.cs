@@ -10,8 +10,8 @@ internal static class BotEngineServiceCollectionExtensions
     {
         services.AddOptions<BotTurnOptions>()
             .BindConfiguration(BotTurnOptions.SectionName)
-            .Validate(o => o.Lease > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SweepGrace >= TimeSpan.Zero,
-                "Bot:Turns: Lease and SweepInterval must be positive, SweepGrace not negative.")
+            .Validate(o => o.Lease > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SweepGrace >= TimeSpan.Zero && o.Concurrency is > 0 and <= 256,
+                "Bot:Turns: Lease and SweepInterval must be positive, SweepGrace not negative, Concurrency from 1 to 256.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotNode>();
@@ -20,6 +20,7 @@ internal static class BotEngineServiceCollectionExtensions
         services.AddHostedService<AnswerPendingTurnsService>();
         services.AddScoped<BotActivityWriter>();
         services.AddScoped<FaqBot>();
+        services.AddScoped<RankerFeedback>();
         return services;
     }
 }

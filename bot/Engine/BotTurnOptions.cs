@@ -12,6 +12,12 @@ public sealed class BotTurnOptions
     /// </summary>
     public bool AnswerTurns { get; set; } = true;
 
+    /// <summary>
+    /// How many turns of different conversations a node takes at once (turns of one conversation are always taken one
+    /// at a time, in order). Mostly they wait for the database, so a few more than the cores keep the node busy.
+    /// </summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>How long a node holds a turn it is answering before another node may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Threading.Channels;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ConversationHub.Bot.Engine;
 
 /// <summary>
-/// Takes the bot's turns one at a time, in a DI scope each, so turns of one conversation never overlap and a
-/// failure in one turn is logged and does not stop the next.
+/// Takes the bot's turns, in a DI scope each: turns of one conversation one at a time and in order, those of different
+/// conversations side by side (see <see cref="BotTurnQueue"/>); a failure in one turn is logged and does not stop the next.
 /// </summary>
 /// <remarks>
 /// A turn for a stored activity is claimed first (a lease in the transcript) and its answer is written together
@@ -41,9 +42,15 @@ internal sealed partial class BotTurnWorker(
             return;
         }
 
+        await Task.WhenAll(queue.Readers.Select(partition => TakeTurnsAsync(partition, stoppingToken)));
+    }
+
+    // One partition's turns, one at a time (BotTurnQueue keeps each conversation in one partition).
+    private async Task TakeTurnsAsync(ChannelReader<BotTurn> partition, CancellationToken stoppingToken)
+    {
         try
         {
-            await foreach (var turn in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var turn in partition.ReadAllAsync(stoppingToken))
             {
                 var started = Stopwatch.GetTimestamp();
                 try

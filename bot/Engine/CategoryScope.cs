@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Core.Conversations.Domain;
-using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,8 @@ internal sealed record CategoryScope(Guid Id, string Name)
     /// </summary>
     public const string Key = "hub:category";
 
-    private const int Lookback = 40;
+    /// <summary>How many of the latest activities the scope is looked for in.</summary>
+    public const int Lookback = 40;
 
     /// <summary>The visible FAQ field named exactly <paramref name="text"/> (what the greeting's buttons send).</summary>
     public static async Task<CategoryScope?> FindAsync(FaqDbContext faq, string text, CancellationToken cancellationToken) =>
@@ -27,10 +27,10 @@ internal sealed record CategoryScope(Guid Id, string Name)
             .Select(c => new CategoryScope(c.Id, c.Name))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The scope set by the bot's latest activity that set or ended one.</summary>
-    public static async Task<CategoryScope?> CurrentAsync(IConversationStore store, Conversation conversation, CancellationToken cancellationToken)
+    /// <summary>The scope set by the bot's latest activity, among the <see cref="Lookback"/> latest, that set or ended one.</summary>
+    public static CategoryScope? Current(IReadOnlyList<TranscriptActivity> recent)
     {
-        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - Lookback), Lookback, cancellationToken);
+        ArgumentNullException.ThrowIfNull(recent);
         foreach (var activity in recent.Reverse().Where(a => a.Direction == ActivityDirection.Outbound && a.FromRole == "bot"))
         {
             if (ScopeOf(activity) is { Found: true } scope)
@@ -54,6 +54,12 @@ internal sealed record CategoryScope(Guid Id, string Name)
 
     private static (bool Found, CategoryScope? Value)? ScopeOf(TranscriptActivity activity)
     {
+        // PERF: most bot activities never touch the scope; a substring test spares parsing each of them every turn.
+        if (!activity.ActivityJson.Contains(Key, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         try
         {
             if (JsonNode.Parse(activity.ActivityJson)?["channelData"] is not JsonObject data || !data.TryGetPropertyValue(Key, out var value))

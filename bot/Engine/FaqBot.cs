@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Bot.Resources;
 using ConversationHub.Core.Calendar;
@@ -9,8 +8,6 @@ using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Site;
-using ConversationHub.Faq.Ranking.Judgements;
-using ConversationHub.Faq.Site.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -36,8 +33,7 @@ internal sealed class FaqBot(
     IOptionsMonitor<FaqSiteOptions> site,
     IOptionsMonitor<FaqSearchOptions> searchOptions,
     IBusinessCalendar calendar,
-    SubmitFaqFeedback feedback,
-    RecordJudgement judgements,
+    RankerFeedback rankerFeedback,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -69,7 +65,7 @@ internal sealed class FaqBot(
             return;
         }
 
-        if (inbound is { Direction: ActivityDirection.Inbound } && TextOf(inbound) is { } text)
+        if (inbound is { Direction: ActivityDirection.Inbound } && TranscriptText.Of(inbound) is { } text)
         {
             await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
         }
@@ -100,14 +96,14 @@ internal sealed class FaqBot(
         var question = text.Trim();
         if (string.Equals(question, strings["Yes"], StringComparison.Ordinal))
         {
-            await RecordFeedbackAsync(conversation, helpful: true, cancellationToken);
+            await rankerFeedback.RecordAnswerFeedbackAsync(conversation, helpful: true, cancellationToken);
             await writer.SendAsync(conversation, BotActivities.Message(strings["ThanksResolved"], replyToId), cancellationToken);
             return;
         }
 
         if (string.Equals(question, strings["No"], StringComparison.Ordinal))
         {
-            await RecordFeedbackAsync(conversation, helpful: false, cancellationToken);
+            await rankerFeedback.RecordAnswerFeedbackAsync(conversation, helpful: false, cancellationToken);
             await OfferOptionsAsync(conversation, strings["SorryNotResolved"], replyToId, cancellationToken);
             return;
         }
@@ -156,7 +152,11 @@ internal sealed class FaqBot(
         }
 
         await writer.SendAsync(conversation, BotActivities.Typing(replyToId), cancellationToken);
-        var (results, widenedFrom) = await SearchAsync(conversation, question, cancellationToken);
+
+        // One read of the latest activities serves both the scope and a click on a suggested question.
+        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
+        rankerFeedback.RecordSuggestionClick(conversation, question, recent);
+        var (results, widenedFrom) = Search(question, CategoryScope.Current(recent));
         var lead = widenedFrom is null ? "" : string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["ScopeWidened"], widenedFrom.Name) + "\n\n";
         JsonObject Scoped(JsonObject activity) => widenedFrom is null ? activity : CategoryScope.Mark(activity, null);
         if (results.Count == 0)
@@ -170,24 +170,24 @@ internal sealed class FaqBot(
         {
             // Not sure enough to answer: let the citizen pick (もしかして), and keep a way out.
             IEnumerable<(string, string)> candidates = [.. results.Select(r => (r.Question, r.Question)), (strings["TalkToOperator"], strings["TalkToOperator"])];
-            await writer.SendAsync(conversation, Scoped(BotActivities.Message(lead + strings["DidYouMean"], replyToId, candidates)), cancellationToken);
+            await writer.SendAsync(conversation, Scoped(RankerFeedback.MarkSuggested(BotActivities.Message(lead + strings["DidYouMean"], replyToId, candidates), results)), cancellationToken);
             return;
         }
 
         var related = results.Skip(1).Select(r => (r.Question, r.Question)).ToList();
         var answer = $"{lead}**{best.Question}**\n\n{Shorten(best.Snippet)}\n\n[{strings["ReadMore"]}]({FaqUrl(best)})";
-        await writer.SendAsync(conversation, Scoped(BotActivities.Answer(answer, replyToId, best.FaqId, related)), cancellationToken);
+        await writer.SendAsync(conversation, Scoped(RankerFeedback.MarkSuggested(BotActivities.Answer(answer, replyToId, best.FaqId, related), results.Skip(1))), cancellationToken);
 
         // Web Chat shows only the latest message's suggested actions, so the related questions are offered again here.
         IEnumerable<(string, string)> feedback = [(strings["Yes"], strings["Yes"]), (strings["No"], strings["No"]), .. related];
-        await writer.SendAsync(conversation, BotActivities.Message(strings["AskResolved"], replyToId, feedback), cancellationToken);
+        await writer.SendAsync(conversation, RankerFeedback.MarkSuggested(BotActivities.Message(strings["AskResolved"], replyToId, feedback), results.Skip(1)), cancellationToken);
     }
 
     // Inside the citizen's chosen field while it has a good answer; otherwise the whole FAQ, and the scope ends
     // (the question was about something else), which the answer says.
-    private async Task<(IReadOnlyList<FaqSearchResult> Results, CategoryScope? WidenedFrom)> SearchAsync(Conversation conversation, string question, CancellationToken cancellationToken)
+    private (IReadOnlyList<FaqSearchResult> Results, CategoryScope? WidenedFrom) Search(string question, CategoryScope? scope)
     {
-        if (await CategoryScope.CurrentAsync(store, conversation, cancellationToken) is { } scope)
+        if (scope is not null)
         {
             var scoped = search.Search(question, FaqAudience.Public, scope.Id, top: 1 + RelatedQuestions);
             if (scoped is [var top, ..] && top.Score >= searchOptions.CurrentValue.LowConfidenceScore)
@@ -235,47 +235,6 @@ internal sealed class FaqBot(
         await writer.SendAsync(conversation, BotActivities.Message(strings["OperatorUnavailable"], replyToId, next), cancellationToken);
     }
 
-    private async Task RecordFeedbackAsync(Conversation conversation, bool helpful, CancellationToken cancellationToken)
-    {
-        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - 20), 20, cancellationToken);
-        var (answer, answered) = recent.Where(a => a.Direction == ActivityDirection.Outbound)
-            .Select(a => (Activity: a, FaqId: FaqIdOf(a))).LastOrDefault(a => a.FaqId is not null);
-        if (answered is not { } faqId)
-        {
-            return;
-        }
-
-        await feedback.ExecuteAsync(faqId, helpful ? "yes" : "no", null, FaqFeedbackChannel.Chat, cancellationToken);
-
-        // For the ranker: the citizen's own question paired with the FAQ that answered it (masked when stored).
-        if (QuestionAnsweredBy(conversation, answer, recent) is { } question)
-        {
-            var source = conversation.Channel == ConversationChannel.Line ? JudgementSource.LineFeedback : JudgementSource.ChatFeedback;
-            await judgements.ExecuteAsync(new JudgementInput(source, question, faqId, helpful ? RankingJudgement.MaxGrade : 0), cancellationToken);
-        }
-    }
-
-    private static string? QuestionAnsweredBy(Conversation conversation, TranscriptActivity answer, IReadOnlyList<TranscriptActivity> recent)
-    {
-        var replyToId = (JsonNode.Parse(answer.ActivityJson) as JsonObject)?["replyToId"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
-        var question = recent.FirstOrDefault(a => a.Direction == ActivityDirection.Inbound
-            && string.Equals(ActivityIds.Format(conversation.Id, a.Sequence), replyToId, StringComparison.Ordinal));
-        return question is null ? null : TextOf(question);
-    }
-
-    private static Guid? FaqIdOf(TranscriptActivity activity)
-    {
-        try
-        {
-            var id = (JsonNode.Parse(activity.ActivityJson) as JsonObject)?["channelData"]?[BotActivities.FaqIdKey]?.GetValue<string>();
-            return Guid.TryParse(id, out var faqId) ? faqId : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     private string FaqUrl(FaqSearchResult result)
     {
         var path = FaqSlug.CanonicalPath(result.FaqId, result.Question);
@@ -284,22 +243,4 @@ internal sealed class FaqBot(
     }
 
     private static string Shorten(string text) => text.Length <= AnswerLength ? text : string.Concat(text.AsSpan(0, AnswerLength), "…");
-
-    private static string? TextOf(TranscriptActivity activity)
-    {
-        if (!string.Equals(activity.Type, "message", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = (JsonNode.Parse(activity.ActivityJson) as JsonObject)?["text"] as JsonValue;
-            return text is not null && text.TryGetValue<string>(out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -22,6 +22,7 @@ internal sealed partial class DatabaseStartupService(
         if (database.ParsedProvider == DatabaseProvider.Sqlite)
         {
             HubDatabase.EnsureSqliteDirectory(database.ConnectionString);
+            HubDatabase.UseSqliteWriteAheadLog(database.ConnectionString);
         }
 
         if (database.MigrateOnStartup)

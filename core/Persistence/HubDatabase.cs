@@ -26,6 +26,7 @@ public static class HubDatabase
                 options.UseSqlite(connectionString, sqlite => sqlite
                     .MigrationsAssembly(migrationsAssembly)
                     .MigrationsHistoryTable(migrationsHistoryTable));
+                options.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, npgsql => npgsql
@@ -41,6 +42,20 @@ public static class HubDatabase
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         options.ReplaceService<IModelCacheKeyFactory, PiiModelCacheKeyFactory>();
         return options;
+    }
+
+    /// <summary>
+    /// Switches a SQLite database file to the write-ahead log (kept in the file, so once is enough): readers, such as
+    /// the Direct Line streams, then never wait for the writer, and a commit appends to the log instead of rewriting
+    /// a rollback journal. An in-memory database keeps its own mode.
+    /// </summary>
+    public static void UseSqliteWriteAheadLog(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Creates the folder of a SQLite database file, which SQLite will not do itself.</summary>

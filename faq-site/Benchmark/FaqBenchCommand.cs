@@ -53,7 +53,8 @@ public static class FaqBenchCommand
         }
     }
 
-    private static async Task<IReadOnlyList<string>> ReadQueriesAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The questions of a localgovFAQ-format <c>queries.json</c> (<c>{"id": "question", …}</c>); also read by <c>bot load</c>.</summary>
+    internal static async Task<IReadOnlyList<string>> ReadQueriesAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         var queries = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: cancellationToken)

@@ -1,9 +1,12 @@
 using ConversationHub.Bot.DirectLine.Streaming;
+using ConversationHub.Bot.DirectLine.Tokens;
+using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Bot.DirectLine.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Bot.DirectLine.Apis;
 
@@ -20,23 +23,32 @@ internal static class DirectLineStreamApi
     /// Checks the token from the URL before the upgrade (a browser cannot send headers on a WebSocket), then runs
     /// the stream until either side closes.
     /// </summary>
+    /// <remarks>
+    /// PERF: the handler takes no scoped services. The request's scope lives as long as the socket, so a DbContext
+    /// resolved in it (and the conversation it tracked) stayed in memory for every open conversation; the lookup runs
+    /// in a scope of its own instead (issue 5: server memory per idle conversation).
+    /// </remarks>
     public static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineErrorResponse>>> StreamAsync(
-        string id, string? t, string? watermark, HttpContext context, DirectLineServices services, DirectLineStream stream, CancellationToken cancellationToken)
+        string id, string? t, string? watermark, HttpContext context, DirectLineAuthentication authentication, IServiceScopeFactory scopes,
+        DirectLineStream stream, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var conversationId))
         {
             return DirectLineErrors.ConversationNotFound();
         }
 
-        var (token, error) = services.Authentication.AuthorizeConversation(t, conversationId);
+        var (token, error) = authentication.AuthorizeConversation(t, conversationId);
         if (token is null)
         {
             return error!;
         }
 
-        if (await services.Conversations.FindAsync(conversationId, cancellationToken) is null)
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return DirectLineErrors.ConversationNotFound();
+            if (await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindAsync(conversationId, cancellationToken) is null)
+            {
+                return DirectLineErrors.ConversationNotFound();
+            }
         }
 
         if (!context.WebSockets.IsWebSocketRequest)

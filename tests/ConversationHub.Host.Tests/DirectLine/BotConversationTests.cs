@@ -50,11 +50,16 @@ public sealed class BotConversationTests(ClosedCenterHostFixture fixture) : ICla
         var titles = options.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
         Assert.Contains("メールで問い合わせる", titles);
         Assert.DoesNotContain("オペレーターと話す", titles);
+        // Feedback is recorded just after the turn's commit, which is when the options become visible.
+        await Eventually.UntilAsync(async () => await CountFeedbackAsync(ct) == before + 1 ? "recorded" : null, "the いいえ feedback", ct);
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var scope = fixture.Host.Services.CreateAsyncScope();
+            var judgements = await scope.ServiceProvider.GetRequiredService<FaqDbContext>().RankingJudgements.AsNoTracking()
+                .Where(j => j.Source == ConversationHub.Faq.Ranking.Judgements.JudgementSource.ChatFeedback).ToListAsync(ct);
+            return judgements.Find(j => j.Query == "粗大ごみの出し方を教えてください" && j.Grade == 0);
+        }, "the いいえ judgement", ct);
         Assert.Equal(before + 1, await CountFeedbackAsync(ct));
-        await using var scope = fixture.Host.Services.CreateAsyncScope();
-        var judgements = await scope.ServiceProvider.GetRequiredService<FaqDbContext>().RankingJudgements.AsNoTracking()
-            .Where(j => j.Source == ConversationHub.Faq.Ranking.Judgements.JudgementSource.ChatFeedback).ToListAsync(ct);
-        Assert.Contains(judgements, j => j.Query == "粗大ごみの出し方を教えてください" && j.Grade == 0);
     }
 
     [Fact]

@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace ConversationHub.Bot.Benchmark;
+
+/// <summary>
+/// <c>bot load</c>: starts the platform on 127.0.0.1 in a child process (a throw-away SQLite database with the demo
+/// city, or the PostgreSQL database given), opens N Direct Line conversations with their <c>streamUrl</c> sockets,
+/// sends questions at a fixed rate and prints answers and messages per second, reply latency p50/p95/p99/max and
+/// the server's memory per idle conversation; then the same for a plain Kestrel WebSocket echo server, the ceiling
+/// of this machine. Measure a Release build.
+/// </summary>
+internal static class BotLoadCommand
+{
+    public const int Success = 0;
+    public const int UsageError = 2;
+    public const int RunError = 1;
+
+    public static async Task<int> RunAsync(string[] args, HostExecutable host, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(output);
+        var arguments = LoadArguments.TryParse(args, out var error);
+        if (arguments is null)
+        {
+            return await FailAsync(output, error!, UsageError, cancellationToken);
+        }
+
+        if (arguments.QueriesPath is { } path && !File.Exists(path))
+        {
+            return await FailAsync(output, $"cannot read '{path}': no such file.", UsageError, cancellationToken);
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("hub-load-");
+        try
+        {
+            var questions = await LoadQuestions.LoadAsync(arguments.QueriesPath, cancellationToken);
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { Timeout = TimeSpan.FromSeconds(30) };
+            var rows = new List<LoadRow>
+            {
+                await RunPlatformAsync(arguments, host, questions, scratch.FullName, http, output, cancellationToken),
+                await RunEchoAsync(arguments, host, questions, scratch.FullName, http, output, cancellationToken),
+            };
+            await LoadReportWriter.WriteAsync(output, arguments, rows, cancellationToken);
+            return Success;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return await FailAsync(output, $"cannot read the questions: {e.Message}", UsageError, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+        {
+            return await FailAsync(output, e.Message, RunError, cancellationToken);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<LoadRow> RunPlatformAsync(
+        LoadArguments arguments, HostExecutable host, IReadOnlyList<string> questions, string scratch, HttpClient http, TextWriter output, CancellationToken cancellationToken)
+    {
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DirectLine__Secret"] = secret,
+            ["Pii__KeyFile"] = Path.Combine(scratch, "keys", "pii-keys.json"),
+            ["DemoCity__PasswordFile"] = Path.Combine(scratch, "demo-password.txt"),
+            ["Database__Provider"] = arguments.ConnectionString is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings__Hub"] = arguments.ConnectionString ?? $"Data Source={Path.Combine(scratch, "hub.db")}",
+        };
+        await Progress(output, arguments, "starting the platform …", cancellationToken);
+        await using var platform = await LoadServerProcess.StartAsync(host, [], environment, scratch, "/readyz", http, cancellationToken);
+        await Progress(output, arguments, $"platform ready on {platform.BaseAddress}; opening {arguments.Conversations} Direct Line conversations …", cancellationToken);
+        return await LoadRunner.RunAsync("direct line", arguments.Provider, platform,
+            m => new DirectLineLoadTarget(platform.BaseAddress, secret, http, m), arguments, questions, http, cancellationToken);
+    }
+
+    private static async Task<LoadRow> RunEchoAsync(
+        LoadArguments arguments, HostExecutable host, IReadOnlyList<string> questions, string scratch, HttpClient http, TextWriter output, CancellationToken cancellationToken)
+    {
+        await Progress(output, arguments, "starting the WebSocket echo ceiling …", cancellationToken);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        await using var echo = await LoadServerProcess.StartAsync(host, ["bot", "load-echo"], environment, scratch, LoadEchoServer.ReadyPath, http, cancellationToken);
+        return await LoadRunner.RunAsync("websocket echo", "none", echo, m => new EchoLoadTarget(echo.BaseAddress, m), arguments, questions, http, cancellationToken);
+    }
+
+    // Progress goes to stderr with --json, so stdout stays one JSON object per line.
+    private static Task Progress(TextWriter output, LoadArguments arguments, string message, CancellationToken cancellationToken) =>
+        (arguments.Json ? Console.Error : output).WriteLineAsync($"bot load: {message}".AsMemory(), cancellationToken);
+
+    private static async Task<int> FailAsync(TextWriter output, string message, int exitCode, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"bot load: {message}".AsMemory(), cancellationToken);
+        if (exitCode == UsageError)
+        {
+            await output.WriteLineAsync(LoadArguments.Usage.AsMemory(), cancellationToken);
+        }
+
+        return exitCode;
+    }
+}

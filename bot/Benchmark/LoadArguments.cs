@@ -1,0 +1,39 @@
+using ConversationHub.Faq.CommandLine;
+
+namespace ConversationHub.Bot.Benchmark;
+
+/// <summary>The parsed arguments of <c>bot load</c>.</summary>
+internal sealed record LoadArguments(int Conversations, int Rate, int DurationSeconds, string Provider, string? ConnectionString, string? QueriesPath, bool Json)
+{
+    public const string Usage =
+        "usage: bot load [--conversations 1000] [--rate 100] [--duration 30] [--provider sqlite|postgres] [--connection <PostgreSQL connection string>] [--queries <queries.json>] [--json]";
+
+    /// <summary>Parses the arguments after <c>bot load</c>; on failure returns null and a message for the user.</summary>
+    public static LoadArguments? TryParse(IReadOnlyList<string> args, out string? error)
+    {
+        var parsed = VerbArguments.TryParse(args, ["--conversations", "--rate", "--duration", "--provider", "--connection", "--queries"], ["--json"], out error);
+        if (parsed is null
+            || !parsed.TryInt("--conversations", 1, 20_000, 1000, out var conversations, out error)
+            || !parsed.TryInt("--rate", 1, 10_000, 100, out var rate, out error)
+            || !parsed.TryInt("--duration", 1, 3600, 30, out var duration, out error))
+        {
+            return null;
+        }
+
+        var provider = (parsed.Value("--provider") ?? "sqlite").ToLowerInvariant();
+        var connection = parsed.Value("--connection") ?? Environment.GetEnvironmentVariable("HUB_LOAD_POSTGRES");
+        if (provider is not ("sqlite" or "postgres"))
+        {
+            error = $"--provider must be sqlite or postgres, not '{provider}'.";
+            return null;
+        }
+
+        if (provider == "postgres" && string.IsNullOrWhiteSpace(connection))
+        {
+            error = "--provider postgres needs --connection (or HUB_LOAD_POSTGRES) with a PostgreSQL connection string.";
+            return null;
+        }
+
+        return new LoadArguments(conversations, rate, duration, provider, provider == "postgres" ? connection : null, parsed.Value("--queries"), parsed.Flag("--json"));
+    }
+}

@@ -1,0 +1,16 @@
+namespace ConversationHub.Bot.Benchmark;
+
+/// <summary>
+/// The <c>Bot:LoadDiagnostics</c> section: the memory reading that <c>bot load</c> takes from the server it starts.
+/// </summary>
+public sealed class LoadDiagnosticsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Bot:LoadDiagnostics";
+
+    /// <summary>
+    /// A secret generated for one load run and given to the server it starts. Empty (the default): the memory
+    /// endpoint answers 404 to everyone, so a production node never exposes it.
+    /// </summary>
+    public string? Secret { get; set; }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ConversationHub.Bot.Benchmark;
+
+/// <summary>
+/// What one load run observed, filled from many threads: reply latencies (from the scheduled send time, so a client
+/// that falls behind its schedule shows up as latency), messages received over the sockets, errors.
+/// </summary>
+/// <remarks>
+/// A reply is matched to its question by id. For Direct Line the id is only known when the POST returns, and the
+/// answer may arrive over the socket first, so both sides note their half and whoever completes the pair records it.
+/// </remarks>
+internal sealed class LoadMeasurements
+{
+    private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _arrivedAt = new(StringComparer.Ordinal);
+    private readonly List<double> _latencies = [];
+    private long _messages;
+    private int _errors;
+
+    public int Answered
+    {
+        get
+        {
+            lock (_latencies)
+            {
+                return _latencies.Count;
+            }
+        }
+    }
+
+    public int Errors => Volatile.Read(ref _errors);
+
+    public long Messages => Interlocked.Read(ref _messages);
+
+    public void Error() => Interlocked.Increment(ref _errors);
+
+    public void Received(int messages) => Interlocked.Add(ref _messages, messages);
+
+    /// <summary>The question with <paramref name="id"/> was sent; it was due at <paramref name="scheduled"/>.</summary>
+    public void Sent(string id, long scheduled)
+    {
+        _sentAt[id] = scheduled;
+        if (_arrivedAt.TryGetValue(id, out var arrived) && _sentAt.TryRemove(id, out var sent))
+        {
+            Record(sent, arrived);
+        }
+    }
+
+    /// <summary>A reply to <paramref name="id"/> arrived; only the first reply to a question counts.</summary>
+    public void Arrived(string id, long at)
+    {
+        if (_arrivedAt.TryAdd(id, at) && _sentAt.TryRemove(id, out var sent))
+        {
+            Record(sent, at);
+        }
+    }
+
+    public IReadOnlyList<double> LatenciesMs()
+    {
+        lock (_latencies)
+        {
+            return [.. _latencies];
+        }
+    }
+
+    private void Record(long sent, long arrived)
+    {
+        var milliseconds = Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds;
+        lock (_latencies)
+        {
+            _latencies.Add(milliseconds);
+        }
+    }
+}
