@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Readings;
+using ConversationHub.Faq.Search.Suggest;
 
 namespace ConversationHub.Faq.Benchmark;
 
@@ -31,6 +32,7 @@ internal static class BenchAnalysisProfile
             ("analyse (all of it)", Time(() => Array.ForEach(texts, t => { words.Clear(); grams.Clear(); analyzer.Analyze(t, words, grams); }))),
             ("analysed documents", Time(() => analyzed = [.. documents.Select(d => AnalyzedDocument.Create(d, analyzer))])),
             ("postings (snapshot)", Time(() => IndexSnapshotBuilder.Build(analyzed, Bm25FParameters.Default))),
+            ("suggestions", Time(() => SuggestionIndex.Build(documents.Select(d => new SuggestionSource(d.Question, SuggestionKind.FaqQuestion, 0, d.Id)), analyzer.Readings))),
         ];
     }
 

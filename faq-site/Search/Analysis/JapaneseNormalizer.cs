@@ -23,7 +23,9 @@ internal static class JapaneseNormalizer
         var builder = new StringBuilder(normalized.Length);
         foreach (var raw in normalized)
         {
-            var c = char.ToLowerInvariant(raw);
+            // PERF: char.ToLowerInvariant calls into ICU for every non-ASCII character; kana, CJK symbols and
+            // ideographs (U+3000-U+9FFF, most of a Japanese text) have no case, so they skip it.
+            var c = raw is >= '\u3000' and <= '\u9FFF' ? raw : char.ToLowerInvariant(raw);
             var previous = builder.Length > 0 ? builder[^1] : '\0';
             var previousKind = CharClass.Of(previous);
             switch (c)

@@ -23,15 +23,19 @@ internal static class ReadingTranscriber
     }
 
     /// <summary>
-    /// The reading of the text from each word start on (for prefix suggestions: 住民票の写し → じゅうみんひょうのうつし,
-    /// ひょうのうつし, うつし); a word that starts inside a dictionary entry's surface has none.
+    /// The reading of the text from its start and from each word start on (for prefix suggestions: 住民票の写し →
+    /// じゅうみんひょうのうつし, ひょうのうつし, うつし), text start first; a word that starts inside a dictionary entry's
+    /// surface has none. PERF: one transcription serves every start (the text start's reading is what
+    /// <see cref="Transcribe"/> would return).
     /// </summary>
-    public static IEnumerable<(int WordStart, string Reading)> ReadingsFromWordStarts(
+    public static IEnumerable<(int Start, string Reading)> ReadingsFromStarts(
         ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words)
     {
         var offsets = new int[normalized.Length];
         var builder = Read(dictionary, normalized, words, offsets);
         var read = builder.ToString();
+        if (words.Count == 0 || words[0].Start != 0)
+            yield return (0, JapaneseNormalizer.FoldReading(read));
         foreach (var (start, _) in words)
         {
             if (offsets[start] >= 0)

@@ -38,45 +38,56 @@ internal sealed class SuggestionIndex
         ArgumentNullException.ThrowIfNull(sources);
         readings ??= ReadingDictionary.Empty;
         var all = sources.Where(s => !string.IsNullOrWhiteSpace(s.Text)).ToArray();
-        var entries = new List<(string Key, int Source, bool AtStart)>();
+        var entries = new List<(string Key, int Source, bool AtStart)>(all.Length * 8);
         var words = new List<(int Start, int Length)>();
+        var writtenKeys = new Dictionary<int, string>();
         for (var i = 0; i < all.Length; i++)
         {
             var normalized = JapaneseNormalizer.Normalize(all[i].Text.Trim());
-            entries.Add((JapaneseNormalizer.FoldReading(normalized), i, true));
+            writtenKeys.Clear();
+            var fromStart = JapaneseNormalizer.FoldReading(normalized);
+            writtenKeys[0] = fromStart;
+            entries.Add((fromStart, i, true));
             words.Clear();
             IcuWordSegmenter.Segment(normalized, words);
             for (var w = 0; w < words.Count && w < MaxWordStartsPerSource; w++)
             {
                 if (words[w].Start > 0)
-                    entries.Add((JapaneseNormalizer.FoldReading(normalized.AsSpan(words[w].Start)), i, false));
+                {
+                    var key = JapaneseNormalizer.FoldReading(normalized.AsSpan(words[w].Start));
+                    writtenKeys[words[w].Start] = key;
+                    entries.Add((key, i, false));
+                }
             }
 
             if (!readings.IsEmpty)
-                AddReadingKeys(readings, normalized, words, i, entries);
+                AddReadingKeys(readings, normalized, words, writtenKeys, i, entries);
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new SuggestionIndex(
-            entries.Select(e => e.Key).ToArray(),
-            entries.Select(e => e.Source).ToArray(),
-            entries.Select(e => e.AtStart).ToArray(),
-            all);
+        var keys = new string[entries.Count];
+        var sourceOfKey = new int[entries.Count];
+        var keyAtStart = new bool[entries.Count];
+        for (var e = 0; e < entries.Count; e++)
+            (keys[e], sourceOfKey[e], keyAtStart[e]) = entries[e];
+        return new SuggestionIndex(keys, sourceOfKey, keyAtStart, all);
     }
 
-    // The same keys by reading, where reading changes them (a source without kanji reads as it is written).
+    // The same keys by reading, where reading changes them (a source without kanji reads as it is written);
+    // writtenKeys holds the keys as written by start (PERF: compared, not folded again).
     private static void AddReadingKeys(
-        ReadingDictionary readings, string normalized, List<(int Start, int Length)> words, int source, List<(string, int, bool)> entries)
+        ReadingDictionary readings,
+        string normalized,
+        List<(int Start, int Length)> words,
+        Dictionary<int, string> writtenKeys,
+        int source,
+        List<(string, int, bool)> entries)
     {
         if (words.Count > MaxWordStartsPerSource)
             words.RemoveRange(MaxWordStartsPerSource, words.Count - MaxWordStartsPerSource);
-        var keys = ReadingTranscriber.ReadingsFromWordStarts(readings, normalized, words).ToList();
-        var fromStart = words.Count > 0 && words[0].Start == 0 ? null : ReadingTranscriber.Transcribe(readings, normalized, words);
-        if (fromStart is not null)
-            keys.Insert(0, (0, fromStart));
-        foreach (var (start, key) in keys)
+        foreach (var (start, key) in ReadingTranscriber.ReadingsFromStarts(readings, normalized, words))
         {
-            if (!string.Equals(key, JapaneseNormalizer.FoldReading(normalized.AsSpan(start)), StringComparison.Ordinal))
+            if (!string.Equals(key, writtenKeys[start], StringComparison.Ordinal))
                 entries.Add((key, source, start == 0));
         }
     }
