@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Core.Conversations.Services;
 
-internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHubEvents events, TranscriptWriteGate writeGate, TimeProvider time) : IConversationStore
+internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHubEvents events, TimeProvider time) : IConversationStore
 {
     private const string CitizenKeyPurpose = "conversations.CitizenKey";
 
@@ -18,11 +18,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             CitizenKeyHash = HashCitizen(channel, citizenKey),
         };
         db.Conversations.Add(conversation);
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return conversation;
     }
 
@@ -49,7 +45,6 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
-            using var gate = await writeGate.EnterAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await AppendInTransactionAsync([activity], ct);
             await transaction.CommitAsync(ct);
@@ -76,15 +71,10 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
 
         // One UPDATE with the condition in its WHERE: PostgreSQL re-checks it on the locked row, SQLite serialises
         // writers, so of two nodes claiming at once exactly one sees a row changed.
-        int claimed;
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            claimed = await db.Activities
-                .Where(a => a.ConversationId == conversationId && a.Sequence == sequence && a.Turn == TurnState.Pending
-                    && (a.TurnLeaseUntilUtc == null || a.TurnLeaseUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnLeaseOwner, owner).SetProperty(a => a.TurnLeaseUntilUtc, leaseUntilUtc), cancellationToken);
-        }
-
+        var claimed = await db.Activities
+            .Where(a => a.ConversationId == conversationId && a.Sequence == sequence && a.Turn == TurnState.Pending
+                && (a.TurnLeaseUntilUtc == null || a.TurnLeaseUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnLeaseOwner, owner).SetProperty(a => a.TurnLeaseUntilUtc, leaseUntilUtc), cancellationToken);
         return claimed == 0
             ? null
             : await db.Activities.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Sequence == sequence, cancellationToken);
@@ -96,7 +86,6 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         var strategy = db.Database.CreateExecutionStrategy();
         var completed = await strategy.ExecuteAsync(async ct =>
         {
-            using var gate = await writeGate.EnterAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var done = await db.Activities
                 .Where(a => a.ConversationId == conversationId && a.Sequence == sequence && a.Turn == TurnState.Pending && a.TurnLeaseOwner == owner)

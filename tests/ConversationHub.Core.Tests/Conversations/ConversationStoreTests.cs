@@ -14,7 +14,6 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
 {
     private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
     private TestDatabase _database = null!;
-    private readonly TranscriptWriteGate _writeGate = new(provider);
 
     public async Task InitializeAsync()
     {
@@ -29,7 +28,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
         await _database.DisposeAsync();
     }
 
-    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _writeGate, TimeProvider.System);
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, TimeProvider.System);
 
     private static TranscriptActivity Message(Guid conversationId, string text, string? clientId = null) =>
         new(conversationId, ActivityDirection.Inbound, "message", "user", $"{{\"type\":\"message\",\"text\":\"{text}\"}}", DateTime.UtcNow) { ClientActivityId = clientId };

@@ -15,7 +15,6 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
     private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
     private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
-    private readonly TranscriptWriteGate _writeGate = new(provider);
 
     public async Task InitializeAsync()
     {
@@ -30,7 +29,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         await _database.DisposeAsync();
     }
 
-    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _writeGate, _time);
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _time);
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
