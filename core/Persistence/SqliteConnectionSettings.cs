@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConversationHub.Core.Persistence;
@@ -15,6 +17,11 @@ namespace ConversationHub.Core.Persistence;
 /// checkpoints still sync), so a transaction survives the process crashing, as "transcript first, then deliver"
 /// needs, and only a power cut or kernel crash can lose the last commits. A deployment that needs more runs on
 /// PostgreSQL.
+/// <para>
+/// PERF: both settings belong to the physical connection, which Microsoft.Data.Sqlite pools and hands back on every
+/// open; EF Core opens the connection once per query, so the pragmas run only the first time a physical connection
+/// (its native handle) is seen, not before every query of a bot turn.
+/// </para>
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -22,19 +29,45 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
+    // Keyed by the native handle, which lives as long as the physical connection; an entry goes with its handle.
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (IsConfigured(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkConfigured(connection);
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _);
+
+    private void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _configured.AddOrUpdate(handle, handle);
+        }
     }
 }
