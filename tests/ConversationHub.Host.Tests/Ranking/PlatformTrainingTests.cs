@@ -41,14 +41,12 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         Assert.Equal(probe.Decoy, before[0].FaqId);
 
         // Act
-        var report = new StringWriter();
-        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
-        output.WriteLine(report.ToString());
+        var (exit, report) = await TrainOnPlatformAsync(host, ct);
 
         // Assert: promoted (first-stage order is the bar with no active model), recorded with its snapshot.
         Assert.Equal(FaqTrainCommand.Success, exit);
         var model = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().SingleAsync(ct));
-        Assert.True(model.IsActive, report.ToString());
+        Assert.True(model.IsActive, report);
         Assert.True(model.HeldOutNdcg >= model.PreviousHeldOutNdcg);
         var snapshot = await FaqTestData.WithFaqDbAsync(host, db => db.JudgementSnapshots.AsNoTracking().SingleAsync(s => s.Id == model.SnapshotId, ct));
         Assert.Equal(snapshot.ContentHash, model.SnapshotHash);
@@ -117,19 +115,17 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         var active = await AddActiveModelAsync(host, preferAnswersWithoutQueryWords: true, ct);
 
         // Act
-        var report = new StringWriter();
-        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
-        output.WriteLine(report.ToString());
+        var (exit, report) = await TrainOnPlatformAsync(host, ct);
 
         // Assert
         Assert.Equal(FaqTrainCommand.Success, exit);
         var models = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct));
         Assert.Equal(2, models.Count);
         var trained = models[1];
-        Assert.True(trained.HeldOutNdcg < trained.PreviousHeldOutNdcg, report.ToString());
+        Assert.True(trained.HeldOutNdcg < trained.PreviousHeldOutNdcg, report);
         Assert.False(trained.IsActive);
         Assert.Equal([active], models.Where(m => m.IsActive).Select(m => m.Id));
-        Assert.Contains("kept inactive (worse)", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("kept inactive (worse)", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,9 +139,7 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         var previous = await AddActiveModelAsync(host, preferAnswersWithoutQueryWords: false, ct);
 
         // Act
-        var report = new StringWriter();
-        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
-        output.WriteLine(report.ToString());
+        var (exit, report) = await TrainOnPlatformAsync(host, ct);
 
         // Assert: both kept in the history, the new one active.
         Assert.Equal(FaqTrainCommand.Success, exit);
@@ -153,8 +147,8 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         Assert.Equal(2, models.Count);
         Assert.Equal(previous, models[0].Id);
         Assert.False(models[0].IsActive);
-        Assert.True(models[1].IsActive, report.ToString());
-        Assert.True(models[1].HeldOutNdcg > models[1].PreviousHeldOutNdcg, report.ToString());
+        Assert.True(models[1].IsActive, report);
+        Assert.True(models[1].HeldOutNdcg > models[1].PreviousHeldOutNdcg, report);
     }
 
     /// <summary>
@@ -201,6 +195,15 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     /// Stores an active one-split model: FAQs whose answer holds none of the query's words first (the right FAQs
     /// here), or last (the decoys first).
     /// </summary>
+    /// <summary>Runs <c>faq train --seed 1</c> on the host's platform; the report is also written to the test output.</summary>
+    private async Task<(int Exit, string Report)> TrainOnPlatformAsync(HubHost host, CancellationToken ct)
+    {
+        var report = new StringWriter();
+        var exit = await FaqTrainCommand.RunOnPlatformAsync(host.Services, ["--seed", "1"], report, ct);
+        output.WriteLine(report.ToString());
+        return (exit, report.ToString());
+    }
+
     private static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
     {
         var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1f, 0f) : (0f, 1f);
