@@ -12,13 +12,13 @@ namespace ConversationHub.Bot.Persistence;
 /// The bot module's tables (the LINE channel's inbox, the LINE side of its deliveries, and leases), on the same database
 /// as core's. Which outbound messages are still to deliver is recorded in core's transcript, not here.
 /// </summary>
-public sealed class BotDbContext(DbContextOptions<BotDbContext> options, IPiiProtector pii) : DbContext(options), IPiiModelContext
+public sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options), IPiiModelContext
 {
     /// <summary>The migrations history table of this context.</summary>
     public const string MigrationsHistoryTable = "__migrations_bot";
 
     /// <inheritdoc />
-    public IPiiProtector Pii { get; } = pii;
+    public IPiiProtector Pii { get; } = PiiOptionsExtension.ProtectorOf(options);
 
     internal DbSet<LineInboxEvent> LineInbox => Set<LineInboxEvent>();
 

@@ -15,14 +15,14 @@ namespace ConversationHub.Core.Persistence;
 /// The core module's tables: organisation and identity (conversations join them in the bot issue).
 /// Other modules own their tables in their own contexts on the same database.
 /// </summary>
-public sealed class HubDbContext(DbContextOptions<HubDbContext> options, IPiiProtector pii)
+public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     : IdentityDbContext<HubUser, HubRole, Guid>(options), IPiiModelContext, IDataProtectionKeyContext
 {
     /// <summary>The migrations history table of this context.</summary>
     public const string MigrationsHistoryTable = "__migrations_core";
 
     /// <inheritdoc />
-    public IPiiProtector Pii { get; } = pii;
+    public IPiiProtector Pii { get; } = PiiOptionsExtension.ProtectorOf(options);
 
     /// <summary>City departments.</summary>
     public DbSet<Department> Departments => Set<Department>();

@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ConversationHub.Faq.Persistence;
 
 /// <summary>The FAQ module's tables, on the same database as core's.</summary>
-public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options, IPiiProtector pii) : DbContext(options), IPiiModelContext
+public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbContext(options), IPiiModelContext
 {
     public const string MigrationsHistoryTable = "__migrations_faq";
 
     /// <inheritdoc />
-    public IPiiProtector Pii { get; } = pii;
+    public IPiiProtector Pii { get; } = PiiOptionsExtension.ProtectorOf(options);
 
     public DbSet<FaqEntry> Faqs => Set<FaqEntry>();
 

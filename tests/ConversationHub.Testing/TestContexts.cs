@@ -12,14 +12,16 @@ public static class TestContexts
     /// <summary>One protector for the test run (so the EF model is built once).</summary>
     public static IPiiProtector Protector => SharedProtector.Value;
 
-    public static DbContextOptions<TContext> Options<TContext>(TestDatabase database, string historyTable)
+    /// <summary>A module context's options on <paramref name="database"/>, with <paramref name="protector"/> or the shared one.</summary>
+    public static DbContextOptions<TContext> Options<TContext>(TestDatabase database, string historyTable, IPiiProtector? protector = null)
         where TContext : DbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
-        HubDatabase.Configure(builder, database.Provider, database.ConnectionString, typeof(TContext).Assembly.GetName().Name!, historyTable);
+        HubDatabase.Configure(builder, database.Provider, database.ConnectionString, typeof(TContext).Assembly.GetName().Name!, historyTable)
+            .UsePiiProtector(protector ?? Protector);
         return builder.Options;
     }
 
     public static HubDbContext Hub(TestDatabase database, IPiiProtector? protector = null) =>
-        new(Options<HubDbContext>(database, HubDbContext.MigrationsHistoryTable), protector ?? Protector);
+        new(Options<HubDbContext>(database, HubDbContext.MigrationsHistoryTable, protector));
 }

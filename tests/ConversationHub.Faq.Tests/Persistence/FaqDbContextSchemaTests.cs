@@ -10,7 +10,7 @@ public abstract class FaqDbContextSchemaTests(DatabaseProvider provider)
     public Task Migrations_BuildTheSchemaOfTheModel() =>
         SchemaDrift.AssertMigrationsMatchModelAsync(
             provider,
-            db => new FaqDbContext(TestContexts.Options<FaqDbContext>(db, FaqDbContext.MigrationsHistoryTable), TestContexts.Protector),
+            db => new FaqDbContext(TestContexts.Options<FaqDbContext>(db, FaqDbContext.MigrationsHistoryTable)),
             FaqDbContext.MigrationsHistoryTable,
             TestTimeout.Token());
 }

@@ -12,7 +12,7 @@ public abstract class BotDbContextSchemaTests(DatabaseProvider provider)
     public Task Migrations_BuildTheSchemaOfTheModel() =>
         SchemaDrift.AssertMigrationsMatchModelAsync(
             provider,
-            db => new BotDbContext(TestContexts.Options<BotDbContext>(db, BotDbContext.MigrationsHistoryTable), TestContexts.Protector),
+            db => new BotDbContext(TestContexts.Options<BotDbContext>(db, BotDbContext.MigrationsHistoryTable)),
             BotDbContext.MigrationsHistoryTable,
             MigrateCoreAsync,
             TestTimeout.Token());

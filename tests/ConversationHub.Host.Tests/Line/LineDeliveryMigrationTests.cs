@@ -44,7 +44,7 @@ public abstract class LineDeliveryMigrationTests(DatabaseProvider provider)
             await hub.SaveChangesAsync(ct);
         }
 
-        await using (var bot = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable), protector))
+        await using (var bot = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable, protector)))
         {
             await bot.GetService<IMigrator>().MigrateAsync(OutboxMigration, ct);
             await InsertOutboxRowAsync(bot, delivered, "Delivered", 1, null, deliveredKey, "push", null, ct);
@@ -90,7 +90,7 @@ public abstract class LineDeliveryMigrationTests(DatabaseProvider provider)
             await hub.SaveChangesAsync(ct);
         }
 
-        await using var bot = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable), TestContexts.Protector);
+        await using var bot = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable));
         await bot.Database.MigrateAsync(ct);
         bot.LineDeliveries.Add(new Bot.Line.Delivery.LineDelivery(retrying.Id, now) { RetryKey = retryKey, LastError = "push: 500" });
         await bot.SaveChangesAsync(ct);

@@ -27,7 +27,7 @@ public sealed class LineInboxRestartTests
 
         var user = LineWebhookClient.NewUserId();
         var protector = PiiProtectorFactory.Create(pii, Path.GetTempPath());
-        await using (var db = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable), protector))
+        await using (var db = new BotDbContext(TestContexts.Options<BotDbContext>(database, BotDbContext.MigrationsHistoryTable, protector)))
         {
             using var signal = new LineInboxSignal();
             using var callback = JsonDocument.Parse(LineWebhookClient.Body(LineWebhookClient.Text(user, "こんにちは", "restart-1")));

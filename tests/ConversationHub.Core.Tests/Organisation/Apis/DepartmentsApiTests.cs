@@ -201,6 +201,6 @@ public sealed class DepartmentsApiTests : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
         HubDatabase.Configure(options, _database!.Provider, _database.ConnectionString, "ConversationHub.Core", HubDbContext.MigrationsHistoryTable);
-        return new HubDbContext(options.Options, _pii);
+        return new HubDbContext(options.UsePiiProtector(_pii).Options);
     }
 }

@@ -535,7 +535,7 @@ public abstract class DepartmentCsvImporterTests(DatabaseProvider provider) : IA
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
         HubDatabase.Configure(options, _database!.Provider, _database.ConnectionString, "ConversationHub.Core", HubDbContext.MigrationsHistoryTable);
-        return new HubDbContext(options.Options, _pii);
+        return new HubDbContext(options.UsePiiProtector(_pii).Options);
     }
 
     /// <summary>Stores departments directly (not through the importer), parents before children.</summary>
