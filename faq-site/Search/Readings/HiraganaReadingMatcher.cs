@@ -13,9 +13,9 @@ namespace ConversationHub.Faq.Search.Readings;
 /// written characters, whose readings joined appear in one of the query's kana runs: as a piece of at least
 /// <see cref="MinReadingLength"/> kana, or as the whole run, that neither starts nor ends inside a syllable (中止 ちゅうし
 /// is not in ちゅうしゃ). A one-character word counts with its commonest reading only (者 as しゃ, not もの, which would
-/// read 者医療 into こどものいりょうひ). The query's kana runs count only when they hold hiragana, as the index weighs a query's reading terms by
-/// its hiragana share (<see cref="KanaShare"/>): kanji a citizen typed match kanji as they are, and homophones (市長,
-/// 市町) are not marked for them.
+/// read 者医療 into こどものいりょうひ). The query's kana runs count only when they hold hiragana, as the index weighs a
+/// query's reading terms by its hiragana share (<see cref="KanaShare"/>): kanji a citizen typed match kanji as they are,
+/// and homophones (市長, 市町) are not marked for them.
 /// </para>
 /// </summary>
 internal sealed class HiraganaReadingMatcher
