@@ -3,6 +3,7 @@ using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Resources;
 using ConversationHub.Faq.Search.Misses;
+using ConversationHub.Faq.Search.Readings;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Site;
 using ConversationHub.Faq.Site.SearchPage;
@@ -19,7 +20,9 @@ namespace ConversationHub.Faq.Pages;
 /// event (<c>&amp;c=</c>), and, when nothing is found, rephrasing tips and the chat and inquiry form.
 /// </summary>
 [AllowAnonymous]
-internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses, FaqDbContext db, HtmlEncoder encoder, IStringLocalizer<FaqStrings> strings) : PageModel
+internal sealed class SearchModel(
+    FaqSearchService search, SearchMissLog misses, FaqDbContext db, HtmlEncoder encoder, IStringLocalizer<FaqStrings> strings, ReadingDictionary readings)
+    : PageModel
 {
     public const int PageSize = 20;
 
@@ -72,7 +75,7 @@ internal sealed class SearchModel(FaqSearchService search, SearchMissLog misses,
         MatchCount = all.Count;
         Chips = await ChipsAsync(all, cancellationToken);
 
-        var highlighter = new SearchHighlighter(Query, encoder, search.SynonymPhrases(Query));
+        var highlighter = new SearchHighlighter(Query, encoder, search.SynonymPhrases(Query), readings);
         Results = [.. all
             .Where(r => CategoryId is not { } selected || search.CategoryIdsOf(r.FaqId).Contains(selected))
             .Take(PageSize)

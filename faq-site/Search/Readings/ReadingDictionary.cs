@@ -4,9 +4,11 @@ namespace ConversationHub.Faq.Search.Readings;
 
 /// <summary>
 /// Surface → reading pairs (住民 → じゅうみん) for words written with kanji, looked up by longest match. Immutable and
-/// thread-safe. PERF: the entries live in one char buffer sorted by surface, with offsets and lengths in parallel
-/// arrays (about 20 bytes an entry), instead of two strings per entry, which would triple the memory of a system
-/// lexicon's few hundred thousand words.
+/// thread-safe. A surface keeps each of its distinct readings (方: かた, ほう, がた), lowest cost first: transcription
+/// reads the first, and the results page marks a word whose reading is any of them. PERF: the entries live in one char
+/// buffer sorted by surface, with offsets and lengths in parallel arrays (about 20 bytes an entry), instead of two
+/// strings per entry, which would triple the memory of a system lexicon's few hundred thousand words; the extra
+/// readings add about 5% to IPADIC's entries.
 /// </summary>
 internal sealed class ReadingDictionary
 {
@@ -18,9 +20,10 @@ internal sealed class ReadingDictionary
     // The entries whose surface starts with character c are [_firstStart[c], _firstStart[c + 1]).
     private readonly int[] _firstStart;
 
-    private ReadingDictionary(char[] chars, int[] surfaceStart, byte[] surfaceLength, byte[] readingLength, string source)
+    private ReadingDictionary(char[] chars, int[] surfaceStart, byte[] surfaceLength, byte[] readingLength, int surfaceCount, string source)
     {
         _chars = chars;
+        Count = surfaceCount;
         _surfaceStart = surfaceStart;
         _surfaceLength = surfaceLength;
         _readingLength = readingLength;
@@ -29,16 +32,17 @@ internal sealed class ReadingDictionary
         var entry = 0;
         for (var c = 0; c <= char.MaxValue + 1; c++)
         {
-            while (entry < Count && chars[surfaceStart[entry]] < c)
+            while (entry < surfaceStart.Length && chars[surfaceStart[entry]] < c)
                 entry++;
             _firstStart[c] = entry;
         }
     }
 
     /// <summary>No entries: analysis indexes no readings (the system lexicon is missing).</summary>
-    public static ReadingDictionary Empty { get; } = new([], [], [], [], "(none)");
+    public static ReadingDictionary Empty { get; } = new([], [], [], [], 0, "(none)");
 
-    public int Count => _surfaceStart.Length;
+    /// <summary>The number of distinct surfaces (kanji words); a word with several readings counts once.</summary>
+    public int Count { get; }
 
     public bool IsEmpty => Count == 0;
 
@@ -52,7 +56,8 @@ internal sealed class ReadingDictionary
 
     /// <summary>
     /// Builds a dictionary from (surface, reading, cost) entries; where a surface has several readings the one of
-    /// the lowest cost (the most common use: 方 as the suffix かた, not ほう) wins. Readings are stored folded to hiragana.
+    /// the lowest cost (the most common use: 方 as the suffix かた, not ほう) comes first and is the one transcription
+    /// reads; the others follow by cost, each distinct reading once. Readings are stored folded to hiragana.
     /// </summary>
     public static ReadingDictionary Create(IReadOnlyList<(string Surface, string Reading, int Cost)> entries, string source)
     {
@@ -67,16 +72,17 @@ internal sealed class ReadingDictionary
 
         var kept = new List<(string Surface, string Reading)>(sorted.Length);
         var charCount = 0;
+        var surfaceCount = 0;
         foreach (var (surface, raw, _) in sorted)
         {
-            if (surface.Length is 0 or > byte.MaxValue
-                || (kept.Count > 0 && string.Equals(kept[^1].Surface, surface, StringComparison.Ordinal)))
+            if (surface.Length is 0 or > byte.MaxValue)
                 continue;
             var reading = JapaneseNormalizer.FoldReading(raw);
-            if (reading.Length is 0 or > byte.MaxValue)
+            if (reading.Length is 0 or > byte.MaxValue || HasReading(kept, surface, reading, out var surfaceKnown))
                 continue;
             kept.Add((surface, reading));
             charCount += surface.Length + reading.Length;
+            surfaceCount += surfaceKnown ? 0 : 1;
         }
 
         var chars = new char[charCount];
@@ -96,7 +102,21 @@ internal sealed class ReadingDictionary
             at += reading.Length;
         }
 
-        return new ReadingDictionary(chars, surfaceStart, surfaceLength, readingLength, source);
+        return new ReadingDictionary(chars, surfaceStart, surfaceLength, readingLength, surfaceCount, source);
+    }
+
+    // The readings of one surface are the last entries kept (entries arrive sorted by surface); IPADIC has at most a few.
+    private static bool HasReading(List<(string Surface, string Reading)> kept, string surface, string reading, out bool surfaceKnown)
+    {
+        surfaceKnown = false;
+        for (var k = kept.Count - 1; k >= 0 && string.Equals(kept[k].Surface, surface, StringComparison.Ordinal); k--)
+        {
+            surfaceKnown = true;
+            if (string.Equals(kept[k].Reading, reading, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -107,28 +127,43 @@ internal sealed class ReadingDictionary
     /// </summary>
     public int LongestMatch(scoped ReadOnlySpan<char> text, int start, scoped ReadOnlySpan<bool> wordEnds, out ReadOnlySpan<char> reading)
     {
-        reading = default;
+        var length = LongestMatchEntries(text, start, wordEnds, out var entries);
+        reading = length == 0 ? default : ReadingOf(entries.Start.Value);
+        return length;
+    }
+
+    /// <summary>
+    /// As <see cref="LongestMatch(ReadOnlySpan{char}, int, ReadOnlySpan{bool}, out ReadOnlySpan{char})"/>, giving the
+    /// entries of every reading of the matched surface (lowest cost first; read each with <see cref="ReadingOf"/>).
+    /// </summary>
+    public int LongestMatchEntries(scoped ReadOnlySpan<char> text, int start, scoped ReadOnlySpan<bool> wordEnds, out Range entries)
+    {
+        entries = default;
         if (IsEmpty)
             return 0;
         var low = _firstStart[text[start]];
         var high = _firstStart[text[start] + 1];
         var best = -1;
+        var bestEnd = -1;
         var bestLength = 0;
         var bestAtWordEnd = false;
         for (var k = 1; low < high; k++)
         {
-            // Within [low, high) every surface starts with text[start..start+k); one of exactly that length sorts first.
+            // Within [low, high) every surface starts with text[start..start+k); the entries of exactly that length
+            // (one per reading of that surface) sort first.
             if (_surfaceLength[low] == k)
             {
+                var first = low;
+                while (low < high && _surfaceLength[low] == k)
+                    low++;
                 var atWordEnd = wordEnds.IsEmpty || wordEnds[start + k];
                 if (atWordEnd || !bestAtWordEnd)
                 {
-                    best = low;
+                    best = first;
+                    bestEnd = low;
                     bestLength = k;
                     bestAtWordEnd = atWordEnd;
                 }
-
-                low++;
             }
 
             if (start + k >= text.Length)
@@ -139,9 +174,12 @@ internal sealed class ReadingDictionary
 
         if (best < 0)
             return 0;
-        reading = _chars.AsSpan(_surfaceStart[best] + _surfaceLength[best], _readingLength[best]);
+        entries = best..bestEnd;
         return bestLength;
     }
+
+    /// <summary>The reading (hiragana) of entry <paramref name="entry"/>, one of those a longest match gives.</summary>
+    public ReadOnlySpan<char> ReadingOf(int entry) => _chars.AsSpan(_surfaceStart[entry] + _surfaceLength[entry], _readingLength[entry]);
 
     // The first entry in [low, high) whose character at position k is at least c (all surfaces there are longer than k).
     private int LowerBound(int low, int high, int k, char c, bool beyondAll = false)

@@ -43,13 +43,43 @@ internal static class ReadingTranscriber
         }
     }
 
+    /// <summary>
+    /// The dictionary words that <see cref="Transcribe"/> reads in <paramref name="normalized"/>, in text order, each with
+    /// the dictionary entries of all its readings (<see cref="ReadingDictionary.ReadingOf"/>). Kana and unknown kanji,
+    /// which transcription keeps as written, are not listed.
+    /// </summary>
+    public static void ReadWords(
+        ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words, List<(int Start, int Length, Range Entries)> read)
+    {
+        Span<bool> wordEnds = normalized.Length < 512 ? stackalloc bool[normalized.Length + 1] : new bool[normalized.Length + 1];
+        MarkWordEnds(normalized, words, wordEnds);
+        for (var i = 0; i < normalized.Length;)
+        {
+            var entries = default(Range);
+            var length = CharClass.IsCjk(CharClass.Of(normalized[i])) ? dictionary.LongestMatchEntries(normalized, i, wordEnds, out entries) : 0;
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            read.Add((i, length, entries));
+            i += length;
+        }
+    }
+
+    private static void MarkWordEnds(string normalized, List<(int Start, int Length)> words, Span<bool> wordEnds)
+    {
+        foreach (var (start, length) in words)
+            wordEnds[start + length] = true;
+        wordEnds[normalized.Length] = true;
+    }
+
     // offsets, when not empty, receives for each text position where its reading starts in the result (-1 inside an entry).
     private static StringBuilder Read(ReadingDictionary dictionary, string normalized, List<(int Start, int Length)> words, Span<int> offsets)
     {
         Span<bool> wordEnds = normalized.Length < 512 ? stackalloc bool[normalized.Length + 1] : new bool[normalized.Length + 1];
-        foreach (var (start, length) in words)
-            wordEnds[start + length] = true;
-        wordEnds[normalized.Length] = true;
+        MarkWordEnds(normalized, words, wordEnds);
 
         var builder = _builder ??= new StringBuilder();
         builder.Clear();

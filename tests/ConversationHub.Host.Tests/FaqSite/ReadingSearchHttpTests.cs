@@ -7,8 +7,8 @@ namespace ConversationHub.Host.Tests.FaqSite;
 
 /// <summary>
 /// Issue 3, hiragana where the FAQ has kanji: the public search page finds a kanji FAQ from its reading, without any
-/// synonym, with the system lexicon that test.sh installs (Debian's mecab-ipadic); and a node without the lexicon
-/// starts, says so in its log, and searches as before.
+/// synonym, with the system lexicon that test.sh installs (Debian's mecab-ipadic), and marks the kanji the hiragana
+/// read; and a node without the lexicon starts, says so in its log, and searches and marks as before.
 /// </summary>
 public sealed class ReadingSearchHttpTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
@@ -40,6 +40,21 @@ public sealed class ReadingSearchHttpTests(SqliteHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task SearchPage_HiraganaQuery_MarksTheKanjiWordItReads()
+    {
+        // Arrange
+        var ct = TestTimeout.Token();
+
+        // Act: the demo FAQ 住民票の写しはどこで取れますか？ has じゅうみんひょう only in a paraphrase, which the page does not
+        // show, and in no synonym: the mark can only come from the reading.
+        var (status, html) = await GetAsync(fixture.Host, Search("じゅうみんひょう"), ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<mark>住民票</mark>の写しはどこで取れますか？", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_LexiconMissing_WarnsAndSearchStillWorks()
     {
         // Arrange
@@ -53,6 +68,7 @@ public sealed class ReadingSearchHttpTests(SqliteHostFixture fixture) : IClassFi
         // Act
         var (kanjiStatus, kanji) = await GetAsync(host, Search("狂犬病の予防注射"), ct);
         var (hiraganaStatus, hiragana) = await GetAsync(host, Search("きょうけんびょうのよぼうちゅうしゃ"), ct);
+        var (_, ownWordsOnly) = await GetAsync(host, Search("ごみのだしかた"), ct);
 
         // Assert
         Assert.Contains(host.Logs, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains(missing, StringComparison.Ordinal));
@@ -60,5 +76,7 @@ public sealed class ReadingSearchHttpTests(SqliteHostFixture fixture) : IClassFi
         Assert.Contains(faq.Id.ToString(), kanji, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, hiraganaStatus);
         Assert.DoesNotContain(faq.Id.ToString(), hiragana, StringComparison.Ordinal);
+        // Without readings the page marks the query's own words only, as before them.
+        Assert.Contains("<mark>ごみ</mark>の分け方・出し方を教えてください。", ownWordsOnly, StringComparison.Ordinal);
     }
 }

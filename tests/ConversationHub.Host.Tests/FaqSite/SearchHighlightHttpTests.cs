@@ -7,9 +7,9 @@ using ConversationHub.Testing;
 namespace ConversationHub.Host.Tests.FaqSite;
 
 /// <summary>
-/// Issue 3, highlighting: the results page marks what matched, including text found through a synonym. Hiragana
-/// only reaches kanji through the synonym dictionary (no reading dictionary is installable here), so the test adds
-/// じゅうみんひょう to the 住民票 group as an editor would.
+/// Issue 3, highlighting: the results page marks what matched, including text found through a synonym. The test adds
+/// じゅうみんひょう to the 住民票 group as an editor would: the reading alone marks 住民票 (ReadingSearchHttpTests), the
+/// synonym brings in and marks the whole phrase 住民票の写し.
 /// </summary>
 public sealed class SearchHighlightHttpTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
@@ -37,7 +37,7 @@ public sealed class SearchHighlightHttpTests(SqliteHostFixture fixture) : IClass
         // Arrange
         var ct = TestTimeout.Token();
         using var editor = await fixture.Host.SignInAsync("faq-editor", ct);
-        Assert.DoesNotContain("<mark>住民票", await SearchPageAsync("じゅうみんひょう", ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>住民票の写し</mark>", await SearchPageAsync("じゅうみんひょう", ct), StringComparison.Ordinal);
         var current = await editor.GetFromJsonAsync<JsonElement>(new Uri("/api/faq/synonyms", UriKind.Relative), ct);
         var groups = current.GetProperty("groups").EnumerateArray().Select(g => g.EnumerateArray().Select(t => t.GetString()!).ToArray()).ToList();
         // A term belongs to one group only: the reading joins the demo group 住民票の写し = 住民票.
@@ -47,7 +47,7 @@ public sealed class SearchHighlightHttpTests(SqliteHostFixture fixture) : IClass
         // Act
         using var put = await editor.PutAsJsonAsync(new Uri("/api/faq/synonyms", UriKind.Relative), new { groups }, ct);
         var html = "";
-        for (var i = 0; i < 50 && !html.Contains("<mark>住民票", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 50 && !html.Contains("<mark>住民票の写し</mark>", StringComparison.Ordinal); i++)
         {
             await Task.Delay(100, ct);
             html = await SearchPageAsync("じゅうみんひょう", ct);

@@ -36,6 +36,22 @@ public sealed class ReadingDictionaryTests
     }
 
     [Fact]
+    public void LongestMatchEntries_SurfaceWithSeveralReadings_GivesEachDistinctReadingCheapestFirst()
+    {
+        // Arrange
+        var dictionary = Create(("市場", "イチバ", 8243), ("市場", "シジョウ", 3219), ("市場", "シジョウ", 9811), ("市", "シ", 10));
+
+        // Act
+        var length = dictionary.LongestMatchEntries("市場の時間", 0, [], out var entries);
+
+        // Assert
+        Assert.Equal(2, length);
+        var readings = Enumerable.Range(entries.Start.Value, entries.End.Value - entries.Start.Value).Select(e => dictionary.ReadingOf(e).ToString());
+        Assert.Equal(["しじょう", "いちば"], readings);
+        Assert.Equal(2, dictionary.Count);
+    }
+
+    [Fact]
     public void LongestMatch_LongerEntryEndsInsideAWord_PrefersTheOneEndingAtAWordEnd()
     {
         // Arrange: 市長 would read across the word boundary of 市|町村.
