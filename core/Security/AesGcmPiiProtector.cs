@@ -13,8 +13,15 @@ internal sealed class AesGcmPiiProtector : IPiiProtector
     private const string Prefix = "pii1.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int MaxCachedKeys = 8;
 
     private readonly PiiKeyRing _keyRing;
+
+    // PERF: an AesGcm holds the expanded key in a native cipher context, which costs more to set up than to encrypt
+    // a short field; every transcript read decrypts each activity. An instance is not safe to share between threads,
+    // so each thread keeps its own per key (keyed by the key ring's array, which lives as long as the ring).
+    [ThreadStatic]
+    private static Dictionary<byte[], AesGcm>? t_ciphers;
 
     public AesGcmPiiProtector(PiiKeyRing keyRing)
     {
@@ -35,10 +42,7 @@ internal sealed class AesGcmPiiProtector : IPiiProtector
         var tag = payload.AsSpan(NonceSize + plainBytes.Length, TagSize);
         RandomNumberGenerator.Fill(nonce);
 
-        using (var aes = new AesGcm(_keyRing.ActiveKey, TagSize))
-        {
-            aes.Encrypt(nonce, plainBytes, cipher, tag, AssociatedData(_keyRing.ActiveKeyId, purpose));
-        }
+        CipherFor(_keyRing.ActiveKey).Encrypt(nonce, plainBytes, cipher, tag, AssociatedData(_keyRing.ActiveKeyId, purpose));
 
         return string.Concat(Prefix, _keyRing.ActiveKeyId, ".", Base64Url.EncodeToString(payload));
     }
@@ -64,8 +68,7 @@ internal sealed class AesGcmPiiProtector : IPiiProtector
         var plain = new byte[cipherLength];
         try
         {
-            using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(
+            CipherFor(key).Decrypt(
                 payload.AsSpan(0, NonceSize),
                 payload.AsSpan(NonceSize, cipherLength),
                 payload.AsSpan(NonceSize + cipherLength, TagSize),
@@ -118,6 +121,29 @@ internal sealed class AesGcmPiiProtector : IPiiProtector
         {
             throw new PiiProtectionException("Protected value is not valid base64url.", ex);
         }
+    }
+
+    private static AesGcm CipherFor(byte[] key)
+    {
+        var ciphers = t_ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!ciphers.TryGetValue(key, out var cipher))
+        {
+            // A node has a few keys; many key rings in one process (tests) must not grow the cache without end.
+            if (ciphers.Count >= MaxCachedKeys)
+            {
+                foreach (var old in ciphers.Values)
+                {
+                    old.Dispose();
+                }
+
+                ciphers.Clear();
+            }
+
+            cipher = new AesGcm(key, TagSize);
+            ciphers.Add(key, cipher);
+        }
+
+        return cipher;
     }
 
     // The key id is authenticated too, so relabelling a ciphertext with another key id fails.

@@ -79,7 +79,9 @@ internal sealed partial class DirectLineStreamRouter(IHubEvents events, ILogger<
 
         if (payload is not null && _streams.TryGetValue(payload.ConversationId, out var set))
         {
-            foreach (var signal in set.Keys)
+            // PERF: enumerating the dictionary takes no lock; its Keys property locks it and copies the keys, for
+            // each of the two or three activities a question adds.
+            foreach (var (signal, _) in set)
             {
                 signal.Wake();
             }

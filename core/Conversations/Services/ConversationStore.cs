@@ -32,7 +32,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     }
 
     public Task<Conversation?> FindAsync(Guid conversationId, CancellationToken cancellationToken) =>
-        db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        TranscriptQueries.Conversation.For(db)(db, conversationId, cancellationToken);
 
     public async Task<TranscriptActivity> AppendAsync(TranscriptActivity activity, CancellationToken cancellationToken)
     {
@@ -77,7 +77,8 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.TurnLeaseOwner, owner).SetProperty(a => a.TurnLeaseUntilUtc, leaseUntilUtc), cancellationToken);
         return claimed == 0
             ? null
-            : await db.Activities.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Sequence == sequence, cancellationToken);
+            : await TranscriptQueries.At.For(db)(db, conversationId, sequence, cancellationToken)
+                ?? throw new InvalidOperationException($"The claimed activity {sequence} of conversation {conversationId} is gone.");
     }
 
     public async Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken)
@@ -186,13 +187,9 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
         }
 
-        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
-            .Select(c => new { c.LastSequence, c.Channel }).SingleAsync(cancellationToken);
+        var conversation = await TranscriptQueries.LastSequence.For(db)(db, conversationId, cancellationToken);
         var firstSequence = conversation.LastSequence - count + 1;
-        var previousUtc = await db.Activities.AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.Sequence == firstSequence - 1)
-            .Select(a => (DateTime?)a.TimestampUtc)
-            .SingleOrDefaultAsync(cancellationToken);
+        var previousUtc = await TranscriptQueries.TimestampAt.For(db)(db, conversationId, firstSequence - 1, cancellationToken);
         for (var i = 0; i < count; i++)
         {
             var activity = activities[i];
@@ -219,12 +216,8 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         var payload = JsonSerializer.Serialize(new ActivityAddedPayload(activity.ConversationId, activity.Sequence), ConversationJsonContext.Default.ActivityAddedPayload);
         await events.PublishAsync(ConversationEventTopics.ActivityAdded, payload, cancellationToken);
     }
-    public async Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
-        await db.Activities.AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.Sequence > afterSequence)
-            .OrderBy(a => a.Sequence)
-            .Take(max)
-            .ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
+        TranscriptQueries.ToListAsync(TranscriptQueries.After.For(db)(db, conversationId, afterSequence, max), cancellationToken);
 
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken)
     {
@@ -253,7 +246,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     }
 
     private Task<TranscriptActivity?> FindByClientIdAsync(Guid conversationId, string clientActivityId, CancellationToken cancellationToken) =>
-        db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId, cancellationToken);
+        TranscriptQueries.ByClientId.For(db)(db, conversationId, clientActivityId, cancellationToken);
 
     private string HashCitizen(ConversationChannel channel, string citizenKey) =>
         pii.ComputeLookupHash($"{channel}:{citizenKey}", CitizenKeyPurpose);
