@@ -25,6 +25,9 @@ internal sealed class LoadServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's process id, printed with the progress lines so that an operator (or a test) can tell it is gone.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <paramref name="host"/> with <paramref name="arguments"/> (and <c>--urls</c> on a free port) and waits
     /// until <paramref name="readyPath"/> answers 200. The environment gets the memory endpoint's secret.
@@ -130,8 +133,6 @@ internal sealed class LoadServerProcess : IAsyncDisposable
         {
             return;
         }
-
-        if (line.StartsWith("TIMING", StringComparison.Ordinal)) File.AppendAllText("/tmp/load-timing.log", line + "\n");
 
         lock (_output)
         {

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ConversationHub.Bot.Benchmark;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Host.Tests.Infrastructure;
+using ConversationHub.Testing;
+
+namespace ConversationHub.Host.Tests.Benchmark;
+
+/// <summary>
+/// <c>bot load</c> (issue 5) run for real at a tiny scale, as an operator runs it: the host process starts the
+/// platform and the echo ceiling as child processes, loads them over Direct Line and WebSockets and prints its rows.
+/// These tests check what it reports and that it leaves no server behind; how fast anything is stays the verb's
+/// report, never an assertion.
+/// </summary>
+public sealed partial class BotLoadCommandTests
+{
+    private const int Conversations = 8;
+    private const int Rate = 8;
+    private const int Duration = 2;
+    private const int Questions = Rate * Duration;
+
+    [Fact]
+    public async Task Run_Sqlite_AnswersEveryQuestionAndStopsItsServers()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(240);
+
+        // Act
+        await using var run = await HostProcess.RunAsync(TinyRun(), ct);
+
+        // Assert
+        AssertReport(run, "sqlite");
+    }
+
+    [Fact]
+    public async Task Run_EmptyPostgres_AnswersEveryQuestionAndStopsItsServers()
+    {
+        // Arrange: the empty database the verb asks for; the platform migrates it at start.
+        var ct = TestTimeout.Token(240);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
+
+        // Act
+        await using var run = await HostProcess.RunAsync([.. TinyRun(), "--provider", "postgres", "--connection", database.ConnectionString], ct);
+
+        // Assert
+        AssertReport(run, "postgres");
+    }
+
+    [Theory]
+    [InlineData("--conversations 0", "--conversations must be a whole number from 1 to 20000, not '0'.")]
+    [InlineData("--rate -1", "--rate must be a whole number from 1 to 10000, not '-1'.")]
+    [InlineData("--provider mongo", "--provider must be sqlite or postgres, not 'mongo'.")]
+    [InlineData("--provider postgres", "--provider postgres needs --connection (or HUB_LOAD_POSTGRES) with a PostgreSQL connection string.")]
+    [InlineData("--threads 4", "unknown argument '--threads'.")]
+    [InlineData("--duration", "--duration needs a value.")]
+    public async Task Run_BadArguments_PrintsWhyAndUsageAndStartsNoServer(string arguments, string message)
+    {
+        // Arrange: no fallback connection string from the machine running the tests.
+        var ct = TestTimeout.Token(60);
+        var environment = new Dictionary<string, string> { ["HUB_LOAD_POSTGRES"] = "" };
+
+        // Act
+        await using var run = await HostProcess.RunAsync(["bot", "load", .. arguments.Split(' ')], ct, environment);
+
+        // Assert: every server start is announced by a progress line ("starting the platform …"); there is none.
+        Assert.Equal(BotLoadCommand.UsageError, run.ExitCode);
+        Assert.Equal($"bot load: {message}\n{LoadArguments.Usage}\n", run.StandardOutput);
+        Assert.Equal("", run.StandardError);
+    }
+
+    private static string[] TinyRun() =>
+    [
+        "bot", "load", "--json",
+        "--conversations", Conversations.ToString(CultureInfo.InvariantCulture),
+        "--rate", Rate.ToString(CultureInfo.InvariantCulture),
+        "--duration", Duration.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    private static void AssertReport(HostProcess run, string database)
+    {
+        Assert.True(run.ExitCode == BotLoadCommand.Success, run.Output);
+
+        // With --json, stdout is one JSON object per row and nothing else (progress goes to stderr).
+        var rows = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<JsonElement>(line)).ToList();
+        Assert.Equal(["direct line", "websocket echo"], rows.Select(row => row.GetProperty("server").GetString()));
+        AssertRow(rows[0], database);
+        AssertRow(rows[1], "none");
+        Assert.True(rows[0].GetProperty("serverCpuMsPerQuestion").GetDouble() > 0, "a bot turn costs the platform some CPU time");
+
+        var servers = ReadyLine().Matches(run.StandardError);
+        Assert.True(servers.Count == 2, run.StandardError);
+        foreach (Match server in servers)
+        {
+            AssertStopped(int.Parse(server.Groups["process"].Value, CultureInfo.InvariantCulture), new Uri(server.Groups["address"].Value));
+        }
+    }
+
+    private static void AssertRow(JsonElement row, string database)
+    {
+        var server = row.GetProperty("server").GetString();
+        Assert.Equal(database, row.GetProperty("database").GetString());
+        Assert.Equal(Conversations, row.GetProperty("conversations").GetInt32());
+        Assert.Equal(Conversations, row.GetProperty("opened").GetInt32());
+        Assert.Equal(Questions, row.GetProperty("sent").GetInt32());
+        Assert.Equal(Questions, row.GetProperty("answered").GetInt32());
+        Assert.Equal(0, row.GetProperty("errors").GetInt32());
+        Assert.True(row.GetProperty("answersPerSecond").GetDouble() > 0, server);
+
+        // Open loop: the last question is due (sent - 1) / rate seconds after the first and none goes out early.
+        Assert.True(row.GetProperty("durationSeconds").GetDouble() >= (Questions - 1) / (double)Rate - 0.01, server);
+
+        var (p50, p95, p99, max) = (Ms(row, "p50Ms"), Ms(row, "p95Ms"), Ms(row, "p99Ms"), Ms(row, "maxMs"));
+        Assert.True(0 < p50 && p50 <= p95 && p95 <= p99 && p99 <= max, $"{server}: p50 {p50}, p95 {p95}, p99 {p99}, max {max}");
+        foreach (var memory in new[] { "gcHeapBeforeBytes", "gcHeapIdleBytes", "workingSetBeforeBytes", "workingSetIdleBytes" })
+        {
+            Assert.True(row.GetProperty(memory).GetInt64() > 0, $"{server}: {memory}");
+        }
+
+        Assert.True(row.GetProperty("serverCpuMsPerQuestion").GetDouble() >= 0, server);
+    }
+
+    private static double Ms(JsonElement row, string name) => row.GetProperty(name).GetDouble();
+
+    /// <summary>The server process is gone and nothing listens on its port; an orphan found here is killed, then reported.</summary>
+    private static void AssertStopped(int processId, Uri address)
+    {
+        try
+        {
+            using var left = Process.GetProcessById(processId);
+            if (!left.HasExited && left.ProcessName == "dotnet")
+            {
+                left.Kill(entireProcessTree: true);
+                Assert.Fail($"The server process {processId} on {address} outlived bot load.");
+            }
+        }
+        catch (ArgumentException)
+        {
+            // No such process: what the run must leave.
+        }
+
+        using var client = new TcpClient();
+        Assert.Throws<SocketException>(() => client.Connect(address.Host, address.Port));
+    }
+
+    [GeneratedRegex(@"ready on (?<address>\S+) \(process (?<process>\d+)\)")]
+    private static partial Regex ReadyLine();
+}
