@@ -7,6 +7,7 @@ using ConversationHub.Bot.Benchmark;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
+using Npgsql;
 
 namespace ConversationHub.Host.Tests.Benchmark;
 
@@ -46,8 +47,32 @@ public sealed partial class BotLoadCommandTests
         // Act
         await using var run = await HostProcess.RunAsync([.. TinyRun(), "--provider", "postgres", "--connection", database.ConnectionString], ct);
 
-        // Assert
+        // Assert: the platform ran on that database.
         AssertReport(run, "postgres");
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM conversations", connection);
+        Assert.Equal(Conversations, Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Run_SignalledWhileLoading_StopsItsServersAndExitsInterrupted(string signal)
+    {
+        // Arrange: a run far longer than the test, stopped once the platform serves it.
+        var ct = TestTimeout.Token(180);
+        await using var run = HostProcess.Start(["bot", "load", "--json", "--conversations", "2", "--rate", "1", "--duration", "3600"]);
+        var platform = ReadyLine().Match(await run.ErrorLineAsync(line => ReadyLine().IsMatch(line), ct));
+
+        // Act
+        await SignalAsync(run.Id, signal, ct);
+        await run.WaitForExitAsync(ct);
+
+        // Assert
+        AssertStopped(int.Parse(platform.Groups["process"].Value, CultureInfo.InvariantCulture), new Uri(platform.Groups["address"].Value));
+        Assert.True(run.ExitCode == BotLoadCommand.Interrupted, run.Output);
+        Assert.Equal("bot load: stopped before the end; the servers it started are stopped too.\n", run.StandardOutput);
     }
 
     [Theory]
@@ -121,6 +146,13 @@ public sealed partial class BotLoadCommandTests
         }
 
         Assert.True(row.GetProperty("serverCpuMsPerQuestion").GetDouble() >= 0, server);
+    }
+
+    private static async Task SignalAsync(int processId, string signal, CancellationToken ct)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, processId.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(ct);
+        Assert.Equal(0, kill.ExitCode);
     }
 
     private static double Ms(JsonElement row, string name) => row.GetProperty(name).GetDouble();
