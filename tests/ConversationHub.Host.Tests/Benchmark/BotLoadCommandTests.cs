@@ -17,12 +17,14 @@ namespace ConversationHub.Host.Tests.Benchmark;
 /// These tests check what it reports and that it leaves no server behind; how fast anything is stays the verb's
 /// report, never an assertion.
 /// </summary>
-public sealed partial class BotLoadCommandTests
+public sealed partial class BotLoadCommandTests : IDisposable
 {
     private const int Conversations = 8;
     private const int Rate = 8;
     private const int Duration = 2;
     private const int Questions = Rate * Duration;
+
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("hub-load-tests-");
 
     [Fact]
     public async Task Run_Sqlite_AnswersEveryQuestionAndStopsItsServers()
@@ -55,6 +57,40 @@ public sealed partial class BotLoadCommandTests
         Assert.Equal(Conversations, Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Run_QueriesWithoutQuestions_PrintsWhyAndUsageAndStartsNoServer()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(60);
+        var queries = Path.Combine(_scratch.FullName, "queries.json");
+        await File.WriteAllTextAsync(queries, "{}", ct);
+
+        // Act
+        await using var run = await HostProcess.RunAsync(["bot", "load", "--queries", queries], ct);
+
+        // Assert
+        Assert.Equal(BotLoadCommand.UsageError, run.ExitCode);
+        Assert.Equal($"bot load: cannot read the questions: {queries} holds no questions.\n{LoadArguments.Usage}\n", run.StandardOutput);
+        Assert.Equal("", run.StandardError);
+    }
+
+    [Fact]
+    public async Task Run_PlatformCannotStart_ExitsWithItsReasonAndStartsNothingElse()
+    {
+        // Arrange: nothing listens on port 1.
+        var ct = TestTimeout.Token(120);
+        string[] unreachable = ["--provider", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=hub;Database=none;Timeout=2"];
+
+        // Act
+        await using var run = await HostProcess.RunAsync([.. TinyRun(), .. unreachable], ct);
+
+        // Assert: the platform's own last word is in the report; the echo ceiling was never started.
+        Assert.True(run.ExitCode == BotLoadCommand.RunError, run.Output);
+        Assert.StartsWith("bot load: The server exited with code 1:\n", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ConversationHub could not start: Failed to connect to 127.0.0.1:1", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("bot load: starting the platform …\n", run.StandardError);
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
@@ -82,6 +118,7 @@ public sealed partial class BotLoadCommandTests
     [InlineData("--provider postgres", "--provider postgres needs --connection (or HUB_LOAD_POSTGRES) with a PostgreSQL connection string.")]
     [InlineData("--threads 4", "unknown argument '--threads'.")]
     [InlineData("--duration", "--duration needs a value.")]
+    [InlineData("--queries /nonexistent/queries.json", "cannot read '/nonexistent/queries.json': no such file.")]
     public async Task Run_BadArguments_PrintsWhyAndUsageAndStartsNoServer(string arguments, string message)
     {
         // Arrange: no fallback connection string from the machine running the tests.
@@ -96,6 +133,8 @@ public sealed partial class BotLoadCommandTests
         Assert.Equal($"bot load: {message}\n{LoadArguments.Usage}\n", run.StandardOutput);
         Assert.Equal("", run.StandardError);
     }
+
+    public void Dispose() => _scratch.Delete(recursive: true);
 
     private static string[] TinyRun() =>
     [
