@@ -69,9 +69,7 @@ public sealed partial class BotLoadCommandTests : IDisposable
         await using var run = await HostProcess.RunAsync(["bot", "load", "--queries", queries], ct);
 
         // Assert
-        Assert.Equal(BotLoadCommand.UsageError, run.ExitCode);
-        Assert.Equal($"bot load: cannot read the questions: {queries} holds no questions.\n{LoadArguments.Usage}\n", run.StandardOutput);
-        Assert.Equal("", run.StandardError);
+        AssertUsageError(run, $"cannot read the questions: {queries} holds no questions.");
     }
 
     [Fact]
@@ -128,10 +126,8 @@ public sealed partial class BotLoadCommandTests : IDisposable
         // Act
         await using var run = await HostProcess.RunAsync(["bot", "load", .. arguments.Split(' ')], ct, environment);
 
-        // Assert: every server start is announced by a progress line ("starting the platform …"); there is none.
-        Assert.Equal(BotLoadCommand.UsageError, run.ExitCode);
-        Assert.Equal($"bot load: {message}\n{LoadArguments.Usage}\n", run.StandardOutput);
-        Assert.Equal("", run.StandardError);
+        // Assert
+        AssertUsageError(run, message);
     }
 
     public void Dispose() => _scratch.Delete(recursive: true);
@@ -143,6 +139,14 @@ public sealed partial class BotLoadCommandTests : IDisposable
         "--rate", Rate.ToString(CultureInfo.InvariantCulture),
         "--duration", Duration.ToString(CultureInfo.InvariantCulture),
     ];
+
+    /// <summary>Why, then the usage, and nothing else: every server start is announced by a progress line first ("starting the platform …").</summary>
+    private static void AssertUsageError(HostProcess run, string message)
+    {
+        Assert.Equal(BotLoadCommand.UsageError, run.ExitCode);
+        Assert.Equal($"bot load: {message}\n{LoadArguments.Usage}\n", run.StandardOutput);
+        Assert.Equal("", run.StandardError);
+    }
 
     private static void AssertReport(HostProcess run, string database)
     {
