@@ -40,14 +40,17 @@ public sealed partial class BotLoadCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_EmptyPostgres_AnswersEveryQuestionAndStopsItsServers()
+    public async Task Run_EmptyPostgresOwnQueries_AnswersEveryQuestionAndStopsItsServers()
     {
-        // Arrange: the empty database the verb asks for; the platform migrates it at start.
+        // Arrange: the empty database the verb asks for (the platform migrates it at start), and questions of our own
+        // in the localgovFAQ queries format.
         var ct = TestTimeout.Token(240);
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
+        var queries = Path.Combine(_scratch.FullName, "queries.json");
+        await File.WriteAllTextAsync(queries, """{"q1": "住民票はどこでもらえますか", "q2": "粗大ごみの出し方", "q3": "  "}""", ct);
 
         // Act
-        await using var run = await HostProcess.RunAsync([.. TinyRun(), "--provider", "postgres", "--connection", database.ConnectionString], ct);
+        await using var run = await HostProcess.RunAsync([.. TinyRun(), "--queries", queries, "--provider", "postgres", "--connection", database.ConnectionString], ct);
 
         // Assert: the platform ran on that database.
         AssertReport(run, "postgres");
