@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -30,7 +31,8 @@ internal sealed class LoadServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="host"/> with <paramref name="arguments"/> (and <c>--urls</c> on a free port) and waits
-    /// until <paramref name="readyPath"/> answers 200. The environment gets the memory endpoint's secret.
+    /// until <paramref name="readyPath"/> answers 200. The environment gets the memory endpoint's secret and this
+    /// process's id, so that the server stops by itself if this process is killed before it can stop the server.
     /// </summary>
     public static async Task<LoadServerProcess> StartAsync(
         HostExecutable host, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory,
@@ -56,6 +58,7 @@ internal sealed class LoadServerProcess : IAsyncDisposable
         }
 
         start.Environment["Bot__LoadDiagnostics__Secret"] = secret;
+        start.Environment["Bot__LoadDiagnostics__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host.FileName}.");
         var server = new LoadServerProcess(process, baseAddress, secret);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);

@@ -97,43 +97,48 @@ public sealed partial class BotLoadCommandTests : IDisposable
     [InlineData("TERM")]
     public async Task Run_SignalledWhileLoading_StopsItsServersAndExitsInterrupted(string signal)
     {
-        // Arrange: a run far longer than the test, stopped once the platform serves it.
+        // Arrange
         var ct = TestTimeout.Token(180);
-        await using var run = HostProcess.Start(["bot", "load", "--json", "--conversations", "2", "--rate", "1", "--duration", "3600"]);
-        var platform = ReadyLine().Match(await run.ErrorLineAsync(line => ReadyLine().IsMatch(line), ct));
+        await using var run = HostProcess.Start(LongRun());
+        var platform = await PlatformReadyAsync(run, ct);
 
         // Act
         await SignalAsync(run.Id, signal, ct);
         await run.WaitForExitAsync(ct);
 
         // Assert
-        AssertStopped(int.Parse(platform.Groups["process"].Value, CultureInfo.InvariantCulture), new Uri(platform.Groups["address"].Value));
+        AssertStopped(platform);
         Assert.True(run.ExitCode == BotLoadCommand.Interrupted, run.Output);
         Assert.Equal("bot load: stopped before the end; the servers it started are stopped too.\n", run.StandardOutput);
     }
 
-    [Theory]
-    [InlineData("--conversations 0", "--conversations must be a whole number from 1 to 20000, not '0'.")]
-    [InlineData("--rate -1", "--rate must be a whole number from 1 to 10000, not '-1'.")]
-    [InlineData("--provider mongo", "--provider must be sqlite or postgres, not 'mongo'.")]
-    [InlineData("--provider postgres", "--provider postgres needs --connection (or HUB_LOAD_POSTGRES) with a PostgreSQL connection string.")]
-    [InlineData("--threads 4", "unknown argument '--threads'.")]
-    [InlineData("--duration", "--duration needs a value.")]
-    [InlineData("--queries /nonexistent/queries.json", "cannot read '/nonexistent/queries.json': no such file.")]
-    public async Task Run_BadArguments_PrintsWhyAndUsageAndStartsNoServer(string arguments, string message)
+    [Fact]
+    public async Task Run_KilledWhileLoading_ItsServerStopsByItself()
     {
-        // Arrange: no fallback connection string from the machine running the tests.
-        var ct = TestTimeout.Token(60);
-        var environment = new Dictionary<string, string> { ["HUB_LOAD_POSTGRES"] = "" };
+        // Arrange: bot load's throw-away database goes under this test's folder, since a killed run cannot delete it.
+        var ct = TestTimeout.Token(180);
+        await using var run = HostProcess.Start(LongRun(), new Dictionary<string, string> { ["TMPDIR"] = _scratch.FullName });
+        var platform = await PlatformReadyAsync(run, ct);
 
-        // Act
-        await using var run = await HostProcess.RunAsync(["bot", "load", .. arguments.Split(' ')], ct, environment);
+        // Act: kill -9 leaves bot load no way to stop its servers.
+        await SignalAsync(run.Id, "KILL", ct);
+        await run.WaitForExitAsync(ct);
 
-        // Assert
-        AssertUsageError(run, message);
+        // Assert: the platform notices that its bot load process is gone and shuts down.
+        try
+        {
+            await Eventually.UntilAsync(() => IsRunning(platform.ProcessId) ? null : "stopped", "the platform of a killed run to stop", ct);
+        }
+        finally
+        {
+            AssertStopped(platform);
+        }
     }
 
     public void Dispose() => _scratch.Delete(recursive: true);
+
+    /// <summary>A run far longer than any test: stopped by the test once its platform is ready.</summary>
+    private static string[] LongRun() => ["bot", "load", "--json", "--conversations", "2", "--rate", "1", "--duration", "3600"];
 
     private static string[] TinyRun() =>
     [
@@ -162,12 +167,9 @@ public sealed partial class BotLoadCommandTests : IDisposable
         AssertRow(rows[1], "none");
         Assert.True(rows[0].GetProperty("serverCpuMsPerQuestion").GetDouble() > 0, "a bot turn costs the platform some CPU time");
 
-        var servers = ReadyLine().Matches(run.StandardError);
+        var servers = ReadyLine().Matches(run.StandardError).Select(Server.Of).ToList();
         Assert.True(servers.Count == 2, run.StandardError);
-        foreach (Match server in servers)
-        {
-            AssertStopped(int.Parse(server.Groups["process"].Value, CultureInfo.InvariantCulture), new Uri(server.Groups["address"].Value));
-        }
+        servers.ForEach(AssertStopped);
     }
 
     private static void AssertRow(JsonElement row, string database)
@@ -203,27 +205,46 @@ public sealed partial class BotLoadCommandTests : IDisposable
 
     private static double Ms(JsonElement row, string name) => row.GetProperty(name).GetDouble();
 
-    /// <summary>The server process is gone and nothing listens on its port; an orphan found here is killed, then reported.</summary>
-    private static void AssertStopped(int processId, Uri address)
+    private static async Task<Server> PlatformReadyAsync(HostProcess run, CancellationToken ct) =>
+        Server.Of(ReadyLine().Match(await run.ErrorLineAsync(line => line.Contains("platform ready on", StringComparison.Ordinal), ct)));
+
+    private static bool IsRunning(int processId)
     {
         try
         {
-            using var left = Process.GetProcessById(processId);
-            if (!left.HasExited && left.ProcessName == "dotnet")
-            {
-                left.Kill(entireProcessTree: true);
-                Assert.Fail($"The server process {processId} on {address} outlived bot load.");
-            }
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
         }
         catch (ArgumentException)
         {
-            // No such process: what the run must leave.
+            return false;
+        }
+    }
+
+    /// <summary>The server process is gone and nothing listens on its port; an orphan found here is killed, then reported.</summary>
+    private static void AssertStopped(Server server)
+    {
+        if (IsRunning(server.ProcessId))
+        {
+            using var left = Process.GetProcessById(server.ProcessId);
+            if (left.ProcessName == "dotnet")
+            {
+                left.Kill(entireProcessTree: true);
+                Assert.Fail($"The server process {server.ProcessId} on {server.Address} outlived bot load.");
+            }
         }
 
         using var client = new TcpClient();
-        Assert.Throws<SocketException>(() => client.Connect(address.Host, address.Port));
+        Assert.Throws<SocketException>(() => client.Connect(server.Address.Host, server.Address.Port));
     }
 
     [GeneratedRegex(@"ready on (?<address>\S+) \(process (?<process>\d+)\)")]
     private static partial Regex ReadyLine();
+
+    /// <summary>A server that bot load started, as its progress line names it.</summary>
+    private sealed record Server(int ProcessId, Uri Address)
+    {
+        public static Server Of(Match ready) =>
+            new(int.Parse(ready.Groups["process"].Value, CultureInfo.InvariantCulture), new Uri(ready.Groups["address"].Value));
+    }
 }
