@@ -77,7 +77,8 @@ internal static class BotLoadCommand
 
         void Stop(PosixSignalContext context)
         {
-            context.Cancel = true;
+            // A second signal ends this process at once, should the way out hang; its servers then stop by themselves.
+            context.Cancel = !stop.IsCancellationRequested;
             stop.Cancel();
         }
     }
