@@ -25,6 +25,14 @@ public sealed partial class BotLoadCommandTests : IDisposable
     private const int Questions = Rate * Duration;
 
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("hub-load-tests-");
+    private readonly Dictionary<string, string> _environment;
+
+    public BotLoadCommandTests()
+    {
+        // The run's temporary files (its throw-away database, the runtime's diagnostic sockets) go under this test's
+        // folder, where the test can see that bot load removed its own; no fallback connection string from the machine.
+        _environment = new() { ["TMPDIR"] = _scratch.FullName, ["HUB_LOAD_POSTGRES"] = "" };
+    }
 
     [Fact]
     public async Task Run_Sqlite_AnswersEveryQuestionAndStopsItsServers()
@@ -33,10 +41,11 @@ public sealed partial class BotLoadCommandTests : IDisposable
         var ct = TestTimeout.Token(240);
 
         // Act
-        await using var run = await HostProcess.RunAsync(TinyRun(), ct);
+        await using var run = await HostProcess.RunAsync(TinyRun(), ct, _environment);
 
         // Assert
         AssertReport(run, "sqlite");
+        AssertScratchRemoved();
     }
 
     [Fact]
@@ -50,14 +59,35 @@ public sealed partial class BotLoadCommandTests : IDisposable
         await File.WriteAllTextAsync(queries, """{"q1": "住民票はどこでもらえますか", "q2": "粗大ごみの出し方", "q3": "  "}""", ct);
 
         // Act
-        await using var run = await HostProcess.RunAsync([.. TinyRun(), "--queries", queries, "--provider", "postgres", "--connection", database.ConnectionString], ct);
+        await using var run = await HostProcess.RunAsync([.. TinyRun(), "--queries", queries, "--provider", "postgres", "--connection", database.ConnectionString], ct, _environment);
 
         // Assert: the platform ran on that database.
         AssertReport(run, "postgres");
+        AssertScratchRemoved();
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(ct);
         await using var count = new NpgsqlCommand("SELECT count(*) FROM conversations", connection);
         Assert.Equal(Conversations, Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("--conversations 0", "--conversations must be a whole number from 1 to 20000, not '0'.")]
+    [InlineData("--rate -1", "--rate must be a whole number from 1 to 10000, not '-1'.")]
+    [InlineData("--provider mongo", "--provider must be sqlite or postgres, not 'mongo'.")]
+    [InlineData("--provider postgres", "--provider postgres needs --connection (or HUB_LOAD_POSTGRES) with a PostgreSQL connection string.")]
+    [InlineData("--threads 4", "unknown argument '--threads'.")]
+    [InlineData("--duration", "--duration needs a value.")]
+    [InlineData("--queries /nonexistent/queries.json", "cannot read '/nonexistent/queries.json': no such file.")]
+    public async Task Run_BadArguments_PrintsWhyAndUsageAndStartsNoServer(string arguments, string message)
+    {
+        // Arrange
+        var ct = TestTimeout.Token(60);
+
+        // Act
+        await using var run = await HostProcess.RunAsync(["bot", "load", .. arguments.Split(' ')], ct, _environment);
+
+        // Assert
+        AssertUsageError(run, message);
     }
 
     [Fact]
@@ -69,7 +99,7 @@ public sealed partial class BotLoadCommandTests : IDisposable
         await File.WriteAllTextAsync(queries, "{}", ct);
 
         // Act
-        await using var run = await HostProcess.RunAsync(["bot", "load", "--queries", queries], ct);
+        await using var run = await HostProcess.RunAsync(["bot", "load", "--queries", queries], ct, _environment);
 
         // Assert
         AssertUsageError(run, $"cannot read the questions: {queries} holds no questions.");
@@ -83,13 +113,14 @@ public sealed partial class BotLoadCommandTests : IDisposable
         string[] unreachable = ["--provider", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=hub;Database=none;Timeout=2"];
 
         // Act
-        await using var run = await HostProcess.RunAsync([.. TinyRun(), .. unreachable], ct);
+        await using var run = await HostProcess.RunAsync([.. TinyRun(), .. unreachable], ct, _environment);
 
         // Assert: the platform's own last word is in the report; the echo ceiling was never started.
         Assert.True(run.ExitCode == BotLoadCommand.RunError, run.Output);
         Assert.StartsWith("bot load: The server exited with code 1:\n", run.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("ConversationHub could not start: Failed to connect to 127.0.0.1:1", run.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("bot load: starting the platform …\n", run.StandardError);
+        AssertScratchRemoved();
     }
 
     [Theory]
@@ -99,7 +130,7 @@ public sealed partial class BotLoadCommandTests : IDisposable
     {
         // Arrange
         var ct = TestTimeout.Token(180);
-        await using var run = HostProcess.Start(LongRun());
+        await using var run = HostProcess.Start(LongRun(), _environment);
         var platform = await PlatformReadyAsync(run, ct);
 
         // Act
@@ -108,6 +139,7 @@ public sealed partial class BotLoadCommandTests : IDisposable
 
         // Assert
         AssertStopped(platform);
+        AssertScratchRemoved();
         Assert.True(run.ExitCode == BotLoadCommand.Interrupted, run.Output);
         Assert.Equal("bot load: stopped before the end; the servers it started are stopped too.\n", run.StandardOutput);
     }
@@ -115,9 +147,9 @@ public sealed partial class BotLoadCommandTests : IDisposable
     [Fact]
     public async Task Run_KilledWhileLoading_ItsServerStopsByItself()
     {
-        // Arrange: bot load's throw-away database goes under this test's folder, since a killed run cannot delete it.
+        // Arrange
         var ct = TestTimeout.Token(180);
-        await using var run = HostProcess.Start(LongRun(), new Dictionary<string, string> { ["TMPDIR"] = _scratch.FullName });
+        await using var run = HostProcess.Start(LongRun(), _environment);
         var platform = await PlatformReadyAsync(run, ct);
 
         // Act: kill -9 leaves bot load no way to stop its servers.
@@ -155,6 +187,9 @@ public sealed partial class BotLoadCommandTests : IDisposable
         Assert.Equal($"bot load: {message}\n{LoadArguments.Usage}\n", run.StandardOutput);
         Assert.Equal("", run.StandardError);
     }
+
+    /// <summary>The run's own scratch folder (its throw-away SQLite database, its PII keys) is gone.</summary>
+    private void AssertScratchRemoved() => Assert.Empty(_scratch.GetDirectories("hub-load-*"));
 
     private static void AssertReport(HostProcess run, string database)
     {
