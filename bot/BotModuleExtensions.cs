@@ -24,6 +24,7 @@ public static class BotModuleExtensions
         builder.Services.AddDirectLine();
         builder.AddLineChannel();
         builder.Services.AddOptions<LoadDiagnosticsOptions>().BindConfiguration(LoadDiagnosticsOptions.SectionName);
+        builder.Services.AddHostedService<StopWithLoadRunService>();
         return builder;
     }
 

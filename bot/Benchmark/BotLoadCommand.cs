@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace ConversationHub.Bot.Benchmark;
@@ -14,6 +15,7 @@ internal static class BotLoadCommand
     public const int Success = 0;
     public const int UsageError = 2;
     public const int RunError = 1;
+    public const int Interrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, HostExecutable host, TextWriter output, CancellationToken cancellationToken)
     {
@@ -31,30 +33,53 @@ internal static class BotLoadCommand
             return await FailAsync(output, $"cannot read '{path}': no such file.", UsageError, cancellationToken);
         }
 
-        var scratch = Directory.CreateTempSubdirectory("hub-load-");
+        IReadOnlyList<string> questions;
         try
         {
-            var questions = await LoadQuestions.LoadAsync(arguments.QueriesPath, cancellationToken);
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { Timeout = TimeSpan.FromSeconds(30) };
-            var rows = new List<LoadRow>
-            {
-                await RunPlatformAsync(arguments, host, questions, scratch.FullName, http, output, cancellationToken),
-                await RunEchoAsync(arguments, host, questions, scratch.FullName, http, output, cancellationToken),
-            };
-            await LoadReportWriter.WriteAsync(output, arguments, rows, cancellationToken);
-            return Success;
+            questions = await LoadQuestions.LoadAsync(arguments.QueriesPath, cancellationToken);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return await FailAsync(output, $"cannot read the questions: {e.Message}", UsageError, cancellationToken);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+
+        // kill (SIGTERM) and a closed terminal (SIGHUP) stop the run as Ctrl-C does, through the token: left to the
+        // runtime they would end this process at once, and the servers it started would keep running, orphaned.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var hungUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
+        var scratch = Directory.CreateTempSubdirectory("hub-load-");
+        try
         {
-            return await FailAsync(output, e.Message, RunError, cancellationToken);
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { Timeout = TimeSpan.FromSeconds(30) };
+            var rows = new List<LoadRow>
+            {
+                await RunPlatformAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
+                await RunEchoAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
+            };
+            await LoadReportWriter.WriteAsync(output, arguments, rows, stop.Token);
+            return Success;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The servers are already stopped: each one's await using ended on the way out.
+            return await FailAsync(output, "stopped before the end; the servers it started are stopped too.", Interrupted, CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or InvalidDataException or JsonException
+            or TaskCanceledException { InnerException: TimeoutException })
+        {
+            return await FailAsync(output, e.Message, RunError, CancellationToken.None);
         }
         finally
         {
             scratch.Delete(recursive: true);
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            // A second signal ends this process at once, should the way out hang; its servers then stop by themselves.
+            context.Cancel = !stop.IsCancellationRequested;
+            stop.Cancel();
         }
     }
 
@@ -74,7 +99,7 @@ internal static class BotLoadCommand
         };
         await Progress(output, arguments, "starting the platform …", cancellationToken);
         await using var platform = await LoadServerProcess.StartAsync(host, [], environment, scratch, "/readyz", http, cancellationToken);
-        await Progress(output, arguments, $"platform ready on {platform.BaseAddress}; opening {arguments.Conversations} Direct Line conversations …", cancellationToken);
+        await Progress(output, arguments, $"platform ready on {platform.BaseAddress} (process {platform.ProcessId}); opening {arguments.Conversations} Direct Line conversations …", cancellationToken);
         return await LoadRunner.RunAsync("direct line", arguments.Provider, platform,
             m => new DirectLineLoadTarget(platform.BaseAddress, secret, http, m), arguments, questions, http, cancellationToken);
     }
@@ -85,6 +110,7 @@ internal static class BotLoadCommand
         await Progress(output, arguments, "starting the WebSocket echo ceiling …", cancellationToken);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
         await using var echo = await LoadServerProcess.StartAsync(host, ["bot", "load-echo"], environment, scratch, LoadEchoServer.ReadyPath, http, cancellationToken);
+        await Progress(output, arguments, $"echo ceiling ready on {echo.BaseAddress} (process {echo.ProcessId}); opening {arguments.Conversations} sockets …", cancellationToken);
         return await LoadRunner.RunAsync("websocket echo", "none", echo, m => new EchoLoadTarget(echo.BaseAddress, m), arguments, questions, http, cancellationToken);
     }
 

@@ -1,7 +1,8 @@
 namespace ConversationHub.Bot.Benchmark;
 
 /// <summary>
-/// The <c>Bot:LoadDiagnostics</c> section: the memory reading that <c>bot load</c> takes from the server it starts.
+/// The <c>Bot:LoadDiagnostics</c> section: the memory reading that <c>bot load</c> takes from the server it starts, and
+/// the run that server belongs to.
 /// </summary>
 public sealed class LoadDiagnosticsOptions
 {
@@ -13,4 +14,10 @@ public sealed class LoadDiagnosticsOptions
     /// endpoint answers 404 to everyone, so a production node never exposes it.
     /// </summary>
     public string? Secret { get; set; }
+
+    /// <summary>
+    /// The <c>bot load</c> process that started this server: the server stops when that process is gone. Null (the
+    /// default): not started by a load run.
+    /// </summary>
+    public int? ParentProcessId { get; set; }
 }

@@ -25,6 +25,7 @@ internal static class LoadEchoServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.Logging.ClearProviders();
         builder.Services.AddOptions<LoadDiagnosticsOptions>().BindConfiguration(LoadDiagnosticsOptions.SectionName);
+        builder.Services.AddHostedService<StopWithLoadRunService>();
         await using var app = builder.Build();
         app.UseWebSockets();
         app.MapGet(ReadyPath, () => "ready");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -25,9 +26,13 @@ internal sealed class LoadServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's process id, printed with the progress lines so that an operator (or a test) can tell it is gone.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <paramref name="host"/> with <paramref name="arguments"/> (and <c>--urls</c> on a free port) and waits
-    /// until <paramref name="readyPath"/> answers 200. The environment gets the memory endpoint's secret.
+    /// until <paramref name="readyPath"/> answers 200. The environment gets the memory endpoint's secret and this
+    /// process's id, so that the server stops by itself if this process is killed before it can stop the server.
     /// </summary>
     public static async Task<LoadServerProcess> StartAsync(
         HostExecutable host, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory,
@@ -53,6 +58,7 @@ internal sealed class LoadServerProcess : IAsyncDisposable
         }
 
         start.Environment["Bot__LoadDiagnostics__Secret"] = secret;
+        start.Environment["Bot__LoadDiagnostics__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host.FileName}.");
         var server = new LoadServerProcess(process, baseAddress, secret);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
@@ -130,8 +136,6 @@ internal sealed class LoadServerProcess : IAsyncDisposable
         {
             return;
         }
-
-        if (line.StartsWith("TIMING", StringComparison.Ordinal)) File.AppendAllText("/tmp/load-timing.log", line + "\n");
 
         lock (_output)
         {

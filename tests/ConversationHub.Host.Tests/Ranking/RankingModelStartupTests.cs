@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Host.Tests.Infrastructure;
@@ -81,30 +80,7 @@ public sealed class RankingModelStartupTests : IDisposable
     /// <summary>The host process as an operator starts it (empty working directory, settings as switches); its exit code and output.</summary>
     private static async Task<(int ExitCode, string Output)> RunHostAsync(IEnumerable<string> settings, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory.CreateTempSubdirectory("hub-ranking-start-").FullName,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ConversationHub.Host.dll"), "--urls=http://127.0.0.1:0" },
-        };
-        foreach (var setting in settings)
-            start.ArgumentList.Add(setting);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        finally
-        {
-            // A host that unexpectedly started must not outlive the test.
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            Directory.Delete(start.WorkingDirectory, recursive: true);
-        }
-
-        return (process.ExitCode, await stderr + await stdout);
+        await using var host = await HostProcess.RunAsync(["--urls=http://127.0.0.1:0", .. settings], ct);
+        return (host.ExitCode, host.Output);
     }
 }
