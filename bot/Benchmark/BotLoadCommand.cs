@@ -101,7 +101,8 @@ internal static class BotLoadCommand
         await using var platform = await LoadServerProcess.StartAsync(host, [], environment, scratch, "/readyz", http, cancellationToken);
         await Progress(output, arguments, $"platform ready on {platform.BaseAddress} (process {platform.ProcessId}); opening {arguments.Conversations} Direct Line conversations …", cancellationToken);
         return await LoadRunner.RunAsync("direct line", arguments.Provider, platform,
-            m => new DirectLineLoadTarget(platform.BaseAddress, secret, http, m), arguments, questions, http, cancellationToken);
+            m => new DirectLineLoadTarget(platform.BaseAddress, secret, http, m), arguments, questions, http,
+            (message, ct) => Progress(output, arguments, message, ct), cancellationToken);
     }
 
     private static async Task<LoadRow> RunEchoAsync(
@@ -111,7 +112,8 @@ internal static class BotLoadCommand
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
         await using var echo = await LoadServerProcess.StartAsync(host, ["bot", "load-echo"], environment, scratch, LoadEchoServer.ReadyPath, http, cancellationToken);
         await Progress(output, arguments, $"echo ceiling ready on {echo.BaseAddress} (process {echo.ProcessId}); opening {arguments.Conversations} sockets …", cancellationToken);
-        return await LoadRunner.RunAsync("websocket echo", "none", echo, m => new EchoLoadTarget(echo.BaseAddress, m), arguments, questions, http, cancellationToken);
+        return await LoadRunner.RunAsync("websocket echo", "none", echo, m => new EchoLoadTarget(echo.BaseAddress, m), arguments, questions, http,
+            (message, ct) => Progress(output, arguments, message, ct), cancellationToken);
     }
 
     // Progress goes to stderr with --json, so stdout stays one JSON object per line.

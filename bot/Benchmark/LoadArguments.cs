@@ -3,19 +3,25 @@ using ConversationHub.Faq.CommandLine;
 namespace ConversationHub.Bot.Benchmark;
 
 /// <summary>The parsed arguments of <c>bot load</c>.</summary>
-internal sealed record LoadArguments(int Conversations, int Rate, int DurationSeconds, string Provider, string? ConnectionString, string? QueriesPath, bool Json)
+/// <param name="WarmupSeconds">
+/// Questions before the measured window, their rate rising from a tenth to the full rate, answered and then forgotten:
+/// a freshly started server compiles its code and grows its thread pool on the first questions, which says nothing
+/// about its steady state (the warm-up's own figures are printed as progress).
+/// </param>
+internal sealed record LoadArguments(int Conversations, int Rate, int DurationSeconds, string Provider, string? ConnectionString, string? QueriesPath, bool Json, int WarmupSeconds = 10)
 {
     public const string Usage =
-        "usage: bot load [--conversations 1000] [--rate 100] [--duration 30] [--provider sqlite|postgres] [--connection <PostgreSQL connection string>] [--queries <queries.json>] [--json]";
+        "usage: bot load [--conversations 1000] [--rate 100] [--duration 30] [--warmup 10] [--provider sqlite|postgres] [--connection <PostgreSQL connection string>] [--queries <queries.json>] [--json]";
 
     /// <summary>Parses the arguments after <c>bot load</c>; on failure returns null and a message for the user.</summary>
     public static LoadArguments? TryParse(IReadOnlyList<string> args, out string? error)
     {
-        var parsed = VerbArguments.TryParse(args, ["--conversations", "--rate", "--duration", "--provider", "--connection", "--queries"], ["--json"], out error);
+        var parsed = VerbArguments.TryParse(args, ["--conversations", "--rate", "--duration", "--warmup", "--provider", "--connection", "--queries"], ["--json"], out error);
         if (parsed is null
             || !parsed.TryInt("--conversations", 1, 20_000, 1000, out var conversations, out error)
             || !parsed.TryInt("--rate", 1, 10_000, 100, out var rate, out error)
-            || !parsed.TryInt("--duration", 1, 3600, 30, out var duration, out error))
+            || !parsed.TryInt("--duration", 1, 3600, 30, out var duration, out error)
+            || !parsed.TryInt("--warmup", 0, 600, 10, out var warmup, out error))
         {
             return null;
         }
@@ -34,6 +40,6 @@ internal sealed record LoadArguments(int Conversations, int Rate, int DurationSe
             return null;
         }
 
-        return new LoadArguments(conversations, rate, duration, provider, provider == "postgres" ? connection : null, parsed.Value("--queries"), parsed.Flag("--json"));
+        return new LoadArguments(conversations, rate, duration, provider, provider == "postgres" ? connection : null, parsed.Value("--queries"), parsed.Flag("--json"), warmup);
     }
 }

@@ -57,6 +57,20 @@ internal sealed class LoadMeasurements
         }
     }
 
+    /// <summary>Forgets everything observed so far (after the warm-up).</summary>
+    public void Reset()
+    {
+        lock (_latencies)
+        {
+            _latencies.Clear();
+        }
+
+        _sentAt.Clear();
+        _arrivedAt.Clear();
+        Interlocked.Exchange(ref _messages, 0);
+        Interlocked.Exchange(ref _errors, 0);
+    }
+
     public IReadOnlyList<double> LatenciesMs()
     {
         lock (_latencies)

@@ -178,6 +178,7 @@ public sealed partial class BotLoadCommandTests : IDisposable
         "--conversations", Conversations.ToString(CultureInfo.InvariantCulture),
         "--rate", Rate.ToString(CultureInfo.InvariantCulture),
         "--duration", Duration.ToString(CultureInfo.InvariantCulture),
+        "--warmup", "1",
     ];
 
     /// <summary>Why, then the usage, and nothing else: every server start is announced by a progress line first ("starting the platform …").</summary>
@@ -201,6 +202,10 @@ public sealed partial class BotLoadCommandTests : IDisposable
         AssertRow(rows[0], database);
         AssertRow(rows[1], "none");
         Assert.True(rows[0].GetProperty("serverCpuMsPerQuestion").GetDouble() > 0, "a bot turn costs the platform some CPU time");
+
+        // Each server is warmed up first (--warmup 1: 0.55 s × 8 questions/s ≈ 4 questions), and those are not
+        // counted: every row has exactly the window's questions.
+        Assert.Equal(2, run.StandardError.Split('\n').Count(line => line.StartsWith("bot load: warm-up: 4 of 4 answered", StringComparison.Ordinal)));
 
         var servers = ReadyLine().Matches(run.StandardError).Select(Server.Of).ToList();
         Assert.True(servers.Count == 2, run.StandardError);
