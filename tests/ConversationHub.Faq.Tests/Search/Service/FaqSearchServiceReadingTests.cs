@@ -4,6 +4,7 @@ using ConversationHub.Faq.Search.Analysis;
 using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Readings;
 using ConversationHub.Faq.Search.Service;
+using ConversationHub.Faq.Tests.Search.Readings;
 
 namespace ConversationHub.Faq.Tests.Search.Service;
 
@@ -37,13 +38,6 @@ public sealed class FaqSearchServiceReadingTests
         return service;
     }
 
-    private static ReadingDictionary SystemLexicon()
-    {
-        var lexicon = SystemReadingDictionaries.Default;
-        Assert.False(lexicon.IsEmpty, $"These tests need Debian's mecab-ipadic at {ReadingDictionaryOptions.DefaultPath} (test.sh installs it).");
-        return lexicon;
-    }
-
     [Theory]
     [InlineData("じゅうみんひょう", "住民票の写しを取りたい。")]
     [InlineData("こせきとうほん", "戸籍謄本を郵送で請求したい。")]
@@ -53,7 +47,7 @@ public sealed class FaqSearchServiceReadingTests
     public void Search_HiraganaForKanji_FindsTheKanjiFaqFirst(string query, string expectedQuestion)
     {
         // Arrange
-        var service = CreateService(SystemLexicon());
+        var service = CreateService(SystemLexicon.Required());
 
         // Act
         var results = service.Search(query, FaqAudience.Public);
@@ -87,7 +81,7 @@ public sealed class FaqSearchServiceReadingTests
     public void Suggest_ReadingPrefix_SuggestsTheKanjiQuestion(string typed, string expectedQuestion)
     {
         // Arrange
-        var service = CreateService(SystemLexicon());
+        var service = CreateService(SystemLexicon.Required());
 
         // Act
         var suggestions = service.Suggest(typed);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ConversationHub.Faq.Search.Readings;
+using ConversationHub.Faq.Tests.Search.Readings;
 using ConversationHub.Faq.Site.SearchPage;
 using Microsoft.AspNetCore.Html;
 
@@ -13,13 +14,6 @@ namespace ConversationHub.Faq.Tests.Site.SearchPage;
 public sealed class SearchHighlighterReadingTests
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static ReadingDictionary SystemLexicon()
-    {
-        var lexicon = SystemReadingDictionaries.Default;
-        Assert.False(lexicon.IsEmpty, $"These tests need Debian's mecab-ipadic at {ReadingDictionaryOptions.DefaultPath} (test.sh installs it).");
-        return lexicon;
-    }
 
     private static string Highlight(string query, string text, ReadingDictionary readings)
     {
@@ -38,7 +32,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_HiraganaQuery_MarksTheKanjiWordsItReads(string query, string text, string expected)
     {
         // Act
-        var html = Highlight(query, text, SystemLexicon());
+        var html = Highlight(query, text, SystemLexicon.Required());
 
         // Assert
         Assert.Equal(expected, html);
@@ -53,7 +47,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_HiraganaQueryNoWordReadsSo_MarksNothing(string query, string text)
     {
         // Act
-        var html = Highlight(query, text, SystemLexicon());
+        var html = Highlight(query, text, SystemLexicon.Required());
 
         // Assert: 金 (きん), 中 (ちゅう) and 者 (しゃ) are in the queries' readings, but one-character words alone never
         // match; 中止 (ちゅうし) would end inside しゃ; 行く (いく) is two kana inside ほいくえん.
@@ -64,7 +58,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_KanjiQuery_DoesNotMarkHomophones()
     {
         // Act: 市長 and 市町 are both しちょう; a citizen who typed kanji meant these kanji.
-        var html = Highlight("市長", "市町の合併について", SystemLexicon());
+        var html = Highlight("市長", "市町の合併について", SystemLexicon.Required());
 
         // Assert
         Assert.Equal("市町の合併について", html);
@@ -84,7 +78,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_HtmlAroundAReadingMatch_StaysEncoded()
     {
         // Act
-        var html = Highlight("じゅうみんひょう", "<b>住民票</b>&<script>alert(1)</script>", SystemLexicon());
+        var html = Highlight("じゅうみんひょう", "<b>住民票</b>&<script>alert(1)</script>", SystemLexicon.Required());
 
         // Assert
         Assert.Equal("&lt;b&gt;<mark>住民票</mark>&lt;/b&gt;&amp;&lt;script&gt;alert(1)&lt;/script&gt;", html);
@@ -94,7 +88,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_EmojiNextToAReadingMatch_KeepsSurrogatePairsWhole()
     {
         // Act
-        var html = Highlight("ねんきん", "🗑年金🗑", SystemLexicon());
+        var html = Highlight("ねんきん", "🗑年金🗑", SystemLexicon.Required());
 
         // Assert
         Assert.Equal("&#x1F5D1;<mark>年金</mark>&#x1F5D1;", html);
@@ -104,7 +98,7 @@ public sealed class SearchHighlighterReadingTests
     public void Highlight_WordWithSeveralReadings_MatchesAnyOfThem()
     {
         // Act: IPADIC reads 市場 as しじょう first (the stock market); the citizen means いちば.
-        var html = Highlight("いちばのえいぎょうじかん", "市場の営業時間", SystemLexicon());
+        var html = Highlight("いちばのえいぎょうじかん", "市場の営業時間", SystemLexicon.Required());
 
         // Assert
         Assert.Equal("<mark>市場</mark>の<mark>営業時間</mark>", html);
