@@ -15,8 +15,16 @@ internal static class BotActivities
 
     public static JsonObject Answer(string text, string? replyToId, Guid faqId, IEnumerable<(string Title, string Value)> imBacks)
     {
-        var activity = Message(text, replyToId, imBacks);
-        activity["channelData"] = new JsonObject { [FaqIdKey] = faqId.ToString() };
+        return WithChannelData(Message(text, replyToId, imBacks), FaqIdKey, faqId.ToString());
+    }
+
+    /// <summary>Sets one of the platform's keys in the activity's channelData (made when missing), keeping the others.</summary>
+    public static JsonObject WithChannelData(JsonObject activity, string key, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var channelData = activity["channelData"] as JsonObject ?? [];
+        channelData[key] = value;
+        activity["channelData"] = channelData;
         return activity;
     }
 

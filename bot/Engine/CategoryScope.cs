@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Faq.KnowledgeBase.Domain;
@@ -43,14 +42,8 @@ internal sealed record CategoryScope(Guid Id, string Name)
     }
 
     /// <summary>Sets (or, for null, ends) the scope on a bot activity.</summary>
-    public static JsonObject Mark(JsonObject activity, CategoryScope? scope)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        var channelData = activity["channelData"] as JsonObject ?? [];
-        channelData[Key] = scope is null ? null : new JsonObject { ["id"] = scope.Id.ToString(), ["name"] = scope.Name };
-        activity["channelData"] = channelData;
-        return activity;
-    }
+    public static JsonObject Mark(JsonObject activity, CategoryScope? scope) =>
+        BotActivities.WithChannelData(activity, Key, scope is null ? null : new JsonObject { ["id"] = scope.Id.ToString(), ["name"] = scope.Name });
 
     private static (bool Found, CategoryScope? Value)? ScopeOf(TranscriptActivity activity)
     {
@@ -62,7 +55,7 @@ internal sealed record CategoryScope(Guid Id, string Name)
 
         try
         {
-            if (JsonNode.Parse(activity.ActivityJson)?["channelData"] is not JsonObject data || !data.TryGetPropertyValue(Key, out var value))
+            if (TranscriptText.Parse(activity)?["channelData"] is not JsonObject data || !data.TryGetPropertyValue(Key, out var value))
             {
                 return null;
             }
@@ -71,8 +64,9 @@ internal sealed record CategoryScope(Guid Id, string Name)
                 ? (true, new CategoryScope(id, scope["name"]?.GetValue<string>() ?? ""))
                 : (true, null);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
+            // An id or name that is not a string.
             return null;
         }
     }

@@ -31,12 +31,8 @@ internal sealed class RankerFeedback(IConversationStore store, SubmitFaqFeedback
     /// <summary>Adds the FAQs behind <paramref name="suggested"/> to a bot message that offers their questions.</summary>
     public static JsonObject MarkSuggested(JsonObject activity, IEnumerable<FaqSearchResult> suggested)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         var list = new JsonArray([.. suggested.Select(r => (JsonNode)new JsonObject { ["faqId"] = r.FaqId.ToString(), ["question"] = r.Question })]);
-        var channelData = activity["channelData"] as JsonObject ?? [];
-        channelData[SuggestedFaqsKey] = list;
-        activity["channelData"] = channelData;
-        return activity;
+        return BotActivities.WithChannelData(activity, SuggestedFaqsKey, list);
     }
 
     /// <summary>はい (<paramref name="helpful"/>) or いいえ: feedback on the FAQ the bot answered last, once the turn commits.</summary>
