@@ -216,8 +216,8 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         var payload = JsonSerializer.Serialize(new ActivityAddedPayload(activity.ConversationId, activity.Sequence), ConversationJsonContext.Default.ActivityAddedPayload);
         await events.PublishAsync(ConversationEventTopics.ActivityAdded, payload, cancellationToken);
     }
-    public Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
-        TranscriptQueries.ToListAsync(TranscriptQueries.After.For(db)(db, conversationId, afterSequence, max), cancellationToken);
+    public async Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
+        await AsyncEnumerable.ToListAsync(TranscriptQueries.After.For(db)(db, conversationId, afterSequence, max), cancellationToken);
 
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken)
     {

@@ -44,18 +44,6 @@ internal static class TranscriptQueries
                 .Select(a => (DateTime?)a.TimestampUtc)
                 .SingleOrDefault()));
 
-    /// <summary>Reads a compiled sequence into a list.</summary>
-    public static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> query, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var item in query.WithCancellation(cancellationToken))
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
     internal sealed record SequenceAndChannel(long LastSequence, ConversationChannel Channel);
 
     /// <summary>
