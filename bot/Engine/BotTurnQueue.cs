@@ -23,7 +23,8 @@ internal sealed class BotTurnQueue
     public BotTurnQueue(IOptions<BotTurnOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _partitions = [.. Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => Channel.CreateBounded<BotTurn>(new BoundedChannelOptions(Capacity / Math.Max(1, options.Value.Concurrency))
+        var count = Math.Max(1, options.Value.Concurrency);
+        _partitions = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<BotTurn>(new BoundedChannelOptions(Capacity / count)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.DropOldest,
