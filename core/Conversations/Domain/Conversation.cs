@@ -86,6 +86,32 @@ public sealed class Conversation
         _events.Add(new AgentAssigned(Id, agentId));
     }
 
+    /// <summary>
+    /// agent → queued: the agent's console was closed or lost its connection past the grace period, or a supervisor
+    /// took the chat back. The conversation goes to the head of the queue, its transcript intact.
+    /// </summary>
+    public void Requeue(string reason, DateTime nowUtc)
+    {
+        var previous = AgentId ?? Guid.Empty;
+        Move(ConversationOwner.Queued, nowUtc, ConversationOwner.Agent);
+        Reason = reason;
+        _events.Add(new ConversationRequeued(Id, previous, reason));
+    }
+
+    /// <summary>agent → agent: the owning agent (or a supervisor) hands the conversation to another agent.</summary>
+    public void Transfer(Guid toAgentId, DateTime nowUtc)
+    {
+        var from = AgentId ?? Guid.Empty;
+        if (from == toAgentId)
+        {
+            throw new ConversationStateException(Id, Owner, ConversationOwner.Agent);
+        }
+
+        Move(ConversationOwner.Agent, nowUtc, ConversationOwner.Agent);
+        AgentId = toAgentId;
+        _events.Add(new ConversationTransferred(Id, from, toAgentId));
+    }
+
     /// <summary>bot → closed (idle, citizen left) or agent → closed (the agent closes).</summary>
     public void Close(string reason, DateTime nowUtc)
     {

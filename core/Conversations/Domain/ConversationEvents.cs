@@ -29,6 +29,20 @@ public sealed record ConversationEnded(Guid ConversationId, ConversationOwner Fi
     public override string Topic => ConversationEventTopics.Ended;
 }
 
+/// <summary>The agent's chats went back to the queue (the agent closed the console or lost the connection): agent → queued.</summary>
+public sealed record ConversationRequeued(Guid ConversationId, Guid PreviousAgentId, string Reason) : ConversationEvent(ConversationId)
+{
+    /// <inheritdoc />
+    public override string Topic => ConversationEventTopics.Requeued;
+}
+
+/// <summary>An agent handed the conversation to another agent: agent → agent.</summary>
+public sealed record ConversationTransferred(Guid ConversationId, Guid FromAgentId, Guid ToAgentId) : ConversationEvent(ConversationId)
+{
+    /// <inheritdoc />
+    public override string Topic => ConversationEventTopics.Transferred;
+}
+
 /// <summary>Dotted names of the conversation events (the hub's topics).</summary>
 public static class ConversationEventTopics
 {
@@ -43,4 +57,19 @@ public static class ConversationEventTopics
 
     /// <summary><see cref="ConversationEnded"/>.</summary>
     public const string Ended = "conversation.ended";
+
+    /// <summary><see cref="Domain.ConversationRequeued"/>.</summary>
+    public const string Requeued = "conversation.requeued";
+
+    /// <summary><see cref="Domain.ConversationTransferred"/>.</summary>
+    public const string Transferred = "conversation.transferred";
+
+    /// <summary>
+    /// The agent is typing (not stored in the transcript as such on push channels); payload
+    /// <see cref="AgentTypingPayload"/>. LINE shows its loading animation.
+    /// </summary>
+    public const string AgentTyping = "conversation.agent_typing";
 }
+
+/// <summary>Payload of <see cref="ConversationEventTopics.AgentTyping"/>.</summary>
+public sealed record AgentTypingPayload(Guid ConversationId);
