@@ -58,6 +58,7 @@ public static class HandoffModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHub<AgentHub>(AgentHub.Path);
         endpoints.MapHandoffApi();
+        endpoints.MapConsoleAssets();
         return endpoints;
     }
 }
