@@ -3,6 +3,7 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
 using ConversationHub.Handoff.Chats;
+using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,14 +64,26 @@ internal sealed class ConsoleRelay(
         return Task.CompletedTask;
     }
 
-    // Every bot turn announces an activity; only chats a local console has open are pushed.
-    private Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
+    // Every bot turn announces an activity; only chats a local console has open are pushed. PERF: the announced line
+    // travels with the push (read once per node, not once per console), so a console whose watermark is just before it
+    // needs no round trip; one that missed more reads from its watermark (ReadTranscript).
+    private async Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<ActivityAddedPayload>(e.Payload);
-        return payload is not null && watchers.IsWatched(payload.ConversationId)
-            ? hub.Clients.Group(AgentHub.ChatGroup(payload.ConversationId)).SendAsync("activity", payload.ConversationId, payload.Sequence, cancellationToken)
-            : Task.CompletedTask;
+        if (payload is null || !watchers.IsWatched(payload.ConversationId))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var recent = await scope.ServiceProvider.GetRequiredService<IConversationStore>()
+            .ReadAsync(payload.ConversationId, Math.Max(0, payload.Sequence - ClickContext), ClickContext, cancellationToken);
+        var line = TranscriptView.Map(recent).LastOrDefault(l => l.Sequence == payload.Sequence);
+        await hub.Clients.Group(AgentHub.ChatGroup(payload.ConversationId)).SendAsync("activity", payload.ConversationId, payload.Sequence, line, cancellationToken);
     }
+
+    // The lines read before the announced one, so a citizen's click on the bot's last choices is recognised.
+    private const int ClickContext = 4;
 
     private Task OnOfferedAsync(HubEvent e, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ internal sealed partial class LoadAgent : IAsyncDisposable
         _stopping = stopping;
         // Handlers of one connection run one after another: the chat's work goes on beside them.
         connection.On<Guid, DateTime>("offered", (id, expires) => { _ = OnOfferedAsync(id); });
-        connection.On<Guid, long>("activity", (id, sequence) => { _ = OnActivityAsync(id); });
+        connection.On<Guid, long, JsonElement>("activity", (id, sequence, line) => { _ = OnActivityAsync(id, sequence, line); });
     }
 
     public static async Task<LoadAgent> ConnectAsync(Uri node, string userName, string password, HandoffLoadMeasurements measurements, int messages, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ internal sealed partial class LoadAgent : IAsyncDisposable
     }
 
     // A push names the conversation; the agent reads what is new after its watermark, as the console does.
-    private async Task OnActivityAsync(Guid conversationId)
+    private async Task OnActivityAsync(Guid conversationId, long sequence, JsonElement line)
     {
         if (!_chats.TryGetValue(conversationId, out var chat))
         {
@@ -136,6 +136,13 @@ internal sealed partial class LoadAgent : IAsyncDisposable
         await chat.Reading.WaitAsync(_stopping);
         try
         {
+            // The pushed line is the next one: no read needed. Otherwise read from the watermark.
+            if (sequence == chat.Watermark + 1 && line.ValueKind == JsonValueKind.Object)
+            {
+                Take(chat, JsonSerializer.SerializeToElement(new[] { line }));
+                return;
+            }
+
             Take(chat, await _connection.InvokeAsync<JsonElement>("ReadTranscript", conversationId, chat.Watermark, _stopping));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -21,7 +21,7 @@ internal sealed class AgentClient : IAsyncDisposable
         Http = http;
         Id = id;
         connection.On<Guid, DateTime>("offered", (conversationId, _) => Offers.Enqueue(conversationId));
-        connection.On<Guid, long>("activity", (conversationId, sequence) => Activities.Enqueue((conversationId, sequence)));
+        connection.On<Guid, long, JsonElement>("activity", (conversationId, sequence, line) => Activities.Enqueue((conversationId, sequence)));
         connection.On("queueChanged", () => Interlocked.Increment(ref _queueChanges));
     }
 
