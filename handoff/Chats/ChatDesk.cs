@@ -32,6 +32,9 @@ internal sealed class ChatDesk(
     public const int MaxMessageLength = 2000;
     public const int MaxNoteLength = 4000;
 
+    /// <summary>The conversation's end reason when its agent closed it.</summary>
+    public const string AgentClosedReason = "agent_closed";
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The agent's presence row, made offline on first use.</summary>
@@ -283,7 +286,7 @@ internal sealed class ChatDesk(
 
         var now = Now;
         var agentId = conversation.AgentId!.Value;
-        conversation.CloseByAgent("agent_closed", now, now + options.CurrentValue.SurveyWindow);
+        conversation.CloseByAgent(AgentClosedReason, now, now + options.CurrentValue.SurveyWindow);
         if (!await TrySaveAsync(conversation, cancellationToken))
         {
             return Fail(ChatError.Ended);

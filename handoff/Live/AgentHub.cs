@@ -105,6 +105,13 @@ internal sealed class AgentHub(
 
         watchers.Watch(Context.ConnectionId, conversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroup(conversationId));
+        if (Me.IsSupervisor && !view.Mine && view.Owner == nameof(Core.Conversations.Domain.ConversationOwner.Agent))
+        {
+            // モニタリング: a supervisor reading another agent's live chat is on the record.
+            db.Audit.Add(new Chats.HandoffAuditEntry(Me.Id, "monitor", conversationId, view.AgentId?.ToString(), time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+
         return view;
     }
 

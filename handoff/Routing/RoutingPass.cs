@@ -70,6 +70,7 @@ internal sealed class RoutingPass(
             .ToListAsync(cancellationToken);
         var queuedIds = queued.Select(q => q.Id).ToList();
         var records = await db.Requests.Where(r => queuedIds.Contains(r.ConversationId) || r.Outcome == HandoffOutcome.Waiting).ToListAsync(cancellationToken);
+        var changedAnswered = await EndAnsweredWhoseCitizenLeftAsync(now, cancellationToken);
         var byId = records.ToDictionary(r => r.ConversationId);
         var changed = false;
 
@@ -125,7 +126,41 @@ internal sealed class RoutingPass(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return changed;
+        return changed || changedAnswered;
+    }
+
+    // A chat whose conversation ended while the agent had it, not by the agent (the citizen blocked the LINE account,
+    // or the channel closed it): the record ends as abandoned, and the agent is free again.
+    private async Task<bool> EndAnsweredWhoseCitizenLeftAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var answered = await db.Requests.Where(r => r.Outcome == HandoffOutcome.Answered).ToListAsync(cancellationToken);
+        if (answered.Count == 0)
+        {
+            return false;
+        }
+
+        var ids = answered.Select(r => r.ConversationId).ToList();
+        var ended = await hub.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && c.Owner != ConversationOwner.Agent && c.Owner != ConversationOwner.Queued && c.Reason != ChatDesk.AgentClosedReason)
+            .Select(c => new { c.Id, c.EndedAtUtc, c.AgentId })
+            .ToListAsync(cancellationToken);
+        foreach (var conversation in ended)
+        {
+            var record = answered.First(r => r.ConversationId == conversation.Id);
+            record.Outcome = HandoffOutcome.Abandoned;
+            record.EndedAtUtc = conversation.EndedAtUtc ?? now;
+            if (conversation.AgentId is { } agentId && await db.Agents.FirstOrDefaultAsync(a => a.AgentId == agentId, cancellationToken) is { } agent)
+            {
+                agent.IdleSinceUtc = now;
+            }
+        }
+
+        if (ended.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ended.Count > 0;
     }
 
     // The bot's handoff.initiate carries what the conversation was about.
