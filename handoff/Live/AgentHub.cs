@@ -145,6 +145,10 @@ internal sealed class AgentHub(
             ? await desk.TransferToSupervisorAsync(Me, conversationId, note, await reader.SupervisorIdsAsync(Context.ConnectionAborted), Context.ConnectionAborted)
             : await desk.TransferAsync(Me, conversationId, toAgentId ?? Guid.Empty, note, Context.ConnectionAborted);
 
+    /// <summary>Transfers to a team: the queue's agents with the skill <paramref name="category"/>.</summary>
+    public Task<ChatResult> TransferToTeam(Guid conversationId, string? category, string? note) =>
+        desk.TransferToTeamAsync(Me, conversationId, category, note, Context.ConnectionAborted);
+
     public Task<ChatResult> Close(Guid conversationId, string? wrapUpCode) => desk.CloseAsync(Me, conversationId, wrapUpCode, Context.ConnectionAborted);
 
     /// <summary>Supervisors: give a queued chat to an agent, or move an agent's chat to another.</summary>

@@ -271,17 +271,21 @@ internal sealed class RoutingPass(
                 break;
             }
 
-            // The skill decides while someone signed in has it; otherwise anyone takes it rather than nobody.
-            var skilled = free.Where(a => a.HasSkill(request.Category, request.Language)).ToList();
+            // The language is required. The category decides while someone signed in has it; otherwise anyone who
+            // speaks the language takes it rather than nobody.
+            var speaking = free.Where(a => a.HasSkill(null, request.Language)).ToList();
+            var skilled = speaking.Where(a => a.HasSkill(request.Category, request.Language)).ToList();
             var anyoneSkilled = agents.Any(a => a.HasSkill(request.Category, request.Language));
-            var candidates = skilled.Count > 0 ? skilled : anyoneSkilled ? [] : free;
+            var candidates = skilled.Count > 0 ? skilled : anyoneSkilled ? [] : speaking;
             if (candidates.Count == 0)
             {
                 continue;
             }
 
             var triedBy = tried[request.ConversationId].Where(t => t.OfferedAtUtc >= request.WaitingSinceUtc).Select(t => t.AgentId).ToHashSet();
-            var agent = candidates.OrderBy(a => triedBy.Contains(a.AgentId) ? 1 : 0).ThenBy(a => a.IdleSinceUtc).ThenBy(a => a.AgentId).First();
+            // Those who name the category (its team) before generalists; then who was not tried; then idle longest.
+            var agent = candidates.OrderBy(a => triedBy.Contains(a.AgentId) ? 1 : 0).ThenBy(a => a.Names(request.Category) ? 0 : 1)
+                .ThenBy(a => a.IdleSinceUtc).ThenBy(a => a.AgentId).First();
             var offer = new HandoffOffer(request.ConversationId, agent.AgentId, now, now + timeout);
             db.Offers.Add(offer);
             agent.IdleSinceUtc = now;
