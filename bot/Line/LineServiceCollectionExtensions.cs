@@ -38,6 +38,8 @@ internal static class LineServiceCollectionExtensions
         services.AddSingleton<LineAnswerWorker>();
         services.AddSingleton<IBotAnswerListener>(sp => sp.GetRequiredService<LineAnswerWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<LineAnswerWorker>());
+        services.AddSingleton<LineAgentTypingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<LineAgentTypingWorker>());
         services.AddHostedService<LineConversationListener>();
         services.AddHostedService<LineInboxWorker>();
         services.AddHostedService<LineDeliveryWorker>();
