@@ -3,6 +3,7 @@ using ConversationHub.Bot.Resources;
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Handoff;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Search.Service;
@@ -22,7 +23,7 @@ namespace ConversationHub.Bot.Engine;
 /// はい/いいえ are recorded as feedback on the FAQ last answered; いいえ and requests for a person offer options that
 /// follow the business calendar; low-confidence results become 「もしかして」 choices.
 /// A category picked from the greeting scopes the search (<see cref="CategoryScope"/>).
-/// TODO(issue 5 follow-up): the queue's handoff.status once the handoff module exists.
+/// While queued the bot only keeps the citizen informed (place, estimated wait) and lets them leave (待つのをやめる).
 /// </remarks>
 internal sealed class FaqBot(
     IConversationStore store,
@@ -33,6 +34,7 @@ internal sealed class FaqBot(
     IOptionsMonitor<FaqSiteOptions> site,
     IOptionsMonitor<FaqSearchOptions> searchOptions,
     IBusinessCalendar calendar,
+    IHandoffDesk handoffDesk,
     RankerFeedback rankerFeedback,
     TimeProvider time)
 {
@@ -53,9 +55,15 @@ internal sealed class FaqBot(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var conversation = await store.FindAsync(turn.ConversationId, cancellationToken);
+        if (conversation is { Owner: ConversationOwner.Queued } && inbound is { Direction: ActivityDirection.Inbound } && TranscriptText.Of(inbound) is { } waitingText)
+        {
+            await KeepInformedAsync(conversation, waitingText.Trim(), ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
+            return;
+        }
+
         if (conversation is not { Owner: ConversationOwner.Bot })
         {
-            // Queued, with an agent, or ended: the bot stays silent.
+            // With an agent, or ended: the bot stays silent.
             return;
         }
 
@@ -219,8 +227,9 @@ internal sealed class FaqBot(
         await writer.SendAsync(conversation, BotActivities.Message(lead + "\n\n" + strings["OptionsClosed"] + hours, replyToId, closed), cancellationToken);
     }
 
-    // Bot Framework's convention: the bot emits handoff.initiate with its reason; the agent queue answers with
-    // handoff.status. Until the queue exists nobody answers, so the citizen is told politely at once.
+    // Bot Framework's convention: the bot emits handoff.initiate with its reason and what the conversation was about;
+    // the queue answers with handoff.status. A person is offered only when the queue can take the citizen (open hours,
+    // an agent signed in, not congested); otherwise the inquiry form and the phone number, in plain Japanese.
     private async Task RequestHandoffAsync(Conversation conversation, string replyToId, CancellationToken cancellationToken)
     {
         if (!calendar.IsOpen(time.GetUtcNow()))
@@ -229,11 +238,77 @@ internal sealed class FaqBot(
             return;
         }
 
-        var value = new JsonObject { ["reason"] = "user_request", ["conversationId"] = conversation.Id.ToString(), ["transcriptUntil"] = conversation.LastSequence };
+        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
+        var category = CategoryScope.Current(recent)?.Name;
+        var check = await handoffDesk.CheckAsync(conversation.Channel, category, cancellationToken);
+        if (check.Availability != HandoffAvailability.Available)
+        {
+            await OfferFallbackAsync(conversation, check.Availability, replyToId, cancellationToken);
+            return;
+        }
+
+        // The owner moves first: a turn retried after a crash finds the conversation queued and only informs.
+        conversation.RequestHandoff("user_request", time.GetUtcNow().UtcDateTime);
+        await store.SaveAsync(conversation, cancellationToken);
+        var value = new JsonObject
+        {
+            ["reason"] = "user_request",
+            ["conversationId"] = conversation.Id.ToString(),
+            ["transcriptUntil"] = conversation.LastSequence,
+            ["category"] = category,
+            ["language"] = "ja",
+        };
         await writer.SendAsync(conversation, BotActivities.Event("handoff.initiate", value, replyToId), cancellationToken);
-        IEnumerable<(string, string)> next = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
-        await writer.SendAsync(conversation, BotActivities.Message(strings["OperatorUnavailable"], replyToId, next), cancellationToken);
+        var text = string.Format(Japanese, strings["HandoffQueued"], check.Waiting + 1, Minutes(check.EstimatedWait));
+        await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, [(strings["StopWaiting"], strings["StopWaiting"])]), cancellationToken);
     }
+
+    // Queued: 待つのをやめる leaves the queue (abandoned); anything else gets the place and the estimated wait.
+    private async Task KeepInformedAsync(Conversation conversation, string text, string replyToId, CancellationToken cancellationToken)
+    {
+        if (string.Equals(text, strings["StopWaiting"], StringComparison.Ordinal))
+        {
+            conversation.Abandon(time.GetUtcNow().UtcDateTime);
+            try
+            {
+                await store.SaveAsync(conversation, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An agent accepted at that moment: the agent is there now, so nothing is abandoned.
+                return;
+            }
+
+            await writer.SendAsync(conversation, BotActivities.Event("handoff.status", new JsonObject { ["state"] = "abandoned" }, replyToId), cancellationToken);
+            await writer.SendAsync(conversation, BotActivities.Message(strings["StoppedWaiting"], replyToId), cancellationToken);
+            return;
+        }
+
+        var standing = await handoffDesk.GetStandingAsync(conversation.Id, cancellationToken);
+        var message = standing is null
+            ? strings["HandoffWaitingShort"].Value
+            : string.Format(Japanese, strings["HandoffStillQueued"], standing.Position, Minutes(standing.EstimatedWait));
+        await writer.SendAsync(conversation, BotActivities.Message(message, replyToId, [(strings["StopWaiting"], strings["StopWaiting"])]), cancellationToken);
+    }
+
+    private async Task OfferFallbackAsync(Conversation conversation, HandoffAvailability why, string replyToId, CancellationToken cancellationToken)
+    {
+        if (why == HandoffAvailability.Closed)
+        {
+            await OfferOptionsAsync(conversation, strings["OperatorAsked"], replyToId, cancellationToken);
+            return;
+        }
+
+        var lead = why == HandoffAvailability.Congested ? strings["CongestedLead"] : strings["NoAgentsLead"];
+        var text = lead + "\n\n" + string.Format(Japanese, strings["HandoffFallback"], site.CurrentValue.ContactPhone);
+        IEnumerable<(string, string)> next = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+        await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, next), cancellationToken);
+    }
+
+    private static readonly System.Globalization.CultureInfo Japanese = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
+
+    // Whole minutes, at least 1: 「約 1 分」 rather than 「約 0 分」.
+    private static int Minutes(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes));
 
     private string FaqUrl(FaqSearchResult result)
     {

@@ -11,6 +11,8 @@ internal static class ConversationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IConversationStore, ConversationStore>();
+        // Replaced by the handoff module when it is part of the host.
+        services.TryAddSingleton<Handoff.IHandoffDesk, Handoff.NoHandoffDesk>();
         return services;
     }
 }

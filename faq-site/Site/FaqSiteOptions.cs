@@ -14,4 +14,10 @@ public sealed class FaqSiteOptions
     /// leak into cached pages.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The contact center's phone number, offered when no operator can take a chat. The demo's default is a fictitious
+    /// number; a city sets its own.
+    /// </summary>
+    public string ContactPhone { get; set; } = "0120-000-000";
 }

@@ -131,6 +131,8 @@ internal static class DirectLineActivitiesApi
             return (null, null, DirectLineErrors.ConversationNotFound());
         }
 
-        return requireOpen && !conversation.IsOpen ? (null, null, DirectLineErrors.ConversationEnded()) : (conversation, token, null);
+        // A chat an agent closed still takes the citizen's answer to the satisfaction question for a while.
+        var writable = conversation.IsOpen || conversation.AwaitsSurveyAnswer(services.Time.GetUtcNow().UtcDateTime);
+        return requireOpen && !writable ? (null, null, DirectLineErrors.ConversationEnded()) : (conversation, token, null);
     }
 }

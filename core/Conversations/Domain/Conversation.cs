@@ -58,6 +58,12 @@ public sealed class Conversation
     /// <summary>When it was closed or abandoned (UTC).</summary>
     public DateTime? EndedAtUtc { get; private set; }
 
+    /// <summary>
+    /// Until when a conversation an agent closed still takes the citizen's answer to the satisfaction question (UTC);
+    /// null when no answer is awaited.
+    /// </summary>
+    public DateTime? SurveyUntilUtc { get; private set; }
+
     /// <summary>Why the handoff was requested or the conversation ended (a short code such as <c>user_request</c>).</summary>
     public string? Reason { get; private set; }
 
@@ -128,6 +134,29 @@ public sealed class Conversation
         Reason = "left_queue";
         EndedAtUtc = nowUtc;
         _events.Add(new ConversationEnded(Id, ConversationOwner.Abandoned, Reason));
+    }
+
+    /// <summary>agent → closed by the agent, awaiting the citizen's satisfaction answer until <paramref name="surveyUntilUtc"/>.</summary>
+    public void CloseByAgent(string reason, DateTime nowUtc, DateTime surveyUntilUtc)
+    {
+        if (Owner != ConversationOwner.Agent)
+        {
+            throw new ConversationStateException(Id, Owner, ConversationOwner.Closed);
+        }
+
+        Close(reason, nowUtc);
+        SurveyUntilUtc = surveyUntilUtc;
+    }
+
+    /// <summary>Whether a citizen's message is still taken after the end, as the answer to the satisfaction question.</summary>
+    public bool AwaitsSurveyAnswer(DateTime nowUtc) => Owner == ConversationOwner.Closed && SurveyUntilUtc > nowUtc;
+
+    /// <summary>The satisfaction question is answered (or no longer awaited).</summary>
+    public void EndSurvey(DateTime nowUtc)
+    {
+        SurveyUntilUtc = null;
+        UpdatedAtUtc = nowUtc;
+        Version++;
     }
 
     /// <summary>Forgets the raised events once they are published.</summary>

@@ -19,6 +19,7 @@ internal sealed class ConversationEntityTypeConfiguration(IPiiProtector pii) : I
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsOpen);
+        builder.HasIndex(c => new { c.Owner, c.AgentId });
         builder.HasIndex(c => new { c.CitizenKeyHash, c.Owner });
         builder.HasIndex(c => new { c.Owner, c.UpdatedAtUtc });
     }

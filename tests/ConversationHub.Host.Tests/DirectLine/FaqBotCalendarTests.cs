@@ -49,15 +49,16 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task TalkToOperator_WhileOpen_EmitsHandoffInitiateThenThePoliteFallback()
+    public async Task TalkToOperator_WhileOpenWithNoAgentSignedIn_OffersTheFormAndThePhoneInstead()
     {
         var replies = await TakeTurnAtAsync(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(9)), TalkToOperator);
 
-        Assert.Equal(2, replies.Count);
-        Assert.Equal(("event", "handoff.initiate"), (replies[0]["type"]!.GetValue<string>(), replies[0]["name"]!.GetValue<string>()));
-        Assert.Equal("user_request", replies[0]["value"]!["reason"]!.GetValue<string>());
-        Assert.Contains("おつなぎできません", Text(replies[1]), StringComparison.Ordinal);
-        Assert.DoesNotContain(TalkToOperator, Titles(replies[1]));
+        // No handoff.initiate: nobody could take it. Plain Japanese, the form and the center's number.
+        var reply = Assert.Single(replies);
+        Assert.Equal("message", reply["type"]!.GetValue<string>());
+        Assert.Contains("対応できるオペレーターがおりません", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("0120-000-000", Text(reply), StringComparison.Ordinal);
+        Assert.Equal([InquiryByMail, "質問に戻る"], Titles(reply));
     }
 
     // One turn of the real bot (real database, search and calendar) with its clock at nowJst; returns the answer it

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Events;
+using ConversationHub.Handoff.Persistence;
+using ConversationHub.Handoff.Queue;
+using ConversationHub.Handoff.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+
+namespace ConversationHub.Handoff.Chats;
+
+/// <summary>
+/// Takes the citizen's answer to the satisfaction question after an agent closed the chat: a choice of five (the
+/// suggested replies, or a digit 1–5), then an optional comment. Stored per conversation and agent on its contact
+/// record. Every node hears the activity; a conditional update lets exactly one record it.
+/// </summary>
+internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory scopes, TimeProvider time) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The score of an answer: one of the five labels, or a digit.</summary>
+    public static int? ScoreOf(string text, IStringLocalizer<HandoffStrings> strings)
+    {
+        var answer = text.Trim().Normalize(System.Text.NormalizationForm.FormKC);
+        for (var score = 5; score >= 1; score--)
+        {
+            if (string.Equals(answer, strings["Survey_" + score].Value, StringComparison.Ordinal) || answer == score.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return score;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
+    {
+        var added = JsonSerializer.Deserialize<ActivityAddedPayload>(e.Payload);
+        if (added is null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var conversation = await store.FindAsync(added.ConversationId, cancellationToken);
+        if (conversation is null || !conversation.AwaitsSurveyAnswer(now))
+        {
+            return;
+        }
+
+        // The announcement names the last activity of a batch: look at the latest inbound message.
+        var recent = await store.ReadAsync(conversation.Id, Math.Max(0, added.Sequence - 3), 3, cancellationToken);
+        var inbound = recent.LastOrDefault(a => a.Direction == ActivityDirection.Inbound && a.Type == "message");
+        var text = inbound is null ? null : JsonDocument.Parse(inbound.ActivityJson).RootElement.TryGetProperty("text", out var t) ? t.GetString() : null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var strings = scope.ServiceProvider.GetRequiredService<IStringLocalizer<HandoffStrings>>();
+        var notices = scope.ServiceProvider.GetRequiredService<CitizenNotices>();
+        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
+        var id = conversation.Id;
+        if (ScoreOf(text, strings) is { } score)
+        {
+            var recorded = await db.Requests.Where(r => r.ConversationId == id && r.Satisfaction == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Satisfaction, score), cancellationToken);
+            if (recorded > 0)
+            {
+                await notices.MessageAsync(id, strings["Citizen_SurveyThanks"], null, "hub:survey-thanks", cancellationToken);
+            }
+
+            return;
+        }
+
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == id, cancellationToken);
+        if (request is { Satisfaction: not null, SatisfactionComment: null })
+        {
+            request.SatisfactionComment = text.Length > 4000 ? text[..4000] : text;
+            await db.SaveChangesAsync(cancellationToken);
+            conversation.EndSurvey(now);
+            try
+            {
+                await store.SaveAsync(conversation, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return;
+            }
+
+            await notices.MessageAsync(id, strings["Citizen_CommentThanks"], null, "hub:comment-thanks", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Handoff;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Handoff.Queue;
+
+/// <summary>
+/// The queue's answers to the bot: a person is offered only inside the business calendar's hours, with at least one
+/// agent signed in, and while the queue is shorter than <see cref="HandoffOptions.MaxQueueLength"/>.
+/// </summary>
+internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, IOptionsMonitor<HandoffOptions> options, TimeProvider time) : IHandoffDesk
+{
+    public async Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, CancellationToken cancellationToken)
+    {
+        if (!calendar.IsOpen(time.GetUtcNow()))
+        {
+            return new HandoffCheck(HandoffAvailability.Closed, 0, null);
+        }
+
+        var waiting = await board.WaitingAsync(cancellationToken);
+        var (signedIn, capacity) = await board.StaffingAsync(cancellationToken);
+        if (signedIn == 0)
+        {
+            return new HandoffCheck(HandoffAvailability.NoAgents, waiting.Count, null);
+        }
+
+        if (waiting.Count >= options.CurrentValue.MaxQueueLength)
+        {
+            return new HandoffCheck(HandoffAvailability.Congested, waiting.Count, null);
+        }
+
+        var estimate = QueueBoard.EstimateWait(waiting.Count + 1, capacity, await board.AverageHandlingAsync(cancellationToken));
+        return new HandoffCheck(HandoffAvailability.Available, waiting.Count, estimate);
+    }
+
+    public async Task<QueueStanding?> GetStandingAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var waiting = await board.WaitingAsync(cancellationToken);
+        var index = waiting.FindIndex(r => r.ConversationId == conversationId);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var (_, capacity) = await board.StaffingAsync(cancellationToken);
+        return new QueueStanding(index + 1, QueueBoard.EstimateWait(index + 1, capacity, await board.AverageHandlingAsync(cancellationToken)));
+    }
+}
