@@ -240,7 +240,7 @@ internal sealed class FaqBot(
 
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
         var category = CategoryScope.Current(recent)?.Name;
-        var check = await handoffDesk.CheckAsync(conversation.Channel, category, cancellationToken);
+        var check = await handoffDesk.CheckAsync(conversation.Channel, category, time.GetUtcNow(), cancellationToken);
         if (check.Availability != HandoffAvailability.Available)
         {
             await OfferFallbackAsync(conversation, check.Availability, replyToId, cancellationToken);

@@ -54,7 +54,6 @@ public sealed class HandoffDeskCalendarTests(HandoffHostFixture fixture) : IClas
     private async Task<HandoffCheck> CheckAtAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = fixture.Host.Services.CreateAsyncScope();
-        var desk = (IHandoffDesk)ActivatorUtilities.CreateInstance(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IHandoffDesk>().GetType(), new TestClock(now));
-        return await desk.CheckAsync(ConversationChannel.WebChat, null, ct);
+        return await scope.ServiceProvider.GetRequiredService<IHandoffDesk>().CheckAsync(ConversationChannel.WebChat, null, now, ct);
     }
 }
