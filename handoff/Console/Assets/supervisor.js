@@ -79,7 +79,7 @@
     return button;
   }
 
-  const setRowContext = (button, context) => setText(button.querySelector('.visually-hidden'), '（' + context + '）');
+  const setRowContext = (button, context) => setText(button.querySelector('.visually-hidden'), t('Supervisor_RowContext', context));
 
   // Keeps one row per key: new rows are made, old ones removed, the rest updated in place and moved only when needed.
   function syncRows(table, items, keyOf, create, update) {
@@ -104,7 +104,7 @@
     existing.forEach((row) => row.remove());
     const name = table.id.replace('sv-', '');
     table.querySelector(`[data-empty="${name}"]`).hidden = items.length !== 0;
-    setText(root.querySelector(`[data-count="${name}"]`), '（' + t('Supervisor_Count', items.length) + '）');
+    setText(root.querySelector(`[data-count="${name}"]`), t('Supervisor_CountInTitle', items.length));
   }
 
   function cells(row, count) {
@@ -152,7 +152,7 @@
       (row, q) => {
         const [position, waited, channel, category, question, actions] = row.cells;
         setText(position, String(q.position));
-        setText(waited, duration(q.waitedSeconds) + (q.requeued ? ' ・' + t('Supervisor_Queue_Requeued') : ''));
+        setText(waited, q.requeued ? t('Supervisor_Queue_Requeued', duration(q.waitedSeconds)) : duration(q.waitedSeconds));
         setText(channel, q.channelLabel);
         setText(category, q.category || t('Supervisor_NoCategory'));
         setText(question, q.firstQuestion || empty);
@@ -198,7 +198,7 @@
       },
       (row, a) => {
         const [name, state, chats, connected, stateSince] = row.cells;
-        setText(name, a.name + (a.isSupervisor ? '（' + t('Supervisor_Agent_IsSupervisor') + '）' : ''));
+        setText(name, a.isSupervisor ? t('Supervisor_Agent_IsSupervisor', a.name) : a.name);
         setText(state, stateLabel(a));
         state.dataset.status = a.status;
         setText(chats, t('Supervisor_Agent_ChatsOf', a.chats, a.maxChats));
@@ -306,7 +306,7 @@
     li.append(head);
     if (item.text) li.append(el('p', 'sv-line-text', item.text + (item.clicked ? ' ' + t('Supervisor_Clicked') : '')));
     for (const attachment of item.attachments ?? []) li.append(el('p', 'sv-line-meta', t('Supervisor_Attachment', attachment.name || attachment.contentType)));
-    if (item.choices?.length) li.append(el('p', 'sv-line-meta', t('Supervisor_Choices', item.choices.join(' ／ '))));
+    if (item.choices?.length) li.append(el('p', 'sv-line-meta', t('Supervisor_Choices', item.choices.join(t('Supervisor_ChoiceSeparator')))));
     li.dataset.sequence = String(item.sequence);
     return li;
   }
@@ -352,7 +352,7 @@
     list.replaceChildren(...notes.map((note) => {
       const li = el('li', 'sv-note-' + note.kind.toLowerCase());
       const head = el('p', 'sv-line-head');
-      head.append(el('span', 'sv-speaker', t('Supervisor_NoteKind_' + note.kind) + '・' + note.authorName), el('span', 'sv-time', clock.format(utc(note.createdAtUtc))));
+      head.append(el('span', 'sv-speaker', t('Supervisor_NoteHead', t('Supervisor_NoteKind_' + note.kind), note.authorName)), el('span', 'sv-time', clock.format(utc(note.createdAtUtc))));
       li.append(head, el('p', 'sv-line-text', note.text));
       return li;
     }));
@@ -371,8 +371,8 @@
 
   function renderMonitorHead(view) {
     const agent = view.agentId ? t('Supervisor_MonitorAgent', agentName(view.agentId) || empty) : t('Supervisor_MonitorNoAgent');
-    setText($('sv-monitor-about'), t('Supervisor_MonitorAbout', view.channelLabel, view.category || t('Supervisor_NoCategory'), agent)
-      + ' — ' + (texts['Supervisor_Owner_' + view.owner] ?? view.owner));
+    setText($('sv-monitor-about'), t('Supervisor_MonitorAbout', view.channelLabel, view.category || t('Supervisor_NoCategory'), agent,
+      texts['Supervisor_Owner_' + view.owner] ?? view.owner));
     const canWhisper = view.owner === 'Agent' && !!view.agentId;
     whisperText.disabled = !canWhisper;
     whisperForm.querySelector('button').disabled = !canWhisper;
