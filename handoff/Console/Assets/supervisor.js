@@ -263,8 +263,18 @@
     clearTimeout(debounce);
     debounce = setTimeout(refresh, QUEUE_DEBOUNCE_MS);
   });
-  connection.on('activity', (conversationId, sequence) => {
-    if (monitored?.id === conversationId && sequence > monitored.last) readTranscript();
+  // The push carries the announced line: the next one is shown at once; after a gap the transcript is read from the
+  // watermark (a batch announces only its last line).
+  connection.on('activity', (conversationId, sequence, line) => {
+    if (monitored?.id !== conversationId || sequence <= monitored.last) return;
+    if (line && line.sequence === sequence && sequence === monitored.last + 1) {
+      const watched = monitored;
+      transcriptChain = transcriptChain.then(() => {
+        if (monitored === watched) appendTranscript([line]);
+      });
+    } else {
+      readTranscript();
+    }
   });
   connection.on('note', (conversationId) => {
     if (monitored?.id === conversationId) readNotes();

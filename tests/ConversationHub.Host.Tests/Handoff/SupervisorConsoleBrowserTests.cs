@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ConversationHub.Core.Persistence;
@@ -6,7 +5,6 @@ using ConversationHub.Host.Tests.DirectLine;
 using ConversationHub.Host.Tests.EndToEnd;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
 namespace ConversationHub.Host.Tests.Handoff;
@@ -26,11 +24,10 @@ public sealed class SupervisorConsoleBrowserTests
     public async Task SupervisorView_QueuedChat_AssignsMonitorsAndWhispers()
     {
         // Arrange: the queue open at any hour, an operator on the hub, a citizen asking for a person.
-        var settings = await OpenAllHoursSettingsAsync();
         var ct = TestTimeout.Token(300);
-        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings, ct);
-        await using var agent = await ConnectAgentAsync(host, "operator", ct);
-        Assert.True((await agent.InvokeAsync<JsonElement>("SetStatus", "Available", null, ct)).GetProperty("ok").GetBoolean());
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, HandoffSettings.OpenAllDay(), ct);
+        await using var agent = await AgentClient.ConnectAsync(host, "operator", ct);
+        Assert.True((await agent.AvailableAsync(ct)).Ok);
         using var citizen = new DirectLineTestClient(host.CreateClient());
         await citizen.StartAsync(ct);
         await citizen.SayAsync("転入届に必要なものを知りたい", "sv-1", ct);
@@ -104,7 +101,7 @@ public sealed class SupervisorConsoleBrowserTests
 
         // Assert: the operator has the whisper; the citizen never got it.
         var conversationId = Guid.Parse(citizen.ConversationId);
-        var notes = await agent.InvokeAsync<JsonElement>("ReadNotes", conversationId, ct);
+        var notes = await agent.InvokeAsync("ReadNotes", ct, conversationId);
         Assert.Contains(notes.EnumerateArray(), n => n.GetProperty("kind").GetString() == "Whisper" && n.GetProperty("text").GetString() == "本人確認書類のご案内をお願いします");
         var (activities, _) = await citizen.GetActivitiesAsync("", ct);
         Assert.DoesNotContain(activities, a => DirectLineTestClient.TextOf(a).Contains("本人確認書類", StringComparison.Ordinal));
@@ -132,53 +129,7 @@ public sealed class SupervisorConsoleBrowserTests
         Assert.Contains("/console/assets/supervisor.js?v=", html, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Settings that keep the business calendar open at every hour (weekly hours on every day and the dates around
-    /// today as extra days, which beat public holidays and 年末年始), so the bot offers a person whenever an agent is
-    /// signed in. The calendar's day ends at 23:59, so a test that would run across that minute waits it out first.
-    /// </summary>
-    internal static async Task<Dictionary<string, string?>> OpenAllHoursSettingsAsync()
-    {
-        var japan = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9));
-        if (japan is { Hour: 23, Minute: >= 54 })
-        {
-            await Task.Delay(TimeSpan.FromMinutes(60 - japan.Minute) + TimeSpan.FromSeconds(5));
-        }
-
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Calendar:YearEndClosure"] = "false" };
-        foreach (var day in Enum.GetValues<DayOfWeek>())
-        {
-            settings[$"Calendar:WeeklyHours:{day}"] = "00:00-23:59";
-        }
-
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime);
-        for (var i = 0; i < 3; i++)
-        {
-            settings[$"Calendar:ExtraDays:{i}:Date"] = today.AddDays(i - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            settings[$"Calendar:ExtraDays:{i}:Hours"] = "00:00-23:59";
-        }
-
-        return settings;
-    }
-
-    /// <summary>A staff member signed in through the real form and connected to the consoles' hub with that cookie.</summary>
-    internal static async Task<HubConnection> ConnectAgentAsync(HubHost host, string userName, CancellationToken ct)
-    {
-        var cookies = new CookieContainer();
-        using (var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = host.ClientOptions.BaseAddress })
-        {
-            var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = userName, ["password"] = HubHost.DemoPassword }, ct);
-            Assert.True(HubHost.IsRedirectTo(response, "/console"), $"sign-in as {userName} failed: {response.StatusCode}");
-        }
-
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.ClientOptions.BaseAddress, "/hubs/agents"), options => options.Cookies = cookies)
-            .Build();
-        await connection.StartAsync(ct);
-        return connection;
-    }
-
-    internal static bool IsQueuedStatus(JsonElement activity) =>
+    private static bool IsQueuedStatus(JsonElement activity) =>
         activity.GetProperty("type").GetString() == "event"
         && activity.TryGetProperty("name", out var name) && name.GetString() == "handoff.status"
         && activity.GetProperty("value").GetProperty("state").GetString() == "queued";
