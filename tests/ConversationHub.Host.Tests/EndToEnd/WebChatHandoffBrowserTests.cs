@@ -43,7 +43,7 @@ public sealed partial class WebChatHandoffBrowserTests
         await Assertions.Expect(barText).ToHaveTextAsync(QueuedFirst(), new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         await Assertions.Expect(barButton).ToHaveTextAsync("待つのをやめる");
         Assert.Equal("polite", await barText.GetAttributeAsync("aria-live"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("webchat-handoff-queued.png") });
+        await ScreenshotAsync(page, "webchat-handoff-queued.png");
         var violations = await OurAxeViolationsAsync(page);
 
         // Act: the operator accepts the offer and writes.
@@ -54,7 +54,7 @@ public sealed partial class WebChatHandoffBrowserTests
         await AssertOkAsync(agent.ActAsync("Send", ct, conversationId, "担当の者です。どのようなご用件でしょうか。", "agent-1"));
         await Assertions.Expect(page.Locator("#hub-chat-panel").GetByText("担当の者です。どのようなご用件でしょうか。").First)
             .ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("webchat-handoff-accepted.png") });
+        await ScreenshotAsync(page, "webchat-handoff-accepted.png");
         violations.AddRange(await OurAxeViolationsAsync(page));
 
         // Act: the operator closes; the chat still takes the satisfaction answer.
@@ -67,7 +67,7 @@ public sealed partial class WebChatHandoffBrowserTests
         // Assert: with the answer sent, a new chat is offered; it starts afresh (a new token) and answers questions.
         await Assertions.Expect(barButton).ToHaveTextAsync("新しく質問する", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         await Assertions.Expect(bar).ToHaveAttributeAsync("data-state", "ended");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("webchat-handoff-ended.png") });
+        await ScreenshotAsync(page, "webchat-handoff-ended.png");
         violations.AddRange(await OurAxeViolationsAsync(page));
         await barButton.ClickAsync();
         await Assertions.Expect(bar).ToHaveAttributeAsync("data-state", "none");
@@ -103,7 +103,7 @@ public sealed partial class WebChatHandoffBrowserTests
             .ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         await Assertions.Expect(barButton).ToHaveTextAsync("新しく質問する", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         await Assertions.Expect(barText).ToContainTextAsync("このチャットは終わりました");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("webchat-handoff-abandoned.png") });
+        await ScreenshotAsync(page, "webchat-handoff-abandoned.png");
         var snapshot = await agent.InvokeAsync("GetSnapshot", ct);
         Assert.Equal(0, snapshot.GetProperty("queueLength").GetInt32());
     }
@@ -112,6 +112,13 @@ public sealed partial class WebChatHandoffBrowserTests
     {
         var (ok, error, message) = await call;
         Assert.True(ok, $"hub call refused: {error} {message}");
+    }
+
+    // Web Chat scrolls to a new message smoothly: the picture is taken once it has settled.
+    private static async Task ScreenshotAsync(IPage page, string fileName)
+    {
+        await page.WaitForTimeoutAsync(1000);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath(fileName) });
     }
 
     // The FAQ site's home page on a phone-sized screen.
