@@ -67,7 +67,8 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
 
         // The announcement names the last activity of a batch: look at the latest inbound message.
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, added.Sequence - 3), 3, cancellationToken);
-        var inbound = recent.LastOrDefault(a => a.Direction == ActivityDirection.Inbound && a.Type == "message");
+        // Only what the citizen wrote after the chat was closed answers the question.
+        var inbound = recent.LastOrDefault(a => a.Direction == ActivityDirection.Inbound && a.Type == "message" && a.TimestampUtc >= conversation.EndedAtUtc);
         var text = inbound is null ? null : JsonDocument.Parse(inbound.ActivityJson).RootElement.TryGetProperty("text", out var t) ? t.GetString() : null;
         if (string.IsNullOrWhiteSpace(text))
         {

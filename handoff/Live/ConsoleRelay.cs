@@ -21,9 +21,9 @@ internal sealed class ConsoleRelay(
     IHubContext<AgentHub> hub,
     ChatWatchers watchers,
     RouterSignal router,
-    IServiceScopeFactory scopes) : IHostedService
+    IServiceScopeFactory scopes) : IHostedService, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly HubSubscriptions _subscriptions = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,20 +43,12 @@ internal sealed class ConsoleRelay(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        IDisposable[] subscriptions;
-        lock (_subscriptions)
-        {
-            subscriptions = [.. _subscriptions];
-            _subscriptions.Clear();
-        }
-
-        foreach (var subscription in subscriptions)
-        {
-            subscription.Dispose();
-        }
+        _subscriptions.Dispose();
 
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _subscriptions.Dispose();
 
     private Task Wake()
     {

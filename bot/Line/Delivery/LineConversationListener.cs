@@ -20,9 +20,9 @@ internal sealed class LineConversationListener(
     IServiceScopeFactory scopes,
     LineDeliverySignal delivery,
     LineAgentTypingWorker typing,
-    IOptionsMonitor<LineChannelOptions> options) : IHostedService
+    IOptionsMonitor<LineChannelOptions> options) : IHostedService, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly HubSubscriptions _subscriptions = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,14 +38,11 @@ internal sealed class LineConversationListener(
         return Task.CompletedTask;
     }
 
+    public void Dispose() => _subscriptions.Dispose();
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop twice at once (the test host's dispose and the app's own shutdown), so under a lock.
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-            _subscriptions.Clear();
-        }
+        _subscriptions.Dispose();
 
         return Task.CompletedTask;
     }
