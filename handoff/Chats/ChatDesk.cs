@@ -403,7 +403,12 @@ internal sealed class ChatDesk(
         await db.SaveChangesAsync(cancellationToken);
 
         await notices.StatusAsync(conversationId, "completed", null, cancellationToken);
-        await notices.MessageAsync(conversationId, strings["Citizen_Closed"], null, "hub:closed", cancellationToken);
+        if (conversation.Channel != ConversationChannel.Line)
+        {
+            // LINE's adapter tells its citizens itself when the agent leaves (LineHandoffNotices).
+            await notices.MessageAsync(conversationId, strings["Citizen_Closed"], null, "hub:closed", cancellationToken);
+        }
+
         await notices.MessageAsync(conversationId, strings["Citizen_SurveyQuestion"], SurveyChoices(strings), "hub:survey", cancellationToken);
         await PublishAsync(HandoffTopics.QueueChanged, cancellationToken);
         await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
