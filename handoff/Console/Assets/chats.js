@@ -23,7 +23,8 @@
     connection: $('connection'),
     alert: $('alert'),
     notice: $('notice'),
-    live: $('live'),
+    liveOffers: $('live-offers'),
+    liveMessages: $('live-messages'),
     offers: $('offers'),
     queue: $('queue'),
     queueCount: $('queue-count'),
@@ -81,6 +82,7 @@
     offers: new Map(), // conversationId -> expiry (ms, server clock)
     announcedOffers: new Set(),
     pendingOpen: null, // a chat just accepted: opened as soon as it is listed
+    listed: false, // whether the agent's chats were listed once (later arrivals are news)
     sending: false,
     lastTypingSent: 0,
     composing: false,
@@ -189,10 +191,12 @@
     noticeTimer = setTimeout(() => { el.notice.textContent = ''; }, 8000);
   }
 
-  function announce(message) {
+  // Polite announcements: one region for offers, one for messages, so neither drowns the other.
+  function announce(message, region) {
+    const live = region || el.liveMessages;
     // Re-set so the same words are read again.
-    el.live.textContent = '';
-    setTimeout(() => { el.live.textContent = message; }, 50);
+    live.textContent = '';
+    setTimeout(() => { live.textContent = message; }, 50);
   }
 
   function errorText(error) {
@@ -231,8 +235,6 @@
     state.connected = which === 'connected';
     el.connection.dataset.state = which;
     el.connection.textContent = t('Chats_Connection_' + which[0].toUpperCase() + which.slice(1));
-    el.presence.forEach((b) => { b.disabled = !state.connected; });
-    el.awayReason.disabled = !state.connected;
     if (state.connected && el.alert.textContent === t('Chats_Error_Connection')) {
       clearError();
     }
@@ -361,6 +363,7 @@
       }
     }
     renderPresence();
+    renderChatControls();
     renderQueue();
     renderOffers();
     syncChats(snapshot.chats);
@@ -382,7 +385,7 @@
       button.setAttribute('aria-pressed', String(button.dataset.status === me.status));
     }
     const reason = me.status === 'Away' ? reasons.find((r) => r.code === me.awayReason) : null;
-    const label = t('Status_' + me.status) + (reason ? `（${reason.label}）` : '');
+    const label = reason ? t('Chats_StatusWithReason', t('Status_Away'), reason.label) : t('Status_' + me.status);
     el.presenceNow.textContent = t('Chats_PresenceNow', label);
     el.presenceNow.dataset.status = me.status;
   }
@@ -403,8 +406,12 @@
 
   // ---- queue and offers -------------------------------------------------------------------------------------------
 
+  function subject(channelLabel, category) {
+    return category ? t('Chats_Subject', channelLabel, category) : channelLabel;
+  }
+
   function queueSubject(item) {
-    return [item.channelLabel, item.category].filter(Boolean).join('・');
+    return subject(item.channelLabel, item.category);
   }
 
   function renderQueue() {
@@ -451,9 +458,9 @@
         node('div', { className: 'offer-actions' },
           node('button', { type: 'button', className: 'accept', onclick: () => accept(id) }, t('Chats_Accept')),
           node('button', { type: 'button', className: 'secondary', onclick: () => decline(id) }, t('Chats_Decline')))));
-      if (!state.announcedOffers.has(id)) {
-        state.announcedOffers.add(id);
-        announce(t('Chats_OfferAnnounce', item ? queueSubject(item) : '', remaining));
+      if (!state.announcedOffers.has(id + '@' + expires)) {
+        state.announcedOffers.add(id + '@' + expires);
+        announce(t('Chats_OfferAnnounce', item ? queueSubject(item) : '', remaining), el.liveOffers);
         beep();
       }
     }
@@ -540,7 +547,7 @@
       again: false,
       draft: '',
       outbox: null, // { text, clientId }: a failed send retried with the same id is not doubled
-      gone: false,
+      closing: false, // the agent is closing or transferring it: its disappearance is no news
     };
   }
 
@@ -554,6 +561,10 @@
         const fresh = newChat(item);
         state.chats.set(item.conversationId, fresh);
         reopen(fresh);
+        // A chat that arrives without 応答 on a running console was handed over (transfer, supervisor's assignment).
+        if (state.listed && item.conversationId !== state.pendingOpen) {
+          showNotice(t('Chats_TransferredIn', chatSubject(fresh)));
+        }
       }
     }
     for (const chat of Array.from(state.chats.values())) {
@@ -568,6 +579,7 @@
     } else if (!state.openId && state.order.length === 1) {
       openChat(state.order[0], false);
     }
+    state.listed = true;
     renderMine();
   }
 
@@ -609,7 +621,6 @@
 
   // The chat left the agent's hands (closed, transferred, taken back by the queue).
   function drop(chat, tell) {
-    chat.gone = true;
     state.chats.delete(chat.id);
     sessionStorage.removeItem(READ_KEY + chat.id);
     if (state.connected) {
@@ -617,7 +628,7 @@
     }
     if (state.openId === chat.id) {
       state.openId = null;
-      if (tell) {
+      if (tell && !chat.closing) {
         showNotice(t('Chats_MovedAway'));
       }
       renderChat(true);
@@ -638,7 +649,7 @@
   }
 
   function chatSubject(chat) {
-    return [chat.item.channelLabel, chat.item.category].filter(Boolean).join('・');
+    return subject(chat.item.channelLabel, chat.item.category);
   }
 
   function renderMine() {
@@ -698,6 +709,10 @@
   // ---- the chat view ----------------------------------------------------------------------------------------------
 
   function renderChatControls() {
+    // Presence waits for the first snapshot too: 離席 needs the list of reasons.
+    const ready = state.connected && Boolean(state.snapshot);
+    el.presence.forEach((b) => { b.disabled = !ready; });
+    el.awayReason.disabled = !ready;
     const chat = current();
     const writable = Boolean(chat && chat.view && !chat.view.readOnly && state.connected);
     el.message.disabled = !chat || !(chat.view && !chat.view.readOnly);
@@ -733,10 +748,10 @@
     }
     el.chatHeading.textContent = chatSubject(chat);
     const answered = parseUtc(chat.item.answeredAtUtc);
-    el.chatMeta.textContent = [
+    el.chatMeta.replaceChildren(...[
       chat.view && chat.view.readOnly ? t('Chats_ReadOnly') : '',
       Number.isNaN(answered) ? '' : t('Chats_AnsweredAt', timeFormat.format(answered)),
-    ].filter(Boolean).join('　');
+    ].filter(Boolean).map((text) => node('span', null, text)));
     if (full) {
       el.transcript.replaceChildren(...chat.transcript.map(line).filter(Boolean));
       el.transcript.scrollTop = el.transcript.scrollHeight;
@@ -784,7 +799,7 @@
             : (a.name || a.contentType))))
         : null,
       item.choices && item.choices.length
-        ? node('p', { className: 'choices' }, node('span', { className: 'choices-label' }, t('Chats_Choices') + '：'), item.choices.join(' ／ '))
+        ? node('p', { className: 'choices' }, t('Chats_ChoicesList', item.choices.join(t('Chats_ChoiceSeparator'))))
         : null);
   }
 
@@ -1211,8 +1226,8 @@
     el.transferAgent.replaceChildren(...(agents.length
       ? agents.map((a) => node('option', { value: a.id }, t('Chats_AgentOption', a.name, a.statusLabel, a.chats, a.maxChats)))
       : [node('option', { value: '' }, t('Chats_TransferNoAgents'))]));
+    el.transferForm.reset();
     el.transferAgent.disabled = agents.length === 0;
-    el.transferNote.value = '';
     openDialog(el.transferDialog, el.transferOpen);
   });
 
@@ -1230,7 +1245,10 @@
     }
     const toSupervisor = el.transferForm.querySelector('input[name=transfer-target]:checked').value === 'supervisor';
     const agentId = toSupervisor ? null : el.transferAgent.value || null;
-    if (await dialogAct(el.transferDialog, 'Transfer', chat.id, agentId, toSupervisor, el.transferNote.value || null)) {
+    chat.closing = true;
+    const done = await dialogAct(el.transferDialog, 'Transfer', chat.id, agentId, toSupervisor, el.transferNote.value || null);
+    chat.closing = done;
+    if (done) {
       closeDialog(el.transferDialog);
       drop(chat, false);
       showNotice(t('Chats_Transferred'));
@@ -1260,7 +1278,10 @@
       closeDialog(el.closeDialog);
       return;
     }
-    if (await dialogAct(el.closeDialog, 'Close', chat.id, checked ? checked.value : null)) {
+    chat.closing = true;
+    const done = await dialogAct(el.closeDialog, 'Close', chat.id, checked ? checked.value : null);
+    chat.closing = done;
+    if (done) {
       const next = state.order.find((id) => id !== chat.id && state.chats.has(id)) || null;
       drop(chat, false);
       if (next) {
