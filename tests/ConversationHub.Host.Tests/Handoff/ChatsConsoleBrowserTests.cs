@@ -248,6 +248,87 @@ public sealed class ChatsConsoleBrowserTests
     }
 
     [Fact]
+    public async Task Transfer_ToSupervisor_MovesTheChatWithItsNotesTransferNoteFirst()
+    {
+        // Arrange: an operator (受付可) and a supervisor (離席, so routing offers the citizen to the operator).
+        var ct = TestTimeout.Token(300);
+        await AvoidMidnightAsync(ct);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, OpenAllDay(), ct);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" };
+        var supervisor = await (await browser.NewContextAsync(options)).NewPageAsync();
+        await SignInAsync(supervisor, baseUrl, "supervisor");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "離席", Exact = true }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#presence-now")).ToContainTextAsync("離席（休憩）");
+        var operatorPage = await (await browser.NewContextAsync(options)).NewPageAsync();
+        await SignInAvailableAsync(operatorPage, baseUrl);
+        using var citizen = new DirectLineTestClient(host.CreateClient());
+        await citizen.StartAsync(ct);
+        await citizen.SayAsync("オペレーターと話す", "t-1", ct);
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(operatorPage.GetByRole(AriaRole.Textbox, new() { Name = "メッセージ", Exact = true })).ToBeEnabledAsync();
+
+        // Act: an internal note, then 転送 → スーパーバイザーへ（二次対応） with a handover note.
+        await operatorPage.GetByRole(AriaRole.Tab, new() { Name = "内部メモ" }).ClickAsync();
+        await operatorPage.GetByLabel("メモを追加（市民には見えません）").FillAsync("住所変更の件で折り返し希望");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "メモを保存" }).ClickAsync();
+        await Assertions.Expect(operatorPage.Locator("#notes .note")).ToContainTextAsync("住所変更の件で折り返し希望");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "転送", Exact = true }).ClickAsync();
+        var dialog = operatorPage.GetByRole(AriaRole.Dialog, new() { Name = "チャットを転送" });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByLabel("担当者", new() { Exact = true })).ToContainTextAsync("コールセンター 監督");
+        await dialog.GetByLabel("スーパーバイザーへ（二次対応）").CheckAsync();
+        await dialog.GetByLabel("引き継ぎメモ（任意）").FillAsync("二次対応をお願いします");
+        var violations = await AxeAsync(operatorPage, "transfer-dialog");
+        await operatorPage.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chats-transfer-dialog.png") });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "転送する" }).ClickAsync();
+
+        // Assert: gone from the operator's console, on the supervisor's with the handover note first.
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(operatorPage.Locator("#notice")).ToHaveTextAsync("チャットを転送しました。");
+        await Assertions.Expect(operatorPage.Locator("#mine .chat-tab")).ToHaveCountAsync(0);
+        await Assertions.Expect(supervisor.Locator("#mine .chat-tab")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(supervisor.Locator("#notice")).ToContainTextAsync("チャットが引き継がれました");
+        await supervisor.GetByRole(AriaRole.Tab, new() { Name = "内部メモ" }).ClickAsync();
+        var notes = supervisor.Locator("#notes .note");
+        await Assertions.Expect(notes).ToHaveCountAsync(2);
+        await Assertions.Expect(notes.First).ToContainTextAsync("引き継ぎメモ");
+        await Assertions.Expect(notes.First).ToContainTextAsync("二次対応をお願いします");
+        await Assertions.Expect(notes.Nth(1)).ToContainTextAsync("住所変更の件で折り返し希望");
+        await supervisor.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chats-transferred.png") });
+        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("担当のオペレーターが交代します", StringComparison.Ordinal)), ct);
+        Assert.True(violations.Count == 0, "serious or critical axe violations:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task ConsoleIndex_LinksChatsForOperatorsAndSupervisors_SupervisorPageForSupervisorsOnly()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        using var operatorClient = await host.SignInAsync("operator", ct);
+        using var supervisorClient = await host.SignInAsync("supervisor", ct);
+        using var editorClient = await host.SignInAsync("faq-editor", ct);
+
+        // Act
+        var operatorHome = await operatorClient.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+        var supervisorHome = await supervisorClient.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+        var editorHome = await editorClient.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+        using var editorChats = await editorClient.GetAsync(new Uri("/console/chats", UriKind.Relative), ct);
+
+        // Assert
+        Assert.Contains("<a href=\"/console/chats\">チャット対応</a>", operatorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("/console/supervisor", operatorHome, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/console/chats\">チャット対応</a>", supervisorHome, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/console/supervisor\">スーパーバイザー画面</a>", supervisorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("/console/chats", editorHome, StringComparison.Ordinal);
+        Assert.False(editorChats.IsSuccessStatusCode, $"an FAQ editor opened the chats console: {editorChats.StatusCode}");
+    }
+
+    [Fact]
     public async Task AxeHarness_FindsAPlantedViolation()
     {
         // The axe check above means something only if the harness reports what it should.
@@ -262,14 +343,19 @@ public sealed class ChatsConsoleBrowserTests
         Assert.Contains(violations, v => v.Contains("button-name", StringComparison.Ordinal));
     }
 
-    private static async Task SignInAvailableAsync(IPage page, string baseUrl)
+    private static async Task SignInAsync(IPage page, string baseUrl, string userName)
     {
         await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fchats");
-        await page.GetByLabel("職員ID").FillAsync("operator");
+        await page.GetByLabel("職員ID").FillAsync(userName);
         await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
         await page.GetByLabel("パスワード").PressAsync("Enter");
         await page.WaitForURLAsync("**/console/chats");
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+    }
+
+    private static async Task SignInAvailableAsync(IPage page, string baseUrl)
+    {
+        await SignInAsync(page, baseUrl, "operator");
         var available = page.GetByRole(AriaRole.Button, new() { Name = "受付可", Exact = true });
         await available.ClickAsync();
         await Assertions.Expect(available).ToHaveAttributeAsync("aria-pressed", "true");
