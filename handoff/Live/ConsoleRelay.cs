@@ -26,15 +26,18 @@ internal sealed class ConsoleRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync));
-        _subscriptions.Add(events.Subscribe(HandoffTopics.QueueChanged, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
-        _subscriptions.Add(events.Subscribe(HandoffTopics.Offered, OnOfferedAsync));
-        _subscriptions.Add(events.Subscribe(HandoffTopics.NoteAdded, OnNoteAsync));
-        _subscriptions.Add(events.Subscribe(HandoffTopics.RouteNow, (_, _) => Wake()));
-        _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
-        foreach (var topic in new[] { ConversationEventTopics.HandoffRequested, ConversationEventTopics.AgentAssigned, ConversationEventTopics.Ended, ConversationEventTopics.Requeued, ConversationEventTopics.Transferred })
+        lock (_subscriptions)
         {
-            _subscriptions.Add(events.Subscribe(topic, OnOwnerChangedAsync));
+            _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync));
+            _subscriptions.Add(events.Subscribe(HandoffTopics.QueueChanged, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
+            _subscriptions.Add(events.Subscribe(HandoffTopics.Offered, OnOfferedAsync));
+            _subscriptions.Add(events.Subscribe(HandoffTopics.NoteAdded, OnNoteAsync));
+            _subscriptions.Add(events.Subscribe(HandoffTopics.RouteNow, (_, _) => Wake()));
+            _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
+            foreach (var topic in new[] { ConversationEventTopics.HandoffRequested, ConversationEventTopics.AgentAssigned, ConversationEventTopics.Ended, ConversationEventTopics.Requeued, ConversationEventTopics.Transferred })
+            {
+                _subscriptions.Add(events.Subscribe(topic, OnOwnerChangedAsync));
+            }
         }
 
         return Task.CompletedTask;
@@ -42,8 +45,20 @@ internal sealed class ConsoleRelay(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // The host may stop its services twice at once (a test host's dispose while WebApplication.RunAsync, woken by
+        // the same stop, stops it too): take the list once, so a second caller finds it empty instead of mid-change.
+        IDisposable[] subscriptions;
+        lock (_subscriptions)
+        {
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
         return Task.CompletedTask;
     }
 
