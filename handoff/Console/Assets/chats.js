@@ -67,7 +67,10 @@
   const TYPING_SENT_EVERY_MS = 3000;
   const SNAPSHOT_DEBOUNCE_MS = 300;
   const SNAPSHOT_MAX_WAIT_MS = 1500;
+  // Per browser tab (sessionStorage): what was read, what was being typed, which chat was shown; a reload keeps them.
   const READ_KEY = 'hub.chats.read.';
+  const DRAFT_KEY = 'hub.chats.draft.';
+  const OPEN_KEY = 'hub.chats.open';
   const SOUND_KEY = 'hub.chats.sound';
   const baseTitle = document.title;
 
@@ -145,21 +148,67 @@
     return element;
   }
 
-  // Re-renders a list without losing the keyboard focus of the agent inside it (pushes re-render often).
-  function keepFocus(container, render) {
-    const active = document.activeElement;
-    const inside = active && active !== container && container.contains(active) ? active : null;
-    const holder = inside ? inside.closest('[data-id]') : null;
-    const id = holder ? holder.dataset.id : null;
-    const kind = inside ? inside.classList[0] : null;
-    render();
-    if (id) {
-      const again = container.querySelector(`[data-id="${id}"]`);
-      const target = again && kind && !again.classList.contains(kind) ? again.querySelector('.' + kind) : again;
-      if (target && typeof target.focus === 'function') {
-        target.focus();
+  // Lists are redrawn on every push. Redrawing by replacing nodes would drop the agent's focus and swallow a click
+  // whose mousedown and mouseup straddle the redraw, so the nodes a list already shows are kept (keyed by
+  // data-id) and only what changed in them is written.
+  function syncList(container, fresh) {
+    const kept = new Map();
+    for (const child of Array.from(container.children)) {
+      if (child.dataset.id) {
+        kept.set(child.dataset.id, child);
       }
     }
+    let cursor = container.firstChild;
+    for (const element of fresh) {
+      const old = element.dataset.id ? kept.get(element.dataset.id) : null;
+      let placed = element;
+      if (old && old.tagName === element.tagName) {
+        kept.delete(element.dataset.id);
+        morph(old, element);
+        placed = old;
+      }
+      if (placed !== cursor) {
+        container.insertBefore(placed, cursor);
+      } else {
+        cursor = cursor.nextSibling;
+      }
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+  }
+
+  // Makes `target` look like `source`, reusing target's nodes where the shape is the same. Listeners stay those of
+  // target: lists are keyed, so a kept node acts on the same item as its replacement would.
+  function morph(target, source) {
+    for (const { name } of Array.from(target.attributes)) {
+      if (!source.hasAttribute(name)) {
+        target.removeAttribute(name);
+      }
+    }
+    for (const { name, value } of Array.from(source.attributes)) {
+      if (target.getAttribute(name) !== value) {
+        target.setAttribute(name, value);
+      }
+    }
+    const from = Array.from(target.childNodes);
+    const to = Array.from(source.childNodes);
+    const sameShape = from.length === to.length && from.every((n, i) => n.nodeType === to[i].nodeType && n.nodeName === to[i].nodeName);
+    if (!sameShape) {
+      target.replaceChildren(...to);
+      return;
+    }
+    from.forEach((n, i) => {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.nodeValue !== to[i].nodeValue) {
+          n.nodeValue = to[i].nodeValue;
+        }
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        morph(n, to[i]);
+      }
+    });
   }
 
   function newId() {
@@ -420,7 +469,7 @@
     el.queueEmpty.hidden = queue.length > 0;
     el.queueMore.hidden = queueLength <= queue.length;
     el.queueMore.textContent = t('Chats_QueueMore', queueLength - queue.length);
-    keepFocus(el.queue, () => el.queue.replaceChildren(...queue.map((item) => {
+    syncList(el.queue, queue.map((item) => {
       const questionId = 'q-' + item.conversationId;
       const offered = item.offeredTo === me.id;
       return node('li', { className: 'queue-item' + (offered ? ' offered' : ''), dataset: { id: item.conversationId } },
@@ -433,7 +482,7 @@
           item.requeued ? node('span', { className: 'tag warn' }, t('Chats_Requeued')) : null),
         node('p', { className: 'question', id: questionId }, item.firstQuestion || t('Chats_NoQuestion')),
         node('button', { type: 'button', className: 'accept', 'aria-describedby': questionId, onclick: () => accept(item.conversationId) }, t('Chats_Accept')));
-    })));
+    }));
     tick();
   }
 
@@ -464,12 +513,7 @@
         beep();
       }
     }
-    // Keep the focused button when nothing changed (re-rendering every snapshot would steal focus).
-    const same = cards.length === el.offers.children.length
-      && cards.every((card, i) => el.offers.children[i].dataset.id === card.dataset.id && el.offers.children[i].textContent === card.textContent);
-    if (!same) {
-      keepFocus(el.offers, () => el.offers.replaceChildren(...cards));
-    }
+    syncList(el.offers, cards);
     root.classList.toggle('has-offer', cards.length > 0);
     renderTitle();
   }
@@ -545,7 +589,7 @@
       typingUntil: 0,
       refreshing: false,
       again: false,
-      draft: '',
+      draft: sessionStorage.getItem(DRAFT_KEY + item.conversationId) || '',
       outbox: null, // { text, clientId }: a failed send retried with the same id is not doubled
       closing: false, // the agent is closing or transferring it: its disappearance is no news
     };
@@ -576,6 +620,8 @@
       const id = state.pendingOpen;
       state.pendingOpen = null;
       openChat(id, true);
+    } else if (!state.openId && state.order.includes(sessionStorage.getItem(OPEN_KEY))) {
+      openChat(sessionStorage.getItem(OPEN_KEY), false);
     } else if (!state.openId && state.order.length === 1) {
       openChat(state.order[0], false);
     }
@@ -623,6 +669,7 @@
   function drop(chat, tell) {
     state.chats.delete(chat.id);
     sessionStorage.removeItem(READ_KEY + chat.id);
+    sessionStorage.removeItem(DRAFT_KEY + chat.id);
     if (state.connected) {
       connection.invoke('CloseView', chat.id).catch(() => {});
     }
@@ -657,19 +704,19 @@
     const ids = state.order.filter((id) => state.chats.has(id));
     el.mineCount.textContent = me ? t('Chats_MyChatsCount', ids.length, me.maxChats) : '';
     el.mineEmpty.hidden = ids.length > 0;
-    keepFocus(el.mine, () => el.mine.replaceChildren(...ids.map((id, index) => {
+    syncList(el.mine, ids.map((id, index) => {
       const chat = state.chats.get(id);
       const unread = unreadOf(chat);
       // The citizen's last words tell ten look-alike chats apart.
       const said = chat.transcript.filter((i) => i.role === 'user' && i.type === 'message' && i.text).pop();
-      return node('li', null,
+      return node('li', { dataset: { id } },
         node('button', { type: 'button', className: 'chat-tab' + (unread ? ' unread' : ''), 'aria-current': id === state.openId ? 'true' : null, dataset: { id }, onclick: () => openChat(id, true) },
           node('span', { className: 'chat-no' }, String(index + 1)),
           node('span', { className: 'chat-tab-text' },
             node('span', { className: 'chat-tab-title' }, chatSubject(chat)),
             node('span', { className: 'chat-tab-sub' }, said ? said.text : t('Chats_NoQuestion'))),
           unread ? node('span', { className: 'badge' }, node('span', { 'aria-hidden': 'true' }, String(unread)), node('span', { className: 'visually-hidden' }, t('Chats_Unread', unread))) : null));
-    })));
+    }));
     renderTitle();
   }
 
@@ -682,9 +729,10 @@
   function openChat(id, focusInput) {
     const previous = current();
     if (previous) {
-      previous.draft = el.message.value;
+      saveDraft(previous, el.message.value);
     }
     state.openId = id;
+    sessionStorage.setItem(OPEN_KEY, id);
     const chat = current();
     el.message.value = chat ? chat.draft : '';
     if (chat) {
@@ -699,6 +747,15 @@
       } else {
         el.message.focus();
       }
+    }
+  }
+
+  function saveDraft(chat, text) {
+    chat.draft = text;
+    if (text) {
+      sessionStorage.setItem(DRAFT_KEY + chat.id, text);
+    } else {
+      sessionStorage.removeItem(DRAFT_KEY + chat.id);
     }
   }
 
@@ -908,12 +965,11 @@
     }
     clearError();
     chat.outbox = null;
-    if (state.openId === chat.id) {
-      if (el.message.value === text) {
-        el.message.value = '';
-      }
-    } else if (chat.draft === text) {
-      chat.draft = '';
+    if (state.openId === chat.id && el.message.value === text) {
+      el.message.value = '';
+      saveDraft(chat, '');
+    } else if (state.openId !== chat.id && chat.draft === text) {
+      saveDraft(chat, '');
     }
     refreshTranscript(chat, false);
   }
@@ -940,6 +996,9 @@
   });
   el.message.addEventListener('input', () => {
     const chat = current();
+    if (chat) {
+      saveDraft(chat, el.message.value);
+    }
     if (!chat || !state.connected || !el.message.value.trim()) {
       return;
     }
@@ -957,6 +1016,10 @@
     }
     const { selectionStart: start, selectionEnd: end, value } = el.message;
     el.message.value = value.slice(0, start) + text + value.slice(end);
+    const chat = current();
+    if (chat) {
+      saveDraft(chat, el.message.value);
+    }
     el.message.focus();
     el.message.selectionStart = el.message.selectionEnd = start + text.length;
   }
