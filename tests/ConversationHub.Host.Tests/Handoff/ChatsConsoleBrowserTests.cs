@@ -213,7 +213,8 @@ public sealed class ChatsConsoleBrowserTests
                 await Assertions.Expect(mine).ToHaveCountAsync(accepted + 1, new() { Timeout = 15_000 });
             }
 
-            // The last accepted chat is shown; citizens of the first and second chats write.
+            // The tenth chat is shown; citizens of the first and second chats write.
+            await mine.Nth(9).ClickAsync();
             await Assertions.Expect(mine.Nth(9)).ToHaveAttributeAsync("aria-current", "true");
             await citizens[0].SayAsync("一件目の市民です", "ten-m0", ct);
             await citizens[1].SayAsync("二件目の市民です", "ten-m1", ct);
@@ -223,12 +224,17 @@ public sealed class ChatsConsoleBrowserTests
             await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("未読 3"));
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chats-ten.png") });
 
-            // Reading the first chat clears its count; a reload keeps what was read and what was not.
+            // Reading the first chat clears its count; a reload keeps what was read and what was not, the chat shown
+            // and the text being typed.
             await mine.Nth(0).ClickAsync();
             await Assertions.Expect(page.Locator(".transcript .line.user").Last).ToContainTextAsync("一件目の市民です");
             await Assertions.Expect(mine.Nth(0).Locator(".badge")).ToHaveCountAsync(0);
+            var message = page.GetByRole(AriaRole.Textbox, new() { Name = "メッセージ", Exact = true });
+            await message.PressSequentiallyAsync("書きかけの返事");
             await page.ReloadAsync();
             await Assertions.Expect(mine).ToHaveCountAsync(10);
+            await Assertions.Expect(mine.Nth(0)).ToHaveAttributeAsync("aria-current", "true");
+            await Assertions.Expect(message).ToHaveValueAsync("書きかけの返事");
             await Assertions.Expect(mine.Nth(1).Locator(".badge")).ToContainTextAsync("2");
             await Assertions.Expect(mine.Nth(0).Locator(".badge")).ToHaveCountAsync(0);
             await Assertions.Expect(mine.Nth(1)).ToContainTextAsync("二件目の二通目です");
@@ -381,7 +387,7 @@ public sealed class ChatsConsoleBrowserTests
     private static async Task AvoidMidnightAsync(CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow.ToOffset(Jst);
-        if (now.TimeOfDay >= new TimeSpan(23, 54, 0))
+        if (now.TimeOfDay >= new TimeSpan(23, 57, 0))
         {
             await Task.Delay(TimeSpan.FromDays(1) - now.TimeOfDay + TimeSpan.FromSeconds(5), ct);
         }
