@@ -1375,6 +1375,24 @@
     }
   }
 
+  // Alt+↑ / Alt+↓ moves between the agent's chats from anywhere on the page (the browser leaves these keys free).
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
+      return;
+    }
+    if (el.transferDialog.open || el.closeDialog.open) {
+      return;
+    }
+    const ids = state.order.filter((id) => state.chats.has(id));
+    if (ids.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    const at = ids.indexOf(state.openId);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    openChat(ids[at < 0 ? 0 : (at + step + ids.length) % ids.length], true);
+  });
+
   setInterval(tick, 1000);
   selectTab(el.tabs[0], false);
   renderChat(true);
