@@ -238,6 +238,12 @@ public sealed class ChatsConsoleBrowserTests
             await Assertions.Expect(mine.Nth(1).Locator(".badge")).ToContainTextAsync("2");
             await Assertions.Expect(mine.Nth(0).Locator(".badge")).ToHaveCountAsync(0);
             await Assertions.Expect(mine.Nth(1)).ToContainTextAsync("二件目の二通目です");
+
+            // Alt+↓ moves to the next chat, which is then read.
+            await message.PressAsync("Alt+ArrowDown");
+            await Assertions.Expect(mine.Nth(1)).ToHaveAttributeAsync("aria-current", "true");
+            await Assertions.Expect(mine.Nth(1).Locator(".badge")).ToHaveCountAsync(0);
+            await Assertions.Expect(message).ToBeFocusedAsync();
             var fit = await page.EvaluateAsync<int[]>(
                 "() => [document.documentElement.scrollWidth, Math.ceil(document.getElementById('composer').getBoundingClientRect().bottom)," +
                 " Math.ceil(document.querySelectorAll('#mine .chat-tab')[9].getBoundingClientRect().bottom)," +
