@@ -48,7 +48,9 @@ public static class HandoffModuleExtensions
         services.AddHostedService<ConnectionHeartbeat>();
         services.AddHostedService<ConsoleRelay>();
         services.AddHostedService<SatisfactionSurvey>();
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024);
+        // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 

@@ -35,6 +35,7 @@ internal static class HostCommands
             ["faq", "train", .. var rest] => await FaqTrainCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "models", .. var rest] => await RunOnPlatformAsync((services, ct) => FaqModelsCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token),
             ["bot", "load", .. var rest] => await BotLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
+            ["handoff", "load", .. var rest] => await HandoffLoad.HandoffLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
             ["bot", "load-echo", .. var rest] => await LoadEchoServer.RunAsync(rest, cancel.Token), // the ceiling's child process, started by bot load
             _ => null,
         };

@@ -8,7 +8,8 @@ namespace ConversationHub.Bot.Benchmark;
 /// city, or the PostgreSQL database given), opens N Direct Line conversations with their <c>streamUrl</c> sockets,
 /// sends questions at a fixed rate and prints answers and messages per second, reply latency p50/p95/p99/max and
 /// the server's memory per idle conversation; then the same for a plain Kestrel WebSocket echo server, the ceiling
-/// of this machine. Measure a Release build.
+/// of this machine. With <c>--channel line</c>, the citizens are on LINE instead: signed webhook events in, and the
+/// latency up to the reply (or push) call that a LINE stand-in hosted here receives. Measure a Release build.
 /// </summary>
 internal static class BotLoadCommand
 {
@@ -52,11 +53,13 @@ internal static class BotLoadCommand
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { Timeout = TimeSpan.FromSeconds(30) };
-            var rows = new List<LoadRow>
-            {
-                await RunPlatformAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
-                await RunEchoAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
-            };
+            List<LoadRow> rows = arguments.Channel == LoadArguments.LineChannel
+                ? [await RunLineAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token)]
+                :
+                [
+                    await RunPlatformAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
+                    await RunEchoAsync(arguments, host, questions, scratch.FullName, http, output, stop.Token),
+                ];
             await LoadReportWriter.WriteAsync(output, arguments, rows, stop.Token);
             return Success;
         }
@@ -86,17 +89,9 @@ internal static class BotLoadCommand
     private static async Task<LoadRow> RunPlatformAsync(
         LoadArguments arguments, HostExecutable host, IReadOnlyList<string> questions, string scratch, HttpClient http, TextWriter output, CancellationToken cancellationToken)
     {
-        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["DirectLine__Secret"] = secret,
-            ["Pii__KeyFile"] = Path.Combine(scratch, "keys", "pii-keys.json"),
-            ["DemoCity__PasswordFile"] = Path.Combine(scratch, "demo-password.txt"),
-            ["Database__Provider"] = arguments.ConnectionString is null ? "Sqlite" : "Postgres",
-            ["ConnectionStrings__Hub"] = arguments.ConnectionString ?? $"Data Source={Path.Combine(scratch, "hub.db")}",
-        };
+        var secret = NewSecret();
+        var environment = PlatformEnvironment(arguments, scratch);
+        environment["DirectLine__Secret"] = secret;
         await Progress(output, arguments, "starting the platform …", cancellationToken);
         await using var platform = await LoadServerProcess.StartAsync(host, [], environment, scratch, "/readyz", http, cancellationToken);
         await Progress(output, arguments, $"platform ready on {platform.BaseAddress} (process {platform.ProcessId}); opening {arguments.Conversations} Direct Line conversations …", cancellationToken);
@@ -104,6 +99,38 @@ internal static class BotLoadCommand
             m => new DirectLineLoadTarget(platform.BaseAddress, secret, http, m), arguments, questions, http,
             (message, ct) => Progress(output, arguments, message, ct), cancellationToken);
     }
+
+    // The LINE channel with its production timings (batch window, poll interval), pointed at a LINE stand-in that this
+    // process hosts on 127.0.0.1: there is no ceiling row, the figure that matters is webhook to reply call.
+    private static async Task<LoadRow> RunLineAsync(
+        LoadArguments arguments, HostExecutable host, IReadOnlyList<string> questions, string scratch, HttpClient http, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var stub = await LineLoadStub.StartAsync(cancellationToken);
+        var secret = NewSecret();
+        var environment = PlatformEnvironment(arguments, scratch);
+        environment["Line__ChannelSecret"] = secret;
+        environment["Line__ChannelAccessToken"] = NewSecret();
+        environment["Line__ApiBaseUrl"] = stub.BaseAddress.ToString();
+        environment["Line__DataApiBaseUrl"] = stub.BaseAddress.ToString();
+        await Progress(output, arguments, $"LINE stand-in on {stub.BaseAddress}; starting the platform …", cancellationToken);
+        await using var platform = await LoadServerProcess.StartAsync(host, [], environment, scratch, "/readyz", http, cancellationToken);
+        await Progress(output, arguments, $"platform ready on {platform.BaseAddress} (process {platform.ProcessId}); {arguments.Conversations} LINE citizens follow the account …", cancellationToken);
+        return await LoadRunner.RunAsync("line", arguments.Provider, platform,
+            m => new LineLoadTarget(platform.BaseAddress, secret, http, stub, m), arguments, questions, http,
+            (message, ct) => Progress(output, arguments, message, ct), cancellationToken);
+    }
+
+    private static Dictionary<string, string> PlatformEnvironment(LoadArguments arguments, string scratch) => new(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Pii__KeyFile"] = Path.Combine(scratch, "keys", "pii-keys.json"),
+        ["DemoCity__PasswordFile"] = Path.Combine(scratch, "demo-password.txt"),
+        ["Database__Provider"] = arguments.ConnectionString is null ? "Sqlite" : "Postgres",
+        ["ConnectionStrings__Hub"] = arguments.ConnectionString ?? $"Data Source={Path.Combine(scratch, "hub.db")}",
+    };
+
+    private static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static async Task<LoadRow> RunEchoAsync(
         LoadArguments arguments, HostExecutable host, IReadOnlyList<string> questions, string scratch, HttpClient http, TextWriter output, CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ internal sealed class LoadMeasurements
 {
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _arrivedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly List<double> _latencies = [];
+    private readonly List<string> _answeredIds = [];
     private long _messages;
     private int _errors;
 
@@ -44,7 +46,7 @@ internal sealed class LoadMeasurements
         _sentAt[id] = scheduled;
         if (_arrivedAt.TryGetValue(id, out var arrived) && _sentAt.TryRemove(id, out var sent))
         {
-            Record(sent, arrived);
+            Record(id, sent, arrived);
         }
     }
 
@@ -53,8 +55,30 @@ internal sealed class LoadMeasurements
     {
         if (_arrivedAt.TryAdd(id, at) && _sentAt.TryRemove(id, out var sent))
         {
-            Record(sent, at);
+            Record(id, sent, at);
         }
+    }
+
+    /// <summary>
+    /// A call answering <paramref name="id"/> arrived (a LINE reply or push): like <see cref="Arrived"/>, and each call
+    /// is counted, so that a question answered in more than one call shows in <see cref="CallsPerAnswer"/>.
+    /// </summary>
+    public void CallArrived(string id, long at)
+    {
+        _calls.AddOrUpdate(id, 1, (_, count) => count + 1);
+        Arrived(id, at);
+    }
+
+    /// <summary>The mean and largest number of calls per answered question; null when no calls were counted.</summary>
+    public (double Mean, int Max)? CallsPerAnswer()
+    {
+        List<int> counts;
+        lock (_latencies)
+        {
+            counts = [.. _answeredIds.Select(id => _calls.GetValueOrDefault(id))];
+        }
+
+        return _calls.IsEmpty || counts.Count == 0 ? null : (counts.Average(), counts.Max());
     }
 
     /// <summary>Forgets everything observed so far (after the warm-up).</summary>
@@ -63,10 +87,12 @@ internal sealed class LoadMeasurements
         lock (_latencies)
         {
             _latencies.Clear();
+            _answeredIds.Clear();
         }
 
         _sentAt.Clear();
         _arrivedAt.Clear();
+        _calls.Clear();
         Interlocked.Exchange(ref _messages, 0);
         Interlocked.Exchange(ref _errors, 0);
     }
@@ -79,12 +105,13 @@ internal sealed class LoadMeasurements
         }
     }
 
-    private void Record(long sent, long arrived)
+    private void Record(string id, long sent, long arrived)
     {
         var milliseconds = Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds;
         lock (_latencies)
         {
             _latencies.Add(milliseconds);
+            _answeredIds.Add(id);
         }
     }
 }

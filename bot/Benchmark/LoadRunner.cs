@@ -139,6 +139,7 @@ internal static class LoadRunner
         var latencies = measurements.LatenciesMs();
         var answered = latencies.Count;
         var unanswered = Math.Max(0, sent - answered - measurements.Errors);
+        var calls = measurements.CallsPerAnswer();
         return new LoadRow(
             server, database, arguments.Conversations, opened, sent, answered, measurements.Errors + unanswered, Math.Round(window, 2),
             window > 0 ? Math.Round(answered / window, 1) : 0,
@@ -148,6 +149,8 @@ internal static class LoadRunner
             Math.Round(Percentile.NearestRank(latencies, 99), 2),
             Math.Round(latencies.Count == 0 ? 0 : latencies.Max(), 2),
             before.GcHeapBytes, idle.GcHeapBytes, before.WorkingSetBytes, idle.WorkingSetBytes,
-            sent == 0 ? 0 : Math.Round((after.CpuMilliseconds - warm.CpuMilliseconds) / sent, 2));
+            sent == 0 ? 0 : Math.Round((after.CpuMilliseconds - warm.CpuMilliseconds) / sent, 2),
+            calls is { } c ? Math.Round(c.Mean, 2) : null,
+            calls?.Max);
     }
 }

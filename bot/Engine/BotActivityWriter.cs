@@ -13,15 +13,17 @@ namespace ConversationHub.Bot.Engine;
 /// <remarks>
 /// Typing indicators are written at once (they are what the citizen sees while the bot works, and harmless if a
 /// retried turn writes one more); the answer is written by <see cref="CommitAsync"/> in the same transaction that
-/// marks the citizen's activity answered, so a turn is answered once even when a node dies half-way.
+/// marks the citizen's activity answered, so a turn is answered once even when a node dies half-way. Once committed,
+/// the answer is whole, and the <see cref="IBotAnswerListener"/>s are told so.
 /// </remarks>
-internal sealed class BotActivityWriter(IConversationStore store, TimeProvider time, IStringLocalizer<BotStrings> strings)
+internal sealed class BotActivityWriter(IConversationStore store, TimeProvider time, IStringLocalizer<BotStrings> strings, IEnumerable<IBotAnswerListener> answerListeners)
 {
     public const string BotId = "faq-bot";
 
     private readonly List<TranscriptActivity> _pending = [];
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private DateTime? _lastUtc;
+    private ConversationChannel? _channel;
 
     /// <summary>The activities collected so far and not yet committed (the turn's answer).</summary>
     public IReadOnlyList<TranscriptActivity> Pending => _pending;
@@ -67,6 +69,7 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
         activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = strings["BotName"].Value, ["role"] = "bot" };
         var type = activity["type"]?.GetValue<string>() ?? "message";
         _lastUtc = timestamp;
+        _channel = conversation.Channel;
         return new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, type, "bot", activity.ToJsonString(), timestamp);
     }
 
@@ -93,6 +96,15 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
             foreach (var reply in replies)
             {
                 await store.AppendAsync(reply, cancellationToken);
+            }
+        }
+
+        // Before the after-commit work (ranker feedback): the citizen's answer should not wait for bookkeeping.
+        if (replies.Count > 0 && _channel is { } channel)
+        {
+            foreach (var listener in answerListeners)
+            {
+                listener.OnAnswerCommitted(turn.ConversationId, channel);
             }
         }
 

@@ -240,7 +240,7 @@ internal sealed class FaqBot(
 
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
         var category = CategoryScope.Current(recent)?.Name;
-        var check = await handoffDesk.CheckAsync(conversation.Channel, category, cancellationToken);
+        var check = await handoffDesk.CheckAsync(conversation.Channel, category, time.GetUtcNow(), cancellationToken);
         if (check.Availability != HandoffAvailability.Available)
         {
             await OfferFallbackAsync(conversation, check.Availability, replyToId, cancellationToken);
@@ -280,7 +280,10 @@ internal sealed class FaqBot(
             }
 
             await writer.SendAsync(conversation, BotActivities.Event("handoff.status", new JsonObject { ["state"] = "abandoned" }, replyToId), cancellationToken);
-            await writer.SendAsync(conversation, BotActivities.Message(strings["StoppedWaiting"], replyToId), cancellationToken);
+            // The abandoned conversation is over: on LINE the citizen's next message starts a new one; on web chat the
+            // widget offers 「新しく質問する」.
+            var stopped = conversation.Channel == ConversationChannel.Line ? strings["StoppedWaitingLine"] : strings["StoppedWaiting"];
+            await writer.SendAsync(conversation, BotActivities.Message(stopped, replyToId), cancellationToken);
             return;
         }
 

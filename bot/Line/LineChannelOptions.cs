@@ -30,7 +30,10 @@ public sealed class LineChannelOptions
     /// </summary>
     public TimeSpan ReplyTokenLifetime { get; set; } = TimeSpan.FromSeconds(50);
 
-    /// <summary>How long the bot's consecutive messages are gathered into one call (at most 5 messages).</summary>
+    /// <summary>
+    /// How long messages written one by one (an agent's) are gathered into one call (at most 5 messages). The answer
+    /// to a citizen's message is written whole (a bot turn, or the adapter's own reply), so it does not wait for this.
+    /// </summary>
     public TimeSpan DeliveryBatchWindow { get; set; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>Attempts before an outbound message is kept as failed for staff.</summary>

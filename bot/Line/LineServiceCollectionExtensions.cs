@@ -1,3 +1,4 @@
+using ConversationHub.Bot.Engine;
 using ConversationHub.Bot.Line.Client;
 using ConversationHub.Bot.Line.Delivery;
 using ConversationHub.Bot.Line.Handoff;
@@ -32,6 +33,13 @@ internal static class LineServiceCollectionExtensions
         services.AddScoped<LineEventProcessor>();
         services.AddScoped<LineDeliverySender>();
         services.AddScoped<LineHandoffNotices>();
+        services.AddSingleton<LineOutbox>();
+        // One instance is both the bot engine's listener for committed answers and the worker that sends them.
+        services.AddSingleton<LineAnswerWorker>();
+        services.AddSingleton<IBotAnswerListener>(sp => sp.GetRequiredService<LineAnswerWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<LineAnswerWorker>());
+        services.AddSingleton<LineAgentTypingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<LineAgentTypingWorker>());
         services.AddHostedService<LineConversationListener>();
         services.AddHostedService<LineInboxWorker>();
         services.AddHostedService<LineDeliveryWorker>();

@@ -9,8 +9,11 @@ namespace ConversationHub.Core.Handoff;
 /// </summary>
 public interface IHandoffDesk
 {
-    /// <summary>Whether a handoff can be offered now on <paramref name="channel"/> for <paramref name="category"/>, and why not.</summary>
-    Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether a handoff can be offered at <paramref name="now"/> (the caller's clock) on <paramref name="channel"/> for
+    /// <paramref name="category"/>, and why not.
+    /// </summary>
+    Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The queued conversation's place and estimated wait, or null when it is not waiting.</summary>
     Task<QueueStanding?> GetStandingAsync(Guid conversationId, CancellationToken cancellationToken);
@@ -45,7 +48,7 @@ public sealed record QueueStanding(int Position, TimeSpan EstimatedWait);
 public sealed class NoHandoffDesk : IHandoffDesk
 {
     /// <inheritdoc />
-    public Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, CancellationToken cancellationToken) =>
+    public Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(new HandoffCheck(HandoffAvailability.NoAgents, 0, null));
 
     /// <inheritdoc />

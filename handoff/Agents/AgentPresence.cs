@@ -63,6 +63,10 @@ public sealed class AgentPresence
     /// <summary>When the agent's last console connection closed (UTC); null while one is open.</summary>
     public DateTime? DisconnectedAtUtc { get; set; }
 
+    /// <summary>Whether <paramref name="category"/> is one the agent names (a team member, not a generalist).</summary>
+    public bool Names(string? category) =>
+        category is not null && Categories.Split('|', StringSplitOptions.RemoveEmptyEntries).Contains(category, StringComparer.Ordinal);
+
     /// <summary>Whether the agent takes conversations of <paramref name="category"/> in <paramref name="language"/>.</summary>
     public bool HasSkill(string? category, string language)
     {

@@ -30,6 +30,8 @@ internal static class HandoffApi
             .RequireAuthorization(policy => policy.RequireRole(HubRoles.Supervisor));
         supervisors.MapGet("/board", GetBoardAsync).WithName("GetSupervisorBoard").WithSummary("Live figures of today, every agent, every live chat and the queue.");
         supervisors.MapGet("/audit", GetAuditAsync).WithName("GetHandoffAudit").WithSummary("Who accepted, transferred, noted and closed what, newest first.");
+        supervisors.MapPut("/agents/{id:guid}/profile", SetProfileAsync).WithName("SetAgentProfile")
+            .WithSummary("An agent's concurrent-chat limit (null: the center's), categories (teams; empty: all) and languages.");
         supervisors.MapPost("/canned", CreateCannedAsync).WithName("CreateCannedResponse");
         supervisors.MapPut("/canned/{id:guid}", UpdateCannedAsync).WithName("UpdateCannedResponse");
         supervisors.MapDelete("/canned/{id:guid}", DeleteCannedAsync).WithName("DeleteCannedResponse");
@@ -116,6 +118,33 @@ internal static class HandoffApi
     internal static async Task<Results<NoContent, NotFound>> DeleteCannedAsync(Guid id, HandoffDbContext db, CancellationToken cancellationToken) =>
         await db.CannedResponses.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
 
+    internal static async Task<Results<NoContent, ValidationProblem>> SetProfileAsync(Guid id, ProfileRequest request, ClaimsPrincipal user, ChatDesk desk, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.MaxChats is < 1 or > 50)
+        {
+            errors["maxChats"] = ["maxChats must be from 1 to 50, or null for the center's setting."];
+        }
+
+        if (request.Categories?.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 100 || c.Contains('|', StringComparison.Ordinal)) == true || request.Categories?.Count > 50)
+        {
+            errors["categories"] = ["categories are at most 50 names of 1 to 100 characters, without '|'."];
+        }
+
+        if (request.Languages?.Any(l => l is null || !System.Text.RegularExpressions.Regex.IsMatch(l, "^[A-Za-z]{2,3}$")) == true)
+        {
+            errors["languages"] = ["languages are primary language tags such as 'ja' or 'en'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await desk.SetProfileAsync(StaffUser.Of(user)!, id, request.MaxChats, request.Categories, request.Languages, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     private static ValidationProblem? Validate(CannedRequest request)
     {
         var errors = new Dictionary<string, string[]>();
@@ -138,6 +167,8 @@ internal static class HandoffApi
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal sealed record ProfileRequest(int? MaxChats, IReadOnlyList<string>? Categories, IReadOnlyList<string>? Languages);
 
     internal sealed record CannedRequest(string? Title, string? Body, string? Category);
 

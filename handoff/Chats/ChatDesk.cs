@@ -32,6 +32,9 @@ internal sealed class ChatDesk(
     public const int MaxMessageLength = 2000;
     public const int MaxNoteLength = 4000;
 
+    /// <summary>The conversation's end reason when its agent closed it.</summary>
+    public const string AgentClosedReason = "agent_closed";
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The agent's presence row, made offline on first use.</summary>
@@ -267,6 +270,104 @@ internal sealed class ChatDesk(
             : await MoveAsync(user, conversation, supervisor, note, "transfer_supervisor", enforceCapacity: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Transfers the chat to a team: back to the head of the queue for the agents with the skill
+    /// <paramref name="category"/> (teams are skill groups), with a note the receiver sees first.
+    /// </summary>
+    public async Task<ChatResult> TransferToTeamAsync(StaffUser user, Guid conversationId, string? category, string? note, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(category) || category.Length > 200)
+        {
+            return Fail(ChatError.TargetUnavailable);
+        }
+
+        if (note is { Length: > MaxNoteLength })
+        {
+            return Fail(ChatError.TextTooLong, MaxNoteLength);
+        }
+
+        var (conversation, error) = await OwnedAsync(user, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return Fail(error);
+        }
+
+        var team = category.Trim();
+        var connected = await board.ConnectedAgentsAsync(cancellationToken);
+        var members = await db.Agents.AsNoTracking().Where(a => a.Status != AgentStatus.Offline && a.AgentId != user.Id).ToListAsync(cancellationToken);
+        if (!members.Any(a => connected.Contains(a.AgentId) && !string.IsNullOrEmpty(a.Categories) && a.HasSkill(team, "ja")))
+        {
+            return Fail(ChatError.TargetUnavailable);
+        }
+
+        var now = Now;
+        var agentId = conversation.AgentId!.Value;
+
+        // The record's team first: the router may look at the queue the moment the conversation is queued again, and
+        // must route it to the team, not by what it was about before. The one handing over counts as tried.
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
+        var previousCategory = request?.Category;
+        if (request is not null)
+        {
+            request.Category = team;
+            request.Priority = 1;
+            request.WaitingSinceUtc = now;
+            request.AnnouncedPosition = null;
+        }
+
+        db.Offers.Add(new HandoffOffer(conversationId, agentId, now, now) { State = OfferState.Declined, ClosedAtUtc = now });
+        await db.SaveChangesAsync(cancellationToken);
+        conversation.Requeue("transfer_team", now);
+        if (!await TrySaveAsync(conversation, cancellationToken))
+        {
+            if (request is not null)
+            {
+                request.Category = previousCategory;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return Fail(ChatError.AlreadyTaken);
+        }
+
+        if (request is not null)
+        {
+            request.Outcome = HandoffOutcome.Waiting;
+            request.Requeues++;
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            db.Notes.Add(new ChatNote(conversationId, user.Id, ChatNoteKind.Transfer, note.Trim(), now));
+        }
+
+        await MarkIdleIfFreeAsync(agentId, now, cancellationToken);
+        Audit(user.Id, "transfer_team", conversationId, team);
+        await db.SaveChangesAsync(cancellationToken);
+        await notices.MessageAsync(conversationId, strings["Citizen_Transferred"], null, null, cancellationToken);
+        await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
+        await PublishAsync(HandoffTopics.QueueChanged, cancellationToken);
+        return ChatResult.Done;
+    }
+
+    /// <summary>A supervisor sets an agent's routing profile: concurrent chats, categories (teams) and languages.</summary>
+    public async Task<ChatResult> SetProfileAsync(StaffUser supervisor, Guid agentId, int? maxChats, IReadOnlyList<string>? categories, IReadOnlyList<string>? languages, CancellationToken cancellationToken)
+    {
+        if (!supervisor.IsSupervisor)
+        {
+            return Fail(ChatError.Forbidden);
+        }
+
+        var presence = await PresenceAsync(agentId, cancellationToken);
+        presence.MaxChats = maxChats;
+        presence.Categories = string.Join('|', (categories ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
+        var langs = (languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        presence.Languages = langs.Count == 0 ? "ja" : string.Join('|', langs);
+        Audit(supervisor.Id, "profile", Guid.Empty, agentId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
+        return ChatResult.Done;
+    }
+
     /// <summary>Closes the chat with a wrap-up code; the citizen gets the satisfaction question.</summary>
     public async Task<ChatResult> CloseAsync(StaffUser user, Guid conversationId, string? wrapUpCode, CancellationToken cancellationToken)
     {
@@ -283,7 +384,7 @@ internal sealed class ChatDesk(
 
         var now = Now;
         var agentId = conversation.AgentId!.Value;
-        conversation.CloseByAgent("agent_closed", now, now + options.CurrentValue.SurveyWindow);
+        conversation.CloseByAgent(AgentClosedReason, now, now + options.CurrentValue.SurveyWindow);
         if (!await TrySaveAsync(conversation, cancellationToken))
         {
             return Fail(ChatError.Ended);
@@ -326,13 +427,13 @@ internal sealed class ChatDesk(
             }
 
             var now = Now;
+            var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == id, cancellationToken);
             conversation.Requeue(reason, now);
             if (!await TrySaveAsync(conversation, cancellationToken))
             {
                 continue;
             }
 
-            var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == id, cancellationToken);
             if (request is not null)
             {
                 request.Outcome = HandoffOutcome.Waiting;

@@ -67,7 +67,8 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
 
         // The announcement names the last activity of a batch: look at the latest inbound message.
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, added.Sequence - 3), 3, cancellationToken);
-        var inbound = recent.LastOrDefault(a => a.Direction == ActivityDirection.Inbound && a.Type == "message");
+        // Only what the citizen wrote after the chat was closed answers the question.
+        var inbound = recent.LastOrDefault(a => a.Direction == ActivityDirection.Inbound && a.Type == "message" && a.TimestampUtc >= conversation.EndedAtUtc);
         var text = inbound is null ? null : JsonDocument.Parse(inbound.ActivityJson).RootElement.TryGetProperty("text", out var t) ? t.GetString() : null;
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -82,17 +83,36 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
         {
             var recorded = await db.Requests.Where(r => r.ConversationId == id && r.Satisfaction == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Satisfaction, score), cancellationToken);
-            if (recorded > 0)
+            if (recorded == 0)
             {
-                await notices.MessageAsync(id, strings["Citizen_SurveyThanks"], null, "hub:survey-thanks", cancellationToken);
+                return;
             }
 
+            if (conversation.Channel == ConversationChannel.Line)
+            {
+                // On LINE what the citizen types next starts a new conversation with the bot, so no comment is asked.
+                conversation.EndSurvey(now);
+                try
+                {
+                    await store.SaveAsync(conversation, cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Ended meanwhile.
+                }
+
+                await notices.MessageAsync(id, strings["Citizen_SurveyThanksShort"], null, "hub:survey-thanks", cancellationToken);
+                return;
+            }
+
+            await notices.MessageAsync(id, strings["Citizen_SurveyThanks"], null, "hub:survey-thanks", cancellationToken);
             return;
         }
 
         var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == id, cancellationToken);
-        if (request is { Satisfaction: not null, SatisfactionComment: null })
+        if (request is { SatisfactionComment: null })
         {
+            // A comment, or text instead of a choice: kept as the citizen's comment; the survey ends either way.
             request.SatisfactionComment = text.Length > 4000 ? text[..4000] : text;
             await db.SaveChangesAsync(cancellationToken);
             conversation.EndSurvey(now);
@@ -105,7 +125,7 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
                 return;
             }
 
-            await notices.MessageAsync(id, strings["Citizen_CommentThanks"], null, "hub:comment-thanks", cancellationToken);
+            await notices.MessageAsync(id, strings[request.Satisfaction is null ? "Citizen_CommentThanksNewChat" : "Citizen_CommentThanks"], null, "hub:comment-thanks", cancellationToken);
         }
     }
 }

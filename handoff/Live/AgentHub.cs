@@ -105,6 +105,13 @@ internal sealed class AgentHub(
 
         watchers.Watch(Context.ConnectionId, conversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroup(conversationId));
+        if (Me.IsSupervisor && !view.Mine && view.Owner == nameof(Core.Conversations.Domain.ConversationOwner.Agent))
+        {
+            // モニタリング: a supervisor reading another agent's live chat is on the record.
+            db.Audit.Add(new Chats.HandoffAuditEntry(Me.Id, "monitor", conversationId, view.AgentId?.ToString(), time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(Context.ConnectionAborted);
+        }
+
         return view;
     }
 
@@ -137,6 +144,10 @@ internal sealed class AgentHub(
         toSupervisor
             ? await desk.TransferToSupervisorAsync(Me, conversationId, note, await reader.SupervisorIdsAsync(Context.ConnectionAborted), Context.ConnectionAborted)
             : await desk.TransferAsync(Me, conversationId, toAgentId ?? Guid.Empty, note, Context.ConnectionAborted);
+
+    /// <summary>Transfers to a team: the queue's agents with the skill <paramref name="category"/>.</summary>
+    public Task<ChatResult> TransferToTeam(Guid conversationId, string? category, string? note) =>
+        desk.TransferToTeamAsync(Me, conversationId, category, note, Context.ConnectionAborted);
 
     public Task<ChatResult> Close(Guid conversationId, string? wrapUpCode) => desk.CloseAsync(Me, conversationId, wrapUpCode, Context.ConnectionAborted);
 

@@ -3,6 +3,7 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
 using ConversationHub.Handoff.Chats;
+using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,24 +21,21 @@ internal sealed class ConsoleRelay(
     IHubContext<AgentHub> hub,
     ChatWatchers watchers,
     RouterSignal router,
-    IServiceScopeFactory scopes) : IHostedService
+    IServiceScopeFactory scopes) : IHostedService, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly HubSubscriptions _subscriptions = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_subscriptions)
+        _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync));
+        _subscriptions.Add(events.Subscribe(HandoffTopics.QueueChanged, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
+        _subscriptions.Add(events.Subscribe(HandoffTopics.Offered, OnOfferedAsync));
+        _subscriptions.Add(events.Subscribe(HandoffTopics.NoteAdded, OnNoteAsync));
+        _subscriptions.Add(events.Subscribe(HandoffTopics.RouteNow, (_, _) => Wake()));
+        _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
+        foreach (var topic in new[] { ConversationEventTopics.HandoffRequested, ConversationEventTopics.AgentAssigned, ConversationEventTopics.Ended, ConversationEventTopics.Requeued, ConversationEventTopics.Transferred })
         {
-            _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync));
-            _subscriptions.Add(events.Subscribe(HandoffTopics.QueueChanged, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
-            _subscriptions.Add(events.Subscribe(HandoffTopics.Offered, OnOfferedAsync));
-            _subscriptions.Add(events.Subscribe(HandoffTopics.NoteAdded, OnNoteAsync));
-            _subscriptions.Add(events.Subscribe(HandoffTopics.RouteNow, (_, _) => Wake()));
-            _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
-            foreach (var topic in new[] { ConversationEventTopics.HandoffRequested, ConversationEventTopics.AgentAssigned, ConversationEventTopics.Ended, ConversationEventTopics.Requeued, ConversationEventTopics.Transferred })
-            {
-                _subscriptions.Add(events.Subscribe(topic, OnOwnerChangedAsync));
-            }
+            _subscriptions.Add(events.Subscribe(topic, OnOwnerChangedAsync));
         }
 
         return Task.CompletedTask;
@@ -45,22 +43,12 @@ internal sealed class ConsoleRelay(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop its services twice at once (a test host's dispose while WebApplication.RunAsync, woken by
-        // the same stop, stops it too): take the list once, so a second caller finds it empty instead of mid-change.
-        IDisposable[] subscriptions;
-        lock (_subscriptions)
-        {
-            subscriptions = [.. _subscriptions];
-            _subscriptions.Clear();
-        }
-
-        foreach (var subscription in subscriptions)
-        {
-            subscription.Dispose();
-        }
+        _subscriptions.Dispose();
 
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _subscriptions.Dispose();
 
     private Task Wake()
     {
@@ -68,14 +56,26 @@ internal sealed class ConsoleRelay(
         return Task.CompletedTask;
     }
 
-    // Every bot turn announces an activity; only chats a local console has open are pushed.
-    private Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
+    // Every bot turn announces an activity; only chats a local console has open are pushed. PERF: the announced line
+    // travels with the push (read once per node, not once per console), so a console whose watermark is just before it
+    // needs no round trip; one that missed more reads from its watermark (ReadTranscript).
+    private async Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<ActivityAddedPayload>(e.Payload);
-        return payload is not null && watchers.IsWatched(payload.ConversationId)
-            ? hub.Clients.Group(AgentHub.ChatGroup(payload.ConversationId)).SendAsync("activity", payload.ConversationId, payload.Sequence, cancellationToken)
-            : Task.CompletedTask;
+        if (payload is null || !watchers.IsWatched(payload.ConversationId))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var recent = await scope.ServiceProvider.GetRequiredService<IConversationStore>()
+            .ReadAsync(payload.ConversationId, Math.Max(0, payload.Sequence - ClickContext), ClickContext, cancellationToken);
+        var line = TranscriptView.Map(recent).LastOrDefault(l => l.Sequence == payload.Sequence);
+        await hub.Clients.Group(AgentHub.ChatGroup(payload.ConversationId)).SendAsync("activity", payload.ConversationId, payload.Sequence, line, cancellationToken);
     }
+
+    // The lines read before the announced one, so a citizen's click on the bot's last choices is recognised.
+    private const int ClickContext = 4;
 
     private Task OnOfferedAsync(HubEvent e, CancellationToken cancellationToken)
     {

@@ -9,11 +9,11 @@ namespace ConversationHub.Handoff.Queue;
 /// The queue's answers to the bot: a person is offered only inside the business calendar's hours, with at least one
 /// agent signed in, and while the queue is shorter than <see cref="HandoffOptions.MaxQueueLength"/>.
 /// </summary>
-internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, IOptionsMonitor<HandoffOptions> options, TimeProvider time) : IHandoffDesk
+internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, IOptionsMonitor<HandoffOptions> options) : IHandoffDesk
 {
-    public async Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, CancellationToken cancellationToken)
+    public async Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!calendar.IsOpen(time.GetUtcNow()))
+        if (!calendar.IsOpen(now))
         {
             return new HandoffCheck(HandoffAvailability.Closed, 0, null);
         }

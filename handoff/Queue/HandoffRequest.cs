@@ -54,7 +54,7 @@ public sealed class HandoffRequest
     public string Reason { get; private set; }
 
     /// <summary>The FAQ category the conversation was about, when known.</summary>
-    public string? Category { get; private set; }
+    public string? Category { get; set; }
 
     /// <summary>The citizen's language (BCP 47 primary tag).</summary>
     public string Language { get; private set; }

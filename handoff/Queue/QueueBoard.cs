@@ -15,12 +15,22 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
 {
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
-    /// <summary>Waiting records in queue order: returned ones first, then by when their wait began.</summary>
-    public async Task<List<HandoffRequest>> WaitingAsync(CancellationToken cancellationToken) =>
-        await db.Requests.AsNoTracking()
-            .Where(r => r.Outcome == HandoffOutcome.Waiting)
-            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)
+    /// <summary>
+    /// Waiting conversations in queue order: returned ones first, then by when their wait began. Core's owner is the
+    /// truth: a conversation the bot has just queued counts before the router has made its contact record.
+    /// </summary>
+    public async Task<List<HandoffRequest>> WaitingAsync(CancellationToken cancellationToken)
+    {
+        var records = await db.Requests.AsNoTracking().Where(r => r.Outcome == HandoffOutcome.Waiting).ToListAsync(cancellationToken);
+        var queued = await hub.Conversations.AsNoTracking().Where(c => c.Owner == ConversationOwner.Queued)
+            .Select(c => new { c.Id, c.Channel, c.Reason, c.UpdatedAtUtc })
             .ToListAsync(cancellationToken);
+        var queuedIds = queued.Select(q => q.Id).ToHashSet();
+        var known = records.Select(r => r.ConversationId).ToHashSet();
+        return [.. records.Where(r => queuedIds.Contains(r.ConversationId))
+            .Concat(queued.Where(q => !known.Contains(q.Id)).Select(q => new HandoffRequest(q.Id, q.Channel.ToString(), q.Reason ?? "user_request", null, "ja", q.UpdatedAtUtc)))
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)];
+    }
 
     /// <summary>Open chats per agent (core's owner is the truth).</summary>
     public async Task<Dictionary<Guid, int>> ChatsPerAgentAsync(CancellationToken cancellationToken) =>

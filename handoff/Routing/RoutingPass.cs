@@ -70,6 +70,7 @@ internal sealed class RoutingPass(
             .ToListAsync(cancellationToken);
         var queuedIds = queued.Select(q => q.Id).ToList();
         var records = await db.Requests.Where(r => queuedIds.Contains(r.ConversationId) || r.Outcome == HandoffOutcome.Waiting).ToListAsync(cancellationToken);
+        var changedAnswered = await EndAnsweredWhoseCitizenLeftAsync(now, cancellationToken);
         var byId = records.ToDictionary(r => r.ConversationId);
         var changed = false;
 
@@ -125,7 +126,41 @@ internal sealed class RoutingPass(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return changed;
+        return changed || changedAnswered;
+    }
+
+    // A chat whose conversation ended while the agent had it, not by the agent (the citizen blocked the LINE account,
+    // or the channel closed it): the record ends as abandoned, and the agent is free again.
+    private async Task<bool> EndAnsweredWhoseCitizenLeftAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var answered = await db.Requests.Where(r => r.Outcome == HandoffOutcome.Answered).ToListAsync(cancellationToken);
+        if (answered.Count == 0)
+        {
+            return false;
+        }
+
+        var ids = answered.Select(r => r.ConversationId).ToList();
+        var ended = await hub.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && c.Owner != ConversationOwner.Agent && c.Owner != ConversationOwner.Queued && c.Reason != ChatDesk.AgentClosedReason)
+            .Select(c => new { c.Id, c.EndedAtUtc, c.AgentId })
+            .ToListAsync(cancellationToken);
+        foreach (var conversation in ended)
+        {
+            var record = answered.First(r => r.ConversationId == conversation.Id);
+            record.Outcome = HandoffOutcome.Abandoned;
+            record.EndedAtUtc = conversation.EndedAtUtc ?? now;
+            if (conversation.AgentId is { } agentId && await db.Agents.FirstOrDefaultAsync(a => a.AgentId == agentId, cancellationToken) is { } agent)
+            {
+                agent.IdleSinceUtc = now;
+            }
+        }
+
+        if (ended.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ended.Count > 0;
     }
 
     // The bot's handoff.initiate carries what the conversation was about.
@@ -236,17 +271,21 @@ internal sealed class RoutingPass(
                 break;
             }
 
-            // The skill decides while someone signed in has it; otherwise anyone takes it rather than nobody.
-            var skilled = free.Where(a => a.HasSkill(request.Category, request.Language)).ToList();
+            // The language is required. The category decides while someone signed in has it; otherwise anyone who
+            // speaks the language takes it rather than nobody.
+            var speaking = free.Where(a => a.HasSkill(null, request.Language)).ToList();
+            var skilled = speaking.Where(a => a.HasSkill(request.Category, request.Language)).ToList();
             var anyoneSkilled = agents.Any(a => a.HasSkill(request.Category, request.Language));
-            var candidates = skilled.Count > 0 ? skilled : anyoneSkilled ? [] : free;
+            var candidates = skilled.Count > 0 ? skilled : anyoneSkilled ? [] : speaking;
             if (candidates.Count == 0)
             {
                 continue;
             }
 
             var triedBy = tried[request.ConversationId].Where(t => t.OfferedAtUtc >= request.WaitingSinceUtc).Select(t => t.AgentId).ToHashSet();
-            var agent = candidates.OrderBy(a => triedBy.Contains(a.AgentId) ? 1 : 0).ThenBy(a => a.IdleSinceUtc).ThenBy(a => a.AgentId).First();
+            // Those who name the category (its team) before generalists; then who was not tried; then idle longest.
+            var agent = candidates.OrderBy(a => triedBy.Contains(a.AgentId) ? 1 : 0).ThenBy(a => a.Names(request.Category) ? 0 : 1)
+                .ThenBy(a => a.IdleSinceUtc).ThenBy(a => a.AgentId).First();
             var offer = new HandoffOffer(request.ConversationId, agent.AgentId, now, now + timeout);
             db.Offers.Add(offer);
             agent.IdleSinceUtc = now;

@@ -14,4 +14,7 @@ internal sealed record DemoAccount(string UserName, string DisplayName, string R
         new("faq-editor", "広報広聴 編集", HubRoles.FaqEditor, null),
         new("admin", "システム 管理者", HubRoles.Administrator, null),
     ];
+
+    /// <summary>The user name of the <paramref name="number"/>th extra operator of a load run (1-based).</summary>
+    public static string LoadOperatorName(int number) => $"load-operator-{number:D3}";
 }

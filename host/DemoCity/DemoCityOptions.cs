@@ -16,4 +16,10 @@ internal sealed class DemoCityOptions
 
     /// <summary>Where a generated demo password is kept.</summary>
     public string PasswordFile { get; set; } = "data/demo-password.txt";
+
+    /// <summary>
+    /// Extra operator accounts <c>load-operator-001</c> … for load runs (<c>handoff load</c> sets it); 0 in a normal demo.
+    /// They share the demo password.
+    /// </summary>
+    public int LoadOperators { get; set; }
 }

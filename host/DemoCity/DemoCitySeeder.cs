@@ -66,7 +66,9 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
     private async Task SeedAccountsAsync(UserManager<HubUser> users, Dictionary<string, Guid> departments)
     {
         var (password, _) = DemoPassword.Resolve(options.Value, Environment.CurrentDirectory);
-        foreach (var account in DemoAccount.All)
+        var loadOperators = Enumerable.Range(1, Math.Clamp(options.Value.LoadOperators, 0, 1000))
+            .Select(i => new DemoAccount(DemoAccount.LoadOperatorName(i), $"負荷試験 オペレーター{i}", HubRoles.Operator, null));
+        foreach (var account in DemoAccount.All.Concat(loadOperators))
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
             {

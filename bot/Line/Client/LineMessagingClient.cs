@@ -21,7 +21,11 @@ internal sealed class LineMessagingClient(HttpClient http, IOptionsMonitor<LineC
         PostAsync("/v2/bot/message/push", request, LineJsonContext.Default.LinePushRequest, retryKey, cancellationToken);
 
     public Task<LineApiResult> ShowLoadingAsync(string userId, CancellationToken cancellationToken) =>
-        PostAsync("/v2/bot/chat/loading/start", new LineLoadingRequest(userId, options.CurrentValue.LoadingSeconds), LineJsonContext.Default.LineLoadingRequest, null, cancellationToken);
+        ShowLoadingAsync(userId, options.CurrentValue.LoadingSeconds, cancellationToken);
+
+    /// <summary>The loading animation for <paramref name="loadingSeconds"/> (5–60, a multiple of 5), or until our next message.</summary>
+    public Task<LineApiResult> ShowLoadingAsync(string userId, int loadingSeconds, CancellationToken cancellationToken) =>
+        PostAsync("/v2/bot/chat/loading/start", new LineLoadingRequest(userId, loadingSeconds), LineJsonContext.Default.LineLoadingRequest, null, cancellationToken);
 
     /// <summary>The content of a message the citizen sent (an image), or null when LINE has none or it is too large.</summary>
     public async Task<(byte[] Bytes, string ContentType)?> GetContentAsync(string messageId, CancellationToken cancellationToken)

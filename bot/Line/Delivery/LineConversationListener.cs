@@ -11,12 +11,18 @@ namespace ConversationHub.Bot.Line.Delivery;
 
 /// <summary>
 /// Listens to the conversation events: a new activity may be a LINE message to deliver (the bot's or an agent's),
-/// so the delivery worker is woken (it reads what is pending from the transcript), and an agent joining or leaving a
-/// LINE conversation is told to the citizen. Handlers only write to the database; the delivery worker calls LINE.
+/// so the delivery worker is woken (it reads what is pending from the transcript), an agent joining or leaving a
+/// LINE conversation is told to the citizen, and an agent typing shows the citizen LINE's loading animation.
+/// Handlers only write to the database or queue work; the workers call LINE.
 /// </summary>
-internal sealed class LineConversationListener(IHubEvents events, IServiceScopeFactory scopes, LineDeliverySignal delivery, IOptionsMonitor<LineChannelOptions> options) : IHostedService
+internal sealed class LineConversationListener(
+    IHubEvents events,
+    IServiceScopeFactory scopes,
+    LineDeliverySignal delivery,
+    LineAgentTypingWorker typing,
+    IOptionsMonitor<LineChannelOptions> options) : IHostedService, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly HubSubscriptions _subscriptions = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,13 +34,16 @@ internal sealed class LineConversationListener(IHubEvents events, IServiceScopeF
         _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAddedAsync));
         _subscriptions.Add(events.Subscribe(ConversationEventTopics.AgentAssigned, (e, ct) => OnOwnerChangedAsync(e, LineHandoffNotice.AgentJoined, ct)));
         _subscriptions.Add(events.Subscribe(ConversationEventTopics.Ended, (e, ct) => OnOwnerChangedAsync(e, LineHandoffNotice.AgentLeft, ct)));
+        _subscriptions.Add(events.Subscribe(ConversationEventTopics.AgentTyping, OnAgentTypingAsync));
         return Task.CompletedTask;
     }
 
+    public void Dispose() => _subscriptions.Dispose();
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        _subscriptions.Dispose();
+
         return Task.CompletedTask;
     }
 
@@ -42,6 +51,28 @@ internal sealed class LineConversationListener(IHubEvents events, IServiceScopeF
     private Task OnActivityAddedAsync(HubEvent hubEvent, CancellationToken cancellationToken)
     {
         delivery.Wake();
+        return Task.CompletedTask;
+    }
+
+    // Every node hears it; each shows the animation at most once per throttle window (LINE tolerates a repeat).
+    private Task OnAgentTypingAsync(HubEvent hubEvent, CancellationToken cancellationToken)
+    {
+        AgentTypingPayload? payload;
+        try
+        {
+            // Web defaults read the record's own PascalCase names and camelCase ones alike.
+            payload = JsonSerializer.Deserialize<AgentTypingPayload>(hubEvent.Payload, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (payload is { ConversationId: var conversationId } && conversationId != Guid.Empty)
+        {
+            typing.Request(conversationId);
+        }
+
         return Task.CompletedTask;
     }
 

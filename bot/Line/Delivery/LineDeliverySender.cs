@@ -56,9 +56,14 @@ internal sealed partial class LineDeliverySender(
         var ids = pending.Select(a => a.Id).ToList();
         var lineRows = await db.LineDeliveries.Where(d => ids.Contains(d.ActivityId)).ToDictionaryAsync(d => d.ActivityId, cancellationToken);
         var firstKey = RetryKeyOf(lineRows, pending[0]);
-        if (firstKey is null && pending.Count < MaxMessagesPerCall)
+        // The citizen's activity that a new batch answers, if any: it says whether the answer is whole, and it holds
+        // the reply token.
+        var answered = firstKey is null ? await ReadAnsweredAsync(conversationId, pending[0], cancellationToken) : null;
+        if (firstKey is null && pending.Count < MaxMessagesPerCall && answered?.Turn != TurnState.Done)
         {
-            // The bot writes an answer as several activities in a row: wait a moment so they go out in one call.
+            // Messages written one by one (an agent's): wait a moment so consecutive ones go out in one call. A bot
+            // turn's answer never waits here: the turn writes all of it in the transaction that marks the citizen's
+            // activity done, so once that activity is done nothing more is coming, on whichever path sends it.
             var wait = pending.Max(a => a.TimestampUtc) + settings.DeliveryBatchWindow - now;
             if (wait > TimeSpan.Zero)
             {
@@ -99,7 +104,7 @@ internal sealed partial class LineDeliverySender(
         }
 
         if (firstKey is null && sending[0].DeliveryAttempts == 0
-            && await TakeReplyTokenAsync(conversation.Id, sending[0], cancellationToken) is { } replyToken)
+            && await TakeReplyTokenAsync(answered, cancellationToken) is { } replyToken)
         {
             var replied = await client.ReplyAsync(new LineReplyRequest(replyToken, messages), cancellationToken);
             // A refused token (400: expired or used) falls back to push at once; a 429 or 5xx waits and then pushes.
@@ -190,13 +195,18 @@ internal sealed partial class LineDeliverySender(
     private static Guid? RetryKeyOf(Dictionary<Guid, LineDelivery> lineRows, TranscriptActivity activity) =>
         lineRows.TryGetValue(activity.Id, out var row) ? row.RetryKey : null;
 
-    // The reply token of the inbound message the first activity answers, if it is fresh and this call is the one
-    // that spends it (a conditional update: a token is used once, by one node).
-    private async Task<string?> TakeReplyTokenAsync(Guid conversationId, TranscriptActivity activity, CancellationToken cancellationToken)
+    // The inbound activity that the first of a batch answers (its replyToId), or null.
+    private async Task<TranscriptActivity?> ReadAnsweredAsync(Guid conversationId, TranscriptActivity first, CancellationToken cancellationToken) =>
+        ReplyToSequence(first, conversationId) is { } sequence
+            && await store.ReadAsync(conversationId, sequence - 1, 1, cancellationToken) is [{ Direction: ActivityDirection.Inbound } inbound]
+            ? inbound
+            : null;
+
+    // The reply token of the inbound LINE message the batch answers, if it is fresh and this call is the one that
+    // spends it (a conditional update: a token is used once, by one node).
+    private async Task<string?> TakeReplyTokenAsync(TranscriptActivity? answered, CancellationToken cancellationToken)
     {
-        if (ReplyToSequence(activity, conversationId) is not { } sequence
-            || await store.ReadAsync(conversationId, sequence - 1, 1, cancellationToken) is not [{ ClientActivityId: { } clientId }]
-            || !clientId.StartsWith(LineEventProcessor.ClientIdPrefix, StringComparison.Ordinal))
+        if (answered is not { ClientActivityId: { } clientId } || !clientId.StartsWith(LineEventProcessor.ClientIdPrefix, StringComparison.Ordinal))
         {
             return null;
         }

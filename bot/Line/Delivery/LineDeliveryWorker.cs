@@ -1,7 +1,6 @@
 using ConversationHub.Bot.Line.Infrastructure;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
-using ConversationHub.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,13 +9,15 @@ namespace ConversationHub.Bot.Line.Delivery;
 
 /// <summary>
 /// Delivers what the transcript holds as pending for LINE conversations: each conversation with a due delivery,
-/// under a lease on that conversation (one node sends it, in order). Outbound activities are written as pending in
-/// the same insert that stores them, so after a crash or a restart the first sweep finds everything still to send.
+/// through the <see cref="LineOutbox"/> (one sender per conversation, in order). Outbound activities are written as
+/// pending in the same insert that stores them, so after a crash or a restart the first sweep finds everything still
+/// to send. A bot turn's answer normally leaves before this sweep sees it (<see cref="LineAnswerWorker"/>); the sweep
+/// is the fallback, and the path of activities written outside a turn (an agent's messages).
 /// </summary>
-internal sealed partial class LineDeliveryWorker(
+internal sealed class LineDeliveryWorker(
     IServiceScopeFactory scopes,
     LineDeliverySignal signal,
-    IHubEvents events,
+    LineOutbox outbox,
     IOptionsMonitor<LineChannelOptions> options,
     ILogger<LineDeliveryWorker> logger) : LineSweepService(signal, options, logger)
 {
@@ -35,32 +36,7 @@ internal sealed partial class LineDeliveryWorker(
 
         foreach (var conversationId in due)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var leases = scope.ServiceProvider.GetRequiredService<LineLeases>();
-            var key = "outbox:" + conversationId;
-            if (!await leases.TryAcquireAsync(key, events.NodeId, Settings.LeaseDuration, cancellationToken))
-            {
-                continue;
-            }
-
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<LineDeliverySender>().SendConversationAsync(conversationId, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Log.ConversationFailed(logger, ex, conversationId);
-            }
-            finally
-            {
-                await leases.ReleaseAsync(key, events.NodeId, CancellationToken.None);
-            }
+            await outbox.SendAsync(conversationId, cancellationToken);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3331, Level = LogLevel.Error, Message = "LINE delivery of conversation {ConversationId} failed")]
-        public static partial void ConversationFailed(ILogger logger, Exception exception, Guid conversationId);
     }
 }

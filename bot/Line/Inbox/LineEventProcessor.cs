@@ -91,7 +91,7 @@ internal sealed partial class LineEventProcessor(
 
     private async Task OnTextAsync(LineInboxEvent row, string userId, string text, JsonObject details, CancellationToken cancellationToken)
     {
-        var conversation = await OpenConversationAsync(userId, cancellationToken);
+        var conversation = await OpenConversationAsync(userId, cancellationToken, text);
         var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot: true);
         if (!isNew)
         {
@@ -193,9 +193,29 @@ internal sealed partial class LineEventProcessor(
         }
     }
 
-    private async Task<Conversation> OpenConversationAsync(string userId, CancellationToken cancellationToken) =>
+    private async Task<Conversation> OpenConversationAsync(string userId, CancellationToken cancellationToken, string? text = null) =>
         await store.FindOpenAsync(ConversationChannel.Line, userId, cancellationToken)
+        ?? await AwaitingAnswerAsync(userId, text, cancellationToken)
         ?? await store.StartAsync(ConversationChannel.Line, userId, cancellationToken);
+
+    // After an agent closed the chat, a tap on one of the satisfaction question's choices answers it, in that
+    // conversation; anything else the citizen writes starts a new conversation with the bot, as usual.
+    private async Task<Conversation?> AwaitingAnswerAsync(string userId, string? text, CancellationToken cancellationToken)
+    {
+        if (text is null || await store.FindAwaitingSurveyAsync(ConversationChannel.Line, userId, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } closed)
+        {
+            return null;
+        }
+
+        var recent = await store.ReadAsync(closed.Id, Math.Max(0, closed.LastSequence - 5), 5, cancellationToken);
+        var question = recent.LastOrDefault(a => a.Direction == ActivityDirection.Outbound && a.Type == "message");
+        if (question is null || JsonNode.Parse(question.ActivityJson)?["suggestedActions"]?["actions"] is not JsonArray choices)
+        {
+            return null;
+        }
+
+        return choices.Any(c => string.Equals(c?["value"]?.GetValue<string>(), text, StringComparison.Ordinal)) ? closed : null;
+    }
 
     // Only text (and postbacks, which arrive as text) waits for a bot turn. Stickers, images, locations, follow and
     // unfollow are answered here, so they are stored as done: the sweep of unanswered turns must not greet or search

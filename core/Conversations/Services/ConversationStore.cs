@@ -31,6 +31,15 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    public Task<Conversation?> FindAwaitingSurveyAsync(ConversationChannel channel, string citizenKey, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var hash = HashCitizen(channel, citizenKey);
+        return db.Conversations
+            .Where(c => c.CitizenKeyHash == hash && c.Owner == ConversationOwner.Closed && c.SurveyUntilUtc > nowUtc)
+            .OrderByDescending(c => c.CreatedAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public Task<Conversation?> FindAsync(Guid conversationId, CancellationToken cancellationToken) =>
         TranscriptQueries.Conversation.For(db)(db, conversationId, cancellationToken);
 

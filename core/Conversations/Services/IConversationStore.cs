@@ -14,6 +14,12 @@ public interface IConversationStore
     /// <summary>The citizen's open conversation on the channel, if any (the most recent one).</summary>
     Task<Conversation?> FindOpenAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The citizen's most recent conversation on the channel that an agent closed and that still awaits the answer to
+    /// the satisfaction question at <paramref name="nowUtc"/>, if any.
+    /// </summary>
+    Task<Conversation?> FindAwaitingSurveyAsync(ConversationChannel channel, string citizenKey, DateTime nowUtc, CancellationToken cancellationToken);
+
     /// <summary>A conversation by id, or null.</summary>
     Task<Conversation?> FindAsync(Guid conversationId, CancellationToken cancellationToken);
 

@@ -17,9 +17,9 @@ internal sealed partial class FaqIndexMaintenanceService(
     FaqSearchService search,
     InMemorySynonymDictionary synonyms,
     IHubEvents events,
-    ILogger<FaqIndexMaintenanceService> logger) : IHostedService
+    ILogger<FaqIndexMaintenanceService> logger) : IHostedService, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly HubSubscriptions _subscriptions = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,10 +29,11 @@ internal sealed partial class FaqIndexMaintenanceService(
         _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => RebuildAsync(ct)));
     }
 
+    public void Dispose() => _subscriptions.Dispose();
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        _subscriptions.Dispose();
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 // The FAQ site's chat: a button at the bottom right that opens a panel with the official Web Chat.
 // Nothing of Web Chat is loaded until the button is used. Texts come from the page (data-*), which takes
-// them from the server's resources, so this file holds no UI language.
+// them from the server's resources, so this file holds no UI language. A status bar above the chat shows the citizen's
+// place in the operators' queue (handoff.status events, read through Web Chat's store) and offers a new chat at the end.
 (() => {
   'use strict';
   const root = document.getElementById('hub-chat');
@@ -10,7 +11,86 @@
   const closeButton = document.getElementById('hub-chat-close');
   const body = document.getElementById('hub-chat-body');
   const status = document.getElementById('hub-chat-status');
+  const handoffBar = document.getElementById('hub-chat-handoff');
+  const handoffText = document.getElementById('hub-chat-handoff-text');
+  const handoffAction = document.getElementById('hub-chat-handoff-action');
   let started = false;
+  // The chat on screen: its Direct Line and store, and where the citizen stands with the operators' queue.
+  let chat = null;
+
+  const format = (text, ...args) => (text || '').replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+
+  // The status bar above the chat: queued (place, rough wait, 待つのをやめる), accepted, or ended (新しく質問する).
+  function showHandoff(state, value) {
+    const data = root.dataset;
+    let text = '';
+    let action = null;
+    if (state === 'queued') {
+      text = Number.isInteger(value.position) && value.position > 0
+        ? format(data.queuedText, value.position, Math.max(1, Math.ceil((value.estimatedWaitSeconds || 0) / 60)))
+        : data.queuedNoPlaceText;
+      action = data.stopWaitingText;
+    } else if (state === 'accepted') {
+      text = data.acceptedText;
+    } else if (state === 'ended') {
+      text = data.endedText;
+      action = data.restartText;
+    } else {
+      state = 'none';
+    }
+
+    const hadFocus = document.activeElement === handoffAction;
+    handoffBar.dataset.state = state;
+    if (handoffText.textContent !== text) handoffText.textContent = text;
+    handoffAction.hidden = !action;
+    handoffAction.removeAttribute('aria-disabled');
+    if (action) handoffAction.textContent = action;
+    // The button under the finger changed meaning or went away: keep the keyboard in the chat.
+    if (hadFocus && !action) focusInput();
+  }
+
+  // Bot Framework's handoff convention: the queue answers with handoff.status events, which Web Chat does not render.
+  // After "completed" the chat still takes the answer to the satisfaction question; once the citizen has written
+  // after it (or Direct Line refuses a message because the conversation has ended) a new chat is offered.
+  // After "abandoned" the conversation has ended at once.
+  function onHandoffStatus(current, value) {
+    current.handoff = value.state;
+    if (value.state === 'queued' || value.state === 'accepted') showHandoff(value.state, value);
+    else if (value.state === 'abandoned') showHandoff('ended');
+    else showHandoff('none');
+  }
+
+  function createStore(current) {
+    return window.WebChat.createStore({}, () => (next) => (action) => {
+      if (chat === current) {
+        const activity = action.payload && action.payload.activity;
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity && activity.type === 'event' && activity.name === 'handoff.status') {
+          onHandoffStatus(current, activity.value || {});
+        } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') {
+          // Refused after the end: the conversation takes no more messages. Refused while queued: 待つのをやめる again.
+          if (current.handoff === 'completed' || current.handoff === 'abandoned') showHandoff('ended');
+          else handoffAction.removeAttribute('aria-disabled');
+        } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && current.handoff === 'completed' && activity && activity.type === 'message') {
+          showHandoff('ended');
+        }
+      }
+
+      return next(action);
+    });
+  }
+
+  handoffAction.addEventListener('click', () => {
+    if (!chat || handoffAction.getAttribute('aria-disabled') === 'true') return;
+    if (handoffBar.dataset.state === 'queued') {
+      // The same words as the bot's own suggested action, so the bot takes the citizen out of the queue. Once is
+      // enough: the button waits for the queue's answer (a second tap must not become 新しく質問する by accident). It
+      // keeps the focus (aria-disabled, not disabled), so a keyboard user stays on it.
+      handoffAction.setAttribute('aria-disabled', 'true');
+      chat.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: root.dataset.stopWaitingText } });
+    } else if (handoffBar.dataset.state === 'ended') {
+      restart();
+    }
+  });
 
   const loadScript = (src) => new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -30,6 +110,7 @@
     started = true;
     status.hidden = false;
     status.textContent = root.dataset.loadingText;
+    body.replaceChildren(status);
     try {
       const [, response] = await Promise.all([
         window.WebChat ? Promise.resolve() : loadScript(root.dataset.bundle),
@@ -40,8 +121,13 @@
       const container = document.createElement('div');
       container.className = 'hub-chat-webchat';
       body.replaceChildren(container);
+      const current = { handoff: null };
+      current.directLine = window.WebChat.createDirectLine({ token, domain: new URL(root.dataset.domain, location.href).href });
+      current.store = createStore(current);
+      chat = current;
       window.WebChat.renderWebChat({
-        directLine: window.WebChat.createDirectLine({ token, domain: new URL(root.dataset.domain, location.href).href }),
+        directLine: current.directLine,
+        store: current.store,
         locale: 'ja-JP',
         styleOptions: {
           primaryFont: '"Hiragino Sans", "Noto Sans JP", "IPAPGothic", "Meiryo", sans-serif',
@@ -59,6 +145,15 @@
       status.textContent = root.dataset.errorText;
       body.replaceChildren(status);
     }
+  }
+
+  // 新しく質問する: the old conversation is left (it takes no more messages) and a new one starts with a fresh token.
+  function restart() {
+    const previous = chat;
+    chat = null;
+    showHandoff('none');
+    if (previous && previous.directLine && typeof previous.directLine.end === 'function') previous.directLine.end();
+    start();
   }
 
   function show() {

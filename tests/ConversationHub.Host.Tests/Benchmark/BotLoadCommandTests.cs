@@ -70,7 +70,31 @@ public sealed partial class BotLoadCommandTests : IDisposable
         Assert.Equal(Conversations, Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Run_LineChannel_EveryEventAnsweredInOneCallAndItsServersStopped()
+    {
+        // Arrange: 2 signed webhook events a second for 2 s, from 4 citizens who followed the account first.
+        var ct = TestTimeout.Token(240);
+        string[] lineRun = ["bot", "load", "--channel", "line", "--json", "--conversations", "4", "--rate", "2", "--duration", "2", "--warmup", "1"];
+
+        // Act
+        await using var run = await HostProcess.RunAsync(lineRun, ct, _environment);
+
+        // Assert: one row, the platform's on LINE; each event answered by exactly one reply (or push) call.
+        Assert.True(run.ExitCode == BotLoadCommand.Success, run.Output);
+        var json = JsonSerializer.Deserialize<JsonElement>(Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(("line", "sqlite", 4, 4), (json.GetProperty("server").GetString(), json.GetProperty("database").GetString(), json.GetProperty("conversations").GetInt32(), json.GetProperty("opened").GetInt32()));
+        Assert.Equal((4, 4, 0), (json.GetProperty("sent").GetInt32(), json.GetProperty("answered").GetInt32(), json.GetProperty("errors").GetInt32()));
+        Assert.Equal((1.0, 1), (json.GetProperty("replyCallsPerTurn").GetDouble(), json.GetProperty("maxReplyCallsPerTurn").GetInt32()));
+        var (p50, p95, p99, max) = (Ms(json, "p50Ms"), Ms(json, "p95Ms"), Ms(json, "p99Ms"), Ms(json, "maxMs"));
+        Assert.True(0 < p50 && p50 <= p95 && p95 <= p99 && p99 <= max, $"p50 {p50}, p95 {p95}, p99 {p99}, max {max}");
+        Assert.True(json.GetProperty("messagesPerSecond").GetDouble() > 0, "the answers carried messages");
+        AssertStopped(Server.Of(Assert.Single(ReadyLine().Matches(run.StandardError))));
+        AssertScratchRemoved();
+    }
+
     [Theory]
+    [InlineData("--channel sms", "--channel must be directline or line, not 'sms'.")]
     [InlineData("--conversations 0", "--conversations must be a whole number from 1 to 20000, not '0'.")]
     [InlineData("--rate -1", "--rate must be a whole number from 1 to 10000, not '-1'.")]
     [InlineData("--provider mongo", "--provider must be sqlite or postgres, not 'mongo'.")]

@@ -8,7 +8,7 @@ namespace ConversationHub.Host.Tests.DirectLine;
 public sealed class DirectLineOwnerTests(DirectLineHostFixture fixture) : IClassFixture<DirectLineHostFixture>
 {
     [Fact]
-    public async Task PostActivity_ConversationQueuedForAnAgent_BotStaysSilent()
+    public async Task PostActivity_ConversationQueuedForAnAgent_BotOnlyTellsThePlace_NeverAnAnswer()
     {
         var ct = TestTimeout.Token();
         using var queued = new DirectLineTestClient(fixture.Host.CreateClient());
@@ -24,12 +24,17 @@ public sealed class DirectLineOwnerTests(DirectLineHostFixture fixture) : IClass
         }
 
         await queued.SayAsync("住民票はどこで取れますか", "queued-1", ct);
-        // Turns are taken one at a time in order: once the later turn is answered, the earlier one has been taken.
         await other.SayAsync("住民票はどこで取れますか", "other-1", ct);
         await other.PollUntilAsync(a => a.Any(DirectLineTestClient.IsBotMessage), ct);
-        var (activities, _) = await queued.GetActivitiesAsync("", ct);
+        var (all, _) = await queued.PollUntilAsync(a => a.Any(DirectLineTestClient.IsBotMessage), ct);
+        var activities = all.Where(a => a.GetProperty("type").GetString() == "message").ToList();
 
-        Assert.Single(activities);
+        // While queued the bot keeps the citizen informed and offers the way out, and gives no FAQ answer.
+        Assert.Equal(2, activities.Count);
         Assert.Equal("user", activities[0].GetProperty("from").GetProperty("role").GetString());
+        var told = DirectLineTestClient.TextOf(activities[1]);
+        Assert.StartsWith("ただいまオペレーターにおつなぎしています", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("住民票", told, StringComparison.Ordinal);
+        Assert.Equal("待つのをやめる", activities[1].GetProperty("suggestedActions").GetProperty("actions")[0].GetProperty("value").GetString());
     }
 }

@@ -99,10 +99,14 @@ public sealed class HubHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser client signed in as a demo account through the real sign-in form.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken)
+    public Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken) =>
+        SignInAsync(userName, new CookieContainer(), cancellationToken);
+
+    /// <summary>Signs in through the real form, keeping the cookies in <paramref name="cookies"/> (a SignalR client can use them).</summary>
+    public async Task<HttpClient> SignInAsync(string userName, CookieContainer cookies, CancellationToken cancellationToken, string password = DemoPassword)
     {
-        var client = CreateBrowserClient();
-        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = userName, ["password"] = DemoPassword }, cancellationToken);
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = ClientOptions.BaseAddress };
+        var response = await FormPost.SubmitAsync(client, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = userName, ["password"] = password }, cancellationToken);
         Xunit.Assert.True(IsRedirectTo(response, "/console"), $"sign-in as {userName} failed: {response.StatusCode}");
         return client;
     }

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace ConversationHub.Host.HandoffLoad;
+
+/// <summary>The arguments of <c>handoff load</c>.</summary>
+internal sealed record HandoffLoadArguments(int Agents, int Citizens, int Messages, int Rate, int Nodes, int ChatsPerAgent, string? ConnectionString, bool Json)
+{
+    public const string Usage =
+        "usage: handoff load [--agents 50] [--citizens 500] [--messages 2] [--rate 50] [--chats-per-agent 10] " +
+        "[--provider sqlite|postgres --connection \"<PostgreSQL connection string>\"] [--nodes 1|2] [--json]";
+
+    public string Provider => ConnectionString is null ? "sqlite" : "postgres";
+
+    public static HandoffLoadArguments? TryParse(IReadOnlyList<string> args, out string? error)
+    {
+        int agents = 50, citizens = 500, messages = 2, rate = 50, nodes = 1, chats = 10;
+        string? provider = null, connection = null;
+        var json = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--json")
+            {
+                json = true;
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                error = $"{name} needs a value.";
+                return null;
+            }
+
+            var value = args[++i];
+            var ok = name switch
+            {
+                "--agents" => TryInt(value, 1, 1000, out agents),
+                "--citizens" => TryInt(value, 1, 10_000, out citizens),
+                "--messages" => TryInt(value, 0, 100, out messages),
+                "--rate" => TryInt(value, 1, 1000, out rate),
+                "--nodes" => TryInt(value, 1, 2, out nodes),
+                "--chats-per-agent" => TryInt(value, 1, 50, out chats),
+                "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
+                "--connection" => (connection = value).Length > 0,
+                _ => false,
+            };
+            if (!ok)
+            {
+                error = $"bad argument {name} {value}.";
+                return null;
+            }
+        }
+
+        if ((provider == "postgres") != (connection is not null))
+        {
+            error = "--provider postgres and --connection go together.";
+            return null;
+        }
+
+        if (nodes > 1 && connection is null)
+        {
+            error = "--nodes 2 needs PostgreSQL (--provider postgres --connection …): SQLite is one node's database.";
+            return null;
+        }
+
+        error = null;
+        return new HandoffLoadArguments(agents, citizens, messages, rate, nodes, chats, connection, json);
+    }
+
+    private static bool TryInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+}
