@@ -296,9 +296,16 @@
     renderOffers();
     scheduleSnapshot(true);
   });
-  connection.on('activity', (conversationId, sequence) => {
+  // The push carries the announced line: a chat whose watermark is just before it needs no read; one that missed
+  // more (or a push without the line) reads from its watermark.
+  connection.on('activity', (conversationId, sequence, line) => {
     const chat = state.chats.get(conversationId);
-    if (chat && sequence > chat.lastSequence) {
+    if (!chat || sequence <= chat.lastSequence) {
+      return;
+    }
+    if (line && line.sequence === sequence && sequence === chat.lastSequence + 1 && chat.view) {
+      addLines(chat, [line], true);
+    } else {
       refreshTranscript(chat, true);
     }
   });
@@ -648,7 +655,9 @@
       return;
     }
     chat.view = view;
-    chat.transcript = view.transcript.slice();
+    // Lines pushed while the view was on its way are newer than it: keep them.
+    const viewLast = view.transcript.length ? view.transcript[view.transcript.length - 1].sequence : 0;
+    chat.transcript = view.transcript.concat(chat.transcript.filter((i) => i.sequence > viewLast));
     chat.lastSequence = chat.transcript.length ? chat.transcript[chat.transcript.length - 1].sequence : 0;
     if (chat.seenNotes === null) {
       chat.seenNotes = new Set(view.notes.map((n) => n.id));
