@@ -374,18 +374,11 @@ public sealed class ChatsConsoleBrowserTests
         await Assertions.Expect(page.Locator("#presence-now")).ToContainTextAsync("受付可");
     }
 
-    // The center opens every day of the test with 00:00–23:59 (an extra day beats weekends and holidays).
+    // The center open all day (HandoffSettings), Direct Line tokens for many citizens, offers that wait for a slow machine.
     private static Dictionary<string, string?> OpenAllDay()
     {
-        var settings = DirectLineHostFixture.Settings();
+        var settings = HandoffSettings.OpenAllDay(DirectLineHostFixture.Settings());
         settings["Handoff:OfferTimeout"] = "00:01:30";
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Jst).DateTime);
-        for (var i = 0; i < 3; i++)
-        {
-            settings[$"Calendar:ExtraDays:{i}:Date"] = today.AddDays(i - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            settings[$"Calendar:ExtraDays:{i}:Hours"] = "00:00-23:59";
-        }
-
         return settings;
     }
 
