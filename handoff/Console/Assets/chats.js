@@ -1,0 +1,1409 @@
+// The agents' live-chat console (/console/chats) over the agents' hub (/hubs/agents).
+//
+// The server pushes small notices ("queueChanged", "offered", "activity", "note", "chatChanged"); this script then
+// reads the state it shows, so a missed push costs a refresh, never a wrong screen. Every chat of the agent is watched
+// (OpenChat) while it is in the agent's list, so new citizen messages of chats not shown count as unread; the read
+// watermark of each chat lives in sessionStorage and survives a reload. Labels come from the page (#chats-texts);
+// this file holds no display text.
+(() => {
+  'use strict';
+
+  const root = document.getElementById('chats');
+  if (!root || typeof signalR === 'undefined') {
+    return;
+  }
+
+  const texts = JSON.parse(document.getElementById('chats-texts').textContent || '{}');
+  const $ = (id) => document.getElementById(id);
+  const el = {
+    presence: Array.from(root.querySelectorAll('.presence-button')),
+    awayReason: $('away-reason'),
+    presenceNow: $('presence-now'),
+    sound: $('sound'),
+    connection: $('connection'),
+    alert: $('alert'),
+    notice: $('notice'),
+    liveOffers: $('live-offers'),
+    liveMessages: $('live-messages'),
+    offers: $('offers'),
+    queue: $('queue'),
+    queueCount: $('queue-count'),
+    queueEmpty: $('queue-empty'),
+    queueMore: $('queue-more'),
+    mine: $('mine'),
+    mineCount: $('mine-count'),
+    mineEmpty: $('mine-empty'),
+    chatHeading: $('chat-heading'),
+    chatMeta: $('chat-meta'),
+    chatEmpty: $('chat-empty'),
+    transcript: $('transcript'),
+    typing: $('typing'),
+    composer: $('composer'),
+    message: $('message'),
+    send: $('send'),
+    transferOpen: $('transfer-open'),
+    closeOpen: $('close-open'),
+    tabs: Array.from(root.querySelectorAll('[role=tab]')),
+    cannedQ: $('canned-q'),
+    canned: $('canned'),
+    faqForm: $('faq-form'),
+    faqQ: $('faq-q'),
+    faqResults: $('faq-results'),
+    notes: $('notes'),
+    notesBadge: $('notes-badge'),
+    noteForm: $('note-form'),
+    noteText: $('note-text'),
+    history: $('history'),
+    transferDialog: $('transfer-dialog'),
+    transferForm: $('transfer-form'),
+    transferAgent: $('transfer-agent'),
+    transferNote: $('transfer-note'),
+    closeDialog: $('close-dialog'),
+    closeForm: $('close-form'),
+    wrapUps: $('wrap-up-codes'),
+  };
+
+  const TYPING_SHOWN_MS = 5000;
+  const TYPING_SENT_EVERY_MS = 3000;
+  const SNAPSHOT_DEBOUNCE_MS = 300;
+  const SNAPSHOT_MAX_WAIT_MS = 1500;
+  // Per browser tab (sessionStorage): what was read, what was being typed, which chat was shown; a reload keeps them.
+  const READ_KEY = 'hub.chats.read.';
+  const DRAFT_KEY = 'hub.chats.draft.';
+  const OPEN_KEY = 'hub.chats.open';
+  const SOUND_KEY = 'hub.chats.sound';
+  const baseTitle = document.title;
+
+  const state = {
+    connected: false,
+    snapshot: null,
+    snapshotAt: 0, // performance.now() when the snapshot arrived (waiting times tick from there)
+    serverOffset: 0, // server clock minus this clock, ms
+    chats: new Map(), // conversationId -> chat (see newChat)
+    order: [], // conversationIds in the snapshot's order
+    openId: null,
+    offers: new Map(), // conversationId -> expiry (ms, server clock)
+    announcedOffers: new Set(),
+    pendingOpen: null, // a chat just accepted: opened as soon as it is listed
+    listed: false, // whether the agent's chats were listed once (later arrivals are news)
+    sending: false,
+    lastTypingSent: 0,
+    composing: false,
+    activeTab: 'canned',
+    cannedItems: [],
+    faqQuery: '',
+  };
+
+  // ---- texts and formats ------------------------------------------------------------------------------------------
+
+  function t(key, ...args) {
+    const text = texts[key] ?? key;
+    return args.length === 0 ? text : text.replace(/\{(\d+)\}/g, (m, i) => (args[i] ?? m).toString());
+  }
+
+  const timeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  const dateTimeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const longDateFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' });
+
+  // The server's DateTimes may come without a zone (read back from SQLite); they are always UTC.
+  function parseUtc(value) {
+    if (!value) {
+      return NaN;
+    }
+    const text = String(value);
+    return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text + 'Z');
+  }
+
+  function serverNow() {
+    return Date.now() + state.serverOffset;
+  }
+
+  function mmss(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    const m = Math.floor(s / 60);
+    return `${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  }
+
+  function node(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === null || value === undefined || value === false) {
+        continue;
+      }
+      if (name === 'className') {
+        element.className = value;
+      } else if (name === 'dataset') {
+        Object.assign(element.dataset, value);
+      } else if (name.startsWith('on') && typeof value === 'function') {
+        element.addEventListener(name.slice(2), value);
+      } else {
+        element.setAttribute(name, value === true ? '' : value);
+      }
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) {
+        element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    }
+    return element;
+  }
+
+  // Lists are redrawn on every push. Redrawing by replacing nodes would drop the agent's focus and swallow a click
+  // whose mousedown and mouseup straddle the redraw, so the nodes a list already shows are kept (keyed by
+  // data-id) and only what changed in them is written.
+  function syncList(container, fresh) {
+    const kept = new Map();
+    for (const child of Array.from(container.children)) {
+      if (child.dataset.id) {
+        kept.set(child.dataset.id, child);
+      }
+    }
+    let cursor = container.firstChild;
+    for (const element of fresh) {
+      const old = element.dataset.id ? kept.get(element.dataset.id) : null;
+      let placed = element;
+      if (old && old.tagName === element.tagName) {
+        kept.delete(element.dataset.id);
+        morph(old, element);
+        placed = old;
+      }
+      if (placed !== cursor) {
+        container.insertBefore(placed, cursor);
+      } else {
+        cursor = cursor.nextSibling;
+      }
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+  }
+
+  // Makes `target` look like `source`, reusing target's nodes where the shape is the same. Listeners stay those of
+  // target: lists are keyed, so a kept node acts on the same item as its replacement would.
+  function morph(target, source) {
+    for (const { name } of Array.from(target.attributes)) {
+      if (!source.hasAttribute(name)) {
+        target.removeAttribute(name);
+      }
+    }
+    for (const { name, value } of Array.from(source.attributes)) {
+      if (target.getAttribute(name) !== value) {
+        target.setAttribute(name, value);
+      }
+    }
+    const from = Array.from(target.childNodes);
+    const to = Array.from(source.childNodes);
+    const sameShape = from.length === to.length && from.every((n, i) => n.nodeType === to[i].nodeType && n.nodeName === to[i].nodeName);
+    if (!sameShape) {
+      target.replaceChildren(...to);
+      return;
+    }
+    from.forEach((n, i) => {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.nodeValue !== to[i].nodeValue) {
+          n.nodeValue = to[i].nodeValue;
+        }
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        morph(n, to[i]);
+      }
+    });
+  }
+
+  function newId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    // randomUUID needs a secure context; an intranet console on plain http still has getRandomValues.
+    const b = window.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  // ---- messages to the agent --------------------------------------------------------------------------------------
+
+  function showError(message) {
+    el.alert.textContent = message || t('Chats_Error_Generic');
+  }
+
+  function clearError() {
+    el.alert.textContent = '';
+  }
+
+  let noticeTimer = 0;
+  function showNotice(message) {
+    el.notice.textContent = message;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => { el.notice.textContent = ''; }, 8000);
+  }
+
+  // Polite announcements: one region for offers, one for messages, so neither drowns the other.
+  function announce(message, region) {
+    const live = region || el.liveMessages;
+    // Re-set so the same words are read again.
+    live.textContent = '';
+    setTimeout(() => { live.textContent = message; }, 50);
+  }
+
+  function errorText(error) {
+    const text = String(error && error.message || '');
+    if (!state.connected) {
+      return t('Chats_Error_Connection');
+    }
+    return text.includes('forbidden') ? t('Chats_Error_Forbidden') : t('Chats_Error_Generic');
+  }
+
+  // A hub action: ChatResult's Japanese message on failure; true when done.
+  async function act(method, ...args) {
+    try {
+      const result = await connection.invoke(method, ...args);
+      if (result && result.ok === false) {
+        showError(result.message);
+        return false;
+      }
+      clearError();
+      return true;
+    } catch (error) {
+      showError(errorText(error));
+      return false;
+    }
+  }
+
+  // ---- the connection ---------------------------------------------------------------------------------------------
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(root.dataset.hub)
+    .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 15000, 30000])
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  function setConnection(which) {
+    state.connected = which === 'connected';
+    el.connection.dataset.state = which;
+    el.connection.textContent = t('Chats_Connection_' + which[0].toUpperCase() + which.slice(1));
+    if (state.connected && el.alert.textContent === t('Chats_Error_Connection')) {
+      clearError();
+    }
+    renderChatControls();
+  }
+
+  connection.on('queueChanged', () => scheduleSnapshot());
+  connection.on('offered', (conversationId, expiresAtUtc) => {
+    state.offers.set(conversationId, parseUtc(expiresAtUtc));
+    renderOffers();
+    scheduleSnapshot(true);
+  });
+  // The push carries the announced line: a chat whose watermark is just before it needs no read; one that missed
+  // more (or a push without the line) reads from its watermark.
+  connection.on('activity', (conversationId, sequence, line) => {
+    const chat = state.chats.get(conversationId);
+    if (!chat || sequence <= chat.lastSequence) {
+      return;
+    }
+    if (line && line.sequence === sequence && sequence === chat.lastSequence + 1 && chat.view) {
+      addLines(chat, [line], true);
+    } else {
+      refreshTranscript(chat, true);
+    }
+  });
+  connection.on('note', (conversationId) => {
+    const chat = state.chats.get(conversationId);
+    if (chat) {
+      refreshNotes(chat, true);
+    }
+  });
+  connection.on('chatChanged', (conversationId) => {
+    const chat = state.chats.get(conversationId);
+    if (chat) {
+      reopen(chat);
+    }
+    scheduleSnapshot(true);
+  });
+  connection.onreconnecting(() => setConnection('reconnecting'));
+  connection.onreconnected(async () => {
+    setConnection('connected');
+    // A new connection has no groups: watch every chat again, then read what changed meanwhile.
+    await Promise.all(Array.from(state.chats.values()).map((chat) => reopen(chat)));
+    await refreshSnapshot();
+  });
+  connection.onclose(() => {
+    setConnection('closed');
+    setTimeout(start, 5000);
+  });
+
+  async function start() {
+    if (connection.state !== signalR.HubConnectionState.Disconnected) {
+      return;
+    }
+    setConnection('connecting');
+    try {
+      await connection.start();
+    } catch (error) {
+      setConnection('closed');
+      setTimeout(start, 5000);
+      return;
+    }
+    setConnection('connected');
+    await Promise.all(Array.from(state.chats.values()).map((chat) => reopen(chat)));
+    await refreshSnapshot();
+  }
+
+  // ---- snapshot: presence, queue, my chats, colleagues ---------------------------------------------------------------
+
+  let snapshotTimer = 0;
+  let snapshotFirstAsked = 0;
+  let snapshotRunning = null;
+  let snapshotAgain = false;
+
+  // Debounced (a burst of changes costs one read), but never held back longer than SNAPSHOT_MAX_WAIT_MS.
+  function scheduleSnapshot(soon) {
+    const now = performance.now();
+    if (!snapshotTimer) {
+      snapshotFirstAsked = now;
+    }
+    clearTimeout(snapshotTimer);
+    const wait = soon ? 0 : Math.max(0, Math.min(SNAPSHOT_DEBOUNCE_MS, snapshotFirstAsked + SNAPSHOT_MAX_WAIT_MS - now));
+    snapshotTimer = setTimeout(() => {
+      snapshotTimer = 0;
+      refreshSnapshot();
+    }, wait);
+  }
+
+  async function refreshSnapshot() {
+    if (snapshotRunning) {
+      snapshotAgain = true;
+      return snapshotRunning;
+    }
+    snapshotRunning = (async () => {
+      do {
+        snapshotAgain = false;
+        try {
+          const snapshot = await connection.invoke('GetSnapshot');
+          applySnapshot(snapshot);
+        } catch (error) {
+          if (state.connected) {
+            showError(errorText(error));
+          }
+        }
+      } while (snapshotAgain);
+    })();
+    try {
+      await snapshotRunning;
+    } finally {
+      snapshotRunning = null;
+    }
+  }
+
+  function applySnapshot(snapshot) {
+    state.snapshot = snapshot;
+    state.snapshotAt = performance.now();
+    state.serverOffset = parseUtc(snapshot.serverTimeUtc) - Date.now();
+    const me = snapshot.me;
+    // Offers: the snapshot is the truth; a pushed offer not yet in it stays until it expires.
+    for (const item of snapshot.queue) {
+      if (item.offeredTo === me.id && item.offerExpiresAtUtc) {
+        state.offers.set(item.conversationId, parseUtc(item.offerExpiresAtUtc));
+      }
+    }
+    for (const id of Array.from(state.offers.keys())) {
+      const item = snapshot.queue.find((q) => q.conversationId === id);
+      if (item && item.offeredTo !== me.id) {
+        state.offers.delete(id);
+      }
+      // Not in a complete list: no longer waiting (taken, or the citizen left).
+      if (!item && snapshot.queue.length >= snapshot.queueLength) {
+        state.offers.delete(id);
+      }
+    }
+    renderPresence();
+    renderChatControls();
+    renderQueue();
+    renderOffers();
+    syncChats(snapshot.chats);
+    renderWrapUps();
+  }
+
+  // ---- presence ---------------------------------------------------------------------------------------------------
+
+  function renderPresence() {
+    const me = state.snapshot.me;
+    const reasons = state.snapshot.awayReasons;
+    if (el.awayReason.options.length !== reasons.length) {
+      el.awayReason.replaceChildren(...reasons.map((r) => node('option', { value: r.code }, r.label)));
+    }
+    if (me.status === 'Away' && me.awayReason) {
+      el.awayReason.value = me.awayReason;
+    }
+    for (const button of el.presence) {
+      button.setAttribute('aria-pressed', String(button.dataset.status === me.status));
+    }
+    const reason = me.status === 'Away' ? reasons.find((r) => r.code === me.awayReason) : null;
+    const label = reason ? t('Chats_StatusWithReason', t('Status_Away'), reason.label) : t('Status_' + me.status);
+    el.presenceNow.textContent = t('Chats_PresenceNow', label);
+    el.presenceNow.dataset.status = me.status;
+  }
+
+  async function setStatus(status) {
+    const reason = status === 'Away' ? el.awayReason.value : null;
+    if (await act('SetStatus', status, reason)) {
+      await refreshSnapshot();
+    }
+  }
+
+  el.presence.forEach((button) => button.addEventListener('click', () => setStatus(button.dataset.status)));
+  el.awayReason.addEventListener('change', () => {
+    if (state.snapshot && state.snapshot.me.status === 'Away') {
+      setStatus('Away');
+    }
+  });
+
+  // ---- queue and offers -------------------------------------------------------------------------------------------
+
+  function subject(channelLabel, category) {
+    return category ? t('Chats_Subject', channelLabel, category) : channelLabel;
+  }
+
+  function queueSubject(item) {
+    return subject(item.channelLabel, item.category);
+  }
+
+  function renderQueue() {
+    const { queue, queueLength, me } = state.snapshot;
+    el.queueCount.textContent = t('Chats_QueueCount', queueLength);
+    el.queueEmpty.hidden = queue.length > 0;
+    el.queueMore.hidden = queueLength <= queue.length;
+    el.queueMore.textContent = t('Chats_QueueMore', queueLength - queue.length);
+    syncList(el.queue, queue.map((item) => {
+      const questionId = 'q-' + item.conversationId;
+      const offered = item.offeredTo === me.id;
+      return node('li', { className: 'queue-item' + (offered ? ' offered' : ''), dataset: { id: item.conversationId } },
+        node('div', { className: 'queue-top' },
+          node('span', { className: 'wait', dataset: { waited: item.waitedSeconds }, title: t('Chats_Waiting') },
+            node('span', { className: 'visually-hidden' }, t('Chats_Waiting') + ' '),
+            node('span', { className: 'wait-value' }, mmss(item.waitedSeconds))),
+          node('span', { className: 'tag' }, item.channelLabel),
+          item.category ? node('span', { className: 'tag' }, item.category) : null,
+          item.requeued ? node('span', { className: 'tag warn' }, t('Chats_Requeued')) : null),
+        node('p', { className: 'question', id: questionId }, item.firstQuestion || t('Chats_NoQuestion')),
+        node('button', { type: 'button', className: 'accept', 'aria-describedby': questionId, onclick: () => accept(item.conversationId) }, t('Chats_Accept')));
+    }));
+    tick();
+  }
+
+  function renderOffers() {
+    const now = serverNow();
+    const queue = state.snapshot ? state.snapshot.queue : [];
+    const cards = [];
+    for (const [id, expires] of state.offers) {
+      if (expires <= now) {
+        state.offers.delete(id);
+        continue;
+      }
+      const item = queue.find((q) => q.conversationId === id);
+      const headingId = 'offer-' + id;
+      const remaining = Math.ceil((expires - now) / 1000);
+      cards.push(node('div', { className: 'offer', role: 'group', 'aria-labelledby': headingId, dataset: { id } },
+        node('p', { className: 'offer-head', id: headingId },
+          node('strong', null, t('Chats_Offer')), ' ',
+          node('span', { className: 'remaining', dataset: { expires } }, t('Chats_OfferRemaining', remaining))),
+        item ? node('p', { className: 'offer-subject' }, queueSubject(item)) : null,
+        item ? node('p', { className: 'question' }, item.firstQuestion || t('Chats_NoQuestion')) : null,
+        node('div', { className: 'offer-actions' },
+          node('button', { type: 'button', className: 'accept', onclick: () => accept(id) }, t('Chats_Accept')),
+          node('button', { type: 'button', className: 'secondary', onclick: () => decline(id) }, t('Chats_Decline')))));
+      if (!state.announcedOffers.has(id + '@' + expires)) {
+        state.announcedOffers.add(id + '@' + expires);
+        announce(t('Chats_OfferAnnounce', item ? queueSubject(item) : '', remaining), el.liveOffers);
+        beep();
+      }
+    }
+    syncList(el.offers, cards);
+    root.classList.toggle('has-offer', cards.length > 0);
+    renderTitle();
+  }
+
+  async function accept(conversationId) {
+    state.pendingOpen = conversationId;
+    if (await act('Accept', conversationId)) {
+      state.offers.delete(conversationId);
+      renderOffers();
+      await refreshSnapshot();
+    } else {
+      state.pendingOpen = null;
+      scheduleSnapshot(true);
+    }
+  }
+
+  async function decline(conversationId) {
+    if (await act('Decline', conversationId)) {
+      state.offers.delete(conversationId);
+      renderOffers();
+      scheduleSnapshot(true);
+    }
+  }
+
+  // A short two-tone beep; no audio file. Off unless the agent asked for it.
+  let audio = null;
+  function beep() {
+    if (!el.sound.checked) {
+      return;
+    }
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === 'suspended') {
+        audio.resume();
+      }
+      const at = audio.currentTime;
+      [[880, 0], [1175, 0.18]].forEach(([frequency, offset]) => {
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        oscillator.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.0001, at + offset);
+        gain.gain.exponentialRampToValueAtTime(0.2, at + offset + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, at + offset + 0.15);
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(at + offset);
+        oscillator.stop(at + offset + 0.16);
+      });
+    } catch (error) {
+      // No sound is better than a broken console.
+    }
+  }
+
+  el.sound.checked = localStorage.getItem(SOUND_KEY) === '1';
+  el.sound.addEventListener('change', () => {
+    localStorage.setItem(SOUND_KEY, el.sound.checked ? '1' : '0');
+    if (el.sound.checked) {
+      beep(); // a sample, and the user gesture browsers need before they play sound
+    }
+  });
+
+  // ---- my chats ---------------------------------------------------------------------------------------------------
+
+  function newChat(item) {
+    return {
+      id: item.conversationId,
+      item,
+      view: null,
+      transcript: [],
+      lastSequence: 0,
+      read: Number(sessionStorage.getItem(READ_KEY + item.conversationId) || 0),
+      notes: [],
+      seenNotes: null,
+      typingUntil: 0,
+      refreshing: false,
+      again: false,
+      draft: sessionStorage.getItem(DRAFT_KEY + item.conversationId) || '',
+      outbox: null, // { text, clientId }: a failed send retried with the same id is not doubled
+      closing: false, // the agent is closing or transferring it: its disappearance is no news
+    };
+  }
+
+  function syncChats(items) {
+    state.order = items.map((i) => i.conversationId);
+    for (const item of items) {
+      const chat = state.chats.get(item.conversationId);
+      if (chat) {
+        chat.item = item;
+      } else {
+        const fresh = newChat(item);
+        state.chats.set(item.conversationId, fresh);
+        reopen(fresh);
+        // A chat that arrives without 応答 on a running console was handed over (transfer, supervisor's assignment).
+        if (state.listed && item.conversationId !== state.pendingOpen) {
+          showNotice(t('Chats_TransferredIn', chatSubject(fresh)));
+        }
+      }
+    }
+    for (const chat of Array.from(state.chats.values())) {
+      if (!state.order.includes(chat.id)) {
+        drop(chat, chat.id === state.openId);
+      }
+    }
+    if (state.pendingOpen && state.chats.has(state.pendingOpen)) {
+      const id = state.pendingOpen;
+      state.pendingOpen = null;
+      openChat(id, true);
+    } else if (!state.openId && state.order.includes(sessionStorage.getItem(OPEN_KEY))) {
+      openChat(sessionStorage.getItem(OPEN_KEY), false);
+    } else if (!state.openId && state.order.length === 1) {
+      openChat(state.order[0], false);
+    }
+    state.listed = true;
+    renderMine();
+  }
+
+  // OpenChat: reads the whole chat and (re)joins its live news. A chat no longer readable is dropped.
+  async function reopen(chat) {
+    let view;
+    try {
+      view = await connection.invoke('OpenChat', chat.id);
+    } catch (error) {
+      if (state.connected && state.chats.get(chat.id) === chat) {
+        drop(chat, chat.id === state.openId);
+      }
+      return;
+    }
+    if (state.chats.get(chat.id) !== chat) {
+      return;
+    }
+    if (!view.mine) {
+      drop(chat, chat.id === state.openId);
+      return;
+    }
+    chat.view = view;
+    // Lines pushed while the view was on its way are newer than it: keep them.
+    const viewLast = view.transcript.length ? view.transcript[view.transcript.length - 1].sequence : 0;
+    chat.transcript = view.transcript.concat(chat.transcript.filter((i) => i.sequence > viewLast));
+    chat.lastSequence = chat.transcript.length ? chat.transcript[chat.transcript.length - 1].sequence : 0;
+    if (chat.seenNotes === null) {
+      chat.seenNotes = new Set(view.notes.map((n) => n.id));
+    }
+    chat.notes = view.notes;
+    if (chat.id === state.openId) {
+      markRead(chat);
+      renderChat(true);
+      if (chat.focusWhenReady) {
+        chat.focusWhenReady = false;
+        el.message.focus();
+      }
+    }
+    renderMine();
+  }
+
+  // The chat left the agent's hands (closed, transferred, taken back by the queue).
+  function drop(chat, tell) {
+    state.chats.delete(chat.id);
+    sessionStorage.removeItem(READ_KEY + chat.id);
+    sessionStorage.removeItem(DRAFT_KEY + chat.id);
+    if (state.connected) {
+      connection.invoke('CloseView', chat.id).catch(() => {});
+    }
+    if (state.openId === chat.id) {
+      state.openId = null;
+      if (tell && !chat.closing) {
+        showNotice(t('Chats_MovedAway'));
+      }
+      renderChat(true);
+    }
+    renderMine();
+  }
+
+  function unreadOf(chat) {
+    if (chat.id === state.openId) {
+      return 0;
+    }
+    return chat.transcript.filter((i) => i.role === 'user' && i.type === 'message' && i.sequence > chat.read).length;
+  }
+
+  function markRead(chat) {
+    chat.read = chat.lastSequence;
+    sessionStorage.setItem(READ_KEY + chat.id, String(chat.read));
+  }
+
+  function chatSubject(chat) {
+    return subject(chat.item.channelLabel, chat.item.category);
+  }
+
+  function renderMine() {
+    const me = state.snapshot ? state.snapshot.me : null;
+    const ids = state.order.filter((id) => state.chats.has(id));
+    el.mineCount.textContent = me ? t('Chats_MyChatsCount', ids.length, me.maxChats) : '';
+    el.mineEmpty.hidden = ids.length > 0;
+    syncList(el.mine, ids.map((id, index) => {
+      const chat = state.chats.get(id);
+      const unread = unreadOf(chat);
+      // The citizen's last words tell ten look-alike chats apart.
+      const said = chat.transcript.filter((i) => i.role === 'user' && i.type === 'message' && i.text).pop();
+      return node('li', { dataset: { id } },
+        node('button', { type: 'button', className: 'chat-tab' + (unread ? ' unread' : ''), 'aria-current': id === state.openId ? 'true' : null, dataset: { id }, onclick: () => openChat(id, true) },
+          node('span', { className: 'chat-no' }, String(index + 1)),
+          node('span', { className: 'chat-tab-text' },
+            node('span', { className: 'chat-tab-title' }, chatSubject(chat)),
+            node('span', { className: 'chat-tab-sub' }, said ? said.text : t('Chats_NoQuestion'))),
+          unread ? node('span', { className: 'badge' }, node('span', { 'aria-hidden': 'true' }, String(unread)), node('span', { className: 'visually-hidden' }, t('Chats_Unread', unread))) : null));
+    }));
+    renderTitle();
+  }
+
+  function renderTitle() {
+    const unread = Array.from(state.chats.values()).reduce((sum, chat) => sum + unreadOf(chat), 0);
+    const prefix = (state.offers.size ? t('Chats_TitleOffer') : '') + (unread ? t('Chats_TitleUnread', unread) : '');
+    document.title = prefix + baseTitle;
+  }
+
+  function openChat(id, focusInput) {
+    const previous = current();
+    if (previous) {
+      saveDraft(previous, el.message.value);
+    }
+    state.openId = id;
+    sessionStorage.setItem(OPEN_KEY, id);
+    const chat = current();
+    el.message.value = chat ? chat.draft : '';
+    if (chat) {
+      markRead(chat);
+    }
+    clearError();
+    renderChat(true);
+    renderMine();
+    if (focusInput && chat) {
+      if (el.message.disabled) {
+        chat.focusWhenReady = true; // the chat's view is still being read
+      } else {
+        el.message.focus();
+      }
+    }
+  }
+
+  function saveDraft(chat, text) {
+    chat.draft = text;
+    if (text) {
+      sessionStorage.setItem(DRAFT_KEY + chat.id, text);
+    } else {
+      sessionStorage.removeItem(DRAFT_KEY + chat.id);
+    }
+  }
+
+  function current() {
+    return state.openId ? state.chats.get(state.openId) || null : null;
+  }
+
+  // ---- the chat view ----------------------------------------------------------------------------------------------
+
+  function renderChatControls() {
+    // Presence waits for the first snapshot too: 離席 needs the list of reasons.
+    const ready = state.connected && Boolean(state.snapshot);
+    el.presence.forEach((b) => { b.disabled = !ready; });
+    el.awayReason.disabled = !ready;
+    const chat = current();
+    const writable = Boolean(chat && chat.view && !chat.view.readOnly && state.connected);
+    el.message.disabled = !chat || !(chat.view && !chat.view.readOnly);
+    el.send.disabled = !writable || state.sending;
+    el.transferOpen.disabled = !writable;
+    el.closeOpen.disabled = !writable;
+    el.noteText.disabled = !chat;
+    $('note-save').disabled = !chat || !state.connected;
+    // An FAQ link is sent to the chat shown; "sent" is remembered per chat.
+    for (const button of el.faqResults.querySelectorAll('.faq-send')) {
+      const sent = Boolean(chat) && button.dataset.sentTo === chat.id;
+      button.disabled = !writable || sent;
+      button.textContent = sent ? t('Chats_FaqSent') : t('Chats_FaqSendLink');
+    }
+    for (const button of el.canned.querySelectorAll('.canned')) {
+      button.disabled = el.message.disabled;
+    }
+  }
+
+  function renderChat(full) {
+    const chat = current();
+    el.chatEmpty.hidden = Boolean(chat);
+    el.transcript.hidden = !chat;
+    if (!chat) {
+      el.chatHeading.textContent = t('Chats_NoChatHeading');
+      el.chatMeta.textContent = '';
+      el.transcript.replaceChildren();
+      el.message.value = '';
+      el.typing.hidden = true;
+      renderChatControls();
+      renderTools();
+      return;
+    }
+    el.chatHeading.textContent = chatSubject(chat);
+    const answered = parseUtc(chat.item.answeredAtUtc);
+    el.chatMeta.replaceChildren(...[
+      chat.view && chat.view.readOnly ? t('Chats_ReadOnly') : '',
+      Number.isNaN(answered) ? '' : t('Chats_AnsweredAt', timeFormat.format(answered)),
+    ].filter(Boolean).map((text) => node('span', null, text)));
+    if (full) {
+      el.transcript.replaceChildren(...chat.transcript.map(line).filter(Boolean));
+      el.transcript.scrollTop = el.transcript.scrollHeight;
+    }
+    renderTyping();
+    renderChatControls();
+    renderTools();
+  }
+
+  function appendLines(items) {
+    const nearBottom = el.transcript.scrollHeight - el.transcript.scrollTop - el.transcript.clientHeight < 80;
+    for (const item of items) {
+      const li = line(item);
+      if (li) {
+        el.transcript.append(li);
+      }
+    }
+    if (nearBottom) {
+      el.transcript.scrollTop = el.transcript.scrollHeight;
+    }
+  }
+
+  // One transcript line: the citizen's, the bot's or an agent's; typing and most events are not lines.
+  function line(item) {
+    if (item.type === 'event') {
+      return item.name === 'handoff.initiate'
+        ? node('li', { className: 'line system' }, node('span', null, t('Chats_HandoffRequested')), ' ', node('time', null, timeFormat.format(parseUtc(item.timestampUtc))))
+        : null;
+    }
+    if (item.type !== 'message') {
+      return null;
+    }
+    const role = item.role === 'user' ? 'user' : item.role === 'agent' ? 'agent' : 'bot';
+    const at = parseUtc(item.timestampUtc);
+    return node('li', { className: `line ${role}` + (item.clicked ? ' clicked' : ''), dataset: { seq: item.sequence } },
+      node('div', { className: 'line-head' },
+        node('span', { className: 'who' }, t('Chats_Role_' + role)),
+        item.clicked ? node('span', { className: 'clicked-mark' }, t('Chats_Clicked')) : null,
+        node('time', { datetime: Number.isNaN(at) ? null : new Date(at).toISOString() }, Number.isNaN(at) ? '' : timeFormat.format(at))),
+      item.text ? node('div', { className: 'text' }, item.text) : null,
+      item.attachments && item.attachments.length
+        ? node('ul', { className: 'attachments', 'aria-label': t('Chats_Attachment') }, item.attachments.map((a) =>
+          node('li', null, a.url && /^(https?:|data:image\/)/.test(a.url)
+            ? node('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.name || a.contentType)
+            : (a.name || a.contentType))))
+        : null,
+      item.choices && item.choices.length
+        ? node('p', { className: 'choices' }, t('Chats_ChoicesList', item.choices.join(t('Chats_ChoiceSeparator'))))
+        : null);
+  }
+
+  // New transcript lines after the chat's last sequence; `live` when they come from a push (typing counts then).
+  async function refreshTranscript(chat, live) {
+    if (chat.refreshing) {
+      chat.again = true;
+      return;
+    }
+    chat.refreshing = true;
+    try {
+      do {
+        chat.again = false;
+        const items = await connection.invoke('ReadTranscript', chat.id, chat.lastSequence);
+        if (state.chats.get(chat.id) !== chat) {
+          return;
+        }
+        addLines(chat, items, live);
+      } while (chat.again);
+    } catch (error) {
+      // The next push or a reconnect reads again; an unreadable chat is dropped by chatChanged.
+    } finally {
+      chat.refreshing = false;
+    }
+  }
+
+  function addLines(chat, items, live) {
+    const fresh = items.filter((i) => i.sequence > chat.lastSequence);
+    if (fresh.length === 0) {
+      return;
+    }
+    chat.transcript.push(...fresh);
+    chat.lastSequence = fresh[fresh.length - 1].sequence;
+    const open = chat.id === state.openId;
+    for (const item of fresh) {
+      if (item.role !== 'user') {
+        continue;
+      }
+      if (item.type === 'typing' && live) {
+        chat.typingUntil = Date.now() + TYPING_SHOWN_MS;
+      } else if (item.type === 'message') {
+        chat.typingUntil = 0;
+        if (open) {
+          announce(t('Chats_NewMessage', item.text || ''));
+        }
+      }
+    }
+    if (open) {
+      markRead(chat);
+      appendLines(fresh);
+      renderTyping();
+    } else if (fresh.some((i) => i.role === 'user' && i.type === 'message')) {
+      announce(t('Chats_NewMessageOther', chatSubject(chat)));
+    }
+    renderMine();
+  }
+
+  let typingTimer = 0;
+  function renderTyping() {
+    const chat = current();
+    const left = chat ? chat.typingUntil - Date.now() : 0;
+    el.typing.hidden = left <= 0;
+    clearTimeout(typingTimer);
+    if (left > 0) {
+      typingTimer = setTimeout(renderTyping, left + 50);
+    }
+  }
+
+  // ---- sending ----------------------------------------------------------------------------------------------------
+
+  async function send() {
+    const chat = current();
+    if (!chat || state.sending || el.send.disabled) {
+      return;
+    }
+    const text = el.message.value;
+    if (!text.trim()) {
+      showError(t('Chats_Message') + ': ' + t('Chats_MessageHint'));
+      el.message.focus();
+      return;
+    }
+    if (!chat.outbox || chat.outbox.text !== text) {
+      chat.outbox = { text, clientId: newId() };
+    }
+    state.sending = true;
+    renderChatControls();
+    el.send.setAttribute('aria-busy', 'true');
+    let sent = false;
+    try {
+      const result = await connection.invoke('Send', chat.id, text, chat.outbox.clientId);
+      if (result && result.ok === false) {
+        showError(result.message);
+      } else {
+        sent = true;
+      }
+    } catch (error) {
+      // The typed text stays where it is; sending again reuses the id, so a send that did arrive is not doubled.
+      showError(state.connected ? t('Chats_Error_SendKept') : t('Chats_Error_Connection'));
+    } finally {
+      state.sending = false;
+      el.send.removeAttribute('aria-busy');
+      renderChatControls();
+    }
+    if (!sent) {
+      return;
+    }
+    clearError();
+    chat.outbox = null;
+    if (state.openId === chat.id && el.message.value === text) {
+      el.message.value = '';
+      saveDraft(chat, '');
+    } else if (state.openId !== chat.id && chat.draft === text) {
+      saveDraft(chat, '');
+    }
+    refreshTranscript(chat, false);
+  }
+
+  el.composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send();
+  });
+  el.message.addEventListener('compositionstart', () => { state.composing = true; });
+  el.message.addEventListener('compositionend', () => {
+    // Safari fires compositionend before the Enter that confirms the conversion.
+    setTimeout(() => { state.composing = false; }, 0);
+  });
+  el.message.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    // Enter that confirms an IME conversion never sends.
+    if (event.isComposing || event.keyCode === 229 || state.composing) {
+      return;
+    }
+    event.preventDefault();
+    send();
+  });
+  el.message.addEventListener('input', () => {
+    const chat = current();
+    if (chat) {
+      saveDraft(chat, el.message.value);
+    }
+    if (!chat || !state.connected || !el.message.value.trim()) {
+      return;
+    }
+    const now = Date.now();
+    if (now - state.lastTypingSent >= TYPING_SENT_EVERY_MS) {
+      state.lastTypingSent = now;
+      connection.invoke('Typing', chat.id).catch(() => {});
+    }
+  });
+
+  // Inserts text at the caret of the message box (canned responses).
+  function insertText(text) {
+    if (el.message.disabled) {
+      return;
+    }
+    const { selectionStart: start, selectionEnd: end, value } = el.message;
+    el.message.value = value.slice(0, start) + text + value.slice(end);
+    const chat = current();
+    if (chat) {
+      saveDraft(chat, el.message.value);
+    }
+    el.message.focus();
+    el.message.selectionStart = el.message.selectionEnd = start + text.length;
+  }
+
+  // ---- side panel: tabs -------------------------------------------------------------------------------------------
+
+  function selectTab(tab, focus) {
+    for (const other of el.tabs) {
+      const selected = other === tab;
+      other.setAttribute('aria-selected', String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      $(other.getAttribute('aria-controls')).hidden = !selected;
+    }
+    state.activeTab = tab.id.replace('tab-', '');
+    if (focus) {
+      tab.focus();
+    }
+    if (state.activeTab === 'canned' && state.cannedItems.length === 0) {
+      loadCanned();
+    }
+    renderTools();
+  }
+
+  el.tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => selectTab(tab, false));
+    tab.addEventListener('keydown', (event) => {
+      const moves = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: el.tabs.length - 1 - index };
+      if (event.key in moves) {
+        event.preventDefault();
+        selectTab(el.tabs[(index + moves[event.key] + el.tabs.length) % el.tabs.length], true);
+      }
+    });
+  });
+
+  function renderTools() {
+    const chat = current();
+    renderNotes(chat);
+    renderHistory(chat);
+  }
+
+  // ---- side panel: canned responses -------------------------------------------------------------------------------
+
+  function fillPlaceholders(body) {
+    const me = state.snapshot ? state.snapshot.me.name : '';
+    return body
+      .replaceAll('{agent}', me)
+      .replaceAll('{city}', root.dataset.city || '')
+      .replaceAll('{today}', longDateFormat.format(serverNow()));
+  }
+
+  let cannedTimer = 0;
+  let cannedAsked = 0;
+  async function loadCanned() {
+    const asked = ++cannedAsked;
+    try {
+      const response = await fetch('/api/handoff/canned?q=' + encodeURIComponent(el.cannedQ.value.trim()), { headers: { Accept: 'application/json' } });
+      if (!response.ok) {
+        throw new Error(String(response.status));
+      }
+      const items = await response.json();
+      if (asked !== cannedAsked) {
+        return;
+      }
+      state.cannedItems = items;
+      el.canned.replaceChildren(...(items.length ? items.map((c) =>
+        node('li', null, node('button', { type: 'button', className: 'canned', onclick: () => insertText(fillPlaceholders(c.body)) },
+          node('span', { className: 'canned-title' }, c.title, c.category ? node('span', { className: 'tag' }, c.category) : null),
+          node('span', { className: 'canned-body' }, fillPlaceholders(c.body)))))
+        : [node('li', { className: 'empty' }, t('Chats_CannedEmpty'))]));
+      renderChatControls();
+    } catch (error) {
+      el.canned.replaceChildren(node('li', { className: 'empty' }, t('Chats_Error_Search')));
+    }
+  }
+
+  el.cannedQ.addEventListener('input', () => {
+    clearTimeout(cannedTimer);
+    cannedTimer = setTimeout(loadCanned, 250);
+  });
+
+  // ---- side panel: FAQ --------------------------------------------------------------------------------------------
+
+  async function searchFaq() {
+    const query = el.faqQ.value.trim();
+    if (!query) {
+      return;
+    }
+    state.faqQuery = query;
+    try {
+      const response = await fetch('/api/faq/search?top=8&q=' + encodeURIComponent(query), { headers: { Accept: 'application/json' } });
+      if (!response.ok) {
+        throw new Error(String(response.status));
+      }
+      const { results } = await response.json();
+      el.faqResults.replaceChildren(...(results.length ? results.map((r) => faqResult(r, query))
+        : [node('li', { className: 'empty' }, t('Chats_FaqEmpty'))]));
+      renderChatControls();
+    } catch (error) {
+      el.faqResults.replaceChildren(node('li', { className: 'empty' }, t('Chats_Error_Search')));
+    }
+  }
+
+  function faqLink(faqId) {
+    return `${root.dataset.publicBase}/faq/${faqId}`;
+  }
+
+  function faqResult(result, query) {
+    const titleId = 'faq-' + result.faqId;
+    const button = node('button', { type: 'button', className: 'faq-send', 'aria-describedby': titleId }, t('Chats_FaqSendLink'));
+    button.addEventListener('click', () => sendFaq(result, query, button));
+    return node('li', { className: 'faq' },
+      node('a', { href: faqLink(result.faqId), target: '_blank', rel: 'noopener', id: titleId, title: t('Chats_FaqOpen') }, result.question),
+      node('p', { className: 'snippet' }, result.snippet),
+      button);
+  }
+
+  // Sends the FAQ's title and link to the citizen, then tells the ranker an agent confirmed the answer.
+  async function sendFaq(result, query, button) {
+    const chat = current();
+    if (!chat || button.disabled) {
+      return;
+    }
+    button.disabled = true;
+    const sent = await act('Send', chat.id, `${result.question}\n${faqLink(result.faqId)}`, newId());
+    if (sent) {
+      button.dataset.sentTo = chat.id;
+    }
+    renderChatControls();
+    if (!sent) {
+      return;
+    }
+    refreshTranscript(chat, false);
+    try {
+      await fetch('/api/faq/ranking/confirmations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', RequestVerificationToken: root.dataset.requestToken },
+        body: JSON.stringify({ query, faqId: result.faqId }),
+      });
+    } catch (error) {
+      // The citizen has the link; a lost confirmation only costs the ranker one example.
+    }
+  }
+
+  el.faqForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchFaq();
+  });
+
+  // ---- side panel: notes and history ------------------------------------------------------------------------------
+
+  async function refreshNotes(chat, live) {
+    try {
+      const notes = await connection.invoke('ReadNotes', chat.id);
+      if (state.chats.get(chat.id) !== chat) {
+        return;
+      }
+      const seen = chat.seenNotes || new Set();
+      const whisper = notes.some((n) => n.kind === 'Whisper' && !seen.has(n.id));
+      chat.notes = notes;
+      if (live && whisper) {
+        announce(t('Chats_NewWhisper'));
+        if (chat.id !== state.openId || state.activeTab !== 'notes') {
+          chat.unseenWhisper = true;
+        }
+      }
+      if (chat.id === state.openId) {
+        renderNotes(chat);
+      }
+    } catch (error) {
+      // Read again on the next note or reopen.
+    }
+  }
+
+  function renderNotes(chat) {
+    const notes = chat ? chat.notes.slice() : [];
+    // Transfer notes first (what the previous agent handed over), then the rest in time order.
+    notes.sort((a, b) => (a.kind === 'Transfer' ? 0 : 1) - (b.kind === 'Transfer' ? 0 : 1) || parseUtc(a.createdAtUtc) - parseUtc(b.createdAtUtc));
+    el.notes.replaceChildren(...(notes.length ? notes.map((n) =>
+      node('li', { className: 'note ' + n.kind.toLowerCase() },
+        node('div', { className: 'note-head' },
+          node('span', { className: 'note-kind' }, t('Chats_Note_' + n.kind)),
+          node('span', null, n.authorName),
+          node('time', null, timeFormat.format(parseUtc(n.createdAtUtc)))),
+        node('div', { className: 'text' }, n.text)))
+      : [node('li', { className: 'empty' }, t('Chats_NotesEmpty'))]));
+    if (chat && state.activeTab === 'notes') {
+      chat.unseenWhisper = false;
+      chat.seenNotes = new Set(chat.notes.map((n) => n.id));
+    }
+    const badge = chat && chat.unseenWhisper;
+    el.notesBadge.hidden = !badge;
+    el.notesBadge.textContent = badge ? '!' : '';
+  }
+
+  function renderHistory(chat) {
+    const history = chat && chat.view ? chat.view.history : [];
+    const codes = state.snapshot ? state.snapshot.wrapUpCodes : [];
+    el.history.replaceChildren(...(history.length ? history.map((h) => {
+      const code = codes.find((c) => c.code === h.wrapUpCode);
+      return node('li', null,
+        node('time', null, dateTimeFormat.format(parseUtc(h.createdAtUtc))), ' ',
+        node('span', { className: 'tag' }, t('Chats_Owner_' + h.owner)),
+        code ? node('span', { className: 'tag' }, code.label) : null);
+    }) : [node('li', { className: 'empty' }, t('Chats_HistoryEmpty'))]));
+  }
+
+  el.noteForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chat = current();
+    const text = el.noteText.value;
+    if (!chat || !text.trim()) {
+      return;
+    }
+    if (await act('AddNote', chat.id, text)) {
+      el.noteText.value = '';
+      await refreshNotes(chat, false);
+    }
+  });
+
+  // ---- dialogs: transfer and close --------------------------------------------------------------------------------
+
+  function openDialog(dialog, opener) {
+    dialog.querySelector('.dialog-error').textContent = '';
+    dialog.returnFocus = opener;
+    dialog.showModal();
+    const first = dialog.querySelector('input:checked, select, input, textarea, button');
+    if (first) {
+      first.focus();
+    }
+  }
+
+  function closeDialog(dialog) {
+    if (dialog.open) {
+      dialog.close();
+    }
+  }
+
+  for (const dialog of [el.transferDialog, el.closeDialog]) {
+    dialog.querySelector('[data-dismiss]').addEventListener('click', () => closeDialog(dialog));
+    dialog.addEventListener('close', () => {
+      // Back to the opener; when the chat is gone, to the next useful place rather than to the page's top.
+      const back = [dialog.returnFocus, el.message, el.mine.querySelector('button'), el.chatHeading].find((e) => e && !e.disabled && e.isConnected && (e.offsetParent !== null || e === el.chatHeading));
+      if (back) {
+        back.focus();
+      }
+    });
+  }
+
+  async function dialogAct(dialog, method, ...args) {
+    const error = dialog.querySelector('.dialog-error');
+    try {
+      const result = await connection.invoke(method, ...args);
+      if (result && result.ok === false) {
+        error.textContent = result.message || t('Chats_Error_Generic');
+        return false;
+      }
+      return true;
+    } catch (failure) {
+      error.textContent = errorText(failure);
+      return false;
+    }
+  }
+
+  el.transferOpen.addEventListener('click', () => {
+    const me = state.snapshot.me;
+    const agents = state.snapshot.agents.filter((a) => a.connected && a.status !== 'Offline' && a.id !== me.id);
+    el.transferAgent.replaceChildren(...(agents.length
+      ? agents.map((a) => node('option', { value: a.id }, t('Chats_AgentOption', a.name, a.statusLabel, a.chats, a.maxChats)))
+      : [node('option', { value: '' }, t('Chats_TransferNoAgents'))]));
+    el.transferForm.reset();
+    el.transferAgent.disabled = agents.length === 0;
+    openDialog(el.transferDialog, el.transferOpen);
+  });
+
+  el.transferForm.addEventListener('change', () => {
+    const toSupervisor = el.transferForm.querySelector('input[name=transfer-target]:checked').value === 'supervisor';
+    el.transferAgent.disabled = toSupervisor || !el.transferAgent.value;
+  });
+
+  el.transferForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chat = current();
+    if (!chat) {
+      closeDialog(el.transferDialog);
+      return;
+    }
+    const toSupervisor = el.transferForm.querySelector('input[name=transfer-target]:checked').value === 'supervisor';
+    const agentId = toSupervisor ? null : el.transferAgent.value || null;
+    chat.closing = true;
+    const done = await dialogAct(el.transferDialog, 'Transfer', chat.id, agentId, toSupervisor, el.transferNote.value || null);
+    chat.closing = done;
+    if (done) {
+      closeDialog(el.transferDialog);
+      drop(chat, false);
+      showNotice(t('Chats_Transferred'));
+      scheduleSnapshot(true);
+    }
+  });
+
+  function renderWrapUps() {
+    const codes = state.snapshot.wrapUpCodes;
+    if (el.wrapUps.children.length === codes.length) {
+      return;
+    }
+    el.wrapUps.replaceChildren(...codes.map((c) =>
+      node('label', { className: 'choice' }, node('input', { type: 'radio', name: 'wrap-up', value: c.code }), ' ' + c.label)));
+  }
+
+  el.closeOpen.addEventListener('click', () => {
+    el.closeForm.reset();
+    openDialog(el.closeDialog, el.closeOpen);
+  });
+
+  el.closeForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chat = current();
+    const checked = el.closeForm.querySelector('input[name=wrap-up]:checked');
+    if (!chat) {
+      closeDialog(el.closeDialog);
+      return;
+    }
+    chat.closing = true;
+    const done = await dialogAct(el.closeDialog, 'Close', chat.id, checked ? checked.value : null);
+    chat.closing = done;
+    if (done) {
+      const next = state.order.find((id) => id !== chat.id && state.chats.has(id)) || null;
+      drop(chat, false);
+      if (next) {
+        openChat(next, false);
+      }
+      closeDialog(el.closeDialog);
+      showNotice(t('Chats_Closed'));
+      scheduleSnapshot(true);
+    }
+  });
+
+  // ---- the clock: waiting times and offers ------------------------------------------------------------------------
+
+  function tick() {
+    const elapsed = state.snapshotAt ? (performance.now() - state.snapshotAt) / 1000 : 0;
+    for (const wait of el.queue.querySelectorAll('.wait')) {
+      wait.querySelector('.wait-value').textContent = mmss(Number(wait.dataset.waited) + elapsed);
+    }
+    const now = serverNow();
+    let expired = false;
+    for (const remaining of el.offers.querySelectorAll('.remaining')) {
+      const left = Math.ceil((Number(remaining.dataset.expires) - now) / 1000);
+      expired = expired || left <= 0;
+      remaining.textContent = t('Chats_OfferRemaining', Math.max(0, left));
+    }
+    if (expired) {
+      renderOffers();
+    }
+  }
+
+  // Alt+↑ / Alt+↓ moves between the agent's chats from anywhere on the page (the browser leaves these keys free).
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
+      return;
+    }
+    if (el.transferDialog.open || el.closeDialog.open) {
+      return;
+    }
+    const ids = state.order.filter((id) => state.chats.has(id));
+    if (ids.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    const at = ids.indexOf(state.openId);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    openChat(ids[at < 0 ? 0 : (at + step + ids.length) % ids.length], true);
+  });
+
+  setInterval(tick, 1000);
+  selectTab(el.tabs[0], false);
+  renderChat(true);
+  start();
+})();
