@@ -42,6 +42,7 @@ public static class HandoffModuleExtensions
         services.AddScoped<HandoffLeases>();
         services.AddScoped<RoutingPass>();
         services.AddSingleton<FirstQuestions>();
+        services.AddSingleton<HandlingTimeCache>();
         services.AddSingleton<RouterSignal>();
         services.AddSingleton<ChatWatchers>();
         services.AddHostedService<QueueRouter>();

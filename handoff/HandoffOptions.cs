@@ -30,6 +30,12 @@ public sealed class HandoffOptions
     /// <summary>How often the router looks at the queue when nothing wakes it earlier.</summary>
     public TimeSpan RoutingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The least time between two routing passes: under load every accept, close and handoff wakes the router, and
+    /// passes back to back would spend the CPU that the chats need; wake-ups within the gap are served by one pass.
+    /// </summary>
+    public TimeSpan RoutingMinGap { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How often a node refreshes its agents' connections; a connection not refreshed for three times this is gone.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -18,20 +18,20 @@ internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, 
             return new HandoffCheck(HandoffAvailability.Closed, 0, null);
         }
 
-        var waiting = await board.WaitingAsync(cancellationToken);
+        var waiting = await board.WaitingCountAsync(cancellationToken);
         var (signedIn, capacity) = await board.StaffingAsync(cancellationToken);
         if (signedIn == 0)
         {
-            return new HandoffCheck(HandoffAvailability.NoAgents, waiting.Count, null);
+            return new HandoffCheck(HandoffAvailability.NoAgents, waiting, null);
         }
 
-        if (waiting.Count >= options.CurrentValue.MaxQueueLength)
+        if (waiting >= options.CurrentValue.MaxQueueLength)
         {
-            return new HandoffCheck(HandoffAvailability.Congested, waiting.Count, null);
+            return new HandoffCheck(HandoffAvailability.Congested, waiting, null);
         }
 
-        var estimate = QueueBoard.EstimateWait(waiting.Count + 1, capacity, await board.AverageHandlingAsync(cancellationToken));
-        return new HandoffCheck(HandoffAvailability.Available, waiting.Count, estimate);
+        var estimate = QueueBoard.EstimateWait(waiting + 1, capacity, await board.AverageHandlingAsync(cancellationToken));
+        return new HandoffCheck(HandoffAvailability.Available, waiting, estimate);
     }
 
     public async Task<QueueStanding?> GetStandingAsync(Guid conversationId, CancellationToken cancellationToken)

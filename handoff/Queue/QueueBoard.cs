@@ -11,7 +11,7 @@ namespace ConversationHub.Handoff.Queue;
 /// Reads the queue as it is in the database: who waits in which order, each agent's load, the estimated wait and the
 /// day's figures. Nothing is cached: every node answers from the same rows.
 /// </summary>
-internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptionsMonitor<HandoffOptions> options, TimeProvider time)
+internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptionsMonitor<HandoffOptions> options, TimeProvider time, HandlingTimeCache handling)
 {
     private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
@@ -31,6 +31,10 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
             .Concat(queued.Where(q => !known.Contains(q.Id)).Select(q => new HandoffRequest(q.Id, q.Channel.ToString(), q.Reason ?? "user_request", null, "ja", q.UpdatedAtUtc)))
             .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)];
     }
+
+    /// <summary>How many conversations wait (core's owner is the truth).</summary>
+    public Task<int> WaitingCountAsync(CancellationToken cancellationToken) =>
+        hub.Conversations.CountAsync(c => c.Owner == ConversationOwner.Queued, cancellationToken);
 
     /// <summary>Open chats per agent (core's owner is the truth).</summary>
     public async Task<Dictionary<Guid, int>> ChatsPerAgentAsync(CancellationToken cancellationToken) =>
@@ -78,8 +82,26 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
         return perChat * Math.Max(1, position);
     }
 
-    /// <summary>The day's average handling time (accept to close), or the configured default before the first close.</summary>
+    /// <summary>
+    /// The day's average handling time (accept to close), or the configured default before the first close. PERF: an
+    /// estimate, so kept for <see cref="HandlingCache"/> per node rather than read on every handoff and routing pass.
+    /// </summary>
     public async Task<TimeSpan> AverageHandlingAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (handling.Get(now) is { } known)
+        {
+            return known;
+        }
+
+        var average = await ReadAverageHandlingAsync(cancellationToken);
+        handling.Set(average, now + HandlingCache);
+        return average;
+    }
+
+    private static readonly TimeSpan HandlingCache = TimeSpan.FromSeconds(30);
+
+    private async Task<TimeSpan> ReadAverageHandlingAsync(CancellationToken cancellationToken)
     {
         var dayStart = DayStartUtc();
         var handled = await db.Requests.AsNoTracking()
@@ -97,4 +119,17 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
         var japan = time.GetUtcNow().ToOffset(JapanOffset);
         return new DateTimeOffset(japan.Date, JapanOffset).UtcDateTime;
     }
+}
+
+/// <summary>This node's last reading of the day's average handling time, and until when it holds.</summary>
+internal sealed class HandlingTimeCache
+{
+    // A reference, so readers on other threads see a whole reading or the previous one.
+    private Reading? _known;
+
+    public TimeSpan? Get(DateTime nowUtc) => Volatile.Read(ref _known) is { } known && known.UntilUtc > nowUtc ? known.Value : null;
+
+    public void Set(TimeSpan value, DateTime untilUtc) => Volatile.Write(ref _known, new Reading(value, untilUtc));
+
+    private sealed record Reading(TimeSpan Value, DateTime UntilUtc);
 }

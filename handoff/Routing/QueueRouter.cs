@@ -31,6 +31,7 @@ internal sealed partial class QueueRouter(
                 if (settings.Route)
                 {
                     await RouteAsync(settings, stoppingToken);
+                    await Task.Delay(settings.RoutingMinGap, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

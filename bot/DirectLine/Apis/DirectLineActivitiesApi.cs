@@ -75,7 +75,9 @@ internal static class DirectLineActivitiesApi
     {
         var timestamp = ActivityTimestamps.Next(services.Time.GetUtcNow().UtcDateTime, null);
         InboundActivityReader.Stamp(activity.Json, conversation.Id, userId, timestamp);
-        var turn = TurnFor(conversation.Id, activity);
+        // PERF: what a citizen writes to an agent (or after the close) needs no bot turn: the bot would only find it
+        // is not its conversation. Queued conversations still get one (the bot tells the place in the queue).
+        var turn = conversation.Owner is ConversationOwner.Bot or ConversationOwner.Queued ? TurnFor(conversation.Id, activity) : null;
         var transcript = new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, activity.Type, "user", activity.Json.ToJsonString(), timestamp)
         {
             ClientActivityId = activity.ClientActivityId,

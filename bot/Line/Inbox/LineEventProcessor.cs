@@ -92,7 +92,8 @@ internal sealed partial class LineEventProcessor(
     private async Task OnTextAsync(LineInboxEvent row, string userId, string text, JsonObject details, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken, text);
-        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot: true);
+        var forBot = conversation.Owner is ConversationOwner.Bot or ConversationOwner.Queued;
+        var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot);
         if (!isNew)
         {
             return;
@@ -108,8 +109,11 @@ internal sealed partial class LineEventProcessor(
             }
         }
 
-        // The bot reads the owner itself: queued and agent-owned conversations get no bot answer.
-        turns.Enqueue(new BotTurn(BotTurnKind.Message, conversation.Id, stored.Sequence));
+        // Queued conversations get a turn (the bot tells the place); an agent's or a closed one's need none.
+        if (forBot)
+        {
+            turns.Enqueue(new BotTurn(BotTurnKind.Message, conversation.Id, stored.Sequence));
+        }
     }
 
     private async Task OnImageAsync(LineInboxEvent row, string userId, JsonElement message, JsonObject details, CancellationToken cancellationToken)
