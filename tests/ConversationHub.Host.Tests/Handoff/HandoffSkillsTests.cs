@@ -46,7 +46,11 @@ public sealed class HandoffSkillsTests
         Assert.True((await taxAgent.ActAsync("Accept", ct, id)).Ok);
         var view = await taxAgent.InvokeAsync("OpenChat", ct, id);
         Assert.Equal("固定資産税の減免について", view.GetProperty("notes")[0].GetProperty("text").GetString());
-        Assert.Equal("税金", view.GetProperty("category").GetString());
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Handoff.Persistence.HandoffDbContext>();
+        var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Requests, r => r.ConversationId == id, ct);
+        var audit = string.Join(",", db.Audit.Where(a => a.ConversationId == id).OrderBy(a => a.Id).Select(a => a.Action + ":" + a.Detail));
+        Assert.True(view.GetProperty("category").GetString() == "税金", $"view {view.GetProperty("category")}, record {record.Category} {record.Outcome} {record.Requeues}, audit {audit}");
     }
 
     [Fact]
