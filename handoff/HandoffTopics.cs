@@ -12,6 +12,9 @@ internal static class HandoffTopics
     /// <summary>A staff-only note or whisper was added. Payload: <see cref="NotePayload"/>.</summary>
     public const string NoteAdded = "handoff.note_added";
 
+    /// <summary>An agent closed a chat and the citizen was asked to rate it. Payload: <see cref="SurveyPayload"/>.</summary>
+    public const string SurveyAsked = "handoff.survey_asked";
+
     /// <summary>Something the router should act on now rather than at its next tick. Payload: <c>{}</c>.</summary>
     public const string RouteNow = "handoff.route_now";
 }
@@ -21,3 +24,6 @@ internal sealed record OfferPayload(Guid OfferId, Guid ConversationId, Guid Agen
 
 /// <summary>Payload of <see cref="HandoffTopics.NoteAdded"/>.</summary>
 internal sealed record NotePayload(Guid ConversationId, Guid NoteId);
+
+/// <summary>Payload of <see cref="HandoffTopics.SurveyAsked"/>.</summary>
+internal sealed record SurveyPayload(Guid ConversationId, DateTime UntilUtc);

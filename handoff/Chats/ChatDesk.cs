@@ -402,6 +402,8 @@ internal sealed class ChatDesk(
         Audit(user.Id, "close", conversationId, wrapUpCode);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Every node learns the chat awaits a rating before the question goes out, so no answer is missed.
+        await events.PublishAsync(HandoffTopics.SurveyAsked, JsonSerializer.Serialize(new SurveyPayload(conversationId, conversation.SurveyUntilUtc!.Value)), cancellationToken);
         await notices.StatusAsync(conversationId, "completed", null, cancellationToken);
         if (conversation.Channel != ConversationChannel.Line)
         {

@@ -17,20 +17,54 @@ namespace ConversationHub.Handoff.Chats;
 /// suggested replies, or a digit 1–5), then an optional comment. Stored per conversation and agent on its contact
 /// record. Every node hears the activity; a conditional update lets exactly one record it.
 /// </summary>
-internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory scopes, TimeProvider time) : IHostedService
+/// <remarks>
+/// PERF: every activity of every conversation is announced, so each node keeps the conversations that await an answer
+/// (told by <see cref="HandoffTopics.SurveyAsked"/>, reloaded from the database at start and after a lost event bus)
+/// and reads nothing for the others.
+/// </remarks>
+internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory scopes, TimeProvider time) : IHostedService, IDisposable
 {
-    private IDisposable? _subscription;
+    private readonly HubSubscriptions _subscriptions = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> _awaiting = new();
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync);
-        return Task.CompletedTask;
+        _subscriptions.Add(events.Subscribe(ConversationEventTopics.ActivityAdded, OnActivityAsync));
+        _subscriptions.Add(events.Subscribe(HandoffTopics.SurveyAsked, OnSurveyAskedAsync));
+        _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => ReloadAsync(ct)));
+        await ReloadAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        _subscriptions.Dispose();
         return Task.CompletedTask;
+    }
+
+    public void Dispose() => _subscriptions.Dispose();
+
+    private Task OnSurveyAskedAsync(HubEvent e, CancellationToken cancellationToken)
+    {
+        if (JsonSerializer.Deserialize<SurveyPayload>(e.Payload) is { } asked)
+        {
+            _awaiting[asked.ConversationId] = asked.UntilUtc;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        var awaiting = await scope.ServiceProvider.GetRequiredService<Core.Persistence.HubDbContext>().Conversations.AsNoTracking()
+            .Where(c => c.Owner == ConversationOwner.Closed && c.SurveyUntilUtc > now)
+            .Select(c => new { c.Id, Until = c.SurveyUntilUtc!.Value })
+            .ToListAsync(cancellationToken);
+        foreach (var conversation in awaiting)
+        {
+            _awaiting[conversation.Id] = conversation.Until;
+        }
     }
 
     /// <summary>The score of an answer: one of the five labels, or a digit.</summary>
@@ -51,8 +85,14 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
     private async Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
     {
         var added = JsonSerializer.Deserialize<ActivityAddedPayload>(e.Payload);
-        if (added is null)
+        if (added is null || !_awaiting.TryGetValue(added.ConversationId, out var until))
         {
+            return;
+        }
+
+        if (until <= time.GetUtcNow().UtcDateTime)
+        {
+            _awaiting.TryRemove(added.ConversationId, out _);
             return;
         }
 
@@ -62,6 +102,7 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
         var conversation = await store.FindAsync(added.ConversationId, cancellationToken);
         if (conversation is null || !conversation.AwaitsSurveyAnswer(now))
         {
+            _awaiting.TryRemove(added.ConversationId, out _);
             return;
         }
 
