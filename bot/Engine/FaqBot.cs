@@ -259,6 +259,16 @@ internal sealed class FaqBot(
             ["language"] = "ja",
         };
         await writer.SendAsync(conversation, BotActivities.Event("handoff.initiate", value, replyToId), cancellationToken);
+
+        // The first handoff.status comes with the turn's answer (the queue announces later changes of place), so the
+        // web chat's status bar shows at once and the queue writes nothing for a citizen who is taken at once.
+        var status = new JsonObject
+        {
+            ["state"] = "queued",
+            ["position"] = check.Waiting + 1,
+            ["estimatedWaitSeconds"] = (int)Math.Ceiling((check.EstimatedWait ?? TimeSpan.FromMinutes(1)).TotalSeconds),
+        };
+        await writer.SendAsync(conversation, BotActivities.Event("handoff.status", status, replyToId), cancellationToken);
         var text = string.Format(Japanese, strings["HandoffQueued"], check.Waiting + 1, Minutes(check.EstimatedWait));
         await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, [(strings["StopWaiting"], strings["StopWaiting"])]), cancellationToken);
     }

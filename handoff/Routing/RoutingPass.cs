@@ -38,6 +38,9 @@ internal sealed class RoutingPass(
     private const int TranscriptLookback = 40;
     private static readonly TimeSpan AnnounceEvery = TimeSpan.FromSeconds(15);
 
+    // The bot tells the first place with its answer; the queue speaks only to those who have waited a moment.
+    private static readonly TimeSpan AnnounceAfter = TimeSpan.FromSeconds(2);
+
     /// <summary>Runs the pass; returns the offers it made.</summary>
     public async Task<IReadOnlyList<HandoffOffer>> RunAsync(CancellationToken cancellationToken)
     {
@@ -326,7 +329,7 @@ internal sealed class RoutingPass(
         {
             var request = waiting[i];
             var position = i + 1;
-            var due = request.AnnouncedPosition != position
+            var due = request.AnnouncedPosition != position && now - request.WaitingSinceUtc >= AnnounceAfter
                 && (request.AnnouncedAtUtc is null || position <= 3 || now - request.AnnouncedAtUtc >= AnnounceEvery);
             if (!due || request.Channel == nameof(ConversationChannel.Line))
             {
