@@ -248,7 +248,7 @@ internal sealed class FaqBot(
         }
 
         // The owner moves first: a turn retried after a crash finds the conversation queued and only informs.
-        conversation.RequestHandoff("user_request", time.GetUtcNow().UtcDateTime);
+        conversation.RequestHandoff("user_request", time.GetUtcNow().UtcDateTime, category);
         await store.SaveAsync(conversation, cancellationToken);
         var value = new JsonObject
         {

@@ -499,6 +499,7 @@ internal sealed class ChatDesk(
         }
 
         var now = Now;
+        var queuedAtUtc = conversation.UpdatedAtUtc;
         conversation.AssignAgent(agentId, now);
         if (!await TrySaveAsync(conversation, cancellationToken))
         {
@@ -507,17 +508,32 @@ internal sealed class ChatDesk(
         }
 
         var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
-        if (request is not null)
+        if (request is null)
         {
-            request.Outcome = HandoffOutcome.Answered;
-            request.AnsweredAtUtc ??= now;
-            request.AgentId = agentId;
+            // Taken from the queue before the router made its record (picked or assigned at once): made here.
+            request = new HandoffRequest(conversationId, conversation.Channel.ToString(), "user_request", null, "ja", queuedAtUtc);
+            db.Requests.Add(request);
         }
+
+        request.Outcome = HandoffOutcome.Answered;
+        request.AnsweredAtUtc ??= now;
+        request.AgentId = agentId;
 
         await db.Offers.Where(o => o.ConversationId == conversationId && o.State == OfferState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, o => o.AgentId == agentId ? OfferState.Accepted : OfferState.Withdrawn).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
         Audit(actorId, action, conversationId, actorId == agentId ? null : agentId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (db.Entry(request).State == EntityState.Added)
+        {
+            // The router made the record at the same moment: mark that one answered instead.
+            db.Entry(request).State = EntityState.Detached;
+            await db.Requests.Where(r => r.ConversationId == conversationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, HandoffOutcome.Answered).SetProperty(r => r.AnsweredAtUtc, now).SetProperty(r => r.AgentId, agentId), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         await notices.StatusAsync(conversationId, "accepted", null, cancellationToken);
         if (conversation.Channel != ConversationChannel.Line)

@@ -32,6 +32,7 @@ internal sealed class ConsoleRelay(
         _subscriptions.Add(events.Subscribe(HandoffTopics.Offered, OnOfferedAsync));
         _subscriptions.Add(events.Subscribe(HandoffTopics.NoteAdded, OnNoteAsync));
         _subscriptions.Add(events.Subscribe(HandoffTopics.RouteNow, (_, _) => Wake()));
+        _subscriptions.Add(events.Subscribe(ConversationEventTopics.HandoffRequested, OnHandoffRequestedAsync));
         _subscriptions.Add(events.Subscribe(HubEventTopics.Reconnected, (_, ct) => hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", ct)));
         foreach (var topic in new[] { ConversationEventTopics.HandoffRequested, ConversationEventTopics.AgentAssigned, ConversationEventTopics.Ended, ConversationEventTopics.Requeued, ConversationEventTopics.Transferred })
         {
@@ -49,6 +50,19 @@ internal sealed class ConsoleRelay(
     }
 
     public void Dispose() => _subscriptions.Dispose();
+
+    // The contact record at once, so a citizen who leaves before the router's next pass is still counted as abandoned.
+    private async Task OnHandoffRequestedAsync(HubEvent e, CancellationToken cancellationToken)
+    {
+        using var payload = JsonDocument.Parse(e.Payload);
+        if (payload.RootElement.TryGetProperty(nameof(ConversationEvent.ConversationId), out var id) && id.TryGetGuid(out var conversationId))
+        {
+            var category = payload.RootElement.TryGetProperty(nameof(HandoffRequested.Category), out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            await using var scope = scopes.CreateAsyncScope();
+            await Queue.HandoffContext.EnsureRecordAsync(
+                scope.ServiceProvider.GetRequiredService<Persistence.HandoffDbContext>(), scope.ServiceProvider.GetRequiredService<IConversationStore>(), conversationId, category, cancellationToken);
+        }
+    }
 
     private Task Wake()
     {

@@ -35,7 +35,6 @@ internal sealed class RoutingPass(
     IOptionsMonitor<HandoffOptions> options,
     TimeProvider time)
 {
-    private const int TranscriptLookback = 40;
     private static readonly TimeSpan AnnounceEvery = TimeSpan.FromSeconds(15);
 
     // The bot tells the first place with its answer; the queue speaks only to those who have waited a moment.
@@ -81,7 +80,7 @@ internal sealed class RoutingPass(
         {
             if (!byId.TryGetValue(conversation.Id, out var record))
             {
-                var (category, language) = await ReadHandoffContextAsync(conversation.Id, cancellationToken);
+                var (category, language) = await HandoffContext.ReadAsync(store, conversation.Id, cancellationToken);
                 db.Requests.Add(new HandoffRequest(conversation.Id, conversation.Channel.ToString(), conversation.Reason ?? "user_request", category, language, conversation.UpdatedAtUtc));
                 changed = true;
             }
@@ -166,31 +165,6 @@ internal sealed class RoutingPass(
         return ended.Count > 0;
     }
 
-    // The bot's handoff.initiate carries what the conversation was about.
-    private async Task<(string? Category, string Language)> ReadHandoffContextAsync(Guid conversationId, CancellationToken cancellationToken)
-    {
-        var conversation = await store.FindAsync(conversationId, cancellationToken);
-        var from = Math.Max(0, (conversation?.LastSequence ?? 0) - TranscriptLookback);
-        var recent = await store.ReadAsync(conversationId, from, TranscriptLookback, cancellationToken);
-        for (var i = recent.Count - 1; i >= 0; i--)
-        {
-            if (!string.Equals(recent[i].Type, "event", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var json = JsonNode.Parse(recent[i].ActivityJson);
-            if (json?["name"]?.GetValue<string>() == "handoff.initiate" && json["value"] is JsonObject value)
-            {
-                var category = value["category"]?.GetValue<string>();
-                var language = value["language"]?.GetValue<string>() ?? "ja";
-                return (string.IsNullOrWhiteSpace(category) ? null : category, language);
-            }
-        }
-
-        return (null, "ja");
-    }
-
     private async Task<bool> ExpireOffersAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -235,7 +209,13 @@ internal sealed class RoutingPass(
     private async Task<List<HandoffOffer>> OfferAsync(CancellationToken cancellationToken)
     {
         var made = new List<HandoffOffer>();
-        var waiting = await board.WaitingAsync(cancellationToken);
+
+        // Only conversations with their contact record: one the bot queued after this pass followed the owners waits
+        // for the next pass, so every offered (and accepted) conversation has its record and its category.
+        var waiting = await db.Requests.AsNoTracking()
+            .Where(r => r.Outcome == HandoffOutcome.Waiting)
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)
+            .ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
             return made;

@@ -76,12 +76,12 @@ public sealed class Conversation
     /// <summary>Whether the conversation still accepts messages.</summary>
     public bool IsOpen => Owner is ConversationOwner.Bot or ConversationOwner.Queued or ConversationOwner.Agent;
 
-    /// <summary>bot → queued.</summary>
-    public void RequestHandoff(string reason, DateTime nowUtc)
+    /// <summary>bot → queued; <paramref name="category"/> is what the conversation was about, when known.</summary>
+    public void RequestHandoff(string reason, DateTime nowUtc, string? category = null)
     {
         Move(ConversationOwner.Queued, nowUtc, ConversationOwner.Bot);
         Reason = reason;
-        _events.Add(new HandoffRequested(Id, reason));
+        _events.Add(new HandoffRequested(Id, reason, category));
     }
 
     /// <summary>queued → agent.</summary>

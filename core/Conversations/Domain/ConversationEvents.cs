@@ -9,7 +9,7 @@ public abstract record ConversationEvent(Guid ConversationId)
 }
 
 /// <summary>The bot (or the citizen) asked for a person: bot → queued.</summary>
-public sealed record HandoffRequested(Guid ConversationId, string Reason) : ConversationEvent(ConversationId)
+public sealed record HandoffRequested(Guid ConversationId, string Reason, string? Category = null) : ConversationEvent(ConversationId)
 {
     /// <inheritdoc />
     public override string Topic => ConversationEventTopics.HandoffRequested;
