@@ -20,7 +20,7 @@ public sealed record AgentItem(Guid Id, string Name, string Status, string Statu
 /// <summary>Everything the chats console shows besides the open chat.</summary>
 public sealed record ConsoleSnapshot(
     ConsoleMe Me, IReadOnlyList<QueueItem> Queue, int QueueLength, IReadOnlyList<ChatItem> Chats, IReadOnlyList<AgentItem> Agents,
-    IReadOnlyList<CodeLabel> WrapUpCodes, IReadOnlyList<CodeLabel> AwayReasons, DateTime ServerTimeUtc);
+    IReadOnlyList<CodeLabel> WrapUpCodes, IReadOnlyList<CodeLabel> AwayReasons, DateTime ServerTimeUtc, IReadOnlyList<string> Teams);
 
 /// <summary>One transcript line for the console: the citizen's, the bot's or an agent's.</summary>
 public sealed record TranscriptItem(

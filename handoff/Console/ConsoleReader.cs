@@ -46,7 +46,8 @@ internal sealed class ConsoleReader(
         return new ConsoleSnapshot(me, queue, length, chats, await AgentsAsync(names, cancellationToken),
             [.. options.CurrentValue.EffectiveWrapUpCodes.Select(c => new CodeLabel(c, strings["WrapUp_" + c]))],
             [.. options.CurrentValue.EffectiveAwayReasons.Select(c => new CodeLabel(c, strings["Away_" + c]))],
-            time.GetUtcNow().UtcDateTime);
+            time.GetUtcNow().UtcDateTime,
+            await TeamsAsync(user, cancellationToken));
     }
 
     public async Task<SupervisorBoard> SupervisorBoardAsync(StaffUser user, CancellationToken cancellationToken)
@@ -150,6 +151,19 @@ internal sealed class ConsoleReader(
             var agent = c.AgentId is { } a ? names.GetValueOrDefault(a) : null;
             return new ChatItem(c.Id, c.Channel.ToString(), ChannelLabel(c.Channel.ToString()), request?.Category, request?.AnsweredAtUtc, c.LastSequence, c.AgentId, agent);
         })];
+    }
+
+    // Teams are skill groups: the categories that a signed-in colleague names in their profile.
+    private async Task<List<string>> TeamsAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        var connected = await board.ConnectedAgentsAsync(cancellationToken);
+        var profiles = await db.Agents.AsNoTracking()
+            .Where(a => a.Status != AgentStatus.Offline && a.AgentId != user.Id && a.Categories != "")
+            .Select(a => new { a.AgentId, a.Categories })
+            .ToListAsync(cancellationToken);
+        return [.. profiles.Where(p => connected.Contains(p.AgentId))
+            .SelectMany(p => p.Categories.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private async Task<List<AgentItem>> AgentsAsync(IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)

@@ -57,6 +57,7 @@
     transferDialog: $('transfer-dialog'),
     transferForm: $('transfer-form'),
     transferAgent: $('transfer-agent'),
+    transferTeam: $('transfer-team'),
     transferNote: $('transfer-note'),
     closeDialog: $('close-dialog'),
     closeForm: $('close-form'),
@@ -1298,14 +1299,22 @@
     el.transferAgent.replaceChildren(...(agents.length
       ? agents.map((a) => node('option', { value: a.id }, t('Chats_AgentOption', a.name, a.statusLabel, a.chats, a.maxChats)))
       : [node('option', { value: '' }, t('Chats_TransferNoAgents'))]));
+    const teams = state.snapshot.teams || [];
+    el.transferTeam.replaceChildren(...(teams.length
+      ? teams.map((team) => node('option', { value: team }, team))
+      : [node('option', { value: '' }, t('Chats_TransferNoTeams'))]));
     el.transferForm.reset();
     el.transferAgent.disabled = agents.length === 0;
+    el.transferTeam.disabled = true;
     openDialog(el.transferDialog, el.transferOpen);
   });
 
+  const transferTarget = () => el.transferForm.querySelector('input[name=transfer-target]:checked').value;
+
   el.transferForm.addEventListener('change', () => {
-    const toSupervisor = el.transferForm.querySelector('input[name=transfer-target]:checked').value === 'supervisor';
-    el.transferAgent.disabled = toSupervisor || !el.transferAgent.value;
+    const target = transferTarget();
+    el.transferAgent.disabled = target !== 'agent' || !el.transferAgent.value;
+    el.transferTeam.disabled = target !== 'team' || !el.transferTeam.value;
   });
 
   el.transferForm.addEventListener('submit', async (event) => {
@@ -1315,10 +1324,12 @@
       closeDialog(el.transferDialog);
       return;
     }
-    const toSupervisor = el.transferForm.querySelector('input[name=transfer-target]:checked').value === 'supervisor';
-    const agentId = toSupervisor ? null : el.transferAgent.value || null;
+    const target = transferTarget();
+    const note = el.transferNote.value || null;
     chat.closing = true;
-    const done = await dialogAct(el.transferDialog, 'Transfer', chat.id, agentId, toSupervisor, el.transferNote.value || null);
+    const done = target === 'team'
+      ? await dialogAct(el.transferDialog, 'TransferToTeam', chat.id, el.transferTeam.value || null, note)
+      : await dialogAct(el.transferDialog, 'Transfer', chat.id, target === 'agent' ? el.transferAgent.value || null : null, target === 'supervisor', note);
     chat.closing = done;
     if (done) {
       closeDialog(el.transferDialog);

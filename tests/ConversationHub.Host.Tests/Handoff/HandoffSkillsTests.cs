@@ -36,6 +36,8 @@ public sealed class HandoffSkillsTests
         Assert.True((await generalist.ActAsync("Accept", ct, id)).Ok);
         Assert.True((await taxAgent.AvailableAsync(ct)).Ok);
 
+        var snapshot = await generalist.InvokeAsync("GetSnapshot", ct);
+        Assert.Equal(["税金"], snapshot.GetProperty("teams").EnumerateArray().Select(t => t.GetString()));
         var unknownTeam = await generalist.ActAsync("TransferToTeam", ct, id, "存在しない課", null);
         var moved = await generalist.ActAsync("TransferToTeam", ct, id, "税金", "固定資産税の減免について");
 
