@@ -316,6 +316,65 @@ public sealed class ChatsConsoleBrowserTests
     }
 
     [Fact]
+    public async Task Transfer_ToATeam_ReachesTheTeamsAgent()
+    {
+        // Arrange: the operator in the console; a tax-team agent on the hub (profile set by the supervisor's API).
+        var ct = TestTimeout.Token(300);
+        await AvoidMidnightAsync(ct);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, OpenAllDay(), ct);
+        await AgentClient.CreateAccountAsync(host, "tax-agent", Core.Identity.HubRoles.Operator, ct);
+        await using var taxAgent = await AgentClient.ConnectAsync(host, "tax-agent", ct);
+        using (var supervisorApi = await host.SignInAsync("supervisor", ct))
+        using (var set = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(supervisorApi, new Uri($"/api/handoff/agents/{taxAgent.Id}/profile", UriKind.Relative), new { categories = new[] { "税金" } }, ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var operatorPage = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" })).NewPageAsync();
+        await SignInAvailableAsync(operatorPage, baseUrl);
+        using var citizen = new DirectLineTestClient(host.CreateClient());
+        await citizen.StartAsync(ct);
+        await citizen.SayAsync("オペレーターと話す", "team-1", ct);
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(operatorPage.GetByRole(AriaRole.Textbox, new() { Name = "メッセージ", Exact = true })).ToBeEnabledAsync();
+        Assert.True((await taxAgent.AvailableAsync(ct)).Ok);
+
+        // Act: 転送 → チームへ → 税金, with a note. The team appears once the console has heard of the tax agent.
+        var dialog = operatorPage.GetByRole(AriaRole.Dialog, new() { Name = "チャットを転送" });
+        var team = dialog.GetByLabel("チーム", new() { Exact = true });
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await operatorPage.GetByRole(AriaRole.Button, new() { Name = "転送", Exact = true }).ClickAsync();
+            await Assertions.Expect(dialog).ToBeVisibleAsync();
+            if ((await team.InnerTextAsync()).Contains("税金", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "キャンセル" }).ClickAsync();
+            await operatorPage.WaitForTimeoutAsync(500);
+        }
+
+        await dialog.GetByLabel("チームへ（担当分野のオペレーター）").CheckAsync();
+        await team.SelectOptionAsync("税金");
+        await dialog.GetByLabel("引き継ぎメモ（任意）").FillAsync("固定資産税の件です");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "転送する" }).ClickAsync();
+
+        // Assert: gone from the operator's console; offered to the team's agent, who sees the note first.
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(operatorPage.Locator("#mine .chat-tab")).ToHaveCountAsync(0);
+        var id = Guid.Parse(citizen.ConversationId);
+        await taxAgent.WaitForOfferAsync(id, ct);
+        Assert.True((await taxAgent.ActAsync("Accept", ct, id)).Ok);
+        var view = await taxAgent.InvokeAsync("OpenChat", ct, id);
+        Assert.Equal("固定資産税の件です", view.GetProperty("notes")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ConsoleIndex_LinksChatsForOperatorsAndSupervisors_SupervisorPageForSupervisorsOnly()
     {
         // Arrange
