@@ -73,6 +73,12 @@ internal static class DirectLineActivitiesApi
     internal static async Task<Results<Ok<ResourceResponse>, JsonHttpResult<DirectLineErrorResponse>>> StoreAsync(
         Conversation conversation, string userId, InboundActivity activity, DirectLineServices services, CancellationToken cancellationToken)
     {
+        // A citizen's typing matters only to an agent: with the bot it is acknowledged and not stored.
+        if (string.Equals(activity.Type, "typing", StringComparison.Ordinal) && conversation.Owner != ConversationOwner.Agent)
+        {
+            return TypedResults.Ok(new ResourceResponse(ActivityIds.Format(conversation.Id, conversation.LastSequence) + "-typing"));
+        }
+
         var timestamp = ActivityTimestamps.Next(services.Time.GetUtcNow().UtcDateTime, null);
         InboundActivityReader.Stamp(activity.Json, conversation.Id, userId, timestamp);
         // PERF: what a citizen writes to an agent (or after the close) needs no bot turn: the bot would only find it

@@ -129,6 +129,9 @@
         directLine: current.directLine,
         store: current.store,
         locale: 'ja-JP',
+        // The citizen's typing reaches the operator's console as 「入力中…」 (the server keeps it only while an agent
+        // has the chat).
+        sendTypingIndicator: true,
         styleOptions: {
           primaryFont: '"Hiragino Sans", "Noto Sans JP", "IPAPGothic", "Meiryo", sans-serif',
           fontSizeSmall: '80%',

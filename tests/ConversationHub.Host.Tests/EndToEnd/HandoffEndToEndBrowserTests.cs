@@ -75,6 +75,11 @@ public sealed partial class HandoffEndToEndBrowserTests
         await Assertions.Expect(operatorMessage).ToHaveValueAsync("");
         await Seen(chat.GetByText("担当のオペレーターです。住民票の写しは何通必要ですか。").First);
         await ShotAsync(citizen, "05-citizen-operator-message");
+        // The citizen's typing in Web Chat shows as 「入力中…」 in the operator's console.
+        var citizenInput = citizen.Locator("#hub-chat-panel input[type=text], #hub-chat-panel textarea").First;
+        await citizenInput.PressSequentiallyAsync("2通", new() { Delay = 150 });
+        await Seen(operatorPage.GetByText("入力中…"));
+        await citizenInput.FillAsync("");
         await SayAsync(citizen, "2通お願いします。マイナンバーは不要です。");
         await Assertions.Expect(transcript.Locator(".line.user").Last).ToContainTextAsync("2通お願いします。マイナンバーは不要です。", new() { Timeout = Wait });
         await ShotAsync(operatorPage, "06-operator-citizen-reply");
