@@ -405,12 +405,7 @@ internal sealed class ChatDesk(
         // Every node learns the chat awaits a rating before the question goes out, so no answer is missed.
         await events.PublishAsync(HandoffTopics.SurveyAsked, JsonSerializer.Serialize(new SurveyPayload(conversationId, conversation.SurveyUntilUtc!.Value)), cancellationToken);
         await notices.StatusAsync(conversationId, "completed", null, cancellationToken);
-        if (conversation.Channel != ConversationChannel.Line)
-        {
-            // LINE's adapter tells its citizens itself when the agent leaves (LineHandoffNotices).
-            await notices.MessageAsync(conversationId, strings["Citizen_Closed"], null, "hub:closed", cancellationToken);
-        }
-
+        await notices.MessageAsync(conversationId, strings["Citizen_Closed"], null, "hub:closed", cancellationToken);
         await notices.MessageAsync(conversationId, strings["Citizen_SurveyQuestion"], SurveyChoices(strings), "hub:survey", cancellationToken);
         await PublishAsync(HandoffTopics.QueueChanged, cancellationToken);
         await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
@@ -495,6 +490,15 @@ internal sealed class ChatDesk(
         var chats = (await board.ChatsPerAgentAsync(cancellationToken)).GetValueOrDefault(agentId);
         if (actorId == agentId && chats >= max)
         {
+            // An offer this agent cannot take goes to the next agent now rather than when it runs out.
+            var now0 = Now;
+            var declined = await db.Offers.Where(o => o.ConversationId == conversationId && o.AgentId == agentId && o.State == OfferState.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Declined).SetProperty(o => o.ClosedAtUtc, now0), cancellationToken);
+            if (declined > 0)
+            {
+                await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
+            }
+
             return Fail(ChatError.Full, max);
         }
 

@@ -21,6 +21,9 @@ internal sealed class LineHandoffNotices(IConversationStore store, IStringLocali
         // blocked the account.
         if (conversation is not { Channel: ConversationChannel.Line, AgentId: not null }
             || (notice == LineHandoffNotice.AgentLeft && conversation.Owner != ConversationOwner.Closed)
+            // Closed by its agent with the satisfaction question: the queue says goodbye and asks, in that order, and
+            // the question must stay the last message (LINE shows quick replies only on the last one).
+            || (notice == LineHandoffNotice.AgentLeft && conversation.SurveyUntilUtc is not null)
             || string.Equals(conversation.Reason, LineConversationReasons.UserLeft, StringComparison.Ordinal))
         {
             return;

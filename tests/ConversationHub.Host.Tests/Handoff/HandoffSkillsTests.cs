@@ -77,6 +77,37 @@ public sealed class HandoffSkillsTests
         Assert.Empty(english.Offers);
     }
 
+    [Fact]
+    public async Task AnAgentAtTheirLimit_IsToldPolitely_WhenPickingFromTheQueue()
+    {
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(Core.Persistence.DatabaseProvider.Sqlite, HandoffSettings.OpenAllDay(new Dictionary<string, string?> { ["Handoff:Route"] = "false" }));
+        await using var agent = await AgentClient.ConnectAsync(host, "operator", ct);
+        using (var supervisor = await host.SignInAsync("supervisor", ct))
+        using (var set = await supervisor.PutAsJsonAsync(new Uri($"/api/handoff/agents/{agent.Id}/profile", UriKind.Relative), new { maxChats = 1 }, ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        Assert.True((await agent.AvailableAsync(ct)).Ok);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var citizen = new DirectLineTestClient(host.CreateClient());
+            await citizen.StartAsync(ct);
+            await citizen.SayAsync("オペレーターと話す", "full-" + i, ct);
+            await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("番目", StringComparison.Ordinal)), ct);
+            ids.Add(Guid.Parse(citizen.ConversationId));
+        }
+
+        var first = await agent.ActAsync("Accept", ct, ids[0]);
+        var second = await agent.ActAsync("Accept", ct, ids[1]);
+
+        Assert.True(first.Ok, first.Message);
+        Assert.Equal("Full", second.Error);
+        Assert.Equal("同時に対応できるチャット数（1件）に達しています。ほかのチャットを終了してから応答してください。", second.Message);
+    }
+
     [Theory]
     [InlineData("""{"maxChats": 0}""", "maxChats")]
     [InlineData("""{"categories": ["a|b"]}""", "categories")]

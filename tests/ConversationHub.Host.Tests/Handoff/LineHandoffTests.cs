@@ -72,8 +72,13 @@ public sealed class LineHandoffTests : IAsyncLifetime
         Assert.True((await agent.ActAsync("Transfer", ct, conversationId.Value, null, true, "手当の詳細確認をお願いします")).Ok);
         Assert.True((await supervisor.ActAsync("Close", ct, conversationId.Value, "resolved")).Ok);
         var question = await Eventually.UntilAsync(() => _stub.Pushes(user).FirstOrDefault(p => Texts(p.Json).Any(t => t.Contains("5段階", StringComparison.Ordinal))), "the satisfaction question", ct);
-        var labels = question.Json.GetProperty("messages").EnumerateArray().Last().GetProperty("quickReply").GetProperty("items").EnumerateArray()
+        // The question is the last message LINE gets (quick replies show only on the last one), after one goodbye.
+        await Task.Delay(1500, ct);
+        var lastMessage = _stub.Pushes(user).Last().Json.GetProperty("messages").EnumerateArray().Last();
+        Assert.Contains("5段階", lastMessage.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var labels = lastMessage.GetProperty("quickReply").GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("action").GetProperty("label").GetString()).ToList();
+        Assert.Single(_stub.Pushes(user).SelectMany(p => Texts(p.Json)), t => t.Contains("終了しました", StringComparison.Ordinal));
         Assert.Equal(["とても満足", "満足", "ふつう", "不満", "とても不満"], labels);
         Assert.Empty(_stub.Replies("lh-2-" + user));
 
