@@ -87,8 +87,7 @@ internal sealed class ChatDesk(
         if (status != AgentStatus.Available)
         {
             // Offers wait for nobody who is not taking work.
-            await db.Offers.Where(o => o.AgentId == user.Id && o.State == OfferState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Withdrawn).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
+            await db.Offers.Where(o => o.AgentId == user.Id).CloseAsync(OfferState.Withdrawn, now, cancellationToken);
         }
 
         Audit(user.Id, "presence", Guid.Empty, status == AgentStatus.Away ? $"{status}:{awayReason}" : status.ToString());
@@ -128,8 +127,7 @@ internal sealed class ChatDesk(
     public async Task<ChatResult> DeclineAsync(StaffUser user, Guid conversationId, CancellationToken cancellationToken)
     {
         var now = Now;
-        var declined = await db.Offers.Where(o => o.ConversationId == conversationId && o.AgentId == user.Id && o.State == OfferState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Declined).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
+        var declined = await db.Offers.Where(o => o.ConversationId == conversationId && o.AgentId == user.Id).CloseAsync(OfferState.Declined, now, cancellationToken);
         if (declined == 0)
         {
             return Fail(ChatError.NotQueued);
@@ -438,11 +436,8 @@ internal sealed class ChatDesk(
 
             if (request is not null)
             {
-                request.Outcome = HandoffOutcome.Waiting;
-                request.Priority = 1;
-                request.WaitingSinceUtc = now;
+                request.ReturnToQueue(now);
                 request.Requeues++;
-                request.AnnouncedPosition = null;
             }
 
             Audit(null, "requeue", id, reason);
@@ -491,9 +486,7 @@ internal sealed class ChatDesk(
         if (actorId == agentId && chats >= max)
         {
             // An offer this agent cannot take goes to the next agent now rather than when it runs out.
-            var now0 = Now;
-            var declined = await db.Offers.Where(o => o.ConversationId == conversationId && o.AgentId == agentId && o.State == OfferState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Declined).SetProperty(o => o.ClosedAtUtc, now0), cancellationToken);
+            var declined = await db.Offers.Where(o => o.ConversationId == conversationId && o.AgentId == agentId).CloseAsync(OfferState.Declined, Now, cancellationToken);
             if (declined > 0)
             {
                 await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
@@ -519,9 +512,7 @@ internal sealed class ChatDesk(
             db.Requests.Add(request);
         }
 
-        request.Outcome = HandoffOutcome.Answered;
-        request.AnsweredAtUtc ??= now;
-        request.AgentId = agentId;
+        request.MarkAnswered(agentId, now);
 
         await db.Offers.Where(o => o.ConversationId == conversationId && o.State == OfferState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, o => o.AgentId == agentId ? OfferState.Accepted : OfferState.Withdrawn).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);

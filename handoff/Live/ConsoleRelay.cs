@@ -54,13 +54,12 @@ internal sealed class ConsoleRelay(
     // The contact record at once, so a citizen who leaves before the router's next pass is still counted as abandoned.
     private async Task OnHandoffRequestedAsync(HubEvent e, CancellationToken cancellationToken)
     {
-        using var payload = JsonDocument.Parse(e.Payload);
-        if (payload.RootElement.TryGetProperty(nameof(ConversationEvent.ConversationId), out var id) && id.TryGetGuid(out var conversationId))
+        if (JsonSerializer.Deserialize<HandoffRequested>(e.Payload) is { } requested)
         {
-            var category = payload.RootElement.TryGetProperty(nameof(HandoffRequested.Category), out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
             await using var scope = scopes.CreateAsyncScope();
             await Queue.HandoffContext.EnsureRecordAsync(
-                scope.ServiceProvider.GetRequiredService<Persistence.HandoffDbContext>(), scope.ServiceProvider.GetRequiredService<IConversationStore>(), conversationId, category, cancellationToken);
+                scope.ServiceProvider.GetRequiredService<Persistence.HandoffDbContext>(), scope.ServiceProvider.GetRequiredService<IConversationStore>(),
+                requested.ConversationId, requested.Category, cancellationToken);
         }
     }
 
@@ -113,8 +112,7 @@ internal sealed class ConsoleRelay(
     {
         router.Wake();
         await hub.Clients.Group(AgentHub.ConsoleGroup).SendAsync("queueChanged", cancellationToken);
-        using var payload = JsonDocument.Parse(e.Payload);
-        if (!payload.RootElement.TryGetProperty(nameof(ConversationEvent.ConversationId), out var idElement) || !idElement.TryGetGuid(out var conversationId))
+        if (!ConversationEventPayload.TryGetConversationId(e.Payload, out var conversationId))
         {
             return;
         }

@@ -62,3 +62,14 @@ public sealed class HandoffOffer
     /// <summary>When it was accepted, declined, expired or withdrawn (UTC).</summary>
     public DateTime? ClosedAtUtc { get; set; }
 }
+
+/// <summary>Ends open offers in one conditional update, whichever node does it.</summary>
+internal static class OpenOffers
+{
+    /// <summary>Moves the open ones among <paramref name="offers"/> to <paramref name="state"/>; returns how many.</summary>
+    public static Task<int> CloseAsync(this IQueryable<HandoffOffer> offers, OfferState state, DateTime nowUtc, CancellationToken cancellationToken) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            offers.Where(o => o.State == OfferState.Open),
+            s => s.SetProperty(o => o.State, state).SetProperty(o => o.ClosedAtUtc, nowUtc),
+            cancellationToken);
+}

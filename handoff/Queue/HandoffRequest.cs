@@ -99,4 +99,29 @@ public sealed class HandoffRequest
 
     /// <summary>How many times it went back to the queue.</summary>
     public int Requeues { get; set; }
+
+    /// <summary>Back to the head of the queue (its agent was lost, or core's owner says it is queued again).</summary>
+    public void ReturnToQueue(DateTime waitingSinceUtc)
+    {
+        Outcome = HandoffOutcome.Waiting;
+        Priority = 1;
+        WaitingSinceUtc = waitingSinceUtc;
+        AnnouncedPosition = null;
+    }
+
+    /// <summary>An agent has it; the wait ended at the first acceptance.</summary>
+    public void MarkAnswered(Guid agentId, DateTime answeredAtUtc)
+    {
+        Outcome = HandoffOutcome.Answered;
+        AnsweredAtUtc ??= answeredAtUtc;
+        AgentId = agentId;
+    }
+}
+
+/// <summary>The queue's one order, wherever it is read.</summary>
+internal static class HandoffQueueOrder
+{
+    /// <summary>Returned conversations first, then by when their wait began (the id breaks ties).</summary>
+    public static IOrderedQueryable<HandoffRequest> InQueueOrder(this IQueryable<HandoffRequest> requests) =>
+        requests.OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId);
 }

@@ -29,7 +29,7 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
         var known = records.Select(r => r.ConversationId).ToHashSet();
         return [.. records.Where(r => queuedIds.Contains(r.ConversationId))
             .Concat(queued.Where(q => !known.Contains(q.Id)).Select(q => new HandoffRequest(q.Id, q.Channel.ToString(), q.Reason ?? "user_request", null, "ja", q.UpdatedAtUtc)))
-            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)];
+            .AsQueryable().InQueueOrder()];
     }
 
     /// <summary>How many conversations wait (core's owner is the truth).</summary>

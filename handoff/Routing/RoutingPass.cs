@@ -87,10 +87,7 @@ internal sealed class RoutingPass(
             else if (record.Outcome != HandoffOutcome.Waiting)
             {
                 // Back in the queue without the record knowing (a requeue whose second write was lost).
-                record.Outcome = HandoffOutcome.Waiting;
-                record.Priority = 1;
-                record.WaitingSinceUtc = conversation.UpdatedAtUtc;
-                record.AnnouncedPosition = null;
+                record.ReturnToQueue(conversation.UpdatedAtUtc);
                 changed = true;
             }
         }
@@ -107,9 +104,7 @@ internal sealed class RoutingPass(
                 var owner = owners.GetValueOrDefault(record.ConversationId);
                 if (owner is { Owner: ConversationOwner.Agent })
                 {
-                    record.Outcome = HandoffOutcome.Answered;
-                    record.AnsweredAtUtc ??= owner.UpdatedAtUtc;
-                    record.AgentId = owner.AgentId;
+                    record.MarkAnswered(owner.AgentId!.Value, owner.UpdatedAtUtc);
                 }
                 else
                 {
@@ -118,8 +113,7 @@ internal sealed class RoutingPass(
                 }
             }
 
-            await db.Offers.Where(o => goneIds.Contains(o.ConversationId) && o.State == OfferState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Withdrawn).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
+            await db.Offers.Where(o => goneIds.Contains(o.ConversationId)).CloseAsync(OfferState.Withdrawn, now, cancellationToken);
             changed = true;
         }
 
@@ -168,8 +162,7 @@ internal sealed class RoutingPass(
     private async Task<bool> ExpireOffersAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var expired = await db.Offers.Where(o => o.State == OfferState.Open && o.ExpiresAtUtc < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Expired).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
+        var expired = await db.Offers.Where(o => o.ExpiresAtUtc < now).CloseAsync(OfferState.Expired, now, cancellationToken);
         return expired > 0;
     }
 
@@ -196,8 +189,7 @@ internal sealed class RoutingPass(
             agent.AwayReason = null;
             agent.StatusSinceUtc = now;
             await db.SaveChangesAsync(cancellationToken);
-            await db.Offers.Where(o => o.AgentId == agent.AgentId && o.State == OfferState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OfferState.Withdrawn).SetProperty(o => o.ClosedAtUtc, now), cancellationToken);
+            await db.Offers.Where(o => o.AgentId == agent.AgentId).CloseAsync(OfferState.Withdrawn, now, cancellationToken);
             await desk.RequeueChatsOfAsync(agent.AgentId, "agent_disconnected", cancellationToken);
             changed = true;
         }
@@ -214,7 +206,7 @@ internal sealed class RoutingPass(
         // for the next pass, so every offered (and accepted) conversation has its record and its category.
         var waiting = await db.Requests.AsNoTracking()
             .Where(r => r.Outcome == HandoffOutcome.Waiting)
-            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)
+            .InQueueOrder()
             .ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
@@ -295,7 +287,7 @@ internal sealed class RoutingPass(
     private async Task AnnounceStandingsAsync(CancellationToken cancellationToken)
     {
         var waiting = await db.Requests.Where(r => r.Outcome == HandoffOutcome.Waiting)
-            .OrderByDescending(r => r.Priority).ThenBy(r => r.WaitingSinceUtc).ThenBy(r => r.ConversationId)
+            .InQueueOrder()
             .ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {

@@ -78,8 +78,7 @@ internal sealed class LineConversationListener(
 
     private async Task OnOwnerChangedAsync(HubEvent hubEvent, LineHandoffNotice notice, CancellationToken cancellationToken)
     {
-        using var payload = JsonDocument.Parse(hubEvent.Payload);
-        if (payload.RootElement.TryGetProperty(nameof(ConversationEvent.ConversationId), out var id) && id.TryGetGuid(out var conversationId))
+        if (ConversationEventPayload.TryGetConversationId(hubEvent.Payload, out var conversationId))
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<LineHandoffNotices>().TellAsync(conversationId, notice, cancellationToken);

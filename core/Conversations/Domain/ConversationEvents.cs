@@ -73,3 +73,15 @@ public static class ConversationEventTopics
 
 /// <summary>Payload of <see cref="ConversationEventTopics.AgentTyping"/>.</summary>
 public sealed record AgentTypingPayload(Guid ConversationId);
+
+/// <summary>Reads the published payloads of <see cref="ConversationEvent"/>s.</summary>
+public static class ConversationEventPayload
+{
+    /// <summary>The conversation an event's payload names, if it names one.</summary>
+    public static bool TryGetConversationId(string payload, out Guid conversationId)
+    {
+        conversationId = Guid.Empty;
+        using var document = System.Text.Json.JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty(nameof(ConversationEvent.ConversationId), out var id) && id.TryGetGuid(out conversationId);
+    }
+}

@@ -41,7 +41,7 @@ public sealed partial class HandoffEndToEndBrowserTests
         var chat = citizen.Locator("#hub-chat-panel");
 
         // Act: the operator signs in and takes 受付可.
-        await SignInAvailableAsync(operatorPage, baseUrl, "operator");
+        await ChatsConsolePage.SignInAvailableAsync(operatorPage, baseUrl, "operator", Wait);
 
         // The citizen opens the chat on the FAQ site and asks a question; the bot answers.
         await citizen.GotoAsync(baseUrl + "/");
@@ -86,7 +86,7 @@ public sealed partial class HandoffEndToEndBrowserTests
 
         // The supervisor signs in to the chats console and takes 受付可 (only now, so that routing offered the citizen
         // to the operator); the operator transfers to the supervisor (二次対応) with a note.
-        await SignInAvailableAsync(supervisorPage, baseUrl, "supervisor");
+        await ChatsConsolePage.SignInAvailableAsync(supervisorPage, baseUrl, "supervisor", Wait);
         var transferDialog = await OpenTransferDialogListingAsync(operatorPage, "コールセンター 監督");
         await transferDialog.GetByLabel("スーパーバイザーへ（二次対応）").CheckAsync();
         await transferDialog.GetByLabel("引き継ぎメモ（任意）").FillAsync("写しの郵送について二次対応をお願いします");
@@ -174,20 +174,6 @@ public sealed partial class HandoffEndToEndBrowserTests
             await Assertions.Expect(dialog).ToBeHiddenAsync();
             await page.WaitForTimeoutAsync(500);
         }
-    }
-
-    private static async Task SignInAvailableAsync(IPage page, string baseUrl, string userName)
-    {
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fchats");
-        await page.GetByLabel("職員ID").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/chats");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Wait });
-        var available = page.GetByRole(AriaRole.Button, new() { Name = "受付可", Exact = true });
-        await available.ClickAsync();
-        await Assertions.Expect(available).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Wait });
-        await Assertions.Expect(page.Locator("#presence-now")).ToContainTextAsync("受付可", new() { Timeout = Wait });
     }
 
     // Types and sends like a citizen. Web Chat takes the send box's Enter only once its connection is up, so a box

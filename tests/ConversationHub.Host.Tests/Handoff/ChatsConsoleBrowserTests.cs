@@ -45,7 +45,7 @@ public sealed class ChatsConsoleBrowserTests
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         // Act: the operator signs in, opens the console and becomes available.
-        await SignInAvailableAsync(page, baseUrl);
+        await ChatsConsolePage.SignInAvailableAsync(page, baseUrl, "operator");
 
         // The citizen asks the bot, says いいえ, then asks for a person (both clicks on the bot's choices).
         using var citizen = new DirectLineTestClient(host.CreateClient());
@@ -182,7 +182,7 @@ public sealed class ChatsConsoleBrowserTests
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await SignInAvailableAsync(page, baseUrl);
+        await ChatsConsolePage.SignInAvailableAsync(page, baseUrl, "operator");
         var citizens = new List<DirectLineTestClient>();
         try
         {
@@ -272,11 +272,11 @@ public sealed class ChatsConsoleBrowserTests
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" };
         var supervisor = await (await browser.NewContextAsync(options)).NewPageAsync();
-        await SignInAsync(supervisor, baseUrl, "supervisor");
+        await ChatsConsolePage.SignInAsync(supervisor, baseUrl, "supervisor");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "離席", Exact = true }).ClickAsync();
         await Assertions.Expect(supervisor.Locator("#presence-now")).ToContainTextAsync("離席（休憩）");
         var operatorPage = await (await browser.NewContextAsync(options)).NewPageAsync();
-        await SignInAvailableAsync(operatorPage, baseUrl);
+        await ChatsConsolePage.SignInAvailableAsync(operatorPage, baseUrl, "operator");
         using var citizen = new DirectLineTestClient(host.CreateClient());
         await citizen.StartAsync(ct);
         await citizen.SayAsync("オペレーターと話す", "t-1", ct);
@@ -335,7 +335,7 @@ public sealed class ChatsConsoleBrowserTests
         await using var __ = browser;
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var operatorPage = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" })).NewPageAsync();
-        await SignInAvailableAsync(operatorPage, baseUrl);
+        await ChatsConsolePage.SignInAvailableAsync(operatorPage, baseUrl, "operator");
         using var citizen = new DirectLineTestClient(host.CreateClient());
         await citizen.StartAsync(ct);
         await citizen.SayAsync("オペレーターと話す", "team-1", ct);
@@ -412,25 +412,6 @@ public sealed class ChatsConsoleBrowserTests
         var violations = await AxeAsync(page, "planted");
 
         Assert.Contains(violations, v => v.Contains("button-name", StringComparison.Ordinal));
-    }
-
-    private static async Task SignInAsync(IPage page, string baseUrl, string userName)
-    {
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fchats");
-        await page.GetByLabel("職員ID").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/chats");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
-    }
-
-    private static async Task SignInAvailableAsync(IPage page, string baseUrl)
-    {
-        await SignInAsync(page, baseUrl, "operator");
-        var available = page.GetByRole(AriaRole.Button, new() { Name = "受付可", Exact = true });
-        await available.ClickAsync();
-        await Assertions.Expect(available).ToHaveAttributeAsync("aria-pressed", "true");
-        await Assertions.Expect(page.Locator("#presence-now")).ToContainTextAsync("受付可");
     }
 
     // The center open all day (HandoffSettings), Direct Line tokens for many citizens, offers that wait for a slow machine.
