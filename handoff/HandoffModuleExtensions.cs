@@ -1,6 +1,7 @@
 using ConversationHub.Core;
 using ConversationHub.Core.Handoff;
 using ConversationHub.Handoff.Apis;
+using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Live;
@@ -49,6 +50,7 @@ public static class HandoffModuleExtensions
         services.AddHostedService<ConnectionHeartbeat>();
         services.AddHostedService<ConsoleRelay>();
         services.AddHostedService<SatisfactionSurvey>();
+        services.AddCases();
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -61,6 +63,7 @@ public static class HandoffModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHub<AgentHub>(AgentHub.Path);
         endpoints.MapHandoffApi();
+        endpoints.MapCasesApi();
         endpoints.MapConsoleAssets();
         return endpoints;
     }

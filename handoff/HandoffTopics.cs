@@ -17,7 +17,13 @@ internal static class HandoffTopics
 
     /// <summary>Something the router should act on now rather than at its next tick. Payload: <c>{}</c>.</summary>
     public const string RouteNow = "handoff.route_now";
+
+    /// <summary>A case was made or changed: open case pages refresh. Payload: <see cref="CaseChangedPayload"/>.</summary>
+    public const string CaseChanged = "handoff.case_changed";
 }
+
+/// <summary>Payload of <see cref="HandoffTopics.CaseChanged"/>.</summary>
+internal sealed record CaseChangedPayload(Guid CaseId);
 
 /// <summary>Payload of <see cref="HandoffTopics.Offered"/>.</summary>
 internal sealed record OfferPayload(Guid OfferId, Guid ConversationId, Guid AgentId, DateTime ExpiresAtUtc);

@@ -1,6 +1,7 @@
 using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Security;
 using ConversationHub.Handoff.Agents;
+using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
@@ -37,6 +38,22 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<HandoffLease> Leases => Set<HandoffLease>();
 
+    internal DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    internal DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+
+    internal DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    internal DbSet<CaseReply> CaseReplies => Set<CaseReply>();
+
+    internal DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+
+    internal DbSet<CaseOption> CaseOptions => Set<CaseOption>();
+
+    internal DbSet<CaseFieldDefinition> CaseFields => Set<CaseFieldDefinition>();
+
+    internal DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,7 +85,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(r => r.Language).HasMaxLength(16).IsRequired();
             b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
             b.Property(r => r.WrapUpCode).HasMaxLength(32);
-            b.Property(r => r.SatisfactionComment).HasMaxLength(4000).IsEncryptedPersonalData(Pii, "handoff_requests.SatisfactionComment");
+            b.Property(r => r.SatisfactionComment).IsEncryptedPersonalData(Pii, "handoff_requests.SatisfactionComment");
             b.HasIndex(r => new { r.Outcome, r.Priority, r.WaitingSinceUtc });
             b.HasIndex(r => r.QueuedAtUtc);
         });
@@ -87,7 +104,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.ToTable("handoff_notes");
             b.HasKey(n => n.Id);
             b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
-            b.Property(n => n.Text).HasMaxLength(8000).IsRequired().IsEncryptedPersonalData(Pii, "handoff_notes.Text");
+            b.Property(n => n.Text).IsRequired().IsEncryptedPersonalData(Pii, "handoff_notes.Text");
             b.HasIndex(n => new { n.ConversationId, n.CreatedAtUtc });
         });
         modelBuilder.Entity<CannedResponse>(b =>
@@ -114,6 +131,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(l => l.Key).HasMaxLength(64);
             b.Property(l => l.Holder).HasMaxLength(64).IsRequired();
         });
+        CasesModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,25 @@
+using ConversationHub.Core.Persistence;
+using ConversationHub.Handoff.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConversationHub.Handoff.Cases;
+
+/// <summary>Registers the cases: commands, queries, the workflow, the export and the default lists.</summary>
+internal static class CasesServiceCollectionExtensions
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseActors>();
+        services.AddScoped<CaseValidator>();
+        services.AddScoped<CaseDesk>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseCatalogAdmin>();
+        services.AddScoped<CaseMailer>();
+        services.AddSingleton<CaseExport>();
+        services.TryAddScoped<MailOutbox>();
+        services.AddSingleton<IStartupSeeder, CaseCatalogSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+// TEMPORARY: the contract the mail-transport branch implements; replaced by its real files on merge.
+using ConversationHub.Handoff.Persistence;
+
+namespace ConversationHub.Handoff.Mail;
+
+public sealed record MailDraft(string To, string Subject, string BodyText, string? ReplyTo, string MessageIdLocalPart, string? InReplyTo, IReadOnlyList<string> References, Guid? CaseId);
+
+public sealed class OutboundMail
+{
+    public Guid Id { get; } = Guid.CreateVersion7();
+
+    public string MessageId { get; init; } = "";
+}
+
+public sealed class MailOutbox
+{
+    #pragma warning disable CA1822
+    public OutboundMail Enqueue(HandoffDbContext db, MailDraft draft) => new() { MessageId = $"<{draft.MessageIdLocalPart}@stub>" };
+}
