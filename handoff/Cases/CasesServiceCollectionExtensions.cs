@@ -19,6 +19,7 @@ internal static class CasesServiceCollectionExtensions
         services.AddScoped<CaseMailer>();
         services.AddSingleton<CaseExport>();
         services.TryAddScoped<MailOutbox>();
+        services.AddScoped<IInboundMailRouter, CaseMailRouter>();
         services.AddSingleton<IStartupSeeder, CaseCatalogSeeder>();
         return services;
     }

@@ -17,3 +17,12 @@ public sealed class MailOutbox
     #pragma warning disable CA1822
     public OutboundMail Enqueue(HandoffDbContext db, MailDraft draft) => new() { MessageId = $"<{draft.MessageIdLocalPart}@stub>" };
 }
+
+public interface IInboundMailRouter
+{
+    Task<Guid?> RouteAsync(InboundMessage message, CancellationToken ct);
+}
+
+public sealed record InboundMessage(Guid InboxId, string? MessageId, string? InReplyTo, IReadOnlyList<string> References, string? FromAddress, string? FromName, IReadOnlyList<string> ToAddresses, string? Subject, string TextBody, IReadOnlyList<InboundAttachment> Attachments, string? ParseWarning, DateTime ReceivedAtUtc);
+
+public sealed record InboundAttachment(int Index, string FileName, string ContentType, long Length);
