@@ -17,6 +17,9 @@ internal static class HandoffTopics
 
     /// <summary>Something the router should act on now rather than at its next tick. Payload: <c>{}</c>.</summary>
     public const string RouteNow = "handoff.route_now";
+
+    /// <summary>A node stored a new postal code dataset: the others reload their index from the database. Payload: <c>{ sha256 }</c>.</summary>
+    public const string PostalDatasetChanged = "handoff.postal_dataset_changed";
 }
 
 /// <summary>Payload of <see cref="HandoffTopics.Offered"/>.</summary>

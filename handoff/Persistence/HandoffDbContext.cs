@@ -2,6 +2,7 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Security;
 using ConversationHub.Handoff.Agents;
 using ConversationHub.Handoff.Chats;
+using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<HandoffAuditEntry> Audit => Set<HandoffAuditEntry>();
 
     internal DbSet<HandoffLease> Leases => Set<HandoffLease>();
+
+    internal DbSet<PostalDataset> PostalDatasets => Set<PostalDataset>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -114,6 +117,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(l => l.Key).HasMaxLength(64);
             b.Property(l => l.Holder).HasMaxLength(64).IsRequired();
         });
+        modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
     }
 
     /// <inheritdoc />
