@@ -5,7 +5,7 @@ namespace ConversationHub.Handoff.Postal;
 
 /// <summary>
 /// The stored form of a dataset: gzip of UTF-8 lines <c>code TAB prefecture TAB city TAB town TAB kana×3</c> after a
-/// version line, in code order. About 1.5 MB for the whole country (KEN_ALL's 18 MB UTF-8 CSV compresses this far
+/// version line, in code order. About 1.8 MB for the whole country (KEN_ALL's 18 MB UTF-8 CSV compresses this far
 /// because notes, flags and the columns nobody fills in are gone). Every node decodes it into its own index.
 /// </summary>
 internal static class PostalDatasetCodec

@@ -4,7 +4,7 @@ namespace ConversationHub.Handoff.Postal;
 
 /// <summary>
 /// The in-memory lookup of one dataset: a frozen dictionary from the code as an integer to its candidates. Built once
-/// per dataset (about 0.1–0.3 s and 30–40 MB for the whole country; see <c>postal bench</c>) and then only read, so
+/// per dataset (for the whole country, about 124,000 entries: 0.5–1 s with decoding, 29 MB of managed heap, on 2 shared cores; see <c>postal bench</c>) and then only read, so
 /// lookups take no lock and never touch the database.
 /// </summary>
 internal sealed class PostalIndex

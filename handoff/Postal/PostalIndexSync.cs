@@ -26,11 +26,6 @@ internal sealed partial class PostalIndexSync(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HubSubscriptions _subscriptions = new();
 
-    /// <summary>Completes when the start-up load (stored, configured or demo dataset) has finished or failed; for tests and the banner.</summary>
-    public Task Started => _started.Task;
-
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     public override void Dispose()
     {
         _subscriptions.Dispose();
@@ -52,10 +47,6 @@ internal sealed partial class PostalIndexSync(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.StartLoadFailed(logger, ex);
-        }
-        finally
-        {
-            _started.TrySetResult();
         }
     }
 
