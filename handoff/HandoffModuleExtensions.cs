@@ -6,6 +6,7 @@ using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Live;
 using ConversationHub.Handoff.Persistence;
+using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
 using Microsoft.AspNetCore.Builder;
@@ -51,6 +52,7 @@ public static class HandoffModuleExtensions
         services.AddHostedService<ConsoleRelay>();
         services.AddHostedService<SatisfactionSurvey>();
         services.AddCases();
+        services.AddPostalCodes();
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -65,6 +67,7 @@ public static class HandoffModuleExtensions
         endpoints.MapHandoffApi();
         endpoints.MapCasesApi();
         endpoints.MapConsoleAssets();
+        endpoints.MapPostalCodes();
         return endpoints;
     }
 }

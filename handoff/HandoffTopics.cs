@@ -20,6 +20,8 @@ internal static class HandoffTopics
 
     /// <summary>A case was made or changed: open case pages refresh. Payload: <see cref="CaseChangedPayload"/>.</summary>
     public const string CaseChanged = "handoff.case_changed";
+    /// <summary>A node stored a new postal code dataset: the others reload their index from the database. Payload: <c>{ sha256 }</c>.</summary>
+    public const string PostalDatasetChanged = "handoff.postal_dataset_changed";
 }
 
 /// <summary>Payload of <see cref="HandoffTopics.CaseChanged"/>.</summary>

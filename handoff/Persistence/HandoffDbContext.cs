@@ -3,6 +3,7 @@ using ConversationHub.Core.Security;
 using ConversationHub.Handoff.Agents;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
+using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<CaseFieldDefinition> CaseFields => Set<CaseFieldDefinition>();
 
     internal DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+    internal DbSet<PostalDataset> PostalDatasets => Set<PostalDataset>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -132,6 +134,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(l => l.Holder).HasMaxLength(64).IsRequired();
         });
         CasesModel.Configure(modelBuilder, Pii);
+        modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
     }
 
     /// <inheritdoc />

@@ -8,6 +8,7 @@ internal static class DemoCityExtensions
         builder.Services.AddOptions<DemoCityOptions>().BindConfiguration(DemoCityOptions.SectionName);
         builder.Services.AddSingleton<ConversationHub.Core.Persistence.IStartupSeeder, DemoCitySeeder>();
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddSingleton<ConversationHub.Handoff.Postal.IPostalSeedSource, DemoPostalCodes>();
         return builder;
     }
 }

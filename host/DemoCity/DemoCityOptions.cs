@@ -22,4 +22,10 @@ internal sealed class DemoCityOptions
     /// They share the demo password.
     /// </summary>
     public int LoadOperators { get; set; }
+
+    /// <summary>
+    /// Load the demo's postal code data (the npm package jquery-jpostal-ja, fetched at build time) in the background on
+    /// first start when no dataset is stored and <c>Postal:Source</c> is not set. Tests turn it off.
+    /// </summary>
+    public bool LoadPostalCodes { get; set; } = true;
 }
