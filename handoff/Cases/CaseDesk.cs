@@ -98,6 +98,12 @@ internal sealed class CaseDesk(
             return CaseOutcome.Fail(CaseError.NotFound);
         }
 
+        // The chat's own agent, or a supervisor, as for reading the chat in the console.
+        if (conversation.AgentId != actor.Id && !actor.IsSupervisor)
+        {
+            return CaseOutcome.Fail(CaseError.Forbidden);
+        }
+
         var activities = await conversations.ReadAsync(conversationId, 0, 2000, cancellationToken);
         var transcript = TranscriptText(activities);
         var channel = conversation.Channel switch
@@ -109,7 +115,8 @@ internal sealed class CaseDesk(
             _ => CaseChannel.WebChat,
         };
         var description = input.Description ?? TranscriptView.FirstQuestion(activities);
-        return await CreateAsync(actor, channel, input with { Description = description }, null, conversationId,
+        var sourceFaq = input.SourceFaqId ?? LastAnsweredFaq(activities);
+        return await CreateAsync(actor, channel, input with { Description = description, SourceFaqId = sourceFaq }, null, conversationId,
             [new CaseEntryDraft(CaseEntryKind.Transcript, actor.Id, transcript, strings["Cases_Entry_TranscriptSubject"])], cancellationToken);
     }
 
@@ -319,6 +326,14 @@ internal sealed class CaseDesk(
         ["address"] = record.Address,
         ["customFields"] = record.CustomFieldsJson,
     };
+
+    // The bot marks each FAQ answer with channelData "hub:faqId"; the last one is what the citizen came from.
+    private static string? LastAnsweredFaq(IEnumerable<TranscriptActivity> activities) =>
+        activities.Where(a => a.Direction == ActivityDirection.Outbound)
+            .Select(a => System.Text.Json.Nodes.JsonNode.Parse(a.ActivityJson)?["channelData"]?["hub:faqId"])
+            .OfType<System.Text.Json.Nodes.JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var id) ? id : null)
+            .LastOrDefault(id => id is not null);
 
     private string TranscriptText(IEnumerable<TranscriptActivity> activities)
     {

@@ -404,6 +404,33 @@ public sealed class CasesApiTests(CasesHostFixture fixture) : IClassFixture<Case
         Assert.Equal(created.GetProperty("id").GetGuid(), Assert.Single(filtered.GetProperty("rows").EnumerateArray()).GetProperty("id").GetGuid());
     }
 
+    [Fact]
+    public async Task FromChat_AttachesTheTranscript_AndTheFaqTheBotAnswered()
+    {
+        var ct = TestTimeout.Token();
+        using var citizen = new DirectLine.DirectLineTestClient(Host.CreateClient());
+        await citizen.StartAsync(ct);
+        await citizen.SayAsync("住民票の写しを取りたい", "fc-1", ct);
+        var (activities, _) = await citizen.PollUntilAsync(a => a.Any(x => DirectLine.DirectLineTestClient.IsBotMessage(x) && x.TryGetProperty("channelData", out var data) && data.TryGetProperty("hub:faqId", out _)), ct);
+        var answered = activities.Last(x => x.TryGetProperty("channelData", out var data) && data.TryGetProperty("hub:faqId", out _));
+        var faqId = answered.GetProperty("channelData").GetProperty("hub:faqId").GetString();
+
+        using var op = await Host.SignInAsync("operator", ct);
+        using var supervisor = await Host.SignInAsync("supervisor", ct);
+        // Not the operator's chat: only its agent or a supervisor makes a case of it.
+        await op.PostJsonAsync($"/api/cases/from-chat/{citizen.ConversationId}", new { }, HttpStatusCode.Forbidden, ct);
+        await supervisor.PostJsonAsync($"/api/cases/from-chat/{Guid.NewGuid()}", new { }, HttpStatusCode.NotFound, ct);
+        var created = await supervisor.PostJsonAsync($"/api/cases/from-chat/{citizen.ConversationId}", new { contactEmail = "chat.citizen@example.jp" }, HttpStatusCode.Created, ct);
+
+        Assert.Equal("WebChat", created.GetProperty("channel").GetString());
+        Assert.Equal(citizen.ConversationId, created.GetProperty("conversationId").GetString());
+        Assert.Equal(faqId, created.GetProperty("sourceFaqId").GetString());
+        Assert.Equal("住民票の写しを取りたい", created.GetProperty("description").GetString());
+        var transcript = Assert.Single(created.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Transcript");
+        Assert.Contains("市民: 住民票の写しを取りたい", transcript.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ボット: ", transcript.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     private static string StatusLabel(string status) => status switch
     {
         "AwaitingApproval" => "承認待ち",
