@@ -4,6 +4,7 @@ using ConversationHub.Handoff.Apis;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Live;
+using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
@@ -49,6 +50,7 @@ public static class HandoffModuleExtensions
         services.AddHostedService<ConnectionHeartbeat>();
         services.AddHostedService<ConsoleRelay>();
         services.AddHostedService<SatisfactionSurvey>();
+        services.AddMailTransport(builder.Configuration);
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -62,6 +64,7 @@ public static class HandoffModuleExtensions
         endpoints.MapHub<AgentHub>(AgentHub.Path);
         endpoints.MapHandoffApi();
         endpoints.MapConsoleAssets();
+        endpoints.MapMailApi();
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Security;
 using ConversationHub.Handoff.Agents;
 using ConversationHub.Handoff.Chats;
+using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,10 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<HandoffAuditEntry> Audit => Set<HandoffAuditEntry>();
 
     internal DbSet<HandoffLease> Leases => Set<HandoffLease>();
+
+    internal DbSet<OutboundMail> MailOutbox => Set<OutboundMail>();
+
+    internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -114,6 +119,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(l => l.Key).HasMaxLength(64);
             b.Property(l => l.Holder).HasMaxLength(64).IsRequired();
         });
+        modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
     }
 
     /// <inheritdoc />
