@@ -181,7 +181,10 @@ public sealed class MailInboundTests
             var moved = Path.Combine(maildir.FullName, "cur", unique + ":2,S");
             await Eventually.UntilAsync(() => File.Exists(moved) && !router.Calls.IsEmpty ? "moved" : null, "the file moved to cur/ and routed", ct);
             // A node that stored the file and died before moving it leaves it in new/: it must not be stored twice.
-            File.Copy(moved, Path.Combine(maildir.FullName, "new", unique));
+            // Put back as an MDA delivers (write in tmp/, rename into new/), so the watcher never sees half a file.
+            var leftover = Path.Combine(maildir.FullName, "tmp", unique);
+            File.Copy(moved, leftover);
+            File.Move(leftover, Path.Combine(maildir.FullName, "new", unique));
             await Eventually.UntilAsync(() => File.Exists(Path.Combine(maildir.FullName, "new", unique)) ? null : "moved again", "the leftover moved", ct);
             await Task.Delay(1000, ct);
 
@@ -193,7 +196,7 @@ public sealed class MailInboundTests
             Assert.Equal("Maildirの件", routed.Subject);
             Assert.Contains(CaseAddress, routed.ToAddresses);
             Assert.Equal([unique + ":2,S"], Directory.GetFiles(Path.Combine(maildir.FullName, "cur")).Select(Path.GetFileName));
-            Assert.Single(Directory.GetFiles(Path.Combine(maildir.FullName, "tmp")));
+            Assert.Equal(["1765000001.M2P42Q2.mailhost"], Directory.GetFiles(Path.Combine(maildir.FullName, "tmp")).Select(Path.GetFileName));
         }
         finally
         {
