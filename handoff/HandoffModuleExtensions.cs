@@ -5,6 +5,7 @@ using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Live;
+using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
@@ -53,6 +54,7 @@ public static class HandoffModuleExtensions
         services.AddHostedService<SatisfactionSurvey>();
         services.AddCases();
         services.AddPostalCodes();
+        services.AddMailTransport(builder.Configuration);
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -68,6 +70,7 @@ public static class HandoffModuleExtensions
         endpoints.MapCasesApi();
         endpoints.MapConsoleAssets();
         endpoints.MapPostalCodes();
+        endpoints.MapMailApi();
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Cases;
+using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +41,8 @@ internal static class CasesApi
         cases.MapPost("/{id:guid}/replies", SubmitReplyAsync).WithName("SubmitCaseReply").WithSummary("A reply to the citizen, submitted for approval.");
         cases.MapPost("/{id:guid}/replies/{replyId:guid}/approve", ApproveAsync).WithName("ApproveCaseReply").RequireAuthorization(p => p.RequireRole(HubRoles.Approver));
         cases.MapPost("/{id:guid}/replies/{replyId:guid}/reject", RejectAsync).WithName("RejectCaseReply").RequireAuthorization(p => p.RequireRole(HubRoles.Approver));
+        cases.MapGet("/{id:guid}/mails/{inboxId:guid}/attachments/{index:int}", AttachmentAsync).WithName("GetCaseMailAttachment")
+            .WithSummary("An attachment of a mail on the case, as the citizen sent it.");
         cases.MapGet("/{id:guid}/templates/{templateId:guid}", FillTemplateAsync).WithName("FillReplyTemplate").WithSummary("A reply template with {number}, {name} and {city} filled in.");
         cases.MapPost("/{id:guid}/info-request", (Guid id, TextBody body, ClaimsPrincipal user, CaseActors actors, CaseWorkflow workflow, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
             RunAsync(user, actors, queries, strings, actor => workflow.RequestInfoAsync(actor, id, body.Text, ct), ct)).WithName("RequestCaseInfo");
@@ -200,6 +203,21 @@ internal static class CasesApi
 
     internal static Task<IResult> RejectAsync(Guid id, Guid replyId, RejectBody body, ClaimsPrincipal user, CaseActors actors, CaseWorkflow workflow, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
         RunAsync(user, actors, queries, strings, actor => workflow.RejectAsync(actor, id, replyId, body.Reason, ct), ct);
+
+    internal static async Task<IResult> AttachmentAsync(Guid id, Guid inboxId, int index, ClaimsPrincipal user, CaseActors actors, HandoffDbContext db, MailInbox inbox, CancellationToken ct)
+    {
+        var actor = await actors.OfAsync(user, ct);
+        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (actor is null || record is null || !actor.CanSee(record)
+            || !await db.CaseEntries.AnyAsync(e => e.CaseId == id && e.MailId == inboxId && e.Kind == CaseEntryKind.InboundMail, ct)
+            || await inbox.OpenAttachmentAsync(inboxId, index, ct) is not { } attachment)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Served as a download, never rendered in the console's origin.
+        return TypedResults.File(attachment.Content, "application/octet-stream", attachment.Attachment.FileName);
+    }
 
     internal static async Task<IResult> FillTemplateAsync(Guid id, Guid templateId, ClaimsPrincipal user, CaseActors actors, HandoffDbContext db, IConfiguration configuration, IStringLocalizer<HandoffStrings> strings, CancellationToken ct)
     {

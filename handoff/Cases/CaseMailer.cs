@@ -44,6 +44,12 @@ internal sealed class CaseMailer(MailOutbox outbox, IConfiguration configuration
     /// <summary>A staff notice about <paramref name="record"/>: its number, what happened, the link. No personal data.</summary>
     public void Notice(HandoffDbContext db, CaseRecord record, string to, string noticeKey, string? detail = null)
     {
+        if (!CaseValidator.IsMailAddress(to))
+        {
+            // A mailbox imported with a typo must not block the step; the console still shows it.
+            return;
+        }
+
         var subject = strings["Cases_Mail_NoticeSubject", CityName, record.Number, strings[noticeKey + "_Title"]].Value;
         var body = new StringBuilder()
             .AppendLine(strings[noticeKey + "_Body", record.Number].Value)

@@ -240,8 +240,12 @@ internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IString
     public async Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken cancellationToken) =>
         await hub.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
 
-    private static Task<Dictionary<Guid, string>> MailStatesAsync(List<Guid> outboxIds, CancellationToken cancellationToken) =>
-        Task.FromResult(new Dictionary<Guid, string>());
+    /// <summary>Where each reply's mail stands in the outbox (送信待ち, 送信済み, 送信失敗).</summary>
+    private async Task<Dictionary<Guid, string>> MailStatesAsync(List<Guid> outboxIds, CancellationToken cancellationToken) =>
+        outboxIds.Count == 0
+            ? []
+            : (await db.MailOutbox.AsNoTracking().Where(m => outboxIds.Contains(m.Id)).Select(m => new { m.Id, m.State }).ToListAsync(cancellationToken))
+                .ToDictionary(m => m.Id, m => strings["MailState_" + m.State].Value);
 
     private static Guid? TopCategory(CaseCatalogSnapshot catalog, Guid? id)
     {

@@ -1,7 +1,6 @@
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Mail;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationHub.Handoff.Cases;
 
@@ -18,7 +17,6 @@ internal static class CasesServiceCollectionExtensions
         services.AddScoped<CaseCatalogAdmin>();
         services.AddScoped<CaseMailer>();
         services.AddSingleton<CaseExport>();
-        services.TryAddScoped<MailOutbox>();
         services.AddScoped<IInboundMailRouter, CaseMailRouter>();
         services.AddSingleton<IStartupSeeder, CaseCatalogSeeder>();
         return services;

@@ -4,6 +4,7 @@ using ConversationHub.Handoff.Agents;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Postal;
+using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,12 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<CaseFieldDefinition> CaseFields => Set<CaseFieldDefinition>();
 
     internal DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
     internal DbSet<PostalDataset> PostalDatasets => Set<PostalDataset>();
+
+    internal DbSet<OutboundMail> MailOutbox => Set<OutboundMail>();
+
+    internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -135,6 +141,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         });
         CasesModel.Configure(modelBuilder, Pii);
         modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ConversationHub.Host.Tests.Infrastructure;
@@ -20,9 +21,11 @@ public sealed class HubHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
-    private HubHost(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?> overrides)
+    private HubHost(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?> overrides, Action<IServiceCollection>? services)
     {
+        _services = services;
         Database = database;
         Pii = pii;
         _ownsDatabase = ownsDatabase;
@@ -36,6 +39,8 @@ public sealed class HubHost : WebApplicationFactory<Program>
             ["DemoCity:Password"] = DemoPassword,
             // 125,000 postal codes per test host would cost seconds of CPU each; postal tests upload their own small files.
             ["DemoCity:LoadPostalCodes"] = "false",
+            // Without an SMTP server, mail is written as .eml files: each host writes its own, outside the test's folder.
+            ["Mail:Outbound:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "hub-mail-out", Guid.NewGuid().ToString("N")),
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -68,10 +73,13 @@ public sealed class HubHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts a host on an existing database (a restart), with the given keys; the caller keeps the database.</summary>
-    public static HubHost Start(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Starts a host on an existing database (a restart), with the given keys; the caller keeps the database.
+    /// <paramref name="services"/> adds or replaces services after the host's own registrations.
+    /// </summary>
+    public static HubHost Start(TestDatabase database, bool ownsDatabase, PiiProtectionOptions pii, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
-        var host = new HubHost(database, ownsDatabase, pii, overrides ?? new Dictionary<string, string?>());
+        var host = new HubHost(database, ownsDatabase, pii, overrides ?? new Dictionary<string, string?>(), services);
         host.StartServer();
         return host;
     }
@@ -89,6 +97,10 @@ public sealed class HubHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public override async ValueTask DisposeAsync()
