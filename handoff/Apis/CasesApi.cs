@@ -229,11 +229,17 @@ internal static class CasesApi
             return TypedResults.NotFound();
         }
 
+        return TypedResults.Ok(Fill(template, record.Number, record.ContactName, configuration, strings));
+    }
+
+    /// <summary>A template with {number}, {name} and {city} filled in (the API and the case page's form without script).</summary>
+    internal static FilledTemplate Fill(ReplyTemplate template, string number, string? contactName, IConfiguration configuration, IStringLocalizer<HandoffStrings> strings)
+    {
         var city = configuration["FaqSite:CityName"] is { Length: > 0 } name ? name : strings["Chats_DefaultCity"].Value;
-        string Fill(string text) => text.Replace("{number}", record.Number, StringComparison.Ordinal)
-            .Replace("{name}", record.ContactName ?? strings["Cases_DefaultAddressee"].Value, StringComparison.Ordinal)
+        string Fill(string text) => text.Replace("{number}", number, StringComparison.Ordinal)
+            .Replace("{name}", contactName ?? strings["Cases_DefaultAddressee"].Value, StringComparison.Ordinal)
             .Replace("{city}", city, StringComparison.Ordinal);
-        return TypedResults.Ok(new FilledTemplate(Fill(template.Subject), Fill(template.Body)));
+        return new FilledTemplate(Fill(template.Subject), Fill(template.Body));
     }
 
     /// <summary>Runs a command as the caller and answers with the case as it now is, or why nothing changed.</summary>

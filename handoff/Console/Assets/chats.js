@@ -41,6 +41,7 @@
     composer: $('composer'),
     message: $('message'),
     send: $('send'),
+    caseCreate: $('case-create'),
     transferOpen: $('transfer-open'),
     closeOpen: $('close-open'),
     tabs: Array.from(root.querySelectorAll('[role=tab]')),
@@ -785,6 +786,7 @@
     el.message.disabled = !chat || !(chat.view && !chat.view.readOnly);
     el.send.disabled = !writable || state.sending;
     el.transferOpen.disabled = !writable;
+    el.caseCreate.disabled = !writable;
     el.closeOpen.disabled = !writable;
     el.noteText.disabled = !chat;
     $('note-save').disabled = !chat || !state.connected;
@@ -1292,6 +1294,38 @@
       return false;
     }
   }
+
+  // 「案件化」: the chat becomes a case (its transcript the first entry), opened in a new tab. The tab is opened at the
+  // click, before the request, so no pop-up blocker stops it; a refusal closes it and says why.
+  el.caseCreate.addEventListener('click', async () => {
+    const chat = current();
+    if (!chat) {
+      return;
+    }
+    clearError();
+    const tab = window.open('', '_blank');
+    try {
+      const response = await fetch(`/api/cases/from-chat/${encodeURIComponent(chat.id)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: root.dataset.requestToken },
+        body: '{}',
+      });
+      const answer = await response.json().catch(() => null);
+      if (!response.ok || !answer || !answer.id) {
+        throw new Error((answer && (answer.detail || answer.title)) || '');
+      }
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = `/console/cases/${answer.id}`;
+      }
+      showNotice(t('Chats_CaseCreated', answer.number));
+    } catch (error) {
+      if (tab) {
+        tab.close();
+      }
+      showError(t('Chats_CaseRefused') + (error.message ? ' ' + error.message : ''));
+    }
+  });
 
   el.transferOpen.addEventListener('click', () => {
     const me = state.snapshot.me;
