@@ -33,10 +33,12 @@ internal sealed class CaseDesk(
     /// <summary>
     /// Makes a case. <paramref name="actor"/> is null when the platform makes it (the form, a mail); staff must be the
     /// center's (operators, supervisors). <paramref name="scope"/> limits the custom fields checked (the form asks only its own).
+    /// <paramref name="beforeSave"/> adds rows that must commit with the case or not at all (a confirmation mail in the
+    /// outbox, a submission key); it may run more than once when the execution strategy retries.
     /// </summary>
     public async Task<CaseOutcome> CreateAsync(
         CaseActor? actor, CaseChannel channel, CaseInput input, CaseFieldScope? scope, Guid? conversationId,
-        IReadOnlyList<CaseEntryDraft> entries, CancellationToken cancellationToken)
+        IReadOnlyList<CaseEntryDraft> entries, Action<HandoffDbContext, CaseRecord>? beforeSave, CancellationToken cancellationToken)
     {
         if (actor is not null && !(actor.DepartmentId is null && (actor.IsOperator || actor.IsSupervisor)))
         {
@@ -80,6 +82,7 @@ internal sealed class CaseDesk(
             }
 
             db.CaseHistory.Add(new CaseHistoryEntry(record.Id, actor?.Id, "created", "channel", null, channel.ToString(), now));
+            beforeSave?.Invoke(db, record);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             created = record;
@@ -100,18 +103,21 @@ internal sealed class CaseDesk(
 
         var activities = await conversations.ReadAsync(conversationId, 0, 2000, cancellationToken);
         var transcript = TranscriptText(activities);
-        var channel = conversation.Channel switch
-        {
-            ConversationChannel.Line => CaseChannel.Line,
-            ConversationChannel.Voice => CaseChannel.Voice,
-            ConversationChannel.Email => CaseChannel.Email,
-            ConversationChannel.Form => CaseChannel.Form,
-            _ => CaseChannel.WebChat,
-        };
+        var channel = ChannelOf(conversation.Channel);
         var description = input.Description ?? TranscriptView.FirstQuestion(activities);
         return await CreateAsync(actor, channel, input with { Description = description }, null, conversationId,
-            [new CaseEntryDraft(CaseEntryKind.Transcript, actor.Id, transcript, strings["Cases_Entry_TranscriptSubject"])], cancellationToken);
+            [new CaseEntryDraft(CaseEntryKind.Transcript, actor.Id, transcript, strings["Cases_Entry_TranscriptSubject"])], null, cancellationToken);
     }
+
+    /// <summary>The case channel of a conversation's channel.</summary>
+    internal static CaseChannel ChannelOf(ConversationChannel channel) => channel switch
+    {
+        ConversationChannel.Line => CaseChannel.Line,
+        ConversationChannel.Voice => CaseChannel.Voice,
+        ConversationChannel.Email => CaseChannel.Email,
+        ConversationChannel.Form => CaseChannel.Form,
+        _ => CaseChannel.WebChat,
+    };
 
     /// <summary>Writes every field of the form; refused when <paramref name="expectedVersion"/> is not the stored one.</summary>
     public async Task<CaseOutcome> UpdateAsync(CaseActor actor, Guid id, int expectedVersion, CaseInput input, CancellationToken cancellationToken)
@@ -320,7 +326,7 @@ internal sealed class CaseDesk(
         ["customFields"] = record.CustomFieldsJson,
     };
 
-    private string TranscriptText(IEnumerable<TranscriptActivity> activities)
+    internal string TranscriptText(IEnumerable<TranscriptActivity> activities)
     {
         var text = new StringBuilder();
         foreach (var item in TranscriptView.Map(activities).Where(i => i.Type == "message" && !string.IsNullOrEmpty(i.Text)))

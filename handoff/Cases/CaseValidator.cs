@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -121,9 +120,7 @@ internal sealed partial class CaseValidator(IStringLocalizer<HandoffStrings> str
     }
 
     /// <summary>Whether <paramref name="value"/> is one plain mail address (no display name, no list).</summary>
-    public static bool IsMailAddress(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('@', StringComparison.Ordinal)
-        && value[(value.IndexOf('@', StringComparison.Ordinal) + 1)..].Contains('.', StringComparison.Ordinal);
+    public static bool IsMailAddress(string value) => Core.Handoff.CitizenMailAddress.IsValid(value);
 
     private string? Custom(IReadOnlyDictionary<string, JsonElement>? input, CaseCatalogSnapshot catalog, CaseFieldScope? onlyScope, Dictionary<string, string[]> errors)
     {

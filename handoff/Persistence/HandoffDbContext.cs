@@ -54,6 +54,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
+    internal DbSet<CaseSubmission> CaseSubmissions => Set<CaseSubmission>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
