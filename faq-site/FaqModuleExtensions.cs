@@ -103,6 +103,8 @@ public static class FaqModuleExtensions
         services.AddSingleton<SearchClickTokens>();
         services.AddScoped<RecordSiteFeedbackJudgement>();
         services.AddSingleton<RepeatViewFilter>();
+        // Other modules (the inquiry form) read an FAQ's title through core's contract.
+        services.Replace(ServiceDescriptor.Scoped<Core.Faq.IFaqLookup, FaqLookup>());
     }
 
     private static void MapPublicSite(IEndpointRouteBuilder endpoints)

@@ -4,6 +4,7 @@ using ConversationHub.Handoff.Apis;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
+using ConversationHub.Handoff.Inquiry;
 using ConversationHub.Handoff.Live;
 using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
@@ -55,6 +56,7 @@ public static class HandoffModuleExtensions
         services.AddCases();
         services.AddPostalCodes();
         services.AddMailTransport(builder.Configuration);
+        services.AddInquiry();
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -20,6 +20,7 @@ internal static class BotEngineServiceCollectionExtensions
         services.AddHostedService<AnswerPendingTurnsService>();
         services.AddScoped<BotActivityWriter>();
         services.AddScoped<FaqBot>();
+        services.AddScoped<ChatIntake>();
         services.AddScoped<RankerFeedback>();
         return services;
     }

@@ -22,7 +22,8 @@ namespace ConversationHub.Bot.Engine;
 /// <remarks>
 /// はい/いいえ are recorded as feedback on the FAQ last answered; いいえ and requests for a person offer options that
 /// follow the business calendar; low-confidence results become 「もしかして」 choices.
-/// A category picked from the greeting scopes the search (<see cref="CategoryScope"/>).
+/// A category picked from the greeting scopes the search (<see cref="CategoryScope"/>). When no person can take the
+/// chat, 「メールで回答を受け取る」 takes the question for a department to answer by e-mail (<see cref="ChatIntake"/>).
 /// While queued the bot only keeps the citizen informed (place, estimated wait) and lets them leave (待つのをやめる).
 /// </remarks>
 internal sealed class FaqBot(
@@ -36,6 +37,7 @@ internal sealed class FaqBot(
     IBusinessCalendar calendar,
     IHandoffDesk handoffDesk,
     RankerFeedback rankerFeedback,
+    ChatIntake intake,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -75,7 +77,7 @@ internal sealed class FaqBot(
 
         if (inbound is { Direction: ActivityDirection.Inbound } && TranscriptText.Of(inbound) is { } text)
         {
-            await AnswerAsync(conversation, text, ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
+            await AnswerAsync(conversation, text, inbound.Sequence, ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
         }
     }
 
@@ -99,9 +101,15 @@ internal sealed class FaqBot(
         await writer.SendAsync(conversation, BotActivities.Message(strings["Greeting"], null, categories.Select(c => (c, c))), cancellationToken);
     }
 
-    private async Task AnswerAsync(Conversation conversation, string text, string replyToId, CancellationToken cancellationToken)
+    private async Task AnswerAsync(Conversation conversation, string text, long sequence, string replyToId, CancellationToken cancellationToken)
     {
         var question = text.Trim();
+
+        // 「メールで回答を受け取る」 in progress takes everything the citizen writes (はい included) until it ends.
+        if (await intake.TryAnswerAsync(conversation, question, sequence, replyToId, cancellationToken))
+        {
+            return;
+        }
         if (string.Equals(question, strings["Yes"], StringComparison.Ordinal))
         {
             await rankerFeedback.RecordAnswerFeedbackAsync(conversation, helpful: true, cancellationToken);
@@ -223,7 +231,7 @@ internal sealed class FaqBot(
 
         var next = calendar.GetNextOpening(now);
         var hours = next is { } at ? string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["NextOpening"], at.ToOffset(TimeSpan.FromHours(9))) : "";
-        IEnumerable<(string, string)> closed = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+        IEnumerable<(string, string)> closed = [(strings["AnswerByMail"], strings["AnswerByMail"]), (strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
         await writer.SendAsync(conversation, BotActivities.Message(lead + "\n\n" + strings["OptionsClosed"] + hours, replyToId, closed), cancellationToken);
     }
 
@@ -314,7 +322,7 @@ internal sealed class FaqBot(
 
         var lead = why == HandoffAvailability.Congested ? strings["CongestedLead"] : strings["NoAgentsLead"];
         var text = lead + "\n\n" + string.Format(Japanese, strings["HandoffFallback"], site.CurrentValue.ContactPhone);
-        IEnumerable<(string, string)> next = [(strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
+        IEnumerable<(string, string)> next = [(strings["AnswerByMail"], strings["AnswerByMail"]), (strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
         await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, next), cancellationToken);
     }
 

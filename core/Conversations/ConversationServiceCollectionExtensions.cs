@@ -13,6 +13,9 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<IConversationStore, ConversationStore>();
         // Replaced by the handoff module when it is part of the host.
         services.TryAddSingleton<Handoff.IHandoffDesk, Handoff.NoHandoffDesk>();
+        services.TryAddSingleton<Handoff.ICaseIntake, Handoff.NoCaseIntake>();
+        // Replaced by the FAQ module when it is part of the host.
+        services.TryAddSingleton<Faq.IFaqLookup, Faq.NoFaqLookup>();
         return services;
     }
 }

@@ -172,7 +172,7 @@ internal static class CasesApi
             return Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = [strings["Cases_Error_Channel"].Value] }));
         }
 
-        return RunAsync(user, actors, queries, strings, actor => desk.CreateAsync(actor, channel, body.Case ?? new CaseInput(), null, body.ConversationId, [], ct), ct, created: true);
+        return RunAsync(user, actors, queries, strings, actor => desk.CreateAsync(actor, channel, body.Case ?? new CaseInput(), CustomFieldCheck.Staff, body.ConversationId, [], null, ct), ct, created: true);
     }
 
     internal static Task<IResult> CreateFromChatAsync(Guid conversationId, CaseInput? input, ClaimsPrincipal user, CaseActors actors, CaseDesk desk, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>

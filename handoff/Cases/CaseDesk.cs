@@ -33,10 +33,12 @@ internal sealed class CaseDesk(
     /// <summary>
     /// Makes a case. <paramref name="actor"/> is null when the platform makes it (the form, a mail); staff must be the
     /// center's (operators, supervisors). <paramref name="scope"/> limits the custom fields checked (the form asks only its own).
+    /// <paramref name="beforeSave"/> adds rows that must commit with the case or not at all (a confirmation mail in the
+    /// outbox, a submission key); it may run more than once when the execution strategy retries.
     /// </summary>
     public async Task<CaseOutcome> CreateAsync(
-        CaseActor? actor, CaseChannel channel, CaseInput input, CaseFieldScope? scope, Guid? conversationId,
-        IReadOnlyList<CaseEntryDraft> entries, CancellationToken cancellationToken)
+        CaseActor? actor, CaseChannel channel, CaseInput input, CustomFieldCheck fields, Guid? conversationId,
+        IReadOnlyList<CaseEntryDraft> entries, Action<HandoffDbContext, CaseRecord>? beforeSave, CancellationToken cancellationToken)
     {
         if (actor is not null && !(actor.DepartmentId is null && (actor.IsOperator || actor.IsSupervisor)))
         {
@@ -44,7 +46,7 @@ internal sealed class CaseDesk(
         }
 
         var catalog = await CaseCatalogSnapshot.LoadAsync(db, cancellationToken);
-        var (values, errors) = validator.Validate(input, catalog, scope);
+        var (values, errors) = validator.Validate(input, catalog, fields);
         if (values is null)
         {
             return CaseOutcome.Invalid(errors);
@@ -80,6 +82,7 @@ internal sealed class CaseDesk(
             }
 
             db.CaseHistory.Add(new CaseHistoryEntry(record.Id, actor?.Id, "created", "channel", null, channel.ToString(), now));
+            beforeSave?.Invoke(db, record);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             created = record;
@@ -106,19 +109,22 @@ internal sealed class CaseDesk(
 
         var activities = await conversations.ReadAsync(conversationId, 0, 2000, cancellationToken);
         var transcript = TranscriptText(activities);
-        var channel = conversation.Channel switch
-        {
-            ConversationChannel.Line => CaseChannel.Line,
-            ConversationChannel.Voice => CaseChannel.Voice,
-            ConversationChannel.Email => CaseChannel.Email,
-            ConversationChannel.Form => CaseChannel.Form,
-            _ => CaseChannel.WebChat,
-        };
+        var channel = ChannelOf(conversation.Channel);
         var description = input.Description ?? TranscriptView.FirstQuestion(activities);
         var sourceFaq = input.SourceFaqId ?? LastAnsweredFaq(activities);
-        return await CreateAsync(actor, channel, input with { Description = description, SourceFaqId = sourceFaq }, null, conversationId,
-            [new CaseEntryDraft(CaseEntryKind.Transcript, actor.Id, transcript, strings["Cases_Entry_TranscriptSubject"])], cancellationToken);
+        return await CreateAsync(actor, channel, input with { Description = description, SourceFaqId = sourceFaq }, CustomFieldCheck.Staff, conversationId,
+            [new CaseEntryDraft(CaseEntryKind.Transcript, actor.Id, transcript, strings["Cases_Entry_TranscriptSubject"])], null, cancellationToken);
     }
+
+    /// <summary>The case channel of a conversation's channel.</summary>
+    internal static CaseChannel ChannelOf(ConversationChannel channel) => channel switch
+    {
+        ConversationChannel.Line => CaseChannel.Line,
+        ConversationChannel.Voice => CaseChannel.Voice,
+        ConversationChannel.Email => CaseChannel.Email,
+        ConversationChannel.Form => CaseChannel.Form,
+        _ => CaseChannel.WebChat,
+    };
 
     /// <summary>Writes every field of the form; refused when <paramref name="expectedVersion"/> is not the stored one.</summary>
     public async Task<CaseOutcome> UpdateAsync(CaseActor actor, Guid id, int expectedVersion, CaseInput input, CancellationToken cancellationToken)
@@ -139,7 +145,8 @@ internal sealed class CaseDesk(
             return CaseOutcome.Fail(CaseError.Stale);
         }
 
-        var (values, errors) = validator.Validate(input, await CaseCatalogSnapshot.LoadAsync(db, cancellationToken));
+        var catalog = await CaseCatalogSnapshot.LoadAsync(db, cancellationToken);
+        var (values, errors) = validator.Validate(input, catalog);
         if (values is null)
         {
             return CaseOutcome.Invalid(errors);
@@ -147,6 +154,7 @@ internal sealed class CaseDesk(
 
         var now = Now;
         var before = Snapshot(record);
+        values = values with { CustomFieldsJson = KeepRetiredValues(record.CustomFieldsJson, values.CustomFieldsJson, catalog) };
         Apply(record, values);
         var after = Snapshot(record);
         foreach (var (field, old) in before)
@@ -295,6 +303,26 @@ internal sealed class CaseDesk(
     internal Task PublishAsync(Guid caseId, CancellationToken cancellationToken) =>
         events.PublishAsync(HandoffTopics.CaseChanged, System.Text.Json.JsonSerializer.Serialize(new CaseChangedPayload(caseId)), cancellationToken);
 
+    // A retired field is no longer asked, but what a case already holds for it stays.
+    private static string? KeepRetiredValues(string? storedJson, string? newJson, CaseCatalogSnapshot catalog)
+    {
+        if (storedJson is null || System.Text.Json.Nodes.JsonNode.Parse(storedJson) is not System.Text.Json.Nodes.JsonObject stored)
+        {
+            return newJson;
+        }
+
+        var merged = newJson is null ? [] : System.Text.Json.Nodes.JsonNode.Parse(newJson) as System.Text.Json.Nodes.JsonObject ?? [];
+        foreach (var (key, value) in stored)
+        {
+            if (!catalog.Fields.Any(f => f.Key == key && f.IsActive) && !merged.ContainsKey(key))
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return merged.Count == 0 ? null : merged.ToJsonString();
+    }
+
     private static void Apply(CaseRecord record, CaseValues values)
     {
         record.CategoryId = values.CategoryId;
@@ -335,7 +363,7 @@ internal sealed class CaseDesk(
             .Select(v => v.TryGetValue<string>(out var id) ? id : null)
             .LastOrDefault(id => id is not null);
 
-    private string TranscriptText(IEnumerable<TranscriptActivity> activities)
+    internal string TranscriptText(IEnumerable<TranscriptActivity> activities)
     {
         var text = new StringBuilder();
         foreach (var item in TranscriptView.Map(activities).Where(i => i.Type == "message" && !string.IsNullOrEmpty(i.Text)))

@@ -33,11 +33,11 @@ internal sealed partial class CaseMailRouter(
         var record = await ThreadAsync(message, ct);
         if (record is null)
         {
-            var outcome = await desk.CreateAsync(null, CaseChannel.Email, InputOf(message), CaseFieldScope.InquiryForm, null, [entry], ct);
+            var outcome = await desk.CreateAsync(null, CaseChannel.Email, InputOf(message), CustomFieldCheck.NotAsked, null, [entry], null, ct);
             if (!outcome.Succeeded)
             {
                 // The sender's own fields did not pass (a malformed address); the mail itself is never refused.
-                outcome = await desk.CreateAsync(null, CaseChannel.Email, new CaseInput(), CaseFieldScope.InquiryForm, null, [entry], ct);
+                outcome = await desk.CreateAsync(null, CaseChannel.Email, new CaseInput(), CustomFieldCheck.NotAsked, null, [entry], null, ct);
             }
 
             LogMadeCase(logger, message.InboxId, outcome.Case?.Id);

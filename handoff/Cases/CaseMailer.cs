@@ -71,6 +71,37 @@ internal sealed class CaseMailer(MailOutbox outbox, IConfiguration configuration
         outbox.Enqueue(db, new MailDraft(reply.To, reply.Subject, reply.Body, ReplyAddress(record), $"case.{record.Number}.{reply.Id:N}",
             threadIds.Count > 0 ? threadIds[^1] : null, threadIds, record.Id));
 
+    /// <summary>
+    /// Queues the citizen's confirmation (「お問い合わせを受け付けました（受付番号 C-…）」): the number, what happens next,
+    /// that no reply is needed, and the case's Reply-To so that a reply the citizen sends anyway threads onto the case.
+    /// The inquiry's text is not repeated: mail crosses the internet in the clear. Nothing is queued without an address.
+    /// Its Message-ID is fixed per case, so a transport that dedupes by it sends one confirmation however often this runs.
+    /// </summary>
+    public OutboundMail? Confirmation(HandoffDbContext db, CaseRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.ContactEmail is not { Length: > 0 } to)
+        {
+            return null;
+        }
+
+        var subject = strings["Cases_Mail_ConfirmationSubject", CityName, record.Number].Value;
+        var body = new StringBuilder();
+        if (record.ContactName is { Length: > 0 } name)
+        {
+            body.AppendLine(strings["Cases_Mail_ConfirmationGreeting", name].Value).AppendLine();
+        }
+
+        body.AppendLine(strings["Cases_Mail_ConfirmationBody", CityName, record.Number].Value)
+            .AppendLine()
+            .AppendLine(strings["Cases_Mail_ConfirmationNext"].Value)
+            .AppendLine()
+            .AppendLine(strings["Cases_Mail_ConfirmationNoReply"].Value)
+            .AppendLine()
+            .AppendLine(strings["Cases_Mail_ConfirmationFooter", CityName].Value);
+        return outbox.Enqueue(db, new MailDraft(to, subject, body.ToString(), ReplyAddress(record), $"case.{record.Number}.received", null, [], record.Id));
+    }
+
     /// <summary>The department's mailbox, if it has one.</summary>
     public static string? DepartmentAddress(Department? department) => department?.Email is { Length: > 0 } email ? email : null;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -25,7 +24,7 @@ internal sealed partial class CaseValidator(IStringLocalizer<HandoffStrings> str
     public const int MaxAddress = 300;
     public const int MaxCustomText = 1000;
 
-    public (CaseValues? Values, Dictionary<string, string[]> Errors) Validate(CaseInput input, CaseCatalogSnapshot catalog, CaseFieldScope? onlyScope = null)
+    public (CaseValues? Values, Dictionary<string, string[]> Errors) Validate(CaseInput input, CaseCatalogSnapshot catalog, CustomFieldCheck check = CustomFieldCheck.Staff)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string key, params object[] args) => errors[field] = [strings[key, args].Value];
@@ -98,7 +97,7 @@ internal sealed partial class CaseValidator(IStringLocalizer<HandoffStrings> str
         }
 
         var address = Text(input.Address, "address", MaxAddress);
-        var custom = Custom(input.CustomFields, catalog, onlyScope, errors);
+        var custom = Custom(input.CustomFields, catalog, check, errors);
         return errors.Count > 0
             ? (null, errors)
             : (new CaseValues(input.CategoryId, inquiryType, string.Join(',', flags), subject, description, name, kana, phone, email, postal, address, custom), errors);
@@ -121,13 +120,11 @@ internal sealed partial class CaseValidator(IStringLocalizer<HandoffStrings> str
     }
 
     /// <summary>Whether <paramref name="value"/> is one plain mail address (no display name, no list).</summary>
-    public static bool IsMailAddress(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('@', StringComparison.Ordinal)
-        && value[(value.IndexOf('@', StringComparison.Ordinal) + 1)..].Contains('.', StringComparison.Ordinal);
+    public static bool IsMailAddress(string value) => Core.Handoff.CitizenMailAddress.IsValid(value);
 
-    private string? Custom(IReadOnlyDictionary<string, JsonElement>? input, CaseCatalogSnapshot catalog, CaseFieldScope? onlyScope, Dictionary<string, string[]> errors)
+    private string? Custom(IReadOnlyDictionary<string, JsonElement>? input, CaseCatalogSnapshot catalog, CustomFieldCheck check, Dictionary<string, string[]> errors)
     {
-        var fields = catalog.Fields.Where(f => f.IsActive && (onlyScope is null || f.Scope == onlyScope)).ToList();
+        var fields = catalog.Fields.Where(f => f.IsActive && (check != CustomFieldCheck.InquiryForm || f.Scope == CaseFieldScope.InquiryForm)).ToList();
         var values = new JsonObject();
         var given = input ?? new Dictionary<string, JsonElement>();
         foreach (var key in given.Keys.Where(k => !fields.Any(f => f.Key == k)))
@@ -140,7 +137,7 @@ internal sealed partial class CaseValidator(IStringLocalizer<HandoffStrings> str
             var path = $"customFields.{field.Key}";
             if (!given.TryGetValue(field.Key, out var value) || IsEmpty(value))
             {
-                if (field.Required)
+                if (field.Required && check != CustomFieldCheck.NotAsked)
                 {
                     errors[path] = [strings["Cases_Error_Required", field.Label].Value];
                 }

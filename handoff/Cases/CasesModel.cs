@@ -116,6 +116,13 @@ internal static class CasesModel
             b.Property(t => t.Subject).HasMaxLength(200).IsRequired();
             b.Property(t => t.Body).HasMaxLength(20_000).IsRequired();
         });
+        modelBuilder.Entity<CaseSubmission>(b =>
+        {
+            b.ToTable("handoff_case_submissions");
+            b.HasKey(s => s.Key);
+            b.Property(s => s.Key).HasMaxLength(CaseSubmission.MaxKeyLength);
+            b.HasIndex(s => s.CaseId);
+        });
         modelBuilder.Entity<CaseCounter>(b =>
         {
             b.ToTable("handoff_case_counters");

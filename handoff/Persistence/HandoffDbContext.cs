@@ -61,6 +61,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<OutboundMail> MailOutbox => Set<OutboundMail>();
 
     internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
+    internal DbSet<CaseSubmission> CaseSubmissions => Set<CaseSubmission>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -118,7 +118,10 @@ public sealed class CaseMailEndToEndTests
         await CaseWhenAsync(op, id, view => view.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "InboundMail") == 2,
             "the second reply on the same case", ct);
 
-        // Mail for no known case makes a new e-mail case, with its sender as the contact.
+        // Mail for no known case makes a new e-mail case, with its sender as the contact — even when the form has a
+        // required field the mail cannot answer (staff fill it in later).
+        using var admin = await host.SignInAsync("admin", ct);
+        await admin.PostJsonAsync("/api/cases/catalog/fields", new { key = "ward", label = "お住まいの地区", type = "Text", scope = "InquiryForm", required = true }, HttpStatusCode.OK, ct);
         var fresh = new MimeMessage();
         fresh.From.Add(new MailboxAddress("新規 太郎", "taro.shinki@example.jp"));
         fresh.To.Add(MailboxAddress.Parse(MailTestHelpers.CityAddress));

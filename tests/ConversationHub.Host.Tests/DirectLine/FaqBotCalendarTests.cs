@@ -15,6 +15,7 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
 {
     private const string TalkToOperator = "オペレーターと話す";
     private const string InquiryByMail = "メールで問い合わせる";
+    private const string AnswerByMail = "メールで回答を受け取る";
 
     [Theory]
     [InlineData("2026-11-25T10:00:00+09:00", "人と話したい")] // Wednesday morning
@@ -43,7 +44,7 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
         // Assert: no handoff event, nothing that promises a person, and when the line opens again.
         var options = Assert.Single(replies);
         Assert.Equal("message", options["type"]!.GetValue<string>());
-        Assert.Equal([InquiryByMail, "質問に戻る"], Titles(options));
+        Assert.Equal([AnswerByMail, InquiryByMail, "質問に戻る"], Titles(options));
         Assert.Contains("受付時間外", Text(options), StringComparison.Ordinal);
         Assert.Contains(nextOpeningDay, Text(options), StringComparison.Ordinal);
     }
@@ -58,7 +59,7 @@ public sealed class FaqBotCalendarTests(DirectLineHostFixture fixture) : IClassF
         Assert.Equal("message", reply["type"]!.GetValue<string>());
         Assert.Contains("対応できるオペレーターがおりません", Text(reply), StringComparison.Ordinal);
         Assert.Contains("0120-000-000", Text(reply), StringComparison.Ordinal);
-        Assert.Equal([InquiryByMail, "質問に戻る"], Titles(reply));
+        Assert.Equal([AnswerByMail, InquiryByMail, "質問に戻る"], Titles(reply));
     }
 
     // One turn of the real bot (real database, search and calendar) with its clock at nowJst; returns the answer it

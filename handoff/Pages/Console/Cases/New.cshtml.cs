@@ -56,7 +56,7 @@ internal sealed class CaseNewModel(CaseActors actors, CaseDesk desk, HandoffDbCo
 
         if (errors.Count == 0)
         {
-            var outcome = await desk.CreateAsync(actor, Channel, input, null, null, [], cancellationToken);
+            var outcome = await desk.CreateAsync(actor, Channel, input, CustomFieldCheck.Staff, null, [], null, cancellationToken);
             if (outcome.Succeeded)
             {
                 return LocalRedirect($"/console/cases/{outcome.Case!.Id}?done=created");
