@@ -17,6 +17,7 @@ internal sealed partial class LoadAgent : IAsyncDisposable
     private readonly HandoffLoadMeasurements _measurements;
     private readonly int _messages;
     private readonly ConcurrentDictionary<Guid, Chat> _chats = new();
+    private readonly ConcurrentDictionary<Guid, byte> _offers = new();
     private readonly CancellationToken _stopping;
 
     private LoadAgent(HubConnection connection, HttpClient http, HandoffLoadMeasurements measurements, int messages, CancellationToken stopping)
@@ -64,6 +65,13 @@ internal sealed partial class LoadAgent : IAsyncDisposable
 
     private async Task OnOfferedAsync(Guid conversationId)
     {
+        // The same offer can arrive twice (pushed, then again from the router's next pass before the accept landed); the
+        // server's accept is idempotent for its own agent, so only the first one is worked here.
+        if (!_offers.TryAdd(conversationId, 0))
+        {
+            return;
+        }
+
         var id = conversationId.ToString();
         _measurements.Offered(id);
         try
