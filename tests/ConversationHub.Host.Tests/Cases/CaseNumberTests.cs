@@ -35,5 +35,13 @@ public sealed class CaseNumberTests
         await a.PostJsonAsync("/api/cases", new { @case = new { contactEmail = "broken" } }, HttpStatusCode.BadRequest, ct);
         var next = await b.CreateCaseAsync(new { subject = "next" }, ct);
         Assert.EndsWith((2 * PerNode + 1).ToString("000000", System.Globalization.CultureInfo.InvariantCulture), next.GetProperty("number").GetString(), StringComparison.Ordinal);
+
+        // The list's search, sort and dashboard and the export read the same on PostgreSQL.
+        var found = await a.GetJsonAsync("/api/cases?q=B1&sort=subject&desc=false", HttpStatusCode.OK, ct);
+        Assert.Equal(["B1", "B10", "B11", "B12", "B13", "B14"], found.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("subject").GetString()));
+        var dashboard = await b.GetJsonAsync("/api/cases/dashboard", HttpStatusCode.OK, ct);
+        Assert.Equal(2 * PerNode + 1, dashboard.GetProperty("open").GetInt32());
+        var csv = await a.GetStringAsync(new Uri("/api/cases/export?q=A1", UriKind.Relative), ct);
+        Assert.Equal(7, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }
