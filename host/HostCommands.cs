@@ -37,6 +37,7 @@ internal static class HostCommands
             ["bot", "load", .. var rest] => await BotLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
             ["handoff", "load", .. var rest] => await HandoffLoad.HandoffLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
             ["postal", "import", .. var rest] => await Postal.PostalCommand.ImportAsync(rest, Console.Out, cancel.Token),
+            ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),
             ["bot", "load-echo", .. var rest] => await LoadEchoServer.RunAsync(rest, cancel.Token), // the ceiling's child process, started by bot load
             _ => null,

@@ -15,17 +15,28 @@ namespace ConversationHub.Handoff.Cases;
 /// fields are encrypted, so free-text search and sorting on them happen after decryption, on the rows the SQL filters
 /// (access, status, category, department, dates, assignee) leave.
 /// </summary>
-internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IStringLocalizer<HandoffStrings> strings, TimeProvider time)
+internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub, IStringLocalizer<HandoffStrings> strings, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
     public async Task<CaseListPage> ListAsync(CaseActor actor, CaseListQuery query, CancellationToken cancellationToken)
     {
         var (sort, desc) = SortOf(query);
-        var ordered = await SortedAsync(actor, query, cancellationToken);
         var size = Math.Clamp(query.PageSize ?? 50, 1, MaxPageSize);
         var page = Math.Max(1, query.Page ?? 1);
-        return new CaseListPage(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size, sort, desc);
+        var selection = await SelectAsync(actor, query, cancellationToken);
+        if (selection.Text is null && SqlOrders.TryGetValue(sort, out var order))
+        {
+            // Nothing to match or sort in clear text: the database counts and pages, and only the page is decrypted.
+            var total = await selection.Cases.CountAsync(cancellationToken);
+            var ordered = order(selection.Cases, desc);
+            ordered = desc ? ordered.ThenByDescending(c => c.Number) : ordered.ThenBy(c => c.Number);
+            var rows = await MaterializeAsync(ordered.Skip((page - 1) * size).Take(size), selection, cancellationToken);
+            return new CaseListPage(rows, total, page, size, sort, desc);
+        }
+
+        var all = await SortedAsync(actor, query, cancellationToken);
+        return new CaseListPage(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size, sort, desc);
     }
 
     /// <summary>Every matching row in the query's order (the list pages it, the export writes it all).</summary>
@@ -46,6 +57,15 @@ internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IString
 
     /// <summary>Every row the query matches, unpaged and unsorted (the export uses it).</summary>
     public async Task<List<CaseListRow>> RowsAsync(CaseActor actor, CaseListQuery query, CancellationToken cancellationToken)
+    {
+        var selection = await SelectAsync(actor, query, cancellationToken);
+        return await MaterializeAsync(selection.Cases, selection, cancellationToken);
+    }
+
+    /// <summary>The cases SQL can select, and the free text left to match after decryption (null: none).</summary>
+    private sealed record Selection(IQueryable<CaseRecord> Cases, string? Text, CaseCatalogSnapshot Catalog);
+
+    private async Task<Selection> SelectAsync(CaseActor actor, CaseListQuery query, CancellationToken cancellationToken)
     {
         var catalog = await CaseCatalogSnapshot.LoadAsync(db, cancellationToken);
         var cases = actor.Visible(db.Cases.AsNoTracking());
@@ -83,13 +103,39 @@ internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IString
         }
 
         var q = query.Q?.Trim();
-        if (q is { Length: > 0 } && (q.StartsWith("C-", StringComparison.OrdinalIgnoreCase) || q.StartsWith("c-", StringComparison.Ordinal)))
+        if (string.IsNullOrEmpty(q))
         {
-            var number = q.ToUpperInvariant();
-            cases = cases.Where(c => c.Number.StartsWith(number));
-            q = null;
+            return new Selection(cases, null, catalog);
         }
 
+        // A case number, a whole e-mail address or a whole phone number is found by SQL (the number, or the contact's
+        // keyed hash); anything else is matched on the decrypted fields.
+        if (q.StartsWith("C-", StringComparison.OrdinalIgnoreCase))
+        {
+            var number = q.ToUpperInvariant();
+            return new Selection(cases.Where(c => c.Number.StartsWith(number)), null, catalog);
+        }
+
+        if (CaseValidator.IsMailAddress(q))
+        {
+            var hash = CaseContact.EmailHash(q, db.Pii);
+            return new Selection(cases.Where(c => c.EmailHash == hash), null, catalog);
+        }
+
+        var digits = CaseContact.Digits(q);
+        if (digits.Length is 10 or 11 && digits[0] == '0' && PhoneQuery().IsMatch(q))
+        {
+            var hash = db.Pii.ComputeLookupHash(digits, "handoff_cases.PhoneHash");
+            return new Selection(cases.Where(c => c.PhoneHash == hash), null, catalog);
+        }
+
+        return new Selection(cases, q, catalog);
+    }
+
+    private async Task<List<CaseListRow>> MaterializeAsync(IQueryable<CaseRecord> cases, Selection selection, CancellationToken cancellationToken)
+    {
+        var q = selection.Text;
+        var catalog = selection.Catalog;
         var names = await StaffNamesAsync(cancellationToken);
         var departments = await DepartmentNamesAsync(cancellationToken);
         var loaded = await cases.Select(c => new
@@ -124,6 +170,20 @@ internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IString
 
         return result;
     }
+
+    // The workflow's order of statuses (they are stored by name).
+    private static readonly System.Linq.Expressions.Expression<Func<CaseRecord, int>> StatusOrder = c =>
+        c.Status == CaseStatus.New ? 0 : c.Status == CaseStatus.InProgress ? 1 : c.Status == CaseStatus.Escalated ? 2
+        : c.Status == CaseStatus.AwaitingApproval ? 3 : c.Status == CaseStatus.Answered ? 4 : 5;
+
+    // The columns the database can order by: no personal data, no labels.
+    private static readonly Dictionary<string, Func<IQueryable<CaseRecord>, bool, IOrderedQueryable<CaseRecord>>> SqlOrders = new(StringComparer.Ordinal)
+    {
+        ["number"] = (cases, desc) => desc ? cases.OrderByDescending(c => c.Number) : cases.OrderBy(c => c.Number),
+        ["createdAt"] = (cases, desc) => desc ? cases.OrderByDescending(c => c.CreatedAtUtc) : cases.OrderBy(c => c.CreatedAtUtc),
+        ["updatedAt"] = (cases, desc) => desc ? cases.OrderByDescending(c => c.UpdatedAtUtc) : cases.OrderBy(c => c.UpdatedAtUtc),
+        ["status"] = (cases, desc) => desc ? cases.OrderByDescending(StatusOrder) : cases.OrderBy(StatusOrder),
+    };
 
     public async Task<CaseDashboard> DashboardAsync(CaseActor actor, CancellationToken cancellationToken)
     {
@@ -292,6 +352,9 @@ internal sealed class CaseQueries(HandoffDbContext db, HubDbContext hub, IString
         ["department"] = r => r.Department,
         ["assignee"] = r => r.Assignee,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9０-９\-－‐ー()（）\s]+$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneQuery();
 
     private static readonly CompareInfo JapaneseOrder = CultureInfo.GetCultureInfo("ja-JP").CompareInfo;
 

@@ -166,6 +166,12 @@ public sealed class CasesApiTests(CasesHostFixture fixture) : IClassFixture<Case
         var found = probe.EnumerateArray().ToDictionary(d => d.GetProperty("number").GetString()!, d => d.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).ToList());
         Assert.Equal(["氏名"], found[first.GetProperty("number").GetString()!]);
         Assert.Equal(["メールアドレス"], found[second.GetProperty("number").GetString()!]);
+
+        // A whole address or phone number is found through its keyed hash, however it is written.
+        var byEmail = await op.GetJsonAsync("/api/cases?q=JIRO.BETSU@example.jp", HttpStatusCode.OK, ct);
+        Assert.Equal(second.GetProperty("id").GetGuid(), Assert.Single(byEmail.GetProperty("rows").EnumerateArray()).GetProperty("id").GetGuid());
+        var byPhone = await op.GetJsonAsync($"/api/cases?q={Uri.EscapeDataString(fullWidth)}&sort=number&desc=false", HttpStatusCode.OK, ct);
+        Assert.Equal([first.GetProperty("number").GetString(), second.GetProperty("number").GetString()], byPhone.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("number").GetString()));
     }
 
     [Fact]
