@@ -113,7 +113,7 @@ internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub,
         if (q.StartsWith("C-", StringComparison.OrdinalIgnoreCase))
         {
             var number = q.ToUpperInvariant();
-            return new Selection(cases.Where(c => c.Number.StartsWith(number)), null, catalog);
+            return new Selection(number.Length == 13 ? cases.Where(c => c.Number == number) : cases.Where(c => c.Number.StartsWith(number)), null, catalog);
         }
 
         if (CaseValidator.IsMailAddress(q))

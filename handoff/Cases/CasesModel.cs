@@ -45,6 +45,8 @@ internal static class CasesModel
             b.HasIndex(c => c.Token).IsUnique();
             b.HasIndex(c => c.ConversationId);
             b.HasIndex(c => new { c.Status, c.CreatedAtUtc });
+            b.HasIndex(c => c.CreatedAtUtc);
+            b.HasIndex(c => c.UpdatedAtUtc);
             b.HasIndex(c => new { c.DepartmentId, c.Status });
             b.Property(c => c.Version).IsConcurrencyToken();
         });

@@ -189,6 +189,8 @@ internal sealed class Cases : Migration
         migrationBuilder.CreateIndex("IX_handoff_cases_AddressHash", "handoff_cases", "AddressHash");
         migrationBuilder.CreateIndex("IX_handoff_cases_ConversationId", "handoff_cases", "ConversationId");
         migrationBuilder.CreateIndex("IX_handoff_cases_Status_CreatedAtUtc", "handoff_cases", ["Status", "CreatedAtUtc"]);
+        migrationBuilder.CreateIndex("IX_handoff_cases_CreatedAtUtc", "handoff_cases", "CreatedAtUtc");
+        migrationBuilder.CreateIndex("IX_handoff_cases_UpdatedAtUtc", "handoff_cases", "UpdatedAtUtc");
         migrationBuilder.CreateIndex("IX_handoff_cases_DepartmentId_Status", "handoff_cases", ["DepartmentId", "Status"]);
         migrationBuilder.CreateIndex("IX_handoff_case_entries_CaseId_AtUtc", "handoff_case_entries", ["CaseId", "AtUtc"]);
         migrationBuilder.CreateIndex("IX_handoff_case_entries_MailId", "handoff_case_entries", "MailId");
