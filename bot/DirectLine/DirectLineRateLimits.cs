@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using ConversationHub.Bot.DirectLine.Apis;
 using ConversationHub.Bot.DirectLine.Tokens;
+using ConversationHub.Core.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,36 +26,16 @@ internal static class DirectLineRateLimits
                 return RateLimitPartition.GetNoLimiter("embedder");
             }
 
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.AnonymousTokensPerWindow,
-                Window = options.TokenRateWindow,
-                QueueLimit = 0,
-            });
+            return ClientRateLimits.PerClientAddress(context, options.AnonymousTokensPerWindow, options.TokenRateWindow);
         });
 
-        var previous = limiter.OnRejected;
-        limiter.OnRejected = async (rejected, cancellationToken) =>
+        limiter.AddRejectionHandler("/v3/directline", async (rejected, cancellationToken) =>
         {
             var http = rejected.HttpContext;
-            if (!http.Request.Path.StartsWithSegments("/v3/directline", StringComparison.OrdinalIgnoreCase))
-            {
-                if (previous is not null)
-                {
-                    await previous(rejected, cancellationToken);
-                }
-
-                return;
-            }
-
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
+            ClientRateLimits.SetRetryAfter(http.Response, rejected.Lease);
             var error = DirectLineErrors.Create(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many tokens requested; try again later.");
             await http.Response.WriteAsJsonAsync(error.Value, cancellationToken);
-        };
+        });
     }
 }

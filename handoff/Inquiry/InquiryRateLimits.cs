@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using ConversationHub.Core.Http;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -37,38 +37,21 @@ internal static class InquiryRateLimits
             }
 
             var options = context.RequestServices.GetRequiredService<IOptionsMonitor<InquiryOptions>>().CurrentValue;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.RateLimitPermits,
-                Window = options.RateLimitWindow,
-                QueueLimit = 0,
-            });
+            return ClientRateLimits.PerClientAddress(context, options.RateLimitPermits, options.RateLimitWindow);
         });
 
-        var previous = limiter.OnRejected;
-        limiter.OnRejected = async (rejected, cancellationToken) =>
+        limiter.AddRejectionHandler("/inquiry", async (rejected, cancellationToken) =>
         {
             var http = rejected.HttpContext;
-            if (!http.Request.Path.StartsWithSegments("/inquiry", StringComparison.OrdinalIgnoreCase))
-            {
-                if (previous is not null)
-                {
-                    await previous(rejected, cancellationToken);
-                }
-
-                return;
-            }
-
             var services = http.RequestServices;
             InquiryLog.RateLimited(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InquiryRateLimits)));
             var window = services.GetRequiredService<IOptionsMonitor<InquiryOptions>>().CurrentValue.RateLimitWindow;
-            var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var wait = ClientRateLimits.SetRetryAfter(http.Response, rejected.Lease, window);
             http.Response.Headers.CacheControl = "no-store";
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(Page(services, wait), cancellationToken);
-        };
+        });
     }
 
     // The rate limiter answers before the page runs, so this page is written here: small, self-contained, in the public

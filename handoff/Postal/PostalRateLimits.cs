@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
+using ConversationHub.Core.Http;
 using ConversationHub.Handoff.Postal.Apis;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Http;
@@ -28,38 +28,19 @@ internal static class PostalRateLimits
             }
 
             var options = context.RequestServices.GetRequiredService<IOptionsMonitor<PostalOptions>>().CurrentValue;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.AnonymousLookupsPerWindow,
-                Window = options.LookupWindow,
-                QueueLimit = 0,
-            });
+            return ClientRateLimits.PerClientAddress(context, options.AnonymousLookupsPerWindow, options.LookupWindow);
         });
 
-        var previous = limiter.OnRejected;
-        limiter.OnRejected = async (rejected, cancellationToken) =>
+        limiter.AddRejectionHandler(PostalApi.Prefix, async (rejected, cancellationToken) =>
         {
             var http = rejected.HttpContext;
-            if (!http.Request.Path.StartsWithSegments(PostalApi.Prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                if (previous is not null)
-                {
-                    await previous(rejected, cancellationToken);
-                }
-
-                return;
-            }
-
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
+            ClientRateLimits.SetRetryAfter(http.Response, rejected.Lease);
 
             var strings = http.RequestServices.GetRequiredService<IStringLocalizer<HandoffStrings>>();
             await http.Response.WriteAsJsonAsync(
                 new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = strings["Postal_TooManyRequests"] },
                 options: null, contentType: "application/problem+json", cancellationToken);
-        };
+        });
     }
 }

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
