@@ -98,8 +98,9 @@ public sealed class CaseMailEndToEndTests
         text.SetText(Encoding.GetEncoding("iso-2022-jp"), "ありがとうございます。\n必要な持ち物も教えてください。");
         answer.Body = text;
         await SendAsync(inboundPort, answer, ct);
-        var reopened = await CaseWhenAsync(op, id, view => view.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "InboundMail"),
-            "the citizen's reply on the case", ct);
+        // The page reads the case and its timeline one after the other: wait for both to show the reply.
+        var reopened = await CaseWhenAsync(op, id, view => view.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "InboundMail")
+            && view.GetProperty("status").GetString() != "Answered", "the citizen's reply on the case", ct);
         var inbound = reopened.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "InboundMail");
         Assert.Contains("必要な持ち物も教えてください。", inbound.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("InProgress", reopened.GetProperty("status").GetString());
