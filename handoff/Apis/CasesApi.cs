@@ -28,7 +28,7 @@ internal static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
         var cases = endpoints.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(policy => policy.RequireRole(CaseRoles));
-        cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases the caller may see: q (any field), status (comma list), categoryId, departmentId, assigneeId, from, to (JST dates), sort, desc, page, pageSize.");
+        cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases the caller may see: q (any field), status (comma list), categoryId, departmentId, assigneeId, awaiting (center, department, approver), from, to (JST dates), sort, desc, page, pageSize.");
         cases.MapGet("/dashboard", DashboardAsync).WithName("CaseDashboard").WithSummary("Counts by status, category, department and age of open cases.");
         cases.MapGet("/export", ExportAsync).WithName("ExportCases").WithSummary("The list's rows as CSV: encoding=utf8 (with BOM, default) or sjis; same filters and rights as the list.");
         cases.MapGet("/catalog", CatalogAsync).WithName("CaseCatalog").WithSummary("Categories, options, custom fields and reply templates.");
@@ -313,11 +313,17 @@ internal static class CasesApi
             AssigneeId = Parse("assigneeId", s => (Guid.TryParse(s, out var g), g)),
             From = Parse("from", s => (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d), d)),
             To = Parse("to", s => (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d), d)),
+            Awaiting = query["awaiting"].ToString() is { Length: > 0 } awaiting ? awaiting : null,
             Sort = query["sort"].ToString() is { Length: > 0 } sort ? sort : null,
             Desc = Parse("desc", s => (bool.TryParse(s, out var b), b)),
             Page = Parse("page", s => (int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n >= 1, n)),
             PageSize = Parse("pageSize", s => (int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= CaseQueries.MaxPageSize, n)),
         };
+        if (result.Awaiting is not (null or CaseSides.Center or CaseSides.Department or CaseSides.Approver))
+        {
+            errors["awaiting"] = [strings["Cases_Error_Parameter", "awaiting"].Value];
+        }
+
         if (result.Sort is { } sortName && !CaseQueries.SortColumns.Contains(sortName))
         {
             errors["sort"] = [strings["Cases_Error_Parameter", "sort"].Value];

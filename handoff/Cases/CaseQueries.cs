@@ -90,6 +90,11 @@ internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub,
             cases = cases.Where(c => c.AssigneeId == assigneeId);
         }
 
+        if (query.Awaiting is { } awaiting)
+        {
+            cases = cases.Where(c => c.AwaitingSide == awaiting);
+        }
+
         if (query.From is { } from)
         {
             var start = JapanTime.At(from, TimeOnly.MinValue).UtcDateTime;

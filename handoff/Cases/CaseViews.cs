@@ -20,6 +20,9 @@ public sealed record CaseListQuery
     /// <summary>The staff member it is assigned to.</summary>
     public Guid? AssigneeId { get; init; }
 
+    /// <summary>Who must act next: <c>center</c>, <c>department</c> or <c>approver</c>.</summary>
+    public string? Awaiting { get; init; }
+
     /// <summary>Created on or after this day (JST).</summary>
     public DateOnly? From { get; init; }
 

@@ -207,6 +207,10 @@ public sealed class CasesApiTests(CasesHostFixture fixture) : IClassFixture<Case
         var listA = await dept.GetJsonAsync("/api/cases?pageSize=200", HttpStatusCode.OK, ct);
         Assert.Contains(listA.GetProperty("rows").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
         Assert.All(listA.GetProperty("rows").EnumerateArray(), r => Assert.Equal(fixture.CitizensDivision, r.GetProperty("departmentId").GetGuid()));
+        var waitingForDepartment = await op.GetJsonAsync("/api/cases?awaiting=department&pageSize=200", HttpStatusCode.OK, ct);
+        Assert.Contains(waitingForDepartment.GetProperty("rows").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        var waitingForCenter = await op.GetJsonAsync("/api/cases?awaiting=center&pageSize=200", HttpStatusCode.OK, ct);
+        Assert.DoesNotContain(waitingForCenter.GetProperty("rows").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
 
         // The department asks for information; the center answers; the department writes the reply.
         await dept.PostJsonAsync($"/api/cases/{id}/info-request", new { text = "本人確認書類の有無を確認してください" }, HttpStatusCode.OK, ct);
@@ -320,8 +324,8 @@ public sealed class CasesApiTests(CasesHostFixture fixture) : IClassFixture<Case
             await op.GetJsonAsync($"/api/cases?sort={column}&desc=true&q={tag}", HttpStatusCode.OK, ct);
         }
 
-        var bad = await op.GetJsonAsync("/api/cases?from=2026-13-01&status=Lost&sort=shoeSize&page=0", HttpStatusCode.BadRequest, ct);
-        Assert.Equal(["from", "page", "sort", "status"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var bad = await op.GetJsonAsync("/api/cases?from=2026-13-01&status=Lost&sort=shoeSize&page=0&awaiting=me", HttpStatusCode.BadRequest, ct);
+        Assert.Equal(["awaiting", "from", "page", "sort", "status"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var dashboard = await op.GetJsonAsync("/api/cases/dashboard", HttpStatusCode.OK, ct);
         Assert.True(dashboard.GetProperty("byStatus").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "New").GetProperty("count").GetInt32() >= 3);
     }

@@ -76,7 +76,7 @@ internal sealed class CaseListModel(
     public string Link(IReadOnlyDictionary<string, string?> changes, string path = "/console/cases")
     {
         var builder = new QueryBuilder();
-        string[] names = ["q", "status", "categoryId", "departmentId", "assigneeId", "from", "to", "sort", "desc", "page", "pageSize"];
+        string[] names = ["q", "status", "categoryId", "departmentId", "assigneeId", "awaiting", "from", "to", "sort", "desc", "page", "pageSize"];
         foreach (var name in names.Concat(changes.Keys.Where(k => !names.Contains(k))))
         {
             var value = changes.TryGetValue(name, out var changed) ? changed : name == "status" ? string.Join(',', Statuses) : Raw(name);
