@@ -216,18 +216,34 @@ internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub,
 
     public async Task<CaseView?> GetAsync(CaseActor actor, Guid id, CancellationToken cancellationToken)
     {
-        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (record is null || !actor.CanSee(record))
+        // Every change of a case's timeline, history or replies also bumps its version: reading the version again after
+        // them tells whether they belong together, so the page never shows a new entry beside an old status.
+        CaseRecord? record = null;
+        List<CaseEntry> entries = [];
+        List<CaseHistoryEntry> history = [];
+        List<CaseReply> replies = [];
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            return null;
+            record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (record is null || !actor.CanSee(record))
+            {
+                return null;
+            }
+
+            entries = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+            history = await db.CaseHistory.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+            replies = await db.CaseReplies.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.SubmittedAtUtc).ToListAsync(cancellationToken);
+            var version = record.Version;
+            if (await db.Cases.Where(c => c.Id == id).Select(c => c.Version).FirstOrDefaultAsync(cancellationToken) == version)
+            {
+                break;
+            }
         }
 
+        ArgumentNullException.ThrowIfNull(record);
         var catalog = await CaseCatalogSnapshot.LoadAsync(db, cancellationToken);
         var names = await StaffNamesAsync(cancellationToken);
         var departments = await DepartmentNamesAsync(cancellationToken);
-        var entries = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var history = await db.CaseHistory.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        var replies = await db.CaseReplies.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.SubmittedAtUtc).ToListAsync(cancellationToken);
         var mailStates = await MailStatesAsync(entries.Where(e => e.Kind == CaseEntryKind.OutboundMail && e.MailId is not null).Select(e => e.MailId!.Value).ToList(), cancellationToken);
         string? Name(Guid? user) => user is { } u ? names.GetValueOrDefault(u) : null;
 
