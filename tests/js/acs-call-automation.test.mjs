@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { CallAutomationClient } from '@azure/communication-call-automation';
 
 test('answer, play, recognize and transfer succeed against the stand-in', async () => {
-  const client = new CallAutomationClient(process.env.ACS_CONNECTION_STRING);
+  const client = new CallAutomationClient(process.env.ACS_CONNECTION_STRING, { allowInsecureConnection: true });
   const answered = await client.answerCall(process.env.INCOMING_CALL_CONTEXT, process.env.CALLBACK_URL, { operationContext: 'js-answer' });
   assert.equal(answered.callConnectionProperties.callConnectionState, 'connected');
   const connection = answered.callConnection;

@@ -21,6 +21,7 @@ internal static class AcsSimulatorRegistration
 
         builder.Services.AddOptions<AcsSimulatorOptions>().BindConfiguration(AcsSimulatorOptions.Section);
         builder.Services.AddHttpClient(AcsEventDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, AcsStandInBuffering>();
         builder.Services.AddSingleton<AcsSimulatorKeys>();
         builder.Services.AddSingleton<AcsEventDelivery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AcsEventDelivery>());

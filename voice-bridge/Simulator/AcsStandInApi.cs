@@ -28,7 +28,8 @@ internal static class AcsStandInApi
     {
         MapRest(endpoints.MapGroup(string.Empty));
         MapRest(endpoints.MapGroup(BasePath));
-        var wellKnown = endpoints.MapGroup(BasePath + "/.well-known").ExcludeFromDescription();
+        // Public like ACS's own metadata: callers verify the callbacks' tokens with it.
+        var wellKnown = endpoints.MapGroup(BasePath + "/.well-known").ExcludeFromDescription().AllowAnonymous();
         wellKnown.MapGet("/acsopenidconfiguration", (HttpContext context, IOptions<AcsSimulatorOptions> options) => Results.Json(new JsonObject
         {
             ["issuer"] = options.Value.TokenIssuer,
@@ -44,7 +45,8 @@ internal static class AcsStandInApi
 
     private static void MapRest(RouteGroupBuilder group)
     {
-        group.ExcludeFromDescription().AddEndpointFilter(VerifyAsync);
+        // No sign-in: every request is authenticated by its HMAC signature (VerifyAsync), as ACS does.
+        group.ExcludeFromDescription().AllowAnonymous().AddEndpointFilter(VerifyAsync);
         group.MapPost("/calling/callConnections:answer", Answer);
         group.MapPost("/calling/callConnections:reject", (JsonObject body, AcsStandIn acs) => EndIncoming(body, acs, "reject", "rejected"));
         group.MapPost("/calling/callConnections:redirect", (JsonObject body, AcsStandIn acs) =>
@@ -299,7 +301,8 @@ internal static class AcsStandInApi
     {
         var http = context.HttpContext;
         var request = http.Request;
-        request.EnableBuffering();
+        // AcsStandInBuffering made the body seekable before binding read it.
+        request.Body.Position = 0;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, http.RequestAborted);
         request.Body.Position = 0;

@@ -64,7 +64,7 @@ public sealed class AcsStandInTests
         return (call, context);
     }
 
-    [Fact(Skip = "WIP: the stand-in's routes answer 200 instead of their own results in the test host; not yet diagnosed (see report)")]
+    [Fact]
     public async Task Request_ForgedOrMissingSignature_Is401WithAcsErrorBody()
     {
         // Arrange
@@ -88,7 +88,7 @@ public sealed class AcsStandInTests
         Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
     }
 
-    [Fact(Skip = "WIP: the stand-in's routes answer 200 instead of their own results in the test host; not yet diagnosed (see report)")]
+    [Fact]
     public async Task Play_RepeatedRepeatabilityRequestId_PlaysOnce()
     {
         // Arrange
@@ -113,7 +113,7 @@ public sealed class AcsStandInTests
         Assert.Single(capture.CloudEvents, e => (string?)e["type"] == "Microsoft.Communication.PlayCompleted");
     }
 
-    [Fact(Skip = "WIP: the stand-in's routes answer 200 instead of their own results in the test host; not yet diagnosed (see report)")]
+    [Fact]
     public async Task Sms_Sent_IsRecordedOnceForARepeatedId()
     {
         // Arrange
@@ -139,7 +139,7 @@ public sealed class AcsStandInTests
         Assert.Equal("FAQはこちら: https://example.jp/faq", (string?)sms["message"]);
     }
 
-    [Fact(Skip = "WIP: the stand-in's routes answer 200 instead of their own results in the test host; not yet diagnosed (see report)")]
+    [Fact]
     public async Task Callbacks_Jwt_VerifiesAgainstServedJwks()
     {
         // Arrange
@@ -166,7 +166,7 @@ public sealed class AcsStandInTests
         Assert.True(result.IsValid, result.Exception?.Message);
     }
 
-    [Fact(Skip = "WIP: the stand-in's routes answer 200 instead of their own results in the test host; not yet diagnosed (see report)")]
+    [Fact]
     public async Task OfficialJsClient_AnswerPlayRecognizeTransfer_SucceedAgainstStandIn()
     {
         // Arrange
