@@ -1,4 +1,7 @@
+using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConversationHub.VoiceBridge;
@@ -10,6 +13,7 @@ public static class VoiceBridgeModuleExtensions
     public static IHostApplicationBuilder AddVoiceBridge(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAcsSimulator();
         return builder;
     }
 
@@ -17,6 +21,7 @@ public static class VoiceBridgeModuleExtensions
     public static IEndpointRouteBuilder MapVoiceBridge(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapAcsSimulator(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         return endpoints;
     }
 }

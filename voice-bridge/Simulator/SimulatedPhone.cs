@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.VoiceBridge.Simulator;
+
+/// <summary>The caller's side of the stand-in: dials a city number, presses keys, speaks, hangs up, and hears prompts.</summary>
+internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOptions> options, IServer server)
+{
+    /// <summary>Rings <paramref name="cityNumber"/> from <paramref name="callerNumber"/>; null when the number is not the city's.</summary>
+    public SimulatedCall? PlaceCall(string callerNumber, string cityNumber)
+    {
+        if (!options.Value.CityNumbers.Contains(cityNumber, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return acs.Ring(callerNumber, cityNumber, EventGridUri());
+    }
+
+    public SimulatedCall? Find(string id) => acs.FindByDriverId(id);
+
+    public bool PressKeys(SimulatedCall call, string keys) => acs.PressKeys(call, keys);
+
+    public void Say(SimulatedCall call, string text) => acs.Say(call, text);
+
+    public void HangUp(SimulatedCall call) => acs.Disconnect(call, null);
+
+    /// <summary>The prompts after <paramref name="after"/>; waits up to <paramref name="wait"/> for one when there are none yet.</summary>
+    public async Task<IReadOnlyList<HeardPrompt>> HeardAsync(SimulatedCall call, int after, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + (wait > options.Value.MaxPollWait ? options.Value.MaxPollWait : wait);
+        while (true)
+        {
+            var changed = acs.Changed;
+            List<HeardPrompt> heard;
+            lock (call.Gate)
+            {
+                heard = [.. call.Heard.Where(p => p.Sequence > after)];
+            }
+
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (heard.Count > 0 || left <= TimeSpan.Zero || call.State == "disconnected")
+            {
+                return heard;
+            }
+
+            try
+            {
+                await changed.WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return heard;
+            }
+        }
+    }
+
+    private Uri EventGridUri()
+    {
+        var configured = options.Value.EventGridUrl;
+        if (Uri.TryCreate(configured, UriKind.Absolute, out var absolute))
+        {
+            return absolute;
+        }
+
+        // The host's own address: wildcard bindings are reached on loopback.
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
+        address = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
+        return new Uri(new Uri(address), configured);
+    }
+}
