@@ -18,6 +18,9 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
     private readonly ConcurrentQueue<SentSms> _sms = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The first result of each Repeatability-Request-ID (SMS ids prefixed <c>sms:</c>): a repeat answers it again and does nothing.</summary>
+    public ConcurrentDictionary<string, (int Status, string? Body)> Repeated { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every accepted REST operation, in order (tests and the driver read them).</summary>
     public IReadOnlyCollection<RecordedOperation> Operations => _operations;
 

@@ -22,8 +22,6 @@ internal static class AcsStandInApi
     public const string BasePath = "/simulator/acs";
     public const string SmsApiVersion = "2021-03-07";
 
-    private static readonly ConcurrentDictionary<string, (int Status, string? Body)> Repeated = new(StringComparer.Ordinal);
-
     public static IEndpointRouteBuilder MapAcsStandInApi(this IEndpointRouteBuilder endpoints)
     {
         MapRest(endpoints.MapGroup(string.Empty));
@@ -261,7 +259,7 @@ internal static class AcsStandInApi
         {
             var to = (string?)recipient["to"] ?? string.Empty;
             var repeatId = (string?)recipient["repeatabilityRequestId"];
-            if (repeatId is not null && Repeated.TryGetValue("sms:" + repeatId, out var first))
+            if (repeatId is not null && acs.Repeated.TryGetValue("sms:" + repeatId, out var first))
             {
                 var again = JsonNode.Parse(first.Body!)!.AsObject();
                 again["repeatabilityResult"] = "accepted";
@@ -284,7 +282,7 @@ internal static class AcsStandInApi
             if (repeatId is not null)
             {
                 result["repeatabilityResult"] = "accepted";
-                Repeated.TryAdd("sms:" + repeatId, (202, result.ToJsonString()));
+                acs.Repeated.TryAdd("sms:" + repeatId, (202, result.ToJsonString()));
             }
 
             results.Add(result);
@@ -327,7 +325,8 @@ internal static class AcsStandInApi
             return await next(context);
         }
 
-        if (Repeated.TryGetValue(repeatId, out var first))
+        var repeated = http.RequestServices.GetRequiredService<AcsStandIn>().Repeated;
+        if (repeated.TryGetValue(repeatId, out var first))
         {
             http.Response.Headers["Repeatability-Result"] = "accepted";
             return first.Body is null ? Results.StatusCode(first.Status) : Results.Text(first.Body, "application/json", Encoding.UTF8, first.Status);
@@ -337,7 +336,7 @@ internal static class AcsStandInApi
         if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } status)
         {
             var body = result is IValueHttpResult { Value: JsonNode node } ? node.ToJsonString() : null;
-            Repeated.TryAdd(repeatId, (status.StatusCode.Value, body));
+            repeated.TryAdd(repeatId, (status.StatusCode.Value, body));
             http.Response.Headers["Repeatability-Result"] = "accepted";
         }
 
