@@ -1,3 +1,4 @@
+using ConversationHub.VoiceBridge.Acs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -6,10 +7,11 @@ namespace ConversationHub.VoiceBridge;
 /// <summary>Entry points of the VoiceBridge module: the ACS Call Automation adapter and IVR flows.</summary>
 public static class VoiceBridgeModuleExtensions
 {
-    /// <summary>Registers the module's services.</summary>
+    /// <summary>Registers the module's services: the ACS options, signed REST clients, webhook readers and callback authentication.</summary>
     public static IHostApplicationBuilder AddVoiceBridge(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAcs();
         return builder;
     }
 
