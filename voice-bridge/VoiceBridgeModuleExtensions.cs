@@ -1,4 +1,8 @@
+using ConversationHub.Core;
 using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -12,13 +16,21 @@ public static class VoiceBridgeModuleExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAcs();
+        builder.AddHubDbContext<VoiceDbContext>(VoiceDbContext.MigrationsHistoryTable);
+        builder.Services.AddScoped<VoiceEventLedger>();
+        builder.Services.AddSingleton<VoiceWorkQueue>();
+        builder.Services.AddHostedService<VoiceWorkDispatcher>();
+        // The IVR flows replace these (registered before AddVoiceBridge, or with Replace).
+        builder.Services.TryAddScoped<IIncomingCallHandler, LoggingIncomingCallHandler>();
+        builder.Services.TryAddScoped<ICallEventHandler, LoggingCallEventHandler>();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints.</summary>
+    /// <summary>Maps the module's endpoints: ACS's Event Grid webhook (<c>/api/voice/events</c>) and call callbacks (<c>/api/voice/callbacks/{secret}</c>).</summary>
     public static IEndpointRouteBuilder MapVoiceBridge(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapAcsEndpoints();
         return endpoints;
     }
 }
