@@ -51,9 +51,21 @@ public sealed class AcsCallAutomationClient
     public Task<TransferCallResponse?> TransferToParticipantAsync(string callConnectionId, TransferToParticipantRequest request, AcsRepeatability repeatability, CancellationToken cancellationToken) =>
         AcsRestSender.SendAsync<TransferCallResponse>(_http, AcsRestSender.Create(HttpMethod.Post, Connection(callConnectionId, ":transferToParticipant"), Checked(request), repeatability), cancellationToken);
 
-    /// <summary>Leaves the call (DELETE); the call goes on if two or more others remain. Idempotent, so retried.</summary>
-    public Task HangUpAsync(string callConnectionId, CancellationToken cancellationToken) =>
-        AcsRestSender.SendAsync<object>(_http, AcsRestSender.Create<object>(HttpMethod.Delete, Connection(callConnectionId, string.Empty), null, null), cancellationToken);
+    /// <summary>
+    /// Leaves the call (DELETE); the call goes on if two or more others remain. Idempotent, so retried; a call that is
+    /// already gone (404, e.g. a retry after a lost answer, or the caller hung up first) counts as done.
+    /// </summary>
+    public async Task HangUpAsync(string callConnectionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AcsRestSender.SendAsync<object>(_http, AcsRestSender.Create<object>(HttpMethod.Delete, Connection(callConnectionId, string.Empty), null, null), cancellationToken);
+        }
+        catch (AcsRequestException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Already gone: the goal of a hang-up.
+        }
+    }
 
     /// <summary>Ends the call for everyone.</summary>
     public Task TerminateAsync(string callConnectionId, AcsRepeatability repeatability, CancellationToken cancellationToken) =>

@@ -169,6 +169,25 @@ public sealed class AcsCallAutomationClientTests
         Assert.Equal("media busy", error.ErrorMessage);
     }
 
+    [Fact]
+    public async Task HangUp_ServerFailsOnceThenCallIsGone_RetriesAndCountsAsDone()
+    {
+        // Arrange
+        var ct = TestTimeout.Token();
+        await using var acs = await AcsCaptureServer.StartAsync(ct);
+        using var services = Services(acs.BaseAddress);
+        var client = services.GetRequiredService<AcsCallAutomationClient>();
+        acs.Answers.Enqueue((500, string.Empty));
+        acs.Answers.Enqueue((404, """{"error":{"code":"8522","message":"Call not found."}}"""));
+
+        // Act
+        await client.HangUpAsync("c1", ct);
+
+        // Assert
+        Assert.Equal(2, acs.Requests.Count);
+        Assert.All(acs.Requests, r => Assert.Equal("DELETE", r.Method));
+    }
+
     internal static ServiceProvider Services(Uri endpoint, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
