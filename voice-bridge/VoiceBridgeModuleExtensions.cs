@@ -1,7 +1,11 @@
+using ConversationHub.Core;
+using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace ConversationHub.VoiceBridge;
@@ -9,19 +13,28 @@ namespace ConversationHub.VoiceBridge;
 /// <summary>Entry points of the VoiceBridge module: the ACS Call Automation adapter and IVR flows.</summary>
 public static class VoiceBridgeModuleExtensions
 {
-    /// <summary>Registers the module's services.</summary>
+    /// <summary>Registers the module's services: the ACS options, signed REST clients, webhook readers and callback authentication, and the stand-in ACS on the embedded default.</summary>
     public static IHostApplicationBuilder AddVoiceBridge(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAcsSimulator();
+        builder.Services.AddAcs();
+        builder.AddHubDbContext<VoiceDbContext>(VoiceDbContext.MigrationsHistoryTable);
+        builder.Services.AddScoped<VoiceEventLedger>();
+        builder.Services.AddSingleton<VoiceWorkQueue>();
+        builder.Services.AddHostedService<VoiceWorkDispatcher>();
+        // The IVR flows replace these (registered before AddVoiceBridge, or with Replace).
+        builder.Services.TryAddScoped<IIncomingCallHandler, LoggingIncomingCallHandler>();
+        builder.Services.TryAddScoped<ICallEventHandler, LoggingCallEventHandler>();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints.</summary>
+    /// <summary>Maps the module's endpoints: ACS's Event Grid webhook (<c>/api/voice/events</c>), call callbacks (<c>/api/voice/callbacks/{secret}</c>) and, on the simulator, the stand-in ACS.</summary>
     public static IEndpointRouteBuilder MapVoiceBridge(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapAcsSimulator(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
+        endpoints.MapAcsEndpoints();
         return endpoints;
     }
 }

@@ -9,8 +9,9 @@ namespace ConversationHub.VoiceBridge.Simulator;
 /// <summary>Adds and maps the stand-in ACS when <c>Voice:Provider</c> is <c>Simulator</c> (the default).</summary>
 internal static class AcsSimulatorRegistration
 {
+    /// <summary>The same rule as <see cref="Acs.VoiceOptions.EffectiveProvider"/>: the stand-in runs unless ACS is chosen or configured.</summary>
     public static bool Enabled(IConfiguration configuration) =>
-        string.Equals(configuration["Voice:Provider"] ?? "Simulator", "Simulator", StringComparison.OrdinalIgnoreCase);
+        (configuration.GetSection(Acs.VoiceOptions.SectionName).Get<Acs.VoiceOptions>() ?? new Acs.VoiceOptions()).EffectiveProvider == Acs.VoiceProvider.Simulator;
 
     public static void AddAcsSimulator(this IHostApplicationBuilder builder)
     {

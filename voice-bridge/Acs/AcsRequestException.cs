@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace ConversationHub.VoiceBridge.Acs;
+
+/// <summary>ACS refused a request: its HTTP status and the <c>error</c> body's code and message.</summary>
+public sealed class AcsRequestException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public AcsRequestException(HttpStatusCode statusCode, string? code, string? errorMessage)
+        : base($"ACS answered {(int)statusCode}: {code ?? "(no code)"}: {errorMessage ?? "(no message)"}")
+    {
+        StatusCode = statusCode;
+        Code = code;
+        ErrorMessage = errorMessage;
+    }
+
+    /// <summary>Creates an exception without details.</summary>
+    public AcsRequestException() : this(HttpStatusCode.InternalServerError, null, null)
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    public AcsRequestException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and cause.</summary>
+    public AcsRequestException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>ACS's error code (e.g. <c>8523</c> or <c>BadRequest</c>), when the body had one.</summary>
+    public string? Code { get; }
+
+    /// <summary>ACS's error message, when the body had one.</summary>
+    public string? ErrorMessage { get; }
+}

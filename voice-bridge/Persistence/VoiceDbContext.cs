@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ConversationHub.VoiceBridge.Persistence;
+
+/// <summary>The voice module's tables, on the same database as core's: for now the ids of events already taken in.</summary>
+public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : DbContext(options)
+{
+    /// <summary>The migrations history table of this context.</summary>
+    public const string MigrationsHistoryTable = "__migrations_voice";
+
+    internal DbSet<ProcessedVoiceEvent> ProcessedEvents => Set<ProcessedVoiceEvent>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ProcessedVoiceEventEntityTypeConfiguration());
+    }
+}
