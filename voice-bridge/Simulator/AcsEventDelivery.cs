@@ -88,8 +88,9 @@ internal sealed partial class AcsEventDelivery(
 
                 Log.DeliveryRefused(logger, (int)response.StatusCode, attempt);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // A subscriber that cannot be reached (or a malformed address) must never stop the host.
                 Log.DeliveryFailed(logger, attempt, ex);
             }
 

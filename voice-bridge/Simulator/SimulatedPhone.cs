@@ -59,7 +59,8 @@ internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOption
     private Uri EventGridUri()
     {
         var configured = options.Value.EventGridUrl;
-        if (Uri.TryCreate(configured, UriKind.Absolute, out var absolute))
+        // On Unix "/api/…" parses as an absolute file URI: only http(s) counts as absolute here.
+        if (Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             return absolute;
         }

@@ -200,4 +200,20 @@ public sealed class AcsStandInTests
         Assert.Equal(call.CallConnectionId, (string?)accepted["data"]!["callConnectionId"]);
         Assert.Equal("js-transfer", (string?)accepted["data"]!["operationContext"]);
     }
+
+    [Fact]
+    public async Task PlacedCall_WithDefaultSettings_ReachesThisHostsEventGridEndpoint()
+    {
+        // No EventGridUrl: the stand-in posts IncomingCall to this host's own /api/voice/events, which records its id.
+        var ct = Testing.TestTimeout.Token(60);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        Assert.NotNull(host.Services.GetRequiredService<SimulatedPhone>().PlaceCall(Caller, City));
+        await Eventually.UntilAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.VoiceBridge.Persistence.VoiceDbContext>();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ProcessedEvents, ct) ? "recorded" : null;
+        }, "the IncomingCall recorded by /api/voice/events", ct);
+        Assert.DoesNotContain(host.Logs, l => l.Contains("BackgroundService failed", StringComparison.Ordinal));
+    }
 }
