@@ -1,5 +1,6 @@
 using ConversationHub.Core;
 using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Calls;
 using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Routing;
@@ -23,9 +24,8 @@ public static class VoiceBridgeModuleExtensions
         builder.Services.AddScoped<VoiceEventLedger>();
         builder.Services.AddSingleton<VoiceWorkQueue>();
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
-        // The IVR flows replace these (registered before AddVoiceBridge, or with Replace).
-        builder.Services.TryAddScoped<IIncomingCallHandler, LoggingIncomingCallHandler>();
-        builder.Services.TryAddScoped<ICallEventHandler, LoggingCallEventHandler>();
+        // The voicebot; handlers registered before AddVoiceBridge (tests) take precedence.
+        builder.AddCalls();
         return builder;
     }
 

@@ -16,6 +16,7 @@ internal static class BotEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotNode>();
         services.AddSingleton<BotTurnQueue>();
+        services.AddSingleton(sp => new BotTurnRequests(sp.GetRequiredService<BotTurnQueue>()));
         services.AddHostedService<BotTurnWorker>();
         services.AddHostedService<AnswerPendingTurnsService>();
         services.AddScoped<BotActivityWriter>();

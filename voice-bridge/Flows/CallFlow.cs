@@ -54,6 +54,19 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     /// <summary>The language of the call.</summary>
     public CallLanguage Language => language;
 
+    /// <summary>How the call was met (set by <see cref="Start"/> or <see cref="Restore"/>).</summary>
+    public CallEntry Entry => _entry;
+
+    /// <summary>The flow's state, to store between events (a call's events may reach any node).</summary>
+    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl);
+
+    /// <summary>A flow in the state <paramref name="state"/> was left in.</summary>
+    public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new CallFlow(language, cityName, faqSiteUrl) { Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl };
+    }
+
     /// <summary>The call was answered: greet, or say why it ends here.</summary>
     public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null)
     {
@@ -223,3 +236,10 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         return new SayCommand(CallPrompts.Text(language, "Goodbye"), null, Goodbye);
     }
 }
+
+/// <summary>What <see cref="CallFlow"/> keeps between events: plain data, serialisable as JSON.</summary>
+/// <param name="Step">Where the call stands.</param>
+/// <param name="Failures">Failures in a row.</param>
+/// <param name="Entry">How the call was met.</param>
+/// <param name="LastFaqUrl">The address of the FAQ last answered (for the SMS offer).</param>
+public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl);

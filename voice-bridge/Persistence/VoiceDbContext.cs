@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.VoiceBridge.Persistence;
 
-/// <summary>The voice module's tables, on the same database as core's: for now the ids of events already taken in.</summary>
+/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in and the calls in progress.</summary>
 public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : DbContext(options)
 {
     /// <summary>The migrations history table of this context.</summary>
@@ -10,10 +10,13 @@ public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : D
 
     internal DbSet<ProcessedVoiceEvent> ProcessedEvents => Set<ProcessedVoiceEvent>();
 
+    internal DbSet<VoiceCall> Calls => Set<VoiceCall>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new ProcessedVoiceEventEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceCallEntityTypeConfiguration());
     }
 }

@@ -15,6 +15,12 @@ public sealed class AcsSimulatorOptions
     /// </summary>
     public string? AccessKey { get; set; }
 
+    /// <summary>
+    /// This host's own base URL, where our ACS client finds the stand-in and the stand-in posts callbacks; when empty, the
+    /// first address the server listens on (wildcards reached on loopback).
+    /// </summary>
+    public Uri? SelfBaseUrl { get; set; }
+
     /// <summary>The city's numbers (E.164) that the stand-in rings; a call to another number is refused.</summary>
     public IList<string> CityNumbers { get; } = ["+81501234567"];
 

@@ -208,7 +208,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             // Typing indicators and events are not sent as such (LINE shows its own loading animation).
             if (activity.Direction == ActivityDirection.Outbound && activity.Delivery == DeliveryState.NotRequired
                 && string.Equals(activity.Type, "message", StringComparison.Ordinal)
-                && conversation.Channel is ConversationChannel.Line or ConversationChannel.Email)
+                && conversation.Channel is ConversationChannel.Line or ConversationChannel.Email or ConversationChannel.Voice)
             {
                 activity.Delivery = DeliveryState.Pending;
             }

@@ -63,7 +63,7 @@ public interface IConversationStore
     Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Outbound activities of a push channel (<see cref="ConversationChannel.Line"/>, <see cref="ConversationChannel.Email"/>)
+    /// Outbound activities of a push channel (<see cref="ConversationChannel.Line"/>, <see cref="ConversationChannel.Email"/>, <see cref="ConversationChannel.Voice"/>)
     /// still to deliver and due now, oldest first: what the channel's sender sends, also after a crash.
     /// </summary>
     Task<IReadOnlyList<PendingDelivery>> FindPendingDeliveriesAsync(ConversationChannel channel, int max, CancellationToken cancellationToken);
