@@ -13,7 +13,8 @@ internal static class ChatsConsolePage
         await page.GetByLabel("職員ID").FillAsync(userName);
         await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
         await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/chats");
+        // The address is enough here (the load event can lag on a busy machine); the hub's state below is what counts.
+        await page.WaitForURLAsync("**/console/chats", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = timeout });
     }
 
