@@ -42,6 +42,37 @@ public abstract class WorkSignal : IDisposable
     /// <returns><see langword="true"/> when woken; <see langword="false"/> when the timeout passed.</returns>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="pass"/> until <paramref name="stoppingToken"/> ends: at once, then whenever woken or when the
+    /// wait the last pass returned has passed. A pass that throws is reported to <paramref name="failed"/>, which returns
+    /// the wait before the next try; the loop goes on.
+    /// </summary>
+    /// <param name="pass">One pass over the work; returns how long to wait before the next one.</param>
+    /// <param name="failed">Logs a failed pass and returns the wait before the next.</param>
+    /// <param name="stoppingToken">Ends the loop.</param>
+    public async Task RunAsync(Func<CancellationToken, Task<TimeSpan>> pass, Func<Exception, TimeSpan> failed, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        ArgumentNullException.ThrowIfNull(failed);
+        var wait = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WaitAsync(wait, stoppingToken);
+                wait = await pass(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                wait = failed(ex);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

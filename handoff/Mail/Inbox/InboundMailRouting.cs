@@ -31,24 +31,11 @@ internal sealed partial class InboundMailRouting(
             signal.Wake();
             return Task.CompletedTask;
         });
-        var wait = TimeSpan.Zero;
-        while (!stoppingToken.IsCancellationRequested)
+        await signal.RunAsync(RunPassAsync, ex =>
         {
-            try
-            {
-                await signal.WaitAsync(wait, stoppingToken);
-                wait = await RunPassAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PassFailed(logger, ex);
-                wait = options.CurrentValue.RoutingInterval;
-            }
-        }
+            Log.PassFailed(logger, ex);
+            return options.CurrentValue.RoutingInterval;
+        }, stoppingToken);
     }
 
     internal async Task<TimeSpan> RunPassAsync(CancellationToken stoppingToken)

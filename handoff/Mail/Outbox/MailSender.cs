@@ -40,24 +40,11 @@ internal sealed partial class MailSender(
             return;
         }
 
-        var wait = TimeSpan.Zero;
-        while (!stoppingToken.IsCancellationRequested)
+        await signal.RunAsync(RunPassAsync, ex =>
         {
-            try
-            {
-                await signal.WaitAsync(wait, stoppingToken);
-                wait = await RunPassAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PassFailed(logger, ex);
-                wait = options.CurrentValue.PollInterval;
-            }
-        }
+            Log.PassFailed(logger, ex);
+            return options.CurrentValue.PollInterval;
+        }, stoppingToken);
     }
 
     /// <summary>Sends what is due; returns how long to wait before the next pass.</summary>
