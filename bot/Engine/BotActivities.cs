@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ConversationHub.Core.Conversations.Domain;
 
 namespace ConversationHub.Bot.Engine;
 
@@ -8,7 +9,7 @@ internal static class BotActivities
     public static JsonObject Typing(string? replyToId) => WithReplyTo(new JsonObject { ["type"] = "typing" }, replyToId);
 
     /// <summary>The channelData key that records which FAQ an answer gave, so はい/いいえ can be attributed to it.</summary>
-    public const string FaqIdKey = "hub:faqId";
+    public const string FaqIdKey = ActivityChannelData.FaqId;
 
     public static JsonObject Event(string name, JsonNode value, string? replyToId) =>
         WithReplyTo(new JsonObject { ["type"] = "event", ["name"] = name, ["value"] = value }, replyToId);

@@ -355,10 +355,10 @@ internal sealed class CaseDesk(
         ["customFields"] = record.CustomFieldsJson,
     };
 
-    // The bot marks each FAQ answer with channelData "hub:faqId"; the last one is what the citizen came from.
+    // The bot marks each FAQ answer in its channelData; the last one is what the citizen came from.
     private static string? LastAnsweredFaq(IEnumerable<TranscriptActivity> activities) =>
         activities.Where(a => a.Direction == ActivityDirection.Outbound)
-            .Select(a => System.Text.Json.Nodes.JsonNode.Parse(a.ActivityJson)?["channelData"]?["hub:faqId"])
+            .Select(a => System.Text.Json.Nodes.JsonNode.Parse(a.ActivityJson)?["channelData"]?[ActivityChannelData.FaqId])
             .OfType<System.Text.Json.Nodes.JsonValue>()
             .Select(v => v.TryGetValue<string>(out var id) ? id : null)
             .LastOrDefault(id => id is not null);

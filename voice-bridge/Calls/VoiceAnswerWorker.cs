@@ -14,7 +14,6 @@ namespace ConversationHub.VoiceBridge.Calls;
 /// </summary>
 internal sealed partial class VoiceAnswerWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<VoiceAnswerWorker> logger) : BackgroundService
 {
-    private const string FaqIdKey = "hub:faqId";
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +43,7 @@ internal sealed partial class VoiceAnswerWorker(IServiceScopeFactory scopes, Tim
             foreach (var delivery in group.OrderBy(d => d.Sequence))
             {
                 if (markdown is null && JsonNode.Parse(delivery.ActivityJson) is JsonObject activity
-                    && activity["channelData"]?[FaqIdKey]?.GetValue<string>() is { } id && activity["text"]?.GetValue<string>() is { } text)
+                    && activity["channelData"]?[ActivityChannelData.FaqId]?.GetValue<string>() is { } id && activity["text"]?.GetValue<string>() is { } text)
                 {
                     markdown = text;
                     faqId = id;
