@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using ConversationHub.VoiceBridge.Acs;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -57,16 +56,7 @@ internal sealed class SimulatorVoiceOptionsSetup(AcsSimulatorKeys keys, IOptions
             return configured;
         }
 
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
-        var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses?.FirstOrDefault();
-        if (address is null)
-        {
-            return null;
-        }
-
-        address = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
-        return Uri.TryCreate(address.TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
+        return HostAddress.Of(server);
     }
 }
 

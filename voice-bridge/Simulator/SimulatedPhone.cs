@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace ConversationHub.VoiceBridge.Simulator;
@@ -65,11 +64,6 @@ internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOption
             return absolute;
         }
 
-        // The host's own address: wildcard bindings are reached on loopback.
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
-            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
-        address = address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
-        return new Uri(new Uri(address), configured);
+        return new Uri(HostAddress.Of(server) ?? new Uri("http://127.0.0.1/"), configured);
     }
 }
