@@ -60,6 +60,15 @@ public sealed class AgentPresence
     /// <summary>Languages the agent takes (BCP 47 primary tags separated by '|'); empty takes Japanese only.</summary>
     public string Languages { get; set; } = "ja";
 
+    /// <summary>
+    /// Where a phone call the agent accepts is connected: the agent's desk phone (E.164, <c>+81…</c>) or ACS identity
+    /// (<c>8:acs:…</c>); null when the agent takes no calls (routing then offers the agent chats only).
+    /// </summary>
+    public string? PhoneTarget { get; set; }
+
+    /// <summary>Whether a call can be connected to the agent.</summary>
+    public bool TakesCalls => !string.IsNullOrEmpty(PhoneTarget);
+
     /// <summary>When the agent's last console connection closed (UTC); null while one is open.</summary>
     public DateTime? DisconnectedAtUtc { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ConversationHub.Core.Identity;
+using ConversationHub.Handoff.Agents;
 using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Console;
 using ConversationHub.Handoff.Persistence;
@@ -136,12 +137,17 @@ internal static class HandoffApi
             errors["languages"] = ["languages are primary language tags such as 'ja' or 'en'."];
         }
 
+        if (request.PhoneTarget is { Length: > 0 } phone && !AgentPhone.IsValid(phone.Trim()))
+        {
+            errors["phoneTarget"] = ["phoneTarget is an E.164 number (+81…) or an ACS user identity (8:acs:…), or empty for none."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        await desk.SetProfileAsync(StaffUser.Of(user)!, id, request.MaxChats, request.Categories, request.Languages, cancellationToken);
+        await desk.SetProfileAsync(StaffUser.Of(user)!, id, request.MaxChats, request.Categories, request.Languages, request.PhoneTarget, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -168,7 +174,7 @@ internal static class HandoffApi
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    internal sealed record ProfileRequest(int? MaxChats, IReadOnlyList<string>? Categories, IReadOnlyList<string>? Languages);
+    internal sealed record ProfileRequest(int? MaxChats, IReadOnlyList<string>? Categories, IReadOnlyList<string>? Languages, string? PhoneTarget = null);
 
     internal sealed record CannedRequest(string? Title, string? Body, string? Category);
 

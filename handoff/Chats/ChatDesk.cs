@@ -347,8 +347,8 @@ internal sealed class ChatDesk(
         return ChatResult.Done;
     }
 
-    /// <summary>A supervisor sets an agent's routing profile: concurrent chats, categories (teams) and languages.</summary>
-    public async Task<ChatResult> SetProfileAsync(StaffUser supervisor, Guid agentId, int? maxChats, IReadOnlyList<string>? categories, IReadOnlyList<string>? languages, CancellationToken cancellationToken)
+    /// <summary>A supervisor sets an agent's routing profile: concurrent chats, categories (teams), languages and the phone for calls.</summary>
+    public async Task<ChatResult> SetProfileAsync(StaffUser supervisor, Guid agentId, int? maxChats, IReadOnlyList<string>? categories, IReadOnlyList<string>? languages, string? phoneTarget, CancellationToken cancellationToken)
     {
         if (!supervisor.IsSupervisor)
         {
@@ -360,6 +360,7 @@ internal sealed class ChatDesk(
         presence.Categories = string.Join('|', (categories ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
         var langs = (languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         presence.Languages = langs.Count == 0 ? "ja" : string.Join('|', langs);
+        presence.PhoneTarget = string.IsNullOrWhiteSpace(phoneTarget) ? null : phoneTarget.Trim();
         Audit(supervisor.Id, "profile", Guid.Empty, agentId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
@@ -476,6 +477,11 @@ internal sealed class ChatDesk(
         }
 
         var presence = await PresenceAsync(agentId, cancellationToken);
+        if (conversation.Channel == ConversationChannel.Voice && !presence.TakesCalls)
+        {
+            return Fail(ChatError.NoPhone);
+        }
+
         if (presence.Status == AgentStatus.Offline)
         {
             return Fail(actorId == agentId ? ChatError.Offline : ChatError.TargetUnavailable);
@@ -530,10 +536,12 @@ internal sealed class ChatDesk(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await notices.StatusAsync(conversationId, "accepted", null, cancellationToken);
-        if (conversation.Channel != ConversationChannel.Line)
+        // A call is connected to the agent's phone by the voice bridge, which reads where from the status.
+        var accepted = conversation.Channel == ConversationChannel.Voice ? new JsonObject { ["phoneTarget"] = presence.PhoneTarget } : null;
+        await notices.StatusAsync(conversationId, "accepted", accepted, cancellationToken);
+        if (conversation.Channel is not (ConversationChannel.Line or ConversationChannel.Voice))
         {
-            // LINE's adapter tells its citizens itself when an agent joins (LineHandoffNotices).
+            // LINE's adapter tells its citizens itself when an agent joins (LineHandoffNotices); a caller hears the agent.
             await notices.MessageAsync(conversationId, strings["Citizen_AgentJoined"], null, "hub:joined:" + request?.Requeues, cancellationToken);
         }
 

@@ -47,6 +47,9 @@ public enum ChatError
 
     /// <summary>Transfer to oneself.</summary>
     SameAgent,
+
+    /// <summary>A call, and the agent has no phone to connect it to.</summary>
+    NoPhone,
 }
 
 /// <summary>The outcome of an agent's action: <see cref="Ok"/>, or the error with its message for the console.</summary>

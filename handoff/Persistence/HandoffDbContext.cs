@@ -74,6 +74,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
             b.Property(a => a.AwayReason).HasMaxLength(32);
             b.Property(a => a.Categories).HasMaxLength(2000).IsRequired();
             b.Property(a => a.Languages).HasMaxLength(200).IsRequired();
+            b.Property(a => a.PhoneTarget).HasMaxLength(AgentPhone.MaxLength);
             b.HasIndex(a => new { a.Status, a.IdleSinceUtc });
         });
         modelBuilder.Entity<AgentConnection>(b =>

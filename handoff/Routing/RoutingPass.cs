@@ -246,11 +246,12 @@ internal sealed class RoutingPass(
                 break;
             }
 
-            // The language is required. The category decides while someone signed in has it; otherwise anyone who
-            // speaks the language takes it rather than nobody.
-            var speaking = free.Where(a => a.HasSkill(null, request.Language)).ToList();
+            // The language is required, and for a call a phone to connect it to. The category decides while someone
+            // signed in has it; otherwise anyone who speaks the language takes it rather than nobody.
+            var call = request.Channel == nameof(ConversationChannel.Voice);
+            var speaking = free.Where(a => a.HasSkill(null, request.Language) && (!call || a.TakesCalls)).ToList();
             var skilled = speaking.Where(a => a.HasSkill(request.Category, request.Language)).ToList();
-            var anyoneSkilled = agents.Any(a => a.HasSkill(request.Category, request.Language));
+            var anyoneSkilled = agents.Any(a => a.HasSkill(request.Category, request.Language) && (!call || a.TakesCalls));
             var candidates = skilled.Count > 0 ? skilled : anyoneSkilled ? [] : speaking;
             if (candidates.Count == 0)
             {

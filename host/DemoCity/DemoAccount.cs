@@ -15,6 +15,9 @@ internal sealed record DemoAccount(string UserName, string DisplayName, string R
         new("admin", "システム 管理者", HubRoles.Administrator, null),
     ];
 
+    /// <summary>The demo agent's phone for calls: an ACS identity of the demo resource.</summary>
+    public static string PhoneTargetOf(string userName) => "8:acs:wakabadai-demo_" + userName;
+
     /// <summary>The user name of the <paramref name="number"/>th extra operator of a load run (1-based).</summary>
     public static string LoadOperatorName(int number) => $"load-operator-{number:D3}";
 }

@@ -4,6 +4,8 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Import;
 using ConversationHub.Faq.Persistence;
+using ConversationHub.Handoff.Agents;
+using ConversationHub.Handoff.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,7 +32,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         var hub = provider.GetRequiredService<HubDbContext>();
         await SeedDepartmentsAsync(provider, hub, cancellationToken);
         var departments = await hub.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, cancellationToken);
-        await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), departments);
+        await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), departments, cancellationToken);
 
         var faqs = provider.GetRequiredService<FaqDbContext>();
         if (!await faqs.Faqs.AnyAsync(cancellationToken))
@@ -63,7 +65,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         }
     }
 
-    private async Task SeedAccountsAsync(UserManager<HubUser> users, Dictionary<string, Guid> departments)
+    private async Task SeedAccountsAsync(UserManager<HubUser> users, HandoffDbContext handoff, TimeProvider time, Dictionary<string, Guid> departments, CancellationToken cancellationToken)
     {
         var (password, _) = DemoPassword.Resolve(options.Value, Environment.CurrentDirectory);
         var loadOperators = Enumerable.Range(1, Math.Clamp(options.Value.LoadOperators, 0, 1000))
@@ -89,6 +91,12 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
 
             await users.AddToRoleAsync(user, account.Role);
             Log.AccountCreated(logger, account.UserName, account.Role);
+            if (account.Role is HubRoles.Operator or HubRoles.Supervisor && !await handoff.Agents.AnyAsync(a => a.AgentId == user.Id, cancellationToken))
+            {
+                // The demo's agents take calls too: the stand-in ACS connects a call to any ACS identity.
+                handoff.Agents.Add(new AgentPresence(user.Id, time.GetUtcNow().UtcDateTime) { PhoneTarget = DemoAccount.PhoneTargetOf(account.UserName) });
+                await handoff.SaveChangesAsync(cancellationToken);
+            }
         }
     }
 
