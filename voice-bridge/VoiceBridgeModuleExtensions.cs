@@ -35,6 +35,7 @@ public static class VoiceBridgeModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapAcsSimulator(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         endpoints.MapAcsEndpoints();
+        endpoints.MapCallTransferApi();
         return endpoints;
     }
 }

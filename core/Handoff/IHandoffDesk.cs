@@ -17,6 +17,12 @@ public interface IHandoffDesk
 
     /// <summary>The queued conversation's place and estimated wait, or null when it is not waiting.</summary>
     Task<QueueStanding?> GetStandingAsync(Guid conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where a call taken by <paramref name="agentId"/> is connected: the agent's phone, E.164 (<c>+81…</c>) or an ACS
+    /// identity (<c>8:acs:…</c>); null when the agent takes no calls.
+    /// </summary>
+    Task<string?> GetAgentPhoneAsync(Guid agentId, CancellationToken cancellationToken);
 }
 
 /// <summary>Whether a person can be offered.</summary>
@@ -54,4 +60,7 @@ public sealed class NoHandoffDesk : IHandoffDesk
     /// <inheritdoc />
     public Task<QueueStanding?> GetStandingAsync(Guid conversationId, CancellationToken cancellationToken) =>
         Task.FromResult<QueueStanding?>(null);
+
+    /// <inheritdoc />
+    public Task<string?> GetAgentPhoneAsync(Guid agentId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -12,6 +12,7 @@ internal static class CasesServiceCollectionExtensions
         services.AddScoped<CaseActors>();
         services.AddScoped<CaseValidator>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<CallCases>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseCatalogAdmin>();

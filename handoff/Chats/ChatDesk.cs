@@ -5,6 +5,7 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
 using ConversationHub.Handoff.Agents;
+using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Resources;
@@ -27,6 +28,7 @@ internal sealed class ChatDesk(
     IHubEvents events,
     IStringLocalizer<HandoffStrings> strings,
     IOptionsMonitor<HandoffOptions> options,
+    CallCases callCases,
     TimeProvider time)
 {
     public const int MaxMessageLength = 2000;
@@ -536,9 +538,7 @@ internal sealed class ChatDesk(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // A call is connected to the agent's phone by the voice bridge, which reads where from the status.
-        var accepted = conversation.Channel == ConversationChannel.Voice ? new JsonObject { ["phoneTarget"] = presence.PhoneTarget } : null;
-        await notices.StatusAsync(conversationId, "accepted", accepted, cancellationToken);
+        await notices.StatusAsync(conversationId, "accepted", null, cancellationToken);
         if (conversation.Channel is not (ConversationChannel.Line or ConversationChannel.Voice))
         {
             // LINE's adapter tells its citizens itself when an agent joins (LineHandoffNotices); a caller hears the agent.
@@ -546,6 +546,13 @@ internal sealed class ChatDesk(
         }
 
         await PublishAsync(HandoffTopics.QueueChanged, cancellationToken);
+        if (conversation.Channel == ConversationChannel.Voice)
+        {
+            // 受電 → 案件: a call answered by a person becomes a case at once, opened beside the call.
+            var opened = await callCases.OpenAsync(agentId, conversationId, cancellationToken);
+            return ChatResult.Done with { CaseId = opened?.Id, CaseNumber = opened?.Number };
+        }
+
         return ChatResult.Done;
     }
 

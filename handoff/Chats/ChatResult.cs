@@ -62,4 +62,10 @@ public sealed record ChatResult(ChatError Error, string? Message)
 
     /// <summary>Whether it was done.</summary>
     public bool Ok => Error == ChatError.None;
+
+    /// <summary>The case made with the action (a call answered becomes a case), for the console to open.</summary>
+    public Guid? CaseId { get; init; }
+
+    /// <summary>Its readable number (<c>C-2026-000123</c>).</summary>
+    public string? CaseNumber { get; init; }
 }

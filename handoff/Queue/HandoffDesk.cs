@@ -1,6 +1,8 @@
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Handoff;
+using ConversationHub.Handoff.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Handoff.Queue;
@@ -9,8 +11,11 @@ namespace ConversationHub.Handoff.Queue;
 /// The queue's answers to the bot: a person is offered only inside the business calendar's hours, with at least one
 /// agent signed in, and while the queue is shorter than <see cref="HandoffOptions.MaxQueueLength"/>.
 /// </summary>
-internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, IOptionsMonitor<HandoffOptions> options) : IHandoffDesk
+internal sealed class HandoffDesk(QueueBoard board, HandoffDbContext db, IBusinessCalendar calendar, IOptionsMonitor<HandoffOptions> options) : IHandoffDesk
 {
+    public Task<string?> GetAgentPhoneAsync(Guid agentId, CancellationToken cancellationToken) =>
+        db.Agents.AsNoTracking().Where(a => a.AgentId == agentId).Select(a => a.PhoneTarget).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<HandoffCheck> CheckAsync(ConversationChannel channel, string? category, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!calendar.IsOpen(now))
@@ -19,7 +24,8 @@ internal sealed class HandoffDesk(QueueBoard board, IBusinessCalendar calendar, 
         }
 
         var waiting = await board.WaitingCountAsync(cancellationToken);
-        var (signedIn, capacity) = await board.StaffingAsync(cancellationToken);
+        // A call needs an agent with a phone to connect it to.
+        var (signedIn, capacity) = await board.StaffingAsync(cancellationToken, callsOnly: channel == ConversationChannel.Voice);
         if (signedIn == 0)
         {
             return new HandoffCheck(HandoffAvailability.NoAgents, waiting, null);

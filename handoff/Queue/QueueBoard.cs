@@ -63,10 +63,10 @@ internal sealed class QueueBoard(HandoffDbContext db, HubDbContext hub, IOptions
     public DateTime ConnectionFreshAfter() => time.GetUtcNow().UtcDateTime - 3 * options.CurrentValue.HeartbeatInterval;
 
     /// <summary>Signed-in agents (受付可 or 離席, with a live console) and their combined chat capacity.</summary>
-    public async Task<(int SignedIn, int Capacity)> StaffingAsync(CancellationToken cancellationToken)
+    public async Task<(int SignedIn, int Capacity)> StaffingAsync(CancellationToken cancellationToken, bool callsOnly = false)
     {
         var connected = await ConnectedAgentsAsync(cancellationToken);
-        var agents = await db.Agents.AsNoTracking().Where(a => a.Status != AgentStatus.Offline).ToListAsync(cancellationToken);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.Status != AgentStatus.Offline && (!callsOnly || a.PhoneTarget != null)).ToListAsync(cancellationToken);
         var signedIn = agents.Where(a => connected.Contains(a.AgentId)).ToList();
         var capacity = signedIn.Where(a => a.Status == AgentStatus.Available).Sum(a => a.MaxChats ?? options.CurrentValue.MaxConcurrentChats);
         return (signedIn.Count, capacity);

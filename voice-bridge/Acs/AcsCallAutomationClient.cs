@@ -52,6 +52,17 @@ public sealed class AcsCallAutomationClient
         AcsRestSender.SendAsync<TransferCallResponse>(_http, AcsRestSender.Create(HttpMethod.Post, Connection(callConnectionId, ":transferToParticipant"), Checked(request), repeatability), cancellationToken);
 
     /// <summary>
+    /// Invites a phone or ACS user into the call (the app stays in it, so it can later move the call on); the outcome
+    /// arrives as AddParticipantSucceeded or AddParticipantFailed.
+    /// </summary>
+    public Task<AddParticipantResponse?> AddParticipantAsync(string callConnectionId, AddParticipantRequest request, AcsRepeatability repeatability, CancellationToken cancellationToken) =>
+        AcsRestSender.SendAsync<AddParticipantResponse>(_http, AcsRestSender.Create(HttpMethod.Post, Connection(callConnectionId, "/participants:add"), Checked(request), repeatability), cancellationToken);
+
+    /// <summary>Removes a participant; the outcome arrives as RemoveParticipantSucceeded or RemoveParticipantFailed. Not retried.</summary>
+    public Task RemoveParticipantAsync(string callConnectionId, RemoveParticipantRequest request, CancellationToken cancellationToken) =>
+        AcsRestSender.SendAsync<object>(_http, AcsRestSender.Create(HttpMethod.Post, Connection(callConnectionId, "/participants:remove"), Checked(request), null), cancellationToken);
+
+    /// <summary>
     /// Leaves the call (DELETE); the call goes on if two or more others remain. Idempotent, so retried; a call that is
     /// already gone (404, e.g. a retry after a lost answer, or the caller hung up first) counts as done.
     /// </summary>

@@ -65,6 +65,7 @@ public static class AcsCallbackReader
             Recognition = kind == AcsCallEventKind.RecognizeCompleted ? Recognition(data) : null,
             TransferTarget = Identifier(data, "transferTarget"),
             Transferee = Identifier(data, "transferee"),
+            Participant = Identifier(data, "participant"),
             Participants = data.TryGetProperty("participants", out var participants) && participants.ValueKind == JsonValueKind.Array
                 ? participants.EnumerateArray().Select(p => Identifier(p, "identifier")).OfType<CommunicationIdentifierModel>().ToList()
                 : [],

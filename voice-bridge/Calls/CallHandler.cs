@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ConversationHub.Bot.Engine;
 using ConversationHub.Core.Calendar;
@@ -21,10 +20,10 @@ namespace ConversationHub.VoiceBridge.Calls;
 
 /// <summary>
 /// Runs the voicebot on ACS: answers a call to a city line (a new conversation on channel voice), asks
-/// <see cref="CallFlow"/> what to do on each event and carries its commands out (play, recognize, SMS, hang up, the bot).
-/// The flow's state is stored per call (<see cref="VoiceCall"/>) and updated under its version, so a call's events may
-/// reach any node. Every prompt and everything the caller said or pressed goes to the transcript. The operators' queue
-/// (<see cref="QueueCommand"/>) is not wired yet: the call then stays in the flow's queued step.
+/// <see cref="CallFlow"/> what to do on each event and carries its commands out (play, recognize, SMS, the queue, the
+/// agent's and the department's phones, hang up). The flow's state and the call record are stored per call
+/// (<see cref="VoiceCall"/>) and updated under its version, so a call's events may reach any node and two nodes never
+/// both act on one step. Every prompt and everything the caller said or pressed goes to the transcript.
 /// </summary>
 internal sealed partial class CallHandler(
     VoiceDbContext db,
@@ -49,6 +48,8 @@ internal sealed partial class CallHandler(
     private string CityName => configuration["FaqSite:CityName"] is { Length: > 0 } city ? city : "若葉台市";
 
     private string FaqSiteUrl => (configuration["FaqSite:PublicBaseUrl"] ?? options.CurrentValue.Acs.CallbackBaseUrl?.AbsoluteUri ?? "").TrimEnd('/');
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task HandleAsync(IncomingCall incomingCall, CancellationToken cancellationToken)
     {
@@ -124,7 +125,49 @@ internal sealed partial class CallHandler(
     }
 
     /// <summary>The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>).</summary>
-    public async Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
+    public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken) =>
+        OnCallAsync(conversationId, (call, flow) =>
+        {
+            if (flow.Step == CallStep.Answering)
+            {
+                call.Step(faqId is null ? "no_answer" : "answer");
+                if (faqId is not null)
+                {
+                    call.Answered(faqId);
+                }
+            }
+
+            var faqUrl = faqId is null ? null : $"{FaqSiteUrl}/faq/{faqId}";
+            return Task.FromResult(flow.Answered(markdown, faqUrl, flow.Language.DefaultVoice));
+        }, cancellationToken);
+
+    /// <summary>An agent took the call's conversation (the hub's AgentAssigned, heard on every node): connect the agent's phone.</summary>
+    public Task AgentAssignedAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        OnCallAsync(conversationId, (call, flow) => ConnectAgentAsync(call, flow, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The agent moves the call on to <paramref name="number"/> (本市内線電話に転送). False when the call is not with an
+    /// agent now (not connected yet, already moving, or over).
+    /// </summary>
+    public async Task<bool> TransferToDepartmentAsync(Guid conversationId, string number, CancellationToken cancellationToken)
+    {
+        var started = false;
+        await OnCallAsync(conversationId, (call, flow) =>
+        {
+            var commands = flow.TransferToDepartment(number);
+            started = commands.Count > 0;
+            if (started)
+            {
+                call.Step("department");
+            }
+
+            return Task.FromResult(commands);
+        }, cancellationToken);
+        return started;
+    }
+
+    // Runs `decide` on the conversation's call in progress and carries out its commands; again on a conflict.
+    private async Task OnCallAsync(Guid conversationId, Func<VoiceCall, CallFlow, Task<IReadOnlyList<CallCommand>>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -136,10 +179,9 @@ internal sealed partial class CallHandler(
             }
 
             var flow = Restore(call);
-            var faqUrl = faqId is null ? null : $"{FaqSiteUrl}/faq/{faqId}";
             try
             {
-                await ApplyAsync(call, flow, flow.Answered(markdown, faqUrl, flow.Language.DefaultVoice), cancellationToken);
+                await ApplyAsync(call, flow, await decide(call, flow), cancellationToken);
                 return;
             }
             catch (DbUpdateConcurrencyException)
@@ -156,7 +198,9 @@ internal sealed partial class CallHandler(
         switch (e.Kind)
         {
             case AcsCallEventKind.CallConnected when flow.Step == CallStep.Ringing:
-                commands = flow.Start(flow.Entry, lines.Find(call.LineNumber)?.ServiceEndsOn);
+                var line = lines.Find(call.LineNumber);
+                commands = flow.Start(flow.Entry, line?.ServiceEndsOn, line?.Languages);
+                call.Step(flow.Entry.Kind.ToString().ToLowerInvariant());
                 break;
             case AcsCallEventKind.RecognizeCompleted when e.Recognition is { } recognition:
                 if (recognition.SpeechText is { Length: > 0 } speech)
@@ -166,28 +210,63 @@ internal sealed partial class CallHandler(
                     var stored = await WriteAsync(call, ActivityDirection.Inbound, speech, asks ? TurnState.Pending : TurnState.Done, cancellationToken);
                     if (asks)
                     {
+                        call.Step("ask");
+                        call.Asked(speech, pii);
                         await SaveAsync(call, flow, cancellationToken);
                         bot.RequestAnswer(call.ConversationId, stored.Sequence);
                         return;
                     }
+
+                    call.Step("not_understood");
                 }
                 else
                 {
                     var keys = string.Concat(recognition.Tones.Select(Digit));
                     await WriteAsync(call, ActivityDirection.Inbound, keys, TurnState.Done, cancellationToken);
+                    var before = flow.Step;
                     commands = flow.Pressed(keys);
+                    call.Step(before == CallStep.Language ? "lang:" + flow.Language.Tag : "key:" + keys);
+                    call.Language = flow.Language.Tag;
                 }
 
                 break;
             case AcsCallEventKind.RecognizeFailed:
                 commands = flow.Silence();
+                call.Step("silence");
+                call.Language = flow.Language.Tag;
                 break;
             case AcsCallEventKind.PlayCompleted when e.OperationContext is { } context:
                 commands = flow.Said(context);
                 break;
-            case AcsCallEventKind.CallDisconnected:
-                flow.HungUp();
-                call.EndedAtUtc = time.GetUtcNow().UtcDateTime;
+            case AcsCallEventKind.AddParticipantSucceeded:
+                commands = flow.Joined(e.OperationContext);
+                if (e.OperationContext == CallFlow.AgentContext && call.AgentJoinedAtUtc is null)
+                {
+                    call.AgentJoinedAtUtc = Now;
+                    call.Step("agent");
+                }
+                else if (e.OperationContext == CallFlow.DepartmentContext && flow.Step == CallStep.WithDepartment)
+                {
+                    call.DepartmentNumber = flow.Department;
+                    call.TransferredAtUtc = Now;
+                    call.Step("transferred");
+                }
+
+                break;
+            case AcsCallEventKind.AddParticipantFailed:
+                commands = flow.NotJoined(e.OperationContext);
+                call.Step(e.OperationContext == CallFlow.AgentContext ? "agent_unreachable" : "department_unreachable");
+                if (e.OperationContext == CallFlow.AgentContext)
+                {
+                    call.Outcome = CallOutcome.AgentUnreachable;
+                }
+
+                break;
+            case AcsCallEventKind.CallTransferAccepted:
+                call.Outcome ??= CallOutcome.Forwarded;
+                break;
+            case AcsCallEventKind.CallDisconnected when call.EndedAtUtc is null:
+                await EndAsync(call, flow, cancellationToken);
                 break;
             default:
                 return;
@@ -196,77 +275,36 @@ internal sealed partial class CallHandler(
         await ApplyAsync(call, flow, commands, cancellationToken);
     }
 
-    private async Task ApplyAsync(VoiceCall call, CallFlow flow, IReadOnlyList<CallCommand> commands, CancellationToken cancellationToken)
+    // The call is over: the record gets its outcome, and a caller who hung up in the queue leaves it (abandoned).
+    private async Task EndAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
     {
-        // The state first: a conflict here means another node moved the call, and nothing has been played yet.
-        await SaveAsync(call, flow, cancellationToken);
-        var voice = flow.Language.DefaultVoice;
-        foreach (var command in commands)
-        {
-            switch (command)
+        var queued = flow.Step == CallStep.Queued;
+        flow.HungUp();
+        call.EndedAtUtc = Now;
+        call.Step("end");
+        call.Outcome ??= call.TransferredAtUtc is not null ? CallOutcome.Transferred
+            : call.AgentJoinedAtUtc is not null ? CallOutcome.Answered
+            : queued ? CallOutcome.Abandoned
+            : flow.Entry.Kind switch
             {
-                case SayCommand say:
-                    if (say.Context != "answer")
-                    {
-                        // The bot's answer is already in the transcript, written by the bot.
-                        await WriteAsync(call, ActivityDirection.Outbound, say.Text, null, cancellationToken);
-                    }
-
-                    await calls.PlayAsync(call.CallConnectionId, new PlayRequest
-                    {
-                        PlaySources = [say.Ssml is { } ssml ? PlaySource.FromSsml(ssml) : Text(say.Text, flow.Language, voice)],
-                        OperationContext = say.Context,
-                    }, cancellationToken);
-                    break;
-                case ListenCommand listen:
-                    await WriteAsync(call, ActivityDirection.Outbound, listen.Prompt, null, cancellationToken);
-                    await calls.RecognizeAsync(call.CallConnectionId, new RecognizeRequest
-                    {
-                        RecognizeInputType = listen.Speech ? "speechOrDtmf" : "dtmf",
-                        PlayPrompt = Text(listen.Prompt, flow.Language, voice),
-                        InterruptCallMediaOperation = false,
-                        OperationContext = listen.Context,
-                        RecognizeOptions = new RecognizeOptions
-                        {
-                            TargetParticipant = CommunicationIdentifierModel.ForPhoneNumber(pii.Unprotect(call.CallerEncrypted, CallerPurpose)),
-                            InterruptPrompt = true,
-                            InitialSilenceTimeoutInSeconds = 10,
-                            SpeechLanguage = listen.Speech ? flow.Language.Culture.Name : null,
-                            DtmfOptions = new DtmfOptions { MaxTonesToCollect = 1, InterToneTimeoutInSeconds = 5 },
-                            SpeechOptions = listen.Speech ? new SpeechOptions { EndSilenceTimeoutInMs = 1000 } : null,
-                        },
-                    }, cancellationToken);
-                    break;
-                case SendSmsCommand send:
-                    await SendSmsAsync(call, send, cancellationToken);
-                    break;
-                case ForwardCommand forward:
-                    await calls.TransferToParticipantAsync(call.CallConnectionId, new TransferToParticipantRequest
-                    {
-                        TargetParticipant = CommunicationIdentifierModel.ForPhoneNumber(forward.To),
-                        OperationContext = "forward",
-                    }, AcsRepeatability.For("forward:" + call.CallConnectionId, time.GetUtcNow()), cancellationToken);
-                    break;
-                case HangUpCommand:
-                    await calls.HangUpAsync(call.CallConnectionId, cancellationToken);
-                    break;
-                case QueueCommand:
-                    // The transfer to the operators' queue is not built yet.
-                    Log.QueueNotWired(logger);
-                    break;
+                CallEntryKind.Closed => CallOutcome.Closed,
+                CallEntryKind.ServiceEnded => CallOutcome.ServiceEnded,
+                CallEntryKind.Forward => CallOutcome.Forwarded,
+                _ => CallOutcome.SelfService,
+            };
+        if (queued && await conversations.FindAsync(call.ConversationId, cancellationToken) is { Owner: ConversationOwner.Queued } conversation)
+        {
+            conversation.Abandon(Now);
+            try
+            {
+                await conversations.SaveAsync(conversation, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An agent accepted at that moment: the agent sees a call that has ended and closes it.
+                call.Outcome = CallOutcome.Abandoned;
             }
         }
-    }
-
-    private async Task SendSmsAsync(VoiceCall call, SendSmsCommand send, CancellationToken cancellationToken)
-    {
-        // The caller pressed the key of the SMS offer: their consent, recorded in the transcript with what is sent.
-        var now = time.GetUtcNow();
-        var consent = new JsonObject { ["type"] = "event", ["name"] = "voice.smsConsent", ["value"] = send.Kind, ["channelId"] = "voice" };
-        await conversations.AppendAsync(new TranscriptActivity(call.ConversationId, ActivityDirection.Inbound, "event", "user", consent.ToJsonString(), now.UtcDateTime) { Turn = TurnState.Done }, cancellationToken);
-        await WriteAsync(call, ActivityDirection.Outbound, send.Text, null, cancellationToken, "sms");
-        await sms.SendAsync(call.LineNumber, pii.Unprotect(call.CallerEncrypted, CallerPurpose), send.Text,
-            AcsRepeatability.For($"sms:{call.CallConnectionId}:{call.Version}", now), enableDeliveryReport: false, tag: send.Kind, cancellationToken);
     }
 
     private async Task SaveAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
@@ -278,30 +316,6 @@ internal sealed partial class CallHandler(
 
     private CallFlow Restore(VoiceCall call) =>
         CallFlow.Restore(JsonSerializer.Deserialize<CallFlowState>(call.FlowState, StateJson)!, CallLanguage.Of(call.Language), CityName, FaqSiteUrl);
-
-    private Task<TranscriptActivity> WriteAsync(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, CancellationToken cancellationToken, string medium = "voice")
-    {
-        var inbound = direction == ActivityDirection.Inbound;
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["textFormat"] = "plain",
-            ["channelId"] = "voice",
-            ["locale"] = CallLanguage.Of(call.Language).Culture.Name,
-            ["from"] = new JsonObject { ["id"] = inbound ? "caller" : "voicebot", ["role"] = inbound ? "user" : "bot" },
-            ["channelData"] = new JsonObject { ["voice"] = new JsonObject { ["medium"] = medium } },
-        };
-        return conversations.AppendAsync(new TranscriptActivity(call.ConversationId, direction, "message", inbound ? "user" : "bot", activity.ToJsonString(), time.GetUtcNow().UtcDateTime)
-        {
-            Turn = turn,
-            // Our own prompts are played, not sent by a sweep.
-            Delivery = inbound ? DeliveryState.NotRequired : DeliveryState.Delivered,
-        }, cancellationToken);
-    }
-
-    private static PlaySource Text(string text, CallLanguage language, string voice) =>
-        new() { Kind = "text", Text = new TextSource { Text = text, SourceLocale = language.Culture.Name, VoiceName = voice } };
 
     private static string Digit(string tone) => tone switch
     {
@@ -325,7 +339,7 @@ internal sealed partial class CallHandler(
         [LoggerMessage(3, LogLevel.Debug, "Another node moved the call first; the event is applied again.")]
         public static partial void Conflict(ILogger logger);
 
-        [LoggerMessage(4, LogLevel.Information, "The caller asked for an operator; the transfer to the queue is not wired yet.")]
-        public static partial void QueueNotWired(ILogger logger);
+        [LoggerMessage(4, LogLevel.Warning, "An agent took a call but has no phone to connect it to; the call waits.")]
+        public static partial void AgentWithoutPhone(ILogger logger);
     }
 }

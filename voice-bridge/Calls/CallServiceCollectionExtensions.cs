@@ -23,5 +23,6 @@ internal static class CallServiceCollectionExtensions
         builder.Services.TryAddScoped<IIncomingCallHandler>(sp => sp.GetRequiredService<CallHandler>());
         builder.Services.TryAddScoped<ICallEventHandler>(sp => sp.GetRequiredService<CallHandler>());
         builder.Services.AddHostedService<VoiceAnswerWorker>();
+        builder.Services.AddHostedService<VoiceQueueListener>();
     }
 }

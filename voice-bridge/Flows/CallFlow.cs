@@ -6,6 +6,9 @@ public enum CallStep
     /// <summary>Ringing: nothing said yet.</summary>
     Ringing,
 
+    /// <summary>The language menu (lines that offer more than one language).</summary>
+    Language,
+
     /// <summary>The main menu: keys or a spoken question.</summary>
     Menu,
 
@@ -18,8 +21,20 @@ public enum CallStep
     /// <summary>Asked whether to send the details by SMS.</summary>
     SmsOffer,
 
-    /// <summary>In the operators' queue.</summary>
+    /// <summary>In the operators' queue: the place is announced between pauses.</summary>
     Queued,
+
+    /// <summary>An agent accepted; the agent's phone is being added to the call.</summary>
+    Connecting,
+
+    /// <summary>The caller talks with the agent (our app stays in the call, silent).</summary>
+    WithAgent,
+
+    /// <summary>The agent moves the call on to a department's number.</summary>
+    TransferringToDepartment,
+
+    /// <summary>The caller talks with the department.</summary>
+    WithDepartment,
 
     /// <summary>Saying goodbye; the call ends when the prompt ends.</summary>
     Closing,
@@ -37,6 +52,9 @@ public enum CallStep
 /// </summary>
 public sealed class CallFlow(CallLanguage language, string cityName, string faqSiteUrl)
 {
+    /// <summary>How long the caller waits in silence between two announcements of the place in the queue.</summary>
+    public static readonly TimeSpan HoldPause = TimeSpan.FromSeconds(20);
+
     /// <summary>Speech below this confidence counts as not understood.</summary>
     public const double MinConfidence = 0.5;
 
@@ -44,6 +62,8 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 
     private CallEntry _entry = new(CallEntryKind.Open, null, null, false, false);
     private string? _lastFaqUrl;
+    private CallLanguage _language = language;
+    private IReadOnlyList<string> _languages = [];
 
     /// <summary>Where the call stands.</summary>
     public CallStep Step { get; private set; } = CallStep.Ringing;
@@ -51,28 +71,55 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     /// <summary>How many times in a row the caller was not understood.</summary>
     public int Failures { get; private set; }
 
-    /// <summary>The language of the call.</summary>
-    public CallLanguage Language => language;
+    /// <summary>The language of the call (the caller may choose another in the language menu).</summary>
+    public CallLanguage Language => _language;
+
+    /// <summary>The agent's phone (E.164 or ACS identity) once an agent accepted the call.</summary>
+    public string? Agent { get; private set; }
+
+    /// <summary>The department's number the call is being moved to, or was moved to.</summary>
+    public string? Department { get; private set; }
 
     /// <summary>How the call was met (set by <see cref="Start"/> or <see cref="Restore"/>).</summary>
     public CallEntry Entry => _entry;
 
     /// <summary>The flow's state, to store between events (a call's events may reach any node).</summary>
-    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl);
+    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages]);
 
     /// <summary>A flow in the state <paramref name="state"/> was left in.</summary>
     public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new CallFlow(language, cityName, faqSiteUrl) { Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl };
+        return new CallFlow(language, cityName, faqSiteUrl)
+        {
+            Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl,
+            Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [],
+        };
     }
 
-    /// <summary>The call was answered: greet, or say why it ends here.</summary>
-    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null)
+    /// <summary>
+    /// The call was answered: greet, or say why it ends here. When the line offers more than one language
+    /// (<paramref name="languages"/>, BCP 47 primary tags, the default first) and the call goes on, the caller first
+    /// chooses one by key, each choice spoken in its own language.
+    /// </summary>
+    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null, IReadOnlyList<string>? languages = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _entry = entry;
-        var opening = CallPrompts.Opening(entry, language, cityName, serviceEndedOn);
+        _languages = [.. (languages ?? []).Select(CallLanguage.Of).Distinct().Take(9).Select(l => l.Tag)];
+        if (entry.Kind == CallEntryKind.Open && _languages.Count > 1)
+        {
+            Step = CallStep.Language;
+            return [LanguageMenu()];
+        }
+
+        return Greet(serviceEndedOn);
+    }
+
+    private List<CallCommand> Greet(DateOnly? serviceEndedOn = null)
+    {
+        var entry = _entry;
+        var opening = CallPrompts.Opening(entry, _language, cityName, serviceEndedOn);
         switch (entry.Kind)
         {
             case CallEntryKind.Forward:
@@ -94,10 +141,21 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         var key = keys.Length > 0 ? keys[0] : ' ';
         switch (Step)
         {
+            case CallStep.Language:
+                var index = key - '1';
+                if (index < 0 || index >= _languages.Count)
+                {
+                    Failures++;
+                    return Failures >= 3 ? Greet() : [LanguageMenu()];
+                }
+
+                Failures = 0;
+                _language = CallLanguage.Of(_languages[index]);
+                return Greet();
             case CallStep.Menu or CallStep.KeysMenu:
                 List<CallCommand>? chosen = key switch
                 {
-                    '1' => [Listen(CallPrompts.Text(language, "Menu"), "question", keys: "9", speech: true)],
+                    '1' => [Listen(CallPrompts.Text(_language, "Menu"), "question", keys: "9", speech: true)],
                     '2' when _entry.OperatorOffered => ToQueue(),
                     '3' when _entry.Congested => SmsAndGoodbye("faq_site", faqSiteUrl),
                     '9' => [MenuListen()],
@@ -115,7 +173,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
                 {
                     '1' when _lastFaqUrl is not null => SmsThenMenu(_lastFaqUrl),
                     '2' => BackToMenu(),
-                    _ => [new ListenCommand(CallPrompts.Text(language, "AskAgain") + CallPrompts.Text(language, "OfferSms"), "sms_offer", "12", Speech: false)],
+                    _ => [new ListenCommand(CallPrompts.Text(_language, "AskAgain") + CallPrompts.Text(_language, "OfferSms"), "sms_offer", "12", Speech: false)],
                 };
             default:
                 return [];
@@ -136,7 +194,13 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     }
 
     /// <summary>Nothing (or nothing usable) was heard before the recognizer gave up.</summary>
-    public IReadOnlyList<CallCommand> Silence() => Step is CallStep.Menu or CallStep.KeysMenu or CallStep.SmsOffer ? NotUnderstood() : [];
+    public IReadOnlyList<CallCommand> Silence() => Step switch
+    {
+        // No choice: the line's default language.
+        CallStep.Language => Greet(),
+        CallStep.Menu or CallStep.KeysMenu or CallStep.SmsOffer => NotUnderstood(),
+        _ => [],
+    };
 
     /// <summary>
     /// The bot answered: <paramref name="markdown"/> is its answer for the screen and <paramref name="faqUrl"/> the FAQ's
@@ -156,7 +220,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         }
 
         _lastFaqUrl = faqUrl;
-        var answer = new SayCommand(SpokenAnswer.PlainText(markdown), SpokenAnswer.Ssml(markdown, voiceName, language.Culture.Name), "answer");
+        var answer = new SayCommand(SpokenAnswer.PlainText(markdown), SpokenAnswer.Ssml(markdown, voiceName, _language.Culture.Name), "answer");
         if (faqUrl is null)
         {
             Step = CallStep.Menu;
@@ -164,7 +228,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         }
 
         Step = CallStep.SmsOffer;
-        return [answer, new ListenCommand(CallPrompts.Text(language, "OfferSms"), "sms_offer", "12", Speech: false)];
+        return [answer, new ListenCommand(CallPrompts.Text(_language, "OfferSms"), "sms_offer", "12", Speech: false)];
     }
 
     /// <summary>A prompt ended.</summary>
@@ -176,15 +240,125 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
             return [new HangUpCommand()];
         }
 
+        // The pause ended with the caller still waiting: the place is announced again.
+        return context == Hold && Step == CallStep.Queued ? [new AnnounceStandingCommand()] : [];
+    }
+
+    /// <summary>
+    /// The caller waits in the queue: say the place (<paramref name="position"/>, 1 = next) and the estimated wait, then
+    /// a pause; when the pause ends, <see cref="Said"/> asks for the place again. Null: the standing is not known (yet).
+    /// </summary>
+    public IReadOnlyList<CallCommand> Waiting(int? position, TimeSpan? estimatedWait)
+    {
+        if (Step != CallStep.Queued)
+        {
+            return [];
+        }
+
+        var place = position switch
+        {
+            null => CallPrompts.Text(_language, "Hold"),
+            1 => CallPrompts.Text(_language, "QueueNext"),
+            _ => CallPrompts.Text(_language, "QueuePosition", position.Value, Math.Max(1, (int)Math.Ceiling((estimatedWait ?? TimeSpan.FromMinutes(1)).TotalMinutes))),
+        };
+        return [new SayCommand(place, HoldSsml(place), Hold)];
+    }
+
+    /// <summary>An agent accepted the call in the console: connect the agent's phone (<paramref name="agentPhone"/>).</summary>
+    public IReadOnlyList<CallCommand> AgentAccepted(string agentPhone)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentPhone);
+        if (Step is not (CallStep.Queued or CallStep.Menu or CallStep.KeysMenu or CallStep.Answering or CallStep.SmsOffer))
+        {
+            return [];
+        }
+
+        Step = CallStep.Connecting;
+        Agent = agentPhone;
+        return [new CancelMediaCommand(), new ConnectCommand(agentPhone, AgentContext)];
+    }
+
+    /// <summary>A participant joined (<paramref name="context"/> says which invitation).</summary>
+    public IReadOnlyList<CallCommand> Joined(string? context)
+    {
+        if (context == AgentContext && Step == CallStep.Connecting)
+        {
+            Step = CallStep.WithAgent;
+        }
+        else if (context == DepartmentContext && Step == CallStep.TransferringToDepartment && Agent is { } agent)
+        {
+            // The department is on the line: the agent leaves, the caller stays with the department.
+            Step = CallStep.WithDepartment;
+            return [new DisconnectCommand(agent, AgentContext)];
+        }
+
         return [];
+    }
+
+    /// <summary>An invitation was not answered: the caller is told, and the call ends (agent) or stays with the agent (department).</summary>
+    public IReadOnlyList<CallCommand> NotJoined(string? context)
+    {
+        if (context == AgentContext && Step == CallStep.Connecting)
+        {
+            Step = CallStep.Closing;
+            return [new SayCommand(CallPrompts.Text(_language, "AgentUnreachable"), null, Goodbye)];
+        }
+
+        if (context == DepartmentContext && Step == CallStep.TransferringToDepartment)
+        {
+            Step = CallStep.WithAgent;
+            Department = null;
+        }
+
+        return [];
+    }
+
+    /// <summary>The agent moves the call on to a department's number (本市内線電話に転送).</summary>
+    public IReadOnlyList<CallCommand> TransferToDepartment(string number)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(number);
+        if (Step != CallStep.WithAgent)
+        {
+            return [];
+        }
+
+        Step = CallStep.TransferringToDepartment;
+        Department = number;
+        return [new ConnectCommand(number, DepartmentContext)];
     }
 
     /// <summary>The caller hung up.</summary>
     public void HungUp() => Step = CallStep.Ended;
 
+    /// <summary>The context of the invitation of the agent's phone.</summary>
+    public const string AgentContext = "agent";
+
+    /// <summary>The context of the invitation of a department's number.</summary>
+    public const string DepartmentContext = "department";
+
+    private const string Hold = "hold";
+
+    // The place, then a pause (SSML, so the pause is part of the prompt and ACS tells us when it ends).
+    private string HoldSsml(string text) =>
+        $"<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"{_language.Culture.Name}\"><voice name=\"{_language.DefaultVoice}\">"
+        + System.Security.SecurityElement.Escape(text) + System.Security.SecurityElement.Escape(CallPrompts.Text(_language, "Hold"))
+        + $"<break time=\"{(int)(HoldPause.TotalSeconds / 2)}s\"/><break time=\"{(int)(HoldPause.TotalSeconds / 2)}s\"/></voice></speak>";
+
+    // Each language's line in its own voice: 「日本語の場合は1を…」「For English, press 2.」
+    private ListenCommand LanguageMenu()
+    {
+        var parts = _languages.Select((tag, i) => (Language: CallLanguage.Of(tag), Key: (char)('1' + i))).ToList();
+        var text = string.Concat(parts.Select(p => CallPrompts.Text(p.Language, "LanguageChoice", p.Key)));
+        var ssml = $"<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"{parts[0].Language.Culture.Name}\">"
+            + string.Concat(parts.Select(p => $"<voice name=\"{p.Language.DefaultVoice}\"><lang xml:lang=\"{p.Language.Culture.Name}\">"
+                + System.Security.SecurityElement.Escape(CallPrompts.Text(p.Language, "LanguageChoice", p.Key)) + "</lang></voice>"))
+            + "</speak>";
+        return new ListenCommand(text, "language", string.Concat(parts.Select(p => p.Key)), Speech: false) { Ssml = ssml };
+    }
+
     private string MenuKeys => "19" + (_entry.OperatorOffered ? "2" : "") + (_entry.Congested ? "3" : "");
 
-    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, language, cityName), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
+    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, _language, cityName), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
 
     private static ListenCommand Listen(string prompt, string context, string keys, bool speech) => new(prompt, context, keys, speech);
 
@@ -194,7 +368,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         if (Failures == 1)
         {
             Step = CallStep.Menu;
-            return [Listen(CallPrompts.Text(language, "AskAgain"), "menu", MenuKeys, speech: true)];
+            return [Listen(CallPrompts.Text(_language, "AskAgain"), "menu", MenuKeys, speech: true)];
         }
 
         if (Failures == 2)
@@ -209,19 +383,19 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private List<CallCommand> ToQueue()
     {
         Step = CallStep.Queued;
-        return [new SayCommand(CallPrompts.Text(language, "Forwarding"), null, "queue"), new QueueCommand()];
+        return [new SayCommand(CallPrompts.Text(_language, "Forwarding"), null, "queue"), new QueueCommand()];
     }
 
     private List<CallCommand> SmsAndGoodbye(string kind, string url)
     {
         Step = CallStep.Closing;
-        return [new SendSmsCommand(kind, url), new SayCommand(CallPrompts.Text(language, "SmsSent") + CallPrompts.Text(language, "Goodbye"), null, Goodbye)];
+        return [new SendSmsCommand(kind, url), new SayCommand(CallPrompts.Text(_language, "SmsSent") + CallPrompts.Text(_language, "Goodbye"), null, Goodbye)];
     }
 
     private List<CallCommand> SmsThenMenu(string url)
     {
         Step = CallStep.Menu;
-        return [new SendSmsCommand("faq", url), new SayCommand(CallPrompts.Text(language, "SmsSent"), null, "sms_sent"), MenuListen()];
+        return [new SendSmsCommand("faq", url), new SayCommand(CallPrompts.Text(_language, "SmsSent"), null, "sms_sent"), MenuListen()];
     }
 
     private List<CallCommand> BackToMenu()
@@ -233,7 +407,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private SayCommand SayGoodbye()
     {
         Step = CallStep.Closing;
-        return new SayCommand(CallPrompts.Text(language, "Goodbye"), null, Goodbye);
+        return new SayCommand(CallPrompts.Text(_language, "Goodbye"), null, Goodbye);
     }
 }
 
@@ -242,4 +416,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 /// <param name="Failures">Failures in a row.</param>
 /// <param name="Entry">How the call was met.</param>
 /// <param name="LastFaqUrl">The address of the FAQ last answered (for the SMS offer).</param>
-public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl);
+/// <param name="Agent">The agent's phone once an agent accepted.</param>
+/// <param name="Department">The department's number the call moves or moved to.</param>
+/// <param name="Languages">The language menu's languages, in key order.</param>
+public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl, string? Agent = null, string? Department = null, IReadOnlyList<string>? Languages = null);

@@ -27,4 +27,69 @@ internal sealed class VoiceCall
     public DateTime StartedAtUtc { get; init; }
 
     public DateTime? EndedAtUtc { get; set; }
+
+    // The call record, for reports.
+
+    /// <summary>The way through the menu, e.g. <c>lang:en menu key:1 ask faq sms queue agent</c> (codes, no personal data).</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>How many questions the caller asked the bot.</summary>
+    public int Questions { get; set; }
+
+    /// <summary>The questions as heard, a JSON array, encrypted (the caller's own words are personal data).</summary>
+    public string? QuestionsEncrypted { get; set; }
+
+    /// <summary>The FAQs the bot answered with, separated by '|'.</summary>
+    public string FaqIds { get; set; } = "";
+
+    /// <summary>Text messages sent to the caller (with consent).</summary>
+    public int SmsSent { get; set; }
+
+    /// <summary>When the caller joined the operators' queue.</summary>
+    public DateTime? QueuedAtUtc { get; set; }
+
+    /// <summary>The agent who took the call.</summary>
+    public Guid? AgentId { get; set; }
+
+    /// <summary>When the agent's phone joined the call (a person answered).</summary>
+    public DateTime? AgentJoinedAtUtc { get; set; }
+
+    /// <summary>The department's number the call was moved on to, and when.</summary>
+    public string? DepartmentNumber { get; set; }
+
+    public DateTime? TransferredAtUtc { get; set; }
+
+    /// <summary>How the call ended (<see cref="CallOutcome"/>); null while it goes on.</summary>
+    public CallOutcome? Outcome { get; set; }
+
+    /// <summary>Whether a person answered within <paramref name="limit"/> (10 s in the city's service level) of joining the queue.</summary>
+    public bool AnsweredWithin(TimeSpan limit) => QueuedAtUtc is { } queued && AgentJoinedAtUtc is { } joined && joined - queued <= limit;
+}
+
+/// <summary>How a call ended.</summary>
+public enum CallOutcome
+{
+    /// <summary>The bot served it (no person asked for, or none needed).</summary>
+    SelfService,
+
+    /// <summary>Out of hours.</summary>
+    Closed,
+
+    /// <summary>After the line's end of service.</summary>
+    ServiceEnded,
+
+    /// <summary>Forwarded by the line's emergency switch.</summary>
+    Forwarded,
+
+    /// <summary>A person answered.</summary>
+    Answered,
+
+    /// <summary>Moved on to a department after a person answered.</summary>
+    Transferred,
+
+    /// <summary>The caller hung up waiting in the queue.</summary>
+    Abandoned,
+
+    /// <summary>An agent accepted but the agent's phone did not answer.</summary>
+    AgentUnreachable,
 }

@@ -17,5 +17,13 @@ internal sealed class VoiceCallEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.FlowState).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.ConversationId);
+        // Defaults for the rows of calls made before the call record existed.
+        builder.Property(c => c.Path).HasMaxLength(VoiceCallRecord.MaxPath).IsRequired().HasDefaultValue("");
+        builder.Property(c => c.FaqIds).HasMaxLength(VoiceCallRecord.MaxFaqIds).IsRequired().HasDefaultValue("");
+        builder.Property(c => c.Questions).HasDefaultValue(0);
+        builder.Property(c => c.SmsSent).HasDefaultValue(0);
+        builder.Property(c => c.DepartmentNumber).HasMaxLength(32);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(24);
+        builder.HasIndex(c => c.StartedAtUtc);
     }
 }

@@ -105,15 +105,105 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
         Raise(call, null, ("CallDisconnected", operationContext, null, null));
     }
 
+    /// <summary>
+    /// Plays: text ends at once (the stand-in does not speak), SSML lasts as long as its pauses (<c>&lt;break time&gt;</c>),
+    /// so a hold loop of pauses takes real time, as on ACS.
+    /// </summary>
     public void Play(SimulatedCall call, JsonArray playSources, string? operationContext, string? operationCallbackUri)
     {
+        var pauses = TimeSpan.Zero;
+        PendingPlay? play = null;
         lock (call.Gate)
         {
             Hear(call, playSources, operationContext);
+            pauses = SsmlPauses.Of(playSources);
+            if (pauses > TimeSpan.Zero)
+            {
+                play = new PendingPlay(operationContext, operationCallbackUri, new CancellationTokenSource());
+                call.Playing = play;
+            }
         }
 
-        Raise(call, operationCallbackUri, ("PlayStarted", operationContext, Ok(0, "Action started."), null),
-            ("PlayCompleted", operationContext, Ok(0, "Action completed successfully."), null));
+        if (play is null)
+        {
+            Raise(call, operationCallbackUri, ("PlayStarted", operationContext, Ok(0, "Action started."), null),
+                ("PlayCompleted", operationContext, Ok(0, "Action completed successfully."), null));
+            return;
+        }
+
+        Raise(call, operationCallbackUri, ("PlayStarted", operationContext, Ok(0, "Action started."), null));
+        _ = FinishPlayAsync(call, play, pauses);
+    }
+
+    /// <summary>Invites a participant: they join at once, unless their raw id is in <see cref="Unreachable"/> (no answer).</summary>
+    public void AddParticipant(SimulatedCall call, JsonObject invitee, string? operationContext, string? operationCallbackUri)
+    {
+        var rawId = SimulatorJson.RawId(invitee);
+        if (Unreachable.ContainsKey(rawId))
+        {
+            Raise(call, operationCallbackUri, ("AddParticipantFailed", operationContext, SimulatorJson.Result(408, 5001, "The participant did not answer."),
+                new JsonObject { ["participant"] = invitee.DeepClone() }));
+            return;
+        }
+
+        JsonObject participants;
+        lock (call.Gate)
+        {
+            call.Joined.Add((JsonObject)invitee.DeepClone());
+            participants = Participants(call);
+        }
+
+        Raise(call, operationCallbackUri, ("AddParticipantSucceeded", operationContext, Ok(0, "The participant joined."), new JsonObject { ["participant"] = invitee.DeepClone() }),
+            ("ParticipantsUpdated", null, null, participants));
+    }
+
+    /// <summary>Removes a participant who joined.</summary>
+    public void RemoveParticipant(SimulatedCall call, JsonObject participant, string? operationContext, string? operationCallbackUri)
+    {
+        var rawId = SimulatorJson.RawId(participant);
+        JsonObject participants;
+        bool removed;
+        lock (call.Gate)
+        {
+            removed = call.Joined.RemoveAll(j => SimulatorJson.RawId(j) == rawId) > 0;
+            participants = Participants(call);
+        }
+
+        if (!removed)
+        {
+            Raise(call, operationCallbackUri, ("RemoveParticipantFailed", operationContext, Fail(8521, "The participant is not in the call."), new JsonObject { ["participant"] = participant.DeepClone() }));
+            return;
+        }
+
+        Raise(call, operationCallbackUri, ("RemoveParticipantSucceeded", operationContext, Ok(0, "The participant was removed."), new JsonObject { ["participant"] = participant.DeepClone() }),
+            ("ParticipantsUpdated", null, null, participants));
+    }
+
+    /// <summary>Raw ids of invitees who do not answer (tests set them).</summary>
+    public ConcurrentDictionary<string, bool> Unreachable { get; } = new(StringComparer.Ordinal);
+
+    private async Task FinishPlayAsync(SimulatedCall call, PendingPlay play, TimeSpan pauses)
+    {
+        try
+        {
+            await Task.Delay(pauses, time, play.Timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (call.Gate)
+        {
+            if (!ReferenceEquals(call.Playing, play) || call.State == "disconnected")
+            {
+                return;
+            }
+
+            call.Playing = null;
+        }
+
+        Raise(call, play.OperationCallbackUri, ("PlayCompleted", play.OperationContext, Ok(0, "Action completed successfully."), null));
     }
 
     public void StartRecognize(SimulatedCall call, PendingRecognize recognize, JsonArray prompts, TimeSpan initialSilence, TimeSpan interTone)
@@ -138,10 +228,19 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
     public void CancelMedia(SimulatedCall call)
     {
         PendingRecognize? pending;
+        PendingPlay? playing;
         lock (call.Gate)
         {
             pending = call.Recognize;
             call.Recognize = null;
+            playing = call.Playing;
+            call.Playing = null;
+        }
+
+        if (playing is not null)
+        {
+            playing.Timer.Cancel();
+            Raise(call, playing.OperationCallbackUri, ("PlayCanceled", playing.OperationContext, Ok(0, "Action canceled."), null));
         }
 
         if (pending is not null)
@@ -359,10 +458,9 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
 
     private static JsonObject Participants(SimulatedCall call) => new()
     {
-        ["sequenceNumber"] = 1,
-        ["participants"] = new JsonArray(
-            new JsonObject { ["identifier"] = call.CallerIdentifier(), ["isMuted"] = false, ["isOnHold"] = false },
-            new JsonObject { ["identifier"] = call.CalleeIdentifier(), ["isMuted"] = false, ["isOnHold"] = false }),
+        ["sequenceNumber"] = 1 + call.Joined.Count,
+        ["participants"] = new JsonArray([.. new[] { call.CallerIdentifier(), call.CalleeIdentifier() }.Concat(call.Joined.Select(j => (JsonObject)j.DeepClone()))
+            .Select(id => (JsonNode)new JsonObject { ["identifier"] = id, ["isMuted"] = false, ["isOnHold"] = false })]),
     };
 
     private static JsonObject Ok(int subCode, string message) => SimulatorJson.Result(200, subCode, message);

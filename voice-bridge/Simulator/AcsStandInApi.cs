@@ -54,6 +54,7 @@ internal static class AcsStandInApi
             acs.FindByConnectionId(id) is { } call ? Results.Json(SimulatorJson.Properties(call)) : CallNotFound());
         group.MapDelete("/calling/callConnections/{id}", (string id, AcsStandIn acs) => End(id, acs, "hangUp"));
         group.MapPost("/calling/callConnections/{action}", Action);
+        group.MapPost("/calling/callConnections/{id}/{action}", ParticipantAction);
         group.MapPost("/sms", SendSms);
     }
 
@@ -87,6 +88,38 @@ internal static class AcsStandInApi
             "transferToParticipant" => Transfer(call, body, acs),
             _ => Results.Json(SimulatorJson.Error("NotFound", "Unknown operation."), statusCode: 404),
         };
+    }
+
+    private static IResult ParticipantAction(string id, string action, JsonObject? body, AcsStandIn acs)
+    {
+        if (acs.FindByConnectionId(id) is not { } call || call.State == "disconnected")
+        {
+            return CallNotFound();
+        }
+
+        body ??= [];
+        var context = (string?)body["operationContext"];
+        switch (action)
+        {
+            case "participants:add":
+                if (body["participantToAdd"] is not JsonObject invitee)
+                {
+                    return Missing("participantToAdd");
+                }
+
+                return Accepted(acs, "addParticipant", call, body, () => acs.AddParticipant(call, invitee, context, (string?)body["operationCallbackUri"]),
+                    new JsonObject { ["operationContext"] = context, ["invitationId"] = Guid.NewGuid().ToString(), ["participant"] = new JsonObject { ["identifier"] = invitee.DeepClone(), ["isMuted"] = false, ["isOnHold"] = false } });
+            case "participants:remove":
+                if (body["participantToRemove"] is not JsonObject removed)
+                {
+                    return Missing("participantToRemove");
+                }
+
+                return Accepted(acs, "removeParticipant", call, body, () => acs.RemoveParticipant(call, removed, context, (string?)body["operationCallbackUri"]),
+                    new JsonObject { ["operationContext"] = context });
+            default:
+                return Results.Json(SimulatorJson.Error("NotFound", "Unknown operation."), statusCode: 404);
+        }
     }
 
     private static IResult Answer(JsonObject body, AcsStandIn acs)

@@ -40,6 +40,12 @@ internal sealed class SimulatedCall
 
     public JsonObject? TransferTarget { get; set; }
 
+    /// <summary>Who was invited into the call and joined (agents, departments), in order; guarded by <see cref="Gate"/>.</summary>
+    public List<JsonObject> Joined { get; } = [];
+
+    /// <summary>A play that lasts (SSML with pauses): cancelled by CancelAllMediaOperations.</summary>
+    public PendingPlay? Playing { get; set; }
+
     public JsonObject CallerIdentifier() => SimulatorJson.Phone(Caller);
 
     public JsonObject CalleeIdentifier() => SimulatorJson.Phone(Callee);
@@ -51,6 +57,12 @@ internal sealed class SimulatedCall
 /// <param name="Content">The text, the SSML or the file's URI.</param>
 /// <param name="OperationContext">The operation's context, as given.</param>
 internal sealed record HeardPrompt(int Sequence, string Kind, string Content, string? OperationContext);
+
+/// <summary>A play that has not ended yet.</summary>
+/// <param name="OperationContext">Its context.</param>
+/// <param name="OperationCallbackUri">Its callback override.</param>
+/// <param name="Timer">Cancelled when the play is.</param>
+internal sealed record PendingPlay(string? OperationContext, string? OperationCallbackUri, CancellationTokenSource Timer);
 
 /// <summary>A recognize that waits for the caller.</summary>
 internal sealed class PendingRecognize

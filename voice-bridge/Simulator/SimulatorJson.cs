@@ -13,6 +13,13 @@ internal static class SimulatorJson
         ["phoneNumber"] = new JsonObject { ["value"] = e164 },
     };
 
+    /// <summary>An identifier's raw id (<c>4:+81…</c>, <c>8:acs:…</c>), from <c>rawId</c> or its kind's value.</summary>
+    public static string RawId(JsonObject identifier) =>
+        (string?)identifier["rawId"]
+        ?? ((string?)identifier["phoneNumber"]?["value"] is { } phone ? "4:" + phone : null)
+        ?? (string?)identifier["communicationUser"]?["id"]
+        ?? string.Empty;
+
     public static JsonObject Error(string code, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
 

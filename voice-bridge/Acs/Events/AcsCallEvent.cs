@@ -45,6 +45,9 @@ public sealed record AcsCallEvent
     /// <summary>For CallTransferAccepted/Failed: who was transferred.</summary>
     public CommunicationIdentifierModel? Transferee { get; init; }
 
+    /// <summary>The participant of Add/RemoveParticipant{Succeeded,Failed}.</summary>
+    public CommunicationIdentifierModel? Participant { get; init; }
+
     /// <summary>For ParticipantsUpdated: everyone now in the call.</summary>
     public IReadOnlyList<CommunicationIdentifierModel> Participants { get; init; } = [];
 

@@ -44,4 +44,16 @@ public enum AcsCallEventKind
 
     /// <summary>An answer failed (e.g. the incoming call context expired).</summary>
     AnswerFailed,
+
+    /// <summary>An invited participant joined (<c>participant</c>).</summary>
+    AddParticipantSucceeded,
+
+    /// <summary>An invitation failed: no answer, busy, declined (<c>participant</c>).</summary>
+    AddParticipantFailed,
+
+    /// <summary>A participant was removed (<c>participant</c>).</summary>
+    RemoveParticipantSucceeded,
+
+    /// <summary>Removing a participant failed.</summary>
+    RemoveParticipantFailed,
 }

@@ -1,0 +1,246 @@
+using System.Text.Json.Nodes;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Acs.Wire;
+using ConversationHub.VoiceBridge.Flows;
+using ConversationHub.VoiceBridge.Persistence;
+
+namespace ConversationHub.VoiceBridge.Calls;
+
+// Carrying out the flow's commands: on ACS (or the stand-in), in the transcript and in the call record.
+internal sealed partial class CallHandler
+{
+    private async Task ApplyAsync(VoiceCall call, CallFlow flow, IReadOnlyList<CallCommand> commands, CancellationToken cancellationToken)
+    {
+        // The state first: a conflict here means another node moved the call, and nothing has been played yet.
+        await SaveAsync(call, flow, cancellationToken);
+        var voice = flow.Language.DefaultVoice;
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case SayCommand say:
+                    if (say.Context != "answer")
+                    {
+                        // The bot's answer is already in the transcript, written by the bot.
+                        await WriteAsync(call, ActivityDirection.Outbound, say.Text, null, cancellationToken);
+                    }
+
+                    await calls.PlayAsync(call.CallConnectionId, new PlayRequest
+                    {
+                        PlaySources = [say.Ssml is { } ssml ? PlaySource.FromSsml(ssml) : Text(say.Text, flow.Language, voice)],
+                        OperationContext = say.Context,
+                    }, cancellationToken);
+                    break;
+                case ListenCommand listen:
+                    await WriteAsync(call, ActivityDirection.Outbound, listen.Prompt, null, cancellationToken);
+                    await calls.RecognizeAsync(call.CallConnectionId, new RecognizeRequest
+                    {
+                        RecognizeInputType = listen.Speech ? "speechOrDtmf" : "dtmf",
+                        PlayPrompt = listen.Ssml is { } promptSsml ? PlaySource.FromSsml(promptSsml) : Text(listen.Prompt, flow.Language, voice),
+                        InterruptCallMediaOperation = false,
+                        OperationContext = listen.Context,
+                        RecognizeOptions = new RecognizeOptions
+                        {
+                            TargetParticipant = CommunicationIdentifierModel.ForPhoneNumber(pii.Unprotect(call.CallerEncrypted, CallerPurpose)),
+                            InterruptPrompt = true,
+                            InitialSilenceTimeoutInSeconds = 10,
+                            SpeechLanguage = listen.Speech ? flow.Language.Culture.Name : null,
+                            DtmfOptions = new DtmfOptions { MaxTonesToCollect = 1, InterToneTimeoutInSeconds = 5 },
+                            SpeechOptions = listen.Speech ? new SpeechOptions { EndSilenceTimeoutInMs = 1000 } : null,
+                        },
+                    }, cancellationToken);
+                    break;
+                case SendSmsCommand send:
+                    await SendSmsAsync(call, send, cancellationToken);
+                    break;
+                case ForwardCommand forward:
+                    await calls.TransferToParticipantAsync(call.CallConnectionId, new TransferToParticipantRequest
+                    {
+                        TargetParticipant = CommunicationIdentifierModel.ForPhoneNumber(forward.To),
+                        SourceCallerIdNumber = new PhoneNumberIdentifierModel { Value = call.LineNumber },
+                        OperationContext = "forward",
+                    }, AcsRepeatability.For("forward:" + call.CallConnectionId, time.GetUtcNow()), cancellationToken);
+                    break;
+                case HangUpCommand:
+                    await calls.HangUpAsync(call.CallConnectionId, cancellationToken);
+                    break;
+                case QueueCommand:
+                    await QueueAsync(call, flow, cancellationToken);
+                    break;
+                case AnnounceStandingCommand:
+                    await AnnounceStandingAsync(call, flow, cancellationToken);
+                    break;
+                case CancelMediaCommand:
+                    await calls.CancelAllMediaOperationsAsync(call.CallConnectionId, cancellationToken);
+                    break;
+                case ConnectCommand connect:
+                    await WriteEventAsync(call, "voice.connect", new JsonObject { ["to"] = connect.Context }, cancellationToken);
+                    await calls.AddParticipantAsync(call.CallConnectionId, new AddParticipantRequest
+                    {
+                        ParticipantToAdd = Identifier(connect.Target),
+                        SourceCallerIdNumber = connect.Target.StartsWith('+') ? new PhoneNumberIdentifierModel { Value = call.LineNumber } : null,
+                        InvitationTimeoutInSeconds = 30,
+                        OperationContext = connect.Context,
+                    }, AcsRepeatability.For($"add:{call.CallConnectionId}:{connect.Context}:{connect.Target}", time.GetUtcNow()), cancellationToken);
+                    break;
+                case DisconnectCommand disconnect:
+                    await calls.RemoveParticipantAsync(call.CallConnectionId, new RemoveParticipantRequest
+                    {
+                        ParticipantToRemove = Identifier(disconnect.Target),
+                        OperationContext = disconnect.Context,
+                    }, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    // 2 = オペレーター: the conversation joins the same queue as the chats. The handoff.initiate goes first, so the queue
+    // knows the call's language; the owner moves next; then the caller hears the place.
+    private async Task QueueAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var check = await desk.CheckAsync(ConversationChannel.Voice, null, now, cancellationToken);
+        if (!await EnsureQueuedAsync(call, flow, cancellationToken))
+        {
+            return;
+        }
+
+        call.QueuedAtUtc ??= now.UtcDateTime;
+        call.Step("queue");
+        await ApplyAsync(call, flow, flow.Waiting(check.Waiting + 1, check.EstimatedWait), cancellationToken);
+    }
+
+    // True when the conversation is (now) waiting for an agent; also heals a call whose queueing was cut short.
+    private async Task<bool> EnsureQueuedAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(call.ConversationId, cancellationToken);
+        if (conversation is null || !conversation.IsOpen)
+        {
+            return false;
+        }
+
+        if (conversation.Owner != ConversationOwner.Bot)
+        {
+            return true;
+        }
+
+        var initiate = new JsonObject
+        {
+            ["type"] = "event",
+            ["name"] = "handoff.initiate",
+            ["channelId"] = "voice",
+            ["from"] = new JsonObject { ["id"] = "voicebot", ["role"] = "bot" },
+            ["value"] = new JsonObject
+            {
+                ["reason"] = "user_request",
+                ["conversationId"] = conversation.Id.ToString(),
+                ["transcriptUntil"] = conversation.LastSequence,
+                ["category"] = null,
+                ["language"] = flow.Language.Tag,
+            },
+        };
+        await conversations.AppendAsync(new TranscriptActivity(call.ConversationId, ActivityDirection.Outbound, "event", "bot", initiate.ToJsonString(), Now), cancellationToken);
+        conversation = await conversations.FindAsync(call.ConversationId, cancellationToken);
+        conversation!.RequestHandoff("user_request", Now);
+        await conversations.SaveAsync(conversation, cancellationToken);
+        return true;
+    }
+
+    // A pause ended in the queue: an agent may have taken the call meanwhile (a missed hub event), else the place again.
+    private async Task AnnounceStandingAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(call.ConversationId, cancellationToken);
+        if (conversation is { Owner: ConversationOwner.Agent })
+        {
+            await ApplyAsync(call, flow, await ConnectAgentAsync(call, flow, cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (!await EnsureQueuedAsync(call, flow, cancellationToken))
+        {
+            return;
+        }
+
+        var standing = await desk.GetStandingAsync(call.ConversationId, cancellationToken);
+        await ApplyAsync(call, flow, flow.Waiting(standing?.Position, standing?.EstimatedWait), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CallCommand>> ConnectAgentAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    {
+        if (await conversations.FindAsync(call.ConversationId, cancellationToken) is not { Owner: ConversationOwner.Agent, AgentId: { } agentId })
+        {
+            return [];
+        }
+
+        if (await desk.GetAgentPhoneAsync(agentId, cancellationToken) is not { Length: > 0 } phone)
+        {
+            Log.AgentWithoutPhone(logger);
+            return [];
+        }
+
+        var commands = flow.AgentAccepted(phone);
+        if (commands.Count > 0)
+        {
+            call.AgentId = agentId;
+            call.Step("accepted");
+        }
+
+        return commands;
+    }
+
+    private async Task SendSmsAsync(VoiceCall call, SendSmsCommand send, CancellationToken cancellationToken)
+    {
+        // The caller pressed the key of the SMS offer: their consent, recorded in the transcript with what is sent.
+        var now = time.GetUtcNow();
+        await WriteEventAsync(call, "voice.smsConsent", JsonValue.Create(send.Kind), cancellationToken, ActivityDirection.Inbound);
+        await WriteAsync(call, ActivityDirection.Outbound, send.Text, null, cancellationToken, "sms");
+        await sms.SendAsync(call.LineNumber, pii.Unprotect(call.CallerEncrypted, CallerPurpose), send.Text,
+            AcsRepeatability.For($"sms:{call.CallConnectionId}:{call.Version}", now), enableDeliveryReport: false, tag: send.Kind, cancellationToken);
+        call.SmsSent++;
+        call.Step("sms");
+        call.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Task<TranscriptActivity> WriteAsync(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, CancellationToken cancellationToken, string medium = "voice")
+    {
+        var inbound = direction == ActivityDirection.Inbound;
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["channelId"] = "voice",
+            ["locale"] = CallLanguage.Of(call.Language).Culture.Name,
+            ["from"] = new JsonObject { ["id"] = inbound ? "caller" : "voicebot", ["role"] = inbound ? "user" : "bot" },
+            ["channelData"] = new JsonObject { ["voice"] = new JsonObject { ["medium"] = medium } },
+        };
+        return conversations.AppendAsync(new TranscriptActivity(call.ConversationId, direction, "message", inbound ? "user" : "bot", activity.ToJsonString(), Now)
+        {
+            Turn = turn,
+            // Our own prompts are played, not sent by a sweep.
+            Delivery = inbound ? DeliveryState.NotRequired : DeliveryState.Delivered,
+        }, cancellationToken);
+    }
+
+    private Task<TranscriptActivity> WriteEventAsync(VoiceCall call, string name, JsonNode? value, CancellationToken cancellationToken, ActivityDirection direction = ActivityDirection.Outbound)
+    {
+        var inbound = direction == ActivityDirection.Inbound;
+        var activity = new JsonObject
+        {
+            ["type"] = "event",
+            ["name"] = name,
+            ["value"] = value,
+            ["channelId"] = "voice",
+            ["from"] = new JsonObject { ["id"] = inbound ? "caller" : "voicebot", ["role"] = inbound ? "user" : "bot" },
+        };
+        return conversations.AppendAsync(new TranscriptActivity(call.ConversationId, direction, "event", inbound ? "user" : "bot", activity.ToJsonString(), Now) { Turn = inbound ? TurnState.Done : null }, cancellationToken);
+    }
+
+    private static CommunicationIdentifierModel Identifier(string target) =>
+        target.StartsWith("8:", StringComparison.Ordinal) ? CommunicationIdentifierModel.ForCommunicationUser(target) : CommunicationIdentifierModel.ForPhoneNumber(target);
+
+    private static PlaySource Text(string text, CallLanguage language, string voice) =>
+        new() { Kind = "text", Text = new TextSource { Text = text, SourceLocale = language.Culture.Name, VoiceName = voice } };
+}
