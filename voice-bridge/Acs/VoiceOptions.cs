@@ -18,6 +18,9 @@ public sealed class VoiceOptions
     /// </summary>
     public string ExtensionDialFormat { get; set; } = "+81501230{0}";
 
+    /// <summary>The pause between two announcements of a waiting caller's place in the queue.</summary>
+    public TimeSpan HoldPause { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The number dialled for <paramref name="extension"/>, or null when it is not a plain extension.</summary>
     public string? DialExtension(string? extension) =>
         extension is { Length: > 0 and <= 8 } && extension.All(char.IsAsciiDigit)

@@ -108,7 +108,7 @@ internal sealed partial class CallHandler
 
         call.QueuedAtUtc ??= now.UtcDateTime;
         call.Step("queue");
-        await ApplyAsync(call, flow, flow.Waiting(check.Waiting + 1, check.EstimatedWait), cancellationToken);
+        await ApplyAsync(call, flow, flow.Waiting(check.Waiting + 1, check.EstimatedWait, options.CurrentValue.HoldPause), cancellationToken);
     }
 
     // True when the conversation is (now) waiting for an agent; also heals a call whose queueing was cut short.
@@ -163,7 +163,7 @@ internal sealed partial class CallHandler
         }
 
         var standing = await desk.GetStandingAsync(call.ConversationId, cancellationToken);
-        await ApplyAsync(call, flow, flow.Waiting(standing?.Position, standing?.EstimatedWait), cancellationToken);
+        await ApplyAsync(call, flow, flow.Waiting(standing?.Position, standing?.EstimatedWait, options.CurrentValue.HoldPause), cancellationToken);
     }
 
     private async Task<IReadOnlyList<CallCommand>> ConnectAgentAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)

@@ -50,6 +50,11 @@ internal sealed class PhoneLines(IConfiguration configuration)
                 line = line with { MaxWait = wait };
             }
 
+            if (section["Languages"] is { Length: > 0 } languages)
+            {
+                line = line with { Languages = [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] };
+            }
+
             lines.Add(line);
         }
 

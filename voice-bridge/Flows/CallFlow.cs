@@ -52,8 +52,6 @@ public enum CallStep
 /// </summary>
 public sealed class CallFlow(CallLanguage language, string cityName, string faqSiteUrl)
 {
-    /// <summary>How long the caller waits in silence between two announcements of the place in the queue.</summary>
-    public static readonly TimeSpan HoldPause = TimeSpan.FromSeconds(20);
 
     /// <summary>Speech below this confidence counts as not understood.</summary>
     public const double MinConfidence = 0.5;
@@ -246,9 +244,9 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 
     /// <summary>
     /// The caller waits in the queue: say the place (<paramref name="position"/>, 1 = next) and the estimated wait, then
-    /// a pause; when the pause ends, <see cref="Said"/> asks for the place again. Null: the standing is not known (yet).
+    /// a <paramref name="pause"/> (two SSML breaks: Azure's speech allows up to 20 s each); when the pause ends, <see cref="Said"/> asks for the place again. Null: the standing is not known (yet).
     /// </summary>
-    public IReadOnlyList<CallCommand> Waiting(int? position, TimeSpan? estimatedWait)
+    public IReadOnlyList<CallCommand> Waiting(int? position, TimeSpan? estimatedWait, TimeSpan pause)
     {
         if (Step != CallStep.Queued)
         {
@@ -261,7 +259,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
             1 => CallPrompts.Text(_language, "QueueNext"),
             _ => CallPrompts.Text(_language, "QueuePosition", position.Value, Math.Max(1, (int)Math.Ceiling((estimatedWait ?? TimeSpan.FromMinutes(1)).TotalMinutes))),
         };
-        return [new SayCommand(place, HoldSsml(place), Hold)];
+        return [new SayCommand(place, HoldSsml(place, pause), Hold)];
     }
 
     /// <summary>An agent accepted the call in the console: connect the agent's phone (<paramref name="agentPhone"/>).</summary>
@@ -339,10 +337,10 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private const string Hold = "hold";
 
     // The place, then a pause (SSML, so the pause is part of the prompt and ACS tells us when it ends).
-    private string HoldSsml(string text) =>
+    private string HoldSsml(string text, TimeSpan pause) =>
         $"<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"{_language.Culture.Name}\"><voice name=\"{_language.DefaultVoice}\">"
         + System.Security.SecurityElement.Escape(text) + System.Security.SecurityElement.Escape(CallPrompts.Text(_language, "Hold"))
-        + $"<break time=\"{(int)(HoldPause.TotalSeconds / 2)}s\"/><break time=\"{(int)(HoldPause.TotalSeconds / 2)}s\"/></voice></speak>";
+        + $"<break time=\"{(int)(pause.TotalMilliseconds / 2)}ms\"/><break time=\"{(int)(pause.TotalMilliseconds / 2)}ms\"/></voice></speak>";
 
     // Each language's line in its own voice: 「日本語の場合は1を…」「For English, press 2.」
     private ListenCommand LanguageMenu()
