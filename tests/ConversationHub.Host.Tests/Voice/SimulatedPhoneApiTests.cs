@@ -21,6 +21,9 @@ public sealed class SimulatedPhoneApiTests
     private const string City = "+81501234567";
     // Rung by the stand-in but no line of the city: the voicebot leaves it ringing.
     private const string NotALine = "+81509999999";
+    // A line whose emergency switch forwards every call.
+    private const string Forwarded = "+81502222222";
+    private const string Switchboard = "+81300000000";
 
     [Fact]
     public async Task Call_ThroughTheApi_LinesPromptsListeningSpeechAndSmsOfTheCall()
@@ -31,15 +34,19 @@ public sealed class SimulatedPhoneApiTests
         {
             ["Voice:Simulator:CityNumbers:0"] = City,
             ["Voice:Simulator:CityNumbers:1"] = NotALine,
+            ["Voice:Simulator:CityNumbers:2"] = Forwarded,
+            ["Voice:Lines:0:Number"] = City,
+            ["Voice:Lines:0:Name"] = "代表",
+            ["Voice:Lines:1:Number"] = Forwarded,
+            ["Voice:Lines:1:Name"] = "災害時切替",
+            ["Voice:Lines:1:EmergencyForwardTo"] = Switchboard,
         }), ct);
         using var staff = await host.SignInAsync("operator", ct);
         using var anonymous = host.CreateBrowserClient();
 
         // Act + Assert: only the city's lines are offered, with their names, and the default caller.
         var book = (await staff.GetFromJsonAsync<JsonObject>("/api/voice/simulator/lines", ct))!;
-        var line = Assert.Single(book["lines"]!.AsArray())!;
-        Assert.Equal(City, (string?)line["number"]);
-        Assert.False(string.IsNullOrEmpty((string?)line["name"]));
+        Assert.Equal([$"{City} 代表", $"{Forwarded} 災害時切替"], book["lines"]!.AsArray().Select(l => $"{l!["number"]} {l["name"]}"));
         var defaultCaller = (string)book["defaultCaller"]!;
         Assert.StartsWith("+81", defaultCaller, StringComparison.Ordinal);
         using (var refused = await anonymous.GetAsync(new Uri("/api/voice/simulator/lines", UriKind.Relative), ct))
@@ -66,6 +73,13 @@ public sealed class SimulatedPhoneApiTests
         Assert.Same(poll, woke);
         Assert.Equal("番号を押してください", Assert.Single(await poll).Content);
         host.Services.GetRequiredService<AcsStandIn>().CancelMedia(ringingCall);
+
+        // The switched line: the call is forwarded (transferred) and ends on the simulator's side.
+        var forwarded = await PlaceAsync(staff, Forwarded, ct);
+        var transferred = await Eventually.UntilAsync(async () =>
+            await GetCallAsync(staff, (string)forwarded["id"]!, ct) is { } c && (string?)c["state"] == "disconnected" ? c : null, "the transfer", ct);
+        Assert.True((bool)transferred["transferred"]!);
+        Assert.Equal(Switchboard, (string?)transferred["transferredTo"]);
 
         // The demo line, with no caller number given: the default one; the greeting listens for keys or speech.
         var call = await PlaceAsync(staff, City, ct);
