@@ -216,6 +216,8 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
             call.Recognize = recognize;
         }
 
+        // The prompt is heard now: wake the driver's long poll (no event is raised until the caller answers).
+        Signal();
         if (replaced is not null)
         {
             replaced.Timer.Cancel();

@@ -45,11 +45,39 @@ internal sealed class SimulatedCall
 
     /// <summary>A play that lasts (SSML with pauses): cancelled by CancelAllMediaOperations.</summary>
     public PendingPlay? Playing { get; set; }
+    /// <summary>When the driver placed the call (its SMS are those sent since); the minimum for calls the driver did not place.</summary>
+    public DateTimeOffset PlacedAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Where the call went to a person: the transfer's target (ACS accepted a transfer), else the last participant who
+    /// joined (an agent's or a department's phone); null when neither happened. Read under <see cref="Gate"/>.
+    /// </summary>
+    public string? TransferredTo =>
+        (string?)TransferTarget?["phoneNumber"]?["value"] ?? (string?)TransferTarget?["rawId"]
+        ?? (Joined.Count > 0 ? (string?)Joined[^1]["phoneNumber"]?["value"] ?? SimulatorJson.RawId(Joined[^1]) : null);
+
+    /// <summary>What the pending recognize listens for (dtmf, speech, speechOrDtmf, choices); null when nothing listens.</summary>
+    public string? Listening => Recognize?.InputType;
+
+    /// <summary>The call's state, transfer and pending input, read together under <see cref="Gate"/>.</summary>
+    public SimulatedCallStatus Status()
+    {
+        lock (Gate)
+        {
+            return new SimulatedCallStatus(State, TransferredTo, Listening);
+        }
+    }
 
     public JsonObject CallerIdentifier() => SimulatorJson.Phone(Caller);
 
     public JsonObject CalleeIdentifier() => SimulatorJson.Phone(Callee);
 }
+
+/// <summary>What the caller's side sees of a call at one moment.</summary>
+/// <param name="State">ringing, connecting, connected, transferring, disconnected or rejected.</param>
+/// <param name="TransferredTo">Where ACS transferred the call (a phone number or raw id); null when it was not.</param>
+/// <param name="Listening">What a pending recognize waits for (dtmf, speech, speechOrDtmf, choices); null when nothing does.</param>
+internal sealed record SimulatedCallStatus(string State, string? TransferredTo, string? Listening);
 
 /// <summary>One prompt the caller heard, in order.</summary>
 /// <param name="Sequence">1, 2, … per call.</param>

@@ -4,8 +4,14 @@ using Microsoft.Extensions.Options;
 namespace ConversationHub.VoiceBridge.Simulator;
 
 /// <summary>The caller's side of the stand-in: dials a city number, presses keys, speaks, hangs up, and hears prompts.</summary>
-internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOptions> options, IServer server)
+internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOptions> options, IServer server, TimeProvider time)
 {
+    /// <summary>The caller's number when the driver gives none: a fictitious mobile number (090-0000-0000 is never issued).</summary>
+    public const string DefaultCallerNumber = "+819000000000";
+
+    /// <summary>The city numbers the stand-in rings, in the configured order.</summary>
+    public IReadOnlyList<string> CityNumbers => [.. options.Value.CityNumbers.Distinct(StringComparer.Ordinal)];
+
     /// <summary>Rings <paramref name="cityNumber"/> from <paramref name="callerNumber"/>; null when the number is not the city's.</summary>
     public SimulatedCall? PlaceCall(string callerNumber, string cityNumber)
     {
@@ -14,14 +20,36 @@ internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOption
             return null;
         }
 
-        return acs.Ring(callerNumber, cityNumber, EventGridUri());
+        var placedAt = time.GetUtcNow();
+        var call = acs.Ring(callerNumber, cityNumber, EventGridUri());
+        call.PlacedAt = placedAt;
+        return call;
     }
+
+    /// <summary>The text messages the city sent to this call's caller from the number called, since the call was placed.</summary>
+    public IReadOnlyList<SentSms> SmsOf(SimulatedCall call) =>
+        [.. acs.Sms.Where(s => s.SentAt >= call.PlacedAt
+            && string.Equals(s.To, call.Caller, StringComparison.Ordinal)
+            && string.Equals(s.From, call.Callee, StringComparison.Ordinal))];
 
     public SimulatedCall? Find(string id) => acs.FindByDriverId(id);
 
     public bool PressKeys(SimulatedCall call, string keys) => acs.PressKeys(call, keys);
 
-    public void Say(SimulatedCall call, string text) => acs.Say(call, text);
+    /// <summary>
+    /// The caller speaks; false when nothing listens for speech now (no recognize pending, or one for keys only), so the
+    /// words would be lost. A recognize that ends between the check and the words drops them, as ACS would.
+    /// </summary>
+    public bool Say(SimulatedCall call, string text)
+    {
+        if (call.Status().Listening is null or "dtmf")
+        {
+            return false;
+        }
+
+        acs.Say(call, text);
+        return true;
+    }
 
     public void HangUp(SimulatedCall call) => acs.Disconnect(call, null);
 
