@@ -52,16 +52,19 @@ internal static class PhoneNumbers
             return Problem.InvalidCharacters;
         }
 
-        // E.164: a country code (never starting with 0) and at most 15 digits in all.
-        if (digits[0] == '0' || digits.Length < 8 || digits.Length > 15)
+        // Japan first, for the more precise message: the domestic number without its leading 0, 9 digits (fixed lines)
+        // or 10 (mobile, 050, 0120 …).
+        if (digits.StartsWith("81", StringComparison.Ordinal))
         {
-            return Problem.WrongLength;
+            if (digits.Length is < 11 or > 12 || digits[2] == '0')
+            {
+                return Problem.WrongJapaneseLength;
+            }
         }
-
-        // Japan: the domestic number without its leading 0, 9 digits (fixed lines) or 10 (mobile, 050, 0120 …).
-        if (digits.StartsWith("81", StringComparison.Ordinal) && (digits.Length is < 11 or > 12 || digits[2] == '0'))
+        else if (digits[0] == '0' || digits.Length < 8 || digits.Length > 15)
         {
-            return Problem.WrongJapaneseLength;
+            // E.164: a country code (never starting with 0) and at most 15 digits in all.
+            return Problem.WrongLength;
         }
 
         number = "+" + digits;

@@ -44,7 +44,7 @@ public sealed class PhoneLinesBrowserTests
 
         // The operator's chats console: no banner while nothing forwards.
         var op = await SignInAsync("operator", "/console/chats");
-        await Assertions.Expect(op.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        await Assertions.Expect(op.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         await Assertions.Expect(op.Locator("#hub-emergency")).ToBeHiddenAsync();
 
         // Act 1: the PhoneSwitch account opens the page from the console's menu.
@@ -88,7 +88,7 @@ public sealed class PhoneLinesBrowserTests
         await Assertions.Expect(opBanner).ToContainTextAsync("代表電話 転送中");
         await Assertions.Expect(opBanner).ToContainTextAsync("+81501234567 は +81312345678 へ転送中");
         await Assertions.Expect(opBanner).ToContainTextAsync("切替: 防災 山田");
-        await Assertions.Expect(op.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        await Assertions.Expect(op.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         await op.ScreenshotAsync(new() { Path = Browser.ArtifactPath("phone-lines-chats-banner.png") });
         violations.AddRange(await AxeAsync(op, "chats with banner"));
         var width = await op.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
