@@ -1,6 +1,8 @@
 using ConversationHub.Core;
 using ConversationHub.VoiceBridge.Acs;
 using ConversationHub.VoiceBridge.Calls;
+using ConversationHub.VoiceBridge.Lines;
+using ConversationHub.VoiceBridge.Lines.Apis;
 using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Routing;
@@ -26,16 +28,18 @@ public static class VoiceBridgeModuleExtensions
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
         // The voicebot; handlers registered before AddVoiceBridge (tests) take precedence.
         builder.AddCalls();
+        builder.Services.AddPhoneLines();
         return builder;
     }
 
-    /// <summary>Maps the module's endpoints: ACS's Event Grid webhook (<c>/api/voice/events</c>), call callbacks (<c>/api/voice/callbacks/{secret}</c>) and, on the simulator, the stand-in ACS.</summary>
+    /// <summary>Maps the module's endpoints: ACS's Event Grid webhook (<c>/api/voice/events</c>), call callbacks (<c>/api/voice/callbacks/{secret}</c>), the phone lines' API (<c>/api/voice/lines</c>) and, on the simulator, the stand-in ACS.</summary>
     public static IEndpointRouteBuilder MapVoiceBridge(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapAcsSimulator(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         endpoints.MapAcsEndpoints();
         endpoints.MapCallTransferApi();
+        endpoints.MapPhoneLinesApi();
         return endpoints;
     }
 }

@@ -21,6 +21,12 @@ public static class HubRoles
     /// <summary>Manages users, departments, calendar and settings.</summary>
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>
+    /// May turn a phone line's emergency forward (代表電話の切替) on and off, e.g. the disaster-prevention office's duty staff;
+    /// nothing else. Administrators may do it too without this role.
+    /// </summary>
+    public const string PhoneSwitch = nameof(PhoneSwitch);
+
     /// <summary>Every role, in display order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Operator, Supervisor, DepartmentStaff, Approver, FaqEditor, Administrator];
+    public static IReadOnlyList<string> All { get; } = [Operator, Supervisor, DepartmentStaff, Approver, FaqEditor, Administrator, PhoneSwitch];
 }

@@ -13,6 +13,7 @@ internal sealed record DemoAccount(string UserName, string DisplayName, string R
         new("approver", "市民課 課長", HubRoles.Approver, "100100"),
         new("faq-editor", "広報広聴 編集", HubRoles.FaqEditor, null),
         new("admin", "システム 管理者", HubRoles.Administrator, null),
+        new("bosai", "防災 山田", HubRoles.PhoneSwitch, "800100"),
     ];
 
     /// <summary>The demo agent's phone for calls: an ACS identity of the demo resource.</summary>

@@ -12,10 +12,12 @@ internal sealed partial class CallHandler
 {
     private async Task ApplyAsync(VoiceCall call, CallFlow flow, IReadOnlyList<CallCommand> commands, CancellationToken cancellationToken)
     {
-        // The state first: a conflict here means another node moved the call, and nothing has been played yet.
+        // Decide everything first (the queue's answers included), then store the state once: a conflict there means
+        // another node or event moved the call, and nothing has been played or sent yet; the event is applied again.
+        var actions = await ExpandAsync(call, flow, commands, cancellationToken);
         await SaveAsync(call, flow, cancellationToken);
         var voice = flow.Language.DefaultVoice;
-        foreach (var command in commands)
+        foreach (var command in actions)
         {
             switch (command)
             {
@@ -51,7 +53,7 @@ internal sealed partial class CallHandler
                         },
                     }, cancellationToken);
                     break;
-                case SendSmsCommand send:
+                case SmsToSend send:
                     await SendSmsAsync(call, send, cancellationToken);
                     break;
                 case ForwardCommand forward:
@@ -64,12 +66,6 @@ internal sealed partial class CallHandler
                     break;
                 case HangUpCommand:
                     await calls.HangUpAsync(call.CallConnectionId, cancellationToken);
-                    break;
-                case QueueCommand:
-                    await QueueAsync(call, flow, cancellationToken);
-                    break;
-                case AnnounceStandingCommand:
-                    await AnnounceStandingAsync(call, flow, cancellationToken);
                     break;
                 case CancelMediaCommand:
                     await calls.CancelAllMediaOperationsAsync(call.CallConnectionId, cancellationToken);
@@ -95,20 +91,42 @@ internal sealed partial class CallHandler
         }
     }
 
-    // 2 = オペレーター: the conversation joins the same queue as the chats. The handoff.initiate goes first, so the queue
-    // knows the call's language; the owner moves next; then the caller hears the place.
-    private async Task QueueAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    // The commands that need the platform's answers first (the queue, the standing, the agent's phone) become the
+    // commands they lead to; the call record notes what happens.
+    private async Task<List<CallCommand>> ExpandAsync(VoiceCall call, CallFlow flow, IReadOnlyList<CallCommand> commands, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var check = await desk.CheckAsync(ConversationChannel.Voice, null, now, cancellationToken);
-        if (!await EnsureQueuedAsync(call, flow, cancellationToken))
+        var actions = new List<CallCommand>();
+        foreach (var command in commands)
         {
-            return;
+            switch (command)
+            {
+                case QueueCommand:
+                    // 2 = オペレーター: the conversation joins the same queue as the chats, and the caller hears the place.
+                    var check = await desk.CheckAsync(ConversationChannel.Voice, null, time.GetUtcNow(), cancellationToken);
+                    if (await EnsureQueuedAsync(call, flow, cancellationToken))
+                    {
+                        call.QueuedAtUtc ??= Now;
+                        call.Step("queue");
+                        actions.AddRange(flow.Waiting(check.Waiting + 1, check.EstimatedWait, options.CurrentValue.HoldPause));
+                    }
+
+                    break;
+                case AnnounceStandingCommand:
+                    actions.AddRange(await AnnounceStandingAsync(call, flow, cancellationToken));
+                    break;
+                case SendSmsCommand send:
+                    // Counted with the state it was consented in; the key makes a retry of this step send nothing twice.
+                    actions.Add(new SmsToSend(send, $"sms:{call.CallConnectionId}:{call.Version}"));
+                    call.SmsSent++;
+                    call.Step("sms");
+                    break;
+                default:
+                    actions.Add(command);
+                    break;
+            }
         }
 
-        call.QueuedAtUtc ??= now.UtcDateTime;
-        call.Step("queue");
-        await ApplyAsync(call, flow, flow.Waiting(check.Waiting + 1, check.EstimatedWait, options.CurrentValue.HoldPause), cancellationToken);
+        return actions;
     }
 
     // True when the conversation is (now) waiting for an agent; also heals a call whose queueing was cut short.
@@ -148,22 +166,21 @@ internal sealed partial class CallHandler
     }
 
     // A pause ended in the queue: an agent may have taken the call meanwhile (a missed hub event), else the place again.
-    private async Task AnnounceStandingAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CallCommand>> AnnounceStandingAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
     {
         var conversation = await conversations.FindAsync(call.ConversationId, cancellationToken);
         if (conversation is { Owner: ConversationOwner.Agent })
         {
-            await ApplyAsync(call, flow, await ConnectAgentAsync(call, flow, cancellationToken), cancellationToken);
-            return;
+            return await ConnectAgentAsync(call, flow, cancellationToken);
         }
 
         if (!await EnsureQueuedAsync(call, flow, cancellationToken))
         {
-            return;
+            return [];
         }
 
         var standing = await desk.GetStandingAsync(call.ConversationId, cancellationToken);
-        await ApplyAsync(call, flow, flow.Waiting(standing?.Position, standing?.EstimatedWait, options.CurrentValue.HoldPause), cancellationToken);
+        return flow.Waiting(standing?.Position, standing?.EstimatedWait, options.CurrentValue.HoldPause);
     }
 
     private async Task<IReadOnlyList<CallCommand>> ConnectAgentAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
@@ -189,19 +206,17 @@ internal sealed partial class CallHandler
         return commands;
     }
 
-    private async Task SendSmsAsync(VoiceCall call, SendSmsCommand send, CancellationToken cancellationToken)
+    private async Task SendSmsAsync(VoiceCall call, SmsToSend send, CancellationToken cancellationToken)
     {
         // The caller pressed the key of the SMS offer: their consent, recorded in the transcript with what is sent.
-        var now = time.GetUtcNow();
-        await WriteEventAsync(call, "voice.smsConsent", JsonValue.Create(send.Kind), cancellationToken, ActivityDirection.Inbound);
-        await WriteAsync(call, ActivityDirection.Outbound, send.Text, null, cancellationToken, "sms");
-        await sms.SendAsync(call.LineNumber, pii.Unprotect(call.CallerEncrypted, CallerPurpose), send.Text,
-            AcsRepeatability.For($"sms:{call.CallConnectionId}:{call.Version}", now), enableDeliveryReport: false, tag: send.Kind, cancellationToken);
-        call.SmsSent++;
-        call.Step("sms");
-        call.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteEventAsync(call, "voice.smsConsent", JsonValue.Create(send.Sms.Kind), cancellationToken, ActivityDirection.Inbound);
+        await WriteAsync(call, ActivityDirection.Outbound, send.Sms.Text, null, cancellationToken, "sms");
+        await sms.SendAsync(call.LineNumber, pii.Unprotect(call.CallerEncrypted, CallerPurpose), send.Sms.Text,
+            AcsRepeatability.For(send.Key, time.GetUtcNow()), enableDeliveryReport: false, tag: send.Sms.Kind, cancellationToken);
     }
+
+    // An SMS decided and counted, with its idempotency key.
+    private sealed record SmsToSend(SendSmsCommand Sms, string Key) : CallCommand;
 
     private Task<TranscriptActivity> WriteAsync(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, CancellationToken cancellationToken, string medium = "voice")
     {

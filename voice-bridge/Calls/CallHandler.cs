@@ -237,6 +237,13 @@ internal sealed partial class CallHandler(
                 break;
             case AcsCallEventKind.PlayCompleted when e.OperationContext is { } context:
                 commands = flow.Said(context);
+                if (commands.Count == 0)
+                {
+                    // Nothing follows this prompt: the call's state stays as it is (no write that could race the step
+                    // that played it).
+                    return;
+                }
+
                 break;
             case AcsCallEventKind.AddParticipantSucceeded:
                 commands = flow.Joined(e.OperationContext);

@@ -1,63 +1,51 @@
-using System.Globalization;
+using System.Collections.Frozen;
 using ConversationHub.VoiceBridge.Flows;
-using Microsoft.Extensions.Configuration;
+using ConversationHub.VoiceBridge.Persistence;
 
 namespace ConversationHub.VoiceBridge.Calls;
 
 /// <summary>
-/// The city's phone lines, for now from configuration (<c>Voice:Lines:&lt;n&gt;:Number</c>, <c>Name</c>,
-/// <c>ServiceEndsOn</c>, <c>MaxQueueLength</c>, <c>MaxWait</c>, <c>EmergencyForwardTo</c>); one demo line (the stand-in's
-/// default city number) when none is configured. Administrators' editing UI (and storage) comes later.
+/// This node's copy of the city's phone lines (table <c>voice_lines</c>), so a ringing call is met without a database
+/// round trip. <see cref="Lines.PhoneLinesSync"/> loads it after start and reloads it whenever a line changes on any node
+/// (<see cref="Lines.PhoneLineTopics.Changed"/> over <c>IHubEvents</c>, PostgreSQL NOTIFY across nodes) or the event bus
+/// reconnects. Until the first load, and for disabled lines, <see cref="Find"/> answers null: the call is not taken.
 /// </summary>
-internal sealed class PhoneLines(IConfiguration configuration)
+internal sealed class PhoneLines
 {
+    /// <summary>The demo line seeded when configuration names none: the stand-in ACS's default city number.</summary>
     internal const string DemoNumber = "+81501234567";
 
-    public PhoneLine? Find(string? number)
-    {
-        if (string.IsNullOrEmpty(number))
-        {
-            return null;
-        }
+    private volatile Snapshot _snapshot = new(FrozenDictionary<string, PhoneLine>.Empty, 0);
 
-        var lines = All();
-        return lines.FirstOrDefault(l => string.Equals(l.Number, number, StringComparison.Ordinal));
+    /// <summary>How many times this node loaded the lines (0: not yet).</summary>
+    public long Generation => _snapshot.Generation;
+
+    /// <summary>The enabled line called at <paramref name="number"/> (E.164), or null.</summary>
+    public PhoneLine? Find(string? number) =>
+        !string.IsNullOrEmpty(number) && _snapshot.Lines.TryGetValue(number, out var line) ? line : null;
+
+    /// <summary>Replaces the cached lines with the stored ones (disabled lines are left out).</summary>
+    internal void Publish(IEnumerable<VoiceLine> stored)
+    {
+        var lines = stored.Where(l => l.Enabled).Select(ToPhoneLine).ToFrozenDictionary(l => l.Number, StringComparer.Ordinal);
+        _snapshot = new Snapshot(lines, _snapshot.Generation + 1);
     }
 
-    private List<PhoneLine> All()
+    internal static PhoneLine ToPhoneLine(VoiceLine line) => new()
     {
-        var lines = new List<PhoneLine>();
-        foreach (var section in configuration.GetSection("Voice:Lines").GetChildren())
-        {
-            if (section["Number"] is not { Length: > 0 } number)
-            {
-                continue;
-            }
+        Number = line.Number,
+        Name = line.Name,
+        Greeting = line.Greeting,
+        ServiceEndsOn = line.ServiceEndsOn,
+        MaxQueueLength = line.MaxQueueLength,
+        MaxWait = TimeSpan.FromSeconds(line.MaxWaitSeconds),
+        // CallEntry forwards whenever the record carries a target: only while the switch is on.
+        EmergencyForwardTo = line.EmergencyOn ? line.EmergencyForwardTo : null,
+        Languages = LanguageTags(line.Languages),
+    };
 
-            var line = new PhoneLine { Number = number, Name = section["Name"] ?? "", EmergencyForwardTo = section["EmergencyForwardTo"] };
-            if (DateOnly.TryParse(section["ServiceEndsOn"], CultureInfo.InvariantCulture, out var ends))
-            {
-                line = line with { ServiceEndsOn = ends };
-            }
+    internal static IReadOnlyList<string> LanguageTags(string languages) =>
+        [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-            if (int.TryParse(section["MaxQueueLength"], CultureInfo.InvariantCulture, out var max))
-            {
-                line = line with { MaxQueueLength = max };
-            }
-
-            if (TimeSpan.TryParse(section["MaxWait"], CultureInfo.InvariantCulture, out var wait))
-            {
-                line = line with { MaxWait = wait };
-            }
-
-            if (section["Languages"] is { Length: > 0 } languages)
-            {
-                line = line with { Languages = [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] };
-            }
-
-            lines.Add(line);
-        }
-
-        return lines.Count > 0 ? lines : [new PhoneLine { Number = DemoNumber, Name = "代表（デモ）" }];
-    }
+    private sealed record Snapshot(FrozenDictionary<string, PhoneLine> Lines, long Generation);
 }

@@ -14,6 +14,9 @@ public sealed record PhoneLine
     /// <summary>The line's name for staff (代表, 子育て相談 …).</summary>
     public string Name { get; init; } = "";
 
+    /// <summary>The line's own greeting, replacing the standard one when set (plain text); null: the standard greeting.</summary>
+    public string? Greeting { get; init; }
+
     /// <summary>The last day of a time-limited service (000 numbers of a program), JST; null: no end.</summary>
     public DateOnly? ServiceEndsOn { get; init; }
 

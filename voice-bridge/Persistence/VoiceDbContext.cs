@@ -1,8 +1,9 @@
+using ConversationHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.VoiceBridge.Persistence;
 
-/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in and the calls in progress.</summary>
+/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in, the calls in progress, the phone lines and their emergency switch's log.</summary>
 public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : DbContext(options)
 {
     /// <summary>The migrations history table of this context.</summary>
@@ -12,11 +13,21 @@ public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : D
 
     internal DbSet<VoiceCall> Calls => Set<VoiceCall>();
 
+    internal DbSet<VoiceLine> Lines => Set<VoiceLine>();
+
+    internal DbSet<VoiceLineSwitch> LineSwitches => Set<VoiceLineSwitch>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new ProcessedVoiceEventEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceCallEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceLineEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new VoiceLineSwitchEntityTypeConfiguration());
     }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        HubModelConventions.Apply(configurationBuilder);
 }
