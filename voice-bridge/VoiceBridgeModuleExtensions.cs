@@ -1,5 +1,6 @@
 using ConversationHub.Core;
 using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Callbacks;
 using ConversationHub.VoiceBridge.Calls;
 using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
@@ -26,6 +27,8 @@ public static class VoiceBridgeModuleExtensions
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
         // The voicebot; handlers registered before AddVoiceBridge (tests) take precedence.
         builder.AddCalls();
+        // Callbacks from the cases (架電); their calls' events are routed to them before the IVR sees any.
+        builder.Services.AddCallbacks();
         return builder;
     }
 

@@ -48,6 +48,8 @@ internal static class CasesModel
             b.HasIndex(c => c.CreatedAtUtc);
             b.HasIndex(c => c.UpdatedAtUtc);
             b.HasIndex(c => new { c.DepartmentId, c.Status });
+            b.Property(c => c.RedialNote).IsEncryptedPersonalData(pii, "handoff_cases.RedialNote");
+            b.HasIndex(c => c.RedialDueUtc);
             b.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CaseEntry>(b =>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.VoiceBridge.Persistence;
 
-/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in and the calls in progress.</summary>
+/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in, the calls in progress and the callback attempts.</summary>
 public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : DbContext(options)
 {
     /// <summary>The migrations history table of this context.</summary>
@@ -12,11 +12,14 @@ public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : D
 
     internal DbSet<VoiceCall> Calls => Set<VoiceCall>();
 
+    internal DbSet<OutboundCallback> Callbacks => Set<OutboundCallback>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new ProcessedVoiceEventEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceCallEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboundCallbackEntityTypeConfiguration());
     }
 }

@@ -19,6 +19,12 @@ internal static class SimulatedPhoneApi
         group.MapPost("/calls/{id}/speech", Say).WithName("SimulatorSay");
         group.MapPost("/calls/{id}/hangup", HangUp).WithName("SimulatorHangUp");
         group.MapGet("/calls/{id}/prompts", GetPromptsAsync).WithName("SimulatorPrompts");
+        // Outbound calls (callbacks from the cases) ringing at a citizen's number: answer or decline them.
+        group.MapGet("/ringing", (string? to, SimulatedPhone phone) => TypedResults.Ok(to is { Length: > 0 } ? phone.RingingAt(to).Select(View).ToList() : new List<CallView>()))
+            .WithName("SimulatorRinging");
+        group.MapPost("/calls/{id}/answer", (string id, SimulatedPhone phone) => Outbound(id, phone, call => phone.Answer(call))).WithName("SimulatorAnswer");
+        group.MapPost("/calls/{id}/decline", (string id, DeclineRequest request, SimulatedPhone phone) => Outbound(id, phone, call => phone.Decline(call, request.Busy ?? false)))
+            .WithName("SimulatorDecline");
         group.MapGet("/sms", (AcsStandIn acs) => TypedResults.Ok(acs.Sms.Select(s => new SmsView(s.MessageId, s.From, s.To, s.Message, s.SentAt))))
             .WithName("SimulatorSms");
         return endpoints;
@@ -86,6 +92,9 @@ internal static class SimulatedPhoneApi
         return TypedResults.Ok(new PromptsView(call.State, [.. heard.Select(p => new PromptView(p.Sequence, p.Kind, p.Content))]));
     }
 
+    private static Results<NoContent, NotFound, Conflict> Outbound(string id, SimulatedPhone phone, Func<SimulatedCall, bool> act) =>
+        phone.Find(id) is not { } call ? TypedResults.NotFound() : act(call) ? TypedResults.NoContent() : TypedResults.Conflict();
+
     private static CallView View(SimulatedCall call) => new(call.Id, call.Caller, call.Callee, call.State, call.CallConnectionId, call.CorrelationId);
 
     internal sealed record PlaceCallRequest(string? From, string? To);
@@ -93,6 +102,8 @@ internal static class SimulatedPhoneApi
     internal sealed record KeysRequest(string? Keys);
 
     internal sealed record SpeechRequest(string? Text);
+
+    internal sealed record DeclineRequest(bool? Busy);
 
     internal sealed record CallView(string Id, string From, string To, string State, string CallConnectionId, string CorrelationId);
 
