@@ -69,7 +69,7 @@ internal sealed partial class CaseCallbacks(
 
         if (IsDialing(record, nowUtc))
         {
-            return (null, strings["Cases_Callback_Busy"]);
+            return (null, strings[record.DialingById == actor.Id ? "Cases_Callback_OwnDialing" : "Cases_Callback_Busy"]);
         }
 
         return string.IsNullOrEmpty(agentPhone) ? (null, strings["Cases_Callback_NoAgentPhone"]) : null;
