@@ -1,5 +1,6 @@
 using ConversationHub.Core;
 using ConversationHub.VoiceBridge.Acs;
+using ConversationHub.VoiceBridge.Callbacks;
 using ConversationHub.VoiceBridge.Calls;
 using ConversationHub.VoiceBridge.Lines;
 using ConversationHub.VoiceBridge.Lines.Apis;
@@ -29,6 +30,8 @@ public static class VoiceBridgeModuleExtensions
         // The voicebot; handlers registered before AddVoiceBridge (tests) take precedence.
         builder.AddCalls();
         builder.Services.AddPhoneLines();
+        // Callbacks from the cases (架電); their calls' events are routed to them before the IVR sees any.
+        builder.Services.AddCallbacks();
         return builder;
     }
 

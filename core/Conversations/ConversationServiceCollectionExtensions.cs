@@ -14,6 +14,9 @@ internal static class ConversationServiceCollectionExtensions
         // Replaced by the handoff module when it is part of the host.
         services.TryAddSingleton<Handoff.IHandoffDesk, Handoff.NoHandoffDesk>();
         services.TryAddSingleton<Handoff.ICaseIntake, Handoff.NoCaseIntake>();
+        services.TryAddSingleton<Handoff.ICallbackOutcomes, Handoff.NoCallbackOutcomes>();
+        // Replaced by the voice module when it is part of the host.
+        services.TryAddSingleton<Handoff.ICallbackDialer, Handoff.NoCallbackDialer>();
         // Replaced by the FAQ module when it is part of the host.
         services.TryAddSingleton<Faq.IFaqLookup, Faq.NoFaqLookup>();
         return services;

@@ -55,6 +55,12 @@ internal static class CasesApi
         center.MapPost("/{id:guid}/escalate", EscalateAsync).WithName("EscalateCase");
         center.MapPost("/{id:guid}/department-message", (Guid id, TextBody body, ClaimsPrincipal user, CaseActors actors, CaseWorkflow workflow, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
             RunAsync(user, actors, queries, strings, actor => workflow.MessageDepartmentAsync(actor, id, body.Text, ct), ct)).WithName("MessageCaseDepartment");
+        center.MapPost("/{id:guid}/callback", DialAsync).WithName("DialCaseCallback")
+            .WithSummary("「折り返し電話（架電）」: calls the case's phone number and puts the citizen through to the caller's own phone; 409 while someone dials (発信中) or when the phone is off.");
+        center.MapPut("/{id:guid}/redial", ReserveRedialAsync).WithName("ReserveCaseRedial")
+            .WithSummary("The re-dial reservation (再架電予約): dueAt (ISO 8601 with offset), byId (default: the caller), note.");
+        center.MapDelete("/{id:guid}/redial", ClearRedialAsync).WithName("ClearCaseRedial");
+        center.MapGet("/redials", RedialsAsync).WithName("ListCaseRedials").WithSummary("Open cases with a re-dial reservation, the earliest due first (overdue flagged).");
 
         var admin = endpoints.MapGroup("/api/cases/catalog").WithTags("Cases").RequireAuthorization(policy => policy.RequireRole(HubRoles.Administrator));
         admin.MapPost("/categories", (CaseCategoryInput input, CaseCatalogAdmin catalog, CancellationToken ct) => SaveAsync(catalog.SaveCategoryAsync(null, input, ct)));
@@ -93,6 +99,8 @@ internal static class CasesApi
     internal sealed record DuplicatesBody(string? ContactName, string? ContactPhone, string? ContactEmail, string? Address);
 
     internal sealed record FilledTemplate(string Subject, string Body);
+
+    internal sealed record RedialBody(DateTimeOffset? DueAt, Guid? ById, string? Note);
 
     internal static async Task<IResult> ListAsync(HttpRequest request, ClaimsPrincipal user, CaseActors actors, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct)
     {
@@ -203,6 +211,18 @@ internal static class CasesApi
 
     internal static Task<IResult> RejectAsync(Guid id, Guid replyId, RejectBody body, ClaimsPrincipal user, CaseActors actors, CaseWorkflow workflow, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
         RunAsync(user, actors, queries, strings, actor => workflow.RejectAsync(actor, id, replyId, body.Reason, ct), ct);
+
+    internal static Task<IResult> DialAsync(Guid id, ClaimsPrincipal user, CaseActors actors, CaseCallbacks callbacks, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
+        RunAsync(user, actors, queries, strings, actor => callbacks.DialAsync(actor, id, ct), ct);
+
+    internal static Task<IResult> ReserveRedialAsync(Guid id, RedialBody body, ClaimsPrincipal user, CaseActors actors, CaseCallbacks callbacks, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
+        RunAsync(user, actors, queries, strings, actor => callbacks.ReserveAsync(actor, id, body.DueAt?.UtcDateTime, body.ById, body.Note, ct), ct);
+
+    internal static Task<IResult> ClearRedialAsync(Guid id, ClaimsPrincipal user, CaseActors actors, CaseCallbacks callbacks, CaseQueries queries, IStringLocalizer<HandoffStrings> strings, CancellationToken ct) =>
+        RunAsync(user, actors, queries, strings, actor => callbacks.ClearReservationAsync(actor, id, ct), ct);
+
+    internal static async Task<IResult> RedialsAsync(ClaimsPrincipal user, CaseActors actors, CaseCallbacks callbacks, CancellationToken ct) =>
+        await actors.OfAsync(user, ct) is { } actor ? TypedResults.Ok(await callbacks.RedialsAsync(actor, ct)) : TypedResults.Forbid();
 
     internal static async Task<IResult> AttachmentAsync(Guid id, Guid inboxId, int index, ClaimsPrincipal user, CaseActors actors, HandoffDbContext db, MailInbox inbox, CancellationToken ct)
     {

@@ -24,6 +24,21 @@ internal static class CaseContact
     public static string Digits(string value) =>
         new(value.Normalize(NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
 
+    /// <summary>
+    /// A Japanese number as the case stores it (0 and 9 or 10 digits, in any width and with any separators) in E.164
+    /// (<c>03-1234-5678</c> → <c>+81312345678</c>), for dialling; null when it is not one.
+    /// </summary>
+    public static string? ToE164(string? phone)
+    {
+        if (phone is null)
+        {
+            return null;
+        }
+
+        var digits = Digits(phone);
+        return digits.Length is 10 or 11 && digits[0] == '0' ? "+81" + digits[1..] : null;
+    }
+
     /// <summary>A name or address folded for comparison: NFKC, no white space, dashes unified, lower case.</summary>
     public static string Fold(string value)
     {

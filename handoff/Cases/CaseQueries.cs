@@ -15,7 +15,7 @@ namespace ConversationHub.Handoff.Cases;
 /// fields are encrypted, so free-text search and sorting on them happen after decryption, on the rows the SQL filters
 /// (access, status, category, department, dates, assignee) leave.
 /// </summary>
-internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub, IStringLocalizer<HandoffStrings> strings, TimeProvider time)
+internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub, CaseCallbacks callbacks, IStringLocalizer<HandoffStrings> strings, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -271,7 +271,10 @@ internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub,
                 r.SubmittedAtUtc, r.DecidedById, Name(r.DecidedById), r.DecidedAtUtc, r.RejectionReason, r.OutboxId,
                 r.State == CaseReplyState.Submitted && actor.CanApprove(r))).ToList(),
             await DuplicatesAsync(actor, record.Id, record.NameHash, record.PhoneHash, record.EmailHash, record.AddressHash, cancellationToken),
-            can);
+            can)
+        {
+            Callback = await callbacks.ViewAsync(actor, record, cancellationToken),
+        };
     }
 
     /// <summary>Earlier cases with the same name, phone, e-mail or address (by keyed hash), newest first.</summary>
@@ -352,7 +355,7 @@ internal sealed partial class CaseQueries(HandoffDbContext db, HubDbContext hub,
             (_, null) => null,
             ("categoryId", _) when Guid.TryParse(value, out var id) => catalog.CategoryPath(id) ?? value,
             ("departmentId", _) when Guid.TryParse(value, out var id) => departments.GetValueOrDefault(id) ?? value,
-            ("assigneeId", _) when Guid.TryParse(value, out var id) => names.GetValueOrDefault(id) ?? value,
+            ("assigneeId" or "redialById", _) when Guid.TryParse(value, out var id) => names.GetValueOrDefault(id) ?? value,
             _ => value,
         };
 

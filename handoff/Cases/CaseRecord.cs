@@ -131,6 +131,28 @@ public sealed class CaseRecord
     /// <summary>When it was completed (UTC), null while open.</summary>
     public DateTime? CompletedAtUtc { get; set; }
 
+    /// <summary>
+    /// The callback attempt dialling now (発信中, <see cref="Core.Handoff.ICallbackDialer"/>), null when nobody dials. Set
+    /// only by a conditional update (one of two agents pressing at once wins) and cleared by the attempt's outcome; a flag
+    /// older than the configured expiry counts as cleared (a node that died mid-dial never blocks the case).
+    /// </summary>
+    public Guid? DialingAttemptId { get; set; }
+
+    /// <summary>Who is dialling (the agent the call is put through to).</summary>
+    public Guid? DialingById { get; set; }
+
+    /// <summary>Since when (UTC).</summary>
+    public DateTime? DialingSinceUtc { get; set; }
+
+    /// <summary>The re-dial reservation (再架電予約): when to call again (UTC), null when none.</summary>
+    public DateTime? RedialDueUtc { get; set; }
+
+    /// <summary>Who is to call again.</summary>
+    public Guid? RedialById { get; set; }
+
+    /// <summary>The reservation's note (personal data: staff write what the citizen asked).</summary>
+    public string? RedialNote { get; set; }
+
     /// <summary>Optimistic concurrency: every save increments it, a stale save fails.</summary>
     public int Version { get; set; }
 

@@ -65,7 +65,11 @@ public sealed record CaseView(
     string? Subject, string? Description, string? ContactName, string? ContactKana, string? ContactPhone, string? ContactEmail, string? PostalCode, string? Address,
     JsonObject CustomFields, Guid? DepartmentId, string? Department, IReadOnlyList<string> EscalationReasons, Guid? AssigneeId, string? Assignee, string? AssigneeTeam,
     string? AwaitingSide, DateTime? CompletedAtUtc, IReadOnlyList<CaseEntryView> Entries, IReadOnlyList<CaseHistoryView> History, IReadOnlyList<CaseReplyView> Replies,
-    IReadOnlyList<CaseDuplicate> Duplicates, CasePermissions Can);
+    IReadOnlyList<CaseDuplicate> Duplicates, CasePermissions Can)
+{
+    /// <summary>Callbacks (架電): the 発信中 flag, the re-dial reservation and whether the viewer may dial.</summary>
+    public CaseCallbackView? Callback { get; init; }
+}
 
 /// <summary>What the viewer may do on the case page.</summary>
 public sealed record CasePermissions(bool Edit, bool Escalate, bool MessageDepartment, bool DepartmentSteps, bool Reply, bool SetStatus);

@@ -30,10 +30,10 @@ internal static class CasesModel
             b.Property(c => c.PostalCode).IsEncryptedPersonalData(pii, "handoff_cases.PostalCode");
             b.Property(c => c.Address).IsEncryptedPersonalData(pii, "handoff_cases.Address");
             b.Property(c => c.CustomFieldsJson).IsEncryptedPersonalData(pii, "handoff_cases.CustomFieldsJson");
-            b.Property(c => c.NameHash).HasMaxLength(64);
-            b.Property(c => c.PhoneHash).HasMaxLength(64);
-            b.Property(c => c.EmailHash).HasMaxLength(64);
-            b.Property(c => c.AddressHash).HasMaxLength(64);
+            b.Property(c => c.NameHash).HasMaxLength(80);
+            b.Property(c => c.PhoneHash).HasMaxLength(80);
+            b.Property(c => c.EmailHash).HasMaxLength(80);
+            b.Property(c => c.AddressHash).HasMaxLength(80);
             b.HasIndex(c => c.NameHash);
             b.HasIndex(c => c.PhoneHash);
             b.HasIndex(c => c.EmailHash);
@@ -48,6 +48,8 @@ internal static class CasesModel
             b.HasIndex(c => c.CreatedAtUtc);
             b.HasIndex(c => c.UpdatedAtUtc);
             b.HasIndex(c => new { c.DepartmentId, c.Status });
+            b.Property(c => c.RedialNote).IsEncryptedPersonalData(pii, "handoff_cases.RedialNote");
+            b.HasIndex(c => c.RedialDueUtc);
             b.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<CaseEntry>(b =>

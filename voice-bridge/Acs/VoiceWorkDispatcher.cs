@@ -1,11 +1,15 @@
 using ConversationHub.VoiceBridge.Acs.Events;
+using ConversationHub.VoiceBridge.Callbacks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ConversationHub.VoiceBridge.Acs;
 
-/// <summary>Runs the incoming-call and call-event handlers off the request path, one DI scope per item, a few at a time.</summary>
+/// <summary>
+/// Runs the incoming-call and call-event handlers off the request path, one DI scope per item, a few at a time. A call
+/// event goes to <see cref="CallbackCallHandler"/> when it belongs to a callback, else to <see cref="ICallEventHandler"/>.
+/// </summary>
 internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IServiceScopeFactory scopes, ILogger<VoiceWorkDispatcher> logger) : BackgroundService
 {
     // Calls are independent; a slow handler for one must not hold up another call's answer.
@@ -25,7 +29,12 @@ internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IService
                     await scope.ServiceProvider.GetRequiredService<IIncomingCallHandler>().HandleAsync(call, cancellationToken);
                     break;
                 case AcsCallEvent callEvent:
-                    await scope.ServiceProvider.GetRequiredService<ICallEventHandler>().HandleAsync(callEvent, cancellationToken);
+                    // Callbacks (outbound calls from the cases) first: they claim their own events; every other event is the IVR's.
+                    if (!await scope.ServiceProvider.GetRequiredService<CallbackCallHandler>().TryHandleAsync(callEvent, cancellationToken))
+                    {
+                        await scope.ServiceProvider.GetRequiredService<ICallEventHandler>().HandleAsync(callEvent, cancellationToken);
+                    }
+
                     break;
             }
         }

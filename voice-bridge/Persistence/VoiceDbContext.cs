@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.VoiceBridge.Persistence;
 
-/// <summary>The voice module's tables, on the same database as core's: the ids of events already taken in, the calls in progress, the phone lines and their emergency switch's log.</summary>
+/// <summary>
+/// The voice module's tables, on the same database as core's: the ids of events already taken in, the calls and their
+/// records, the phone lines and their emergency switch's log, and the callback attempts.
+/// </summary>
 public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : DbContext(options)
 {
     /// <summary>The migrations history table of this context.</summary>
@@ -17,6 +20,8 @@ public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : D
 
     internal DbSet<VoiceLineSwitch> LineSwitches => Set<VoiceLineSwitch>();
 
+    internal DbSet<OutboundCallback> Callbacks => Set<OutboundCallback>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +30,7 @@ public sealed class VoiceDbContext(DbContextOptions<VoiceDbContext> options) : D
         modelBuilder.ApplyConfiguration(new VoiceCallEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceLineEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new VoiceLineSwitchEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboundCallbackEntityTypeConfiguration());
     }
 
     /// <inheritdoc />

@@ -51,6 +51,9 @@ public sealed class AcsSimulatorOptions
     /// <summary>Tests: deliver the events of one operation in reverse order (events for one call can interleave).</summary>
     public bool ReorderDeliveries { get; set; }
 
+    /// <summary>How long an outbound call rings before the callee counts as not answering (CreateCallFailed 408).</summary>
+    public TimeSpan OutboundRingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest a driver's long poll for new prompts waits.</summary>
     public TimeSpan MaxPollWait { get; set; } = TimeSpan.FromSeconds(25);
 }

@@ -62,19 +62,76 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
             ("ParticipantsUpdated", null, null, Participants(call)));
     }
 
-    /// <summary>An outbound call: the callee answers at once.</summary>
+    /// <summary>
+    /// An outbound call: it rings at the callee (state <c>connecting</c>) until the driver answers or declines it
+    /// (<see cref="AnswerOutbound"/>, <see cref="DeclineOutbound"/>), or nobody has within
+    /// <see cref="AcsSimulatorOptions.OutboundRingTimeout"/>: then CreateCallFailed 408 (no answer), as the PSTN gives up.
+    /// </summary>
     public SimulatedCall Create(string source, string target, string callbackUri, string? operationContext)
     {
-        var call = new SimulatedCall(target, source) { CallbackUri = callbackUri, State = "connecting", IncomingCallContext = null };
+        var call = new SimulatedCall(target, source) { CallbackUri = callbackUri, State = "connecting", IncomingCallContext = null, Outbound = true, CreateContext = operationContext };
         _calls[call.CallConnectionId] = call;
-        lock (call.Gate)
-        {
-            call.State = "connected";
-        }
-
-        Raise(call, null, ("CallConnected", operationContext, null, null));
+        _ = RingOutAsync(call, options.Value.OutboundRingTimeout);
+        Signal();
         return call;
     }
+
+    /// <summary>The callee of an outbound call picks up; false when it no longer rings.</summary>
+    public bool AnswerOutbound(SimulatedCall call)
+    {
+        lock (call.Gate)
+        {
+            if (!call.Outbound || call.State != "connecting")
+            {
+                return false;
+            }
+
+            call.State = "connected";
+            call.RingTimer.Cancel();
+        }
+
+        Raise(call, null, ("CallConnected", call.CreateContext, null, null), ("ParticipantsUpdated", null, null, Participants(call)));
+        return true;
+    }
+
+    /// <summary>The callee of an outbound call is busy (486) or declines it (603); false when it no longer rings.</summary>
+    public bool DeclineOutbound(SimulatedCall call, bool busy) =>
+        FailOutbound(call, busy ? Result(486, 0, "Busy here.") : Result(603, 0, "Declined."));
+
+    private async Task RingOutAsync(SimulatedCall call, TimeSpan timeout)
+    {
+        try
+        {
+            await Task.Delay(timeout, time, call.RingTimer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        FailOutbound(call, Result(408, 0, "The callee did not answer."));
+    }
+
+    private bool FailOutbound(SimulatedCall call, JsonObject result)
+    {
+        lock (call.Gate)
+        {
+            if (!call.Outbound || call.State != "connecting")
+            {
+                return false;
+            }
+
+            call.State = "disconnected";
+            call.RingTimer.Cancel();
+        }
+
+        Raise(call, null, ("CreateCallFailed", call.CreateContext, result, null));
+        return true;
+    }
+
+    /// <summary>Outbound calls still ringing at <paramref name="number"/> (the driver's "incoming" list).</summary>
+    public IReadOnlyList<SimulatedCall> RingingAt(string number) =>
+        [.. _calls.Values.Where(c => c.Outbound && c.State == "connecting" && string.Equals(c.Caller, number, StringComparison.Ordinal))];
 
     public void EndIncoming(SimulatedCall call, string state)
     {
@@ -466,6 +523,8 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
     };
 
     private static JsonObject Ok(int subCode, string message) => SimulatorJson.Result(200, subCode, message);
+
+    private static JsonObject Result(int code, int subCode, string message) => SimulatorJson.Result(code, subCode, message);
 
     private static JsonObject Fail(int subCode, string message) => SimulatorJson.Result(400, subCode, message);
 

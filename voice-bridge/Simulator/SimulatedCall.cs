@@ -67,6 +67,14 @@ internal sealed class SimulatedCall
             return new SimulatedCallStatus(State, TransferredTo, Listening);
         }
     }
+    /// <summary>An outbound call (CreateCall): <see cref="Caller"/> is the callee dialled, <see cref="Callee"/> our line.</summary>
+    public bool Outbound { get; init; }
+
+    /// <summary>The create's operation context, echoed in CallConnected / CreateCallFailed.</summary>
+    public string? CreateContext { get; init; }
+
+    /// <summary>Stops an outbound call's ring timeout once it is answered or declined.</summary>
+    public CancellationTokenSource RingTimer { get; } = new();
 
     public JsonObject CallerIdentifier() => SimulatorJson.Phone(Caller);
 

@@ -53,6 +53,15 @@ internal sealed class SimulatedPhone(AcsStandIn acs, IOptions<AcsSimulatorOption
 
     public void HangUp(SimulatedCall call) => acs.Disconnect(call, null);
 
+    /// <summary>Outbound calls (callbacks) ringing at <paramref name="number"/>.</summary>
+    public IReadOnlyList<SimulatedCall> RingingAt(string number) => acs.RingingAt(number);
+
+    /// <summary>Picks up an outbound call ringing here; false when it no longer rings.</summary>
+    public bool Answer(SimulatedCall call) => acs.AnswerOutbound(call);
+
+    /// <summary>Declines an outbound call ringing here (busy, or declined); false when it no longer rings.</summary>
+    public bool Decline(SimulatedCall call, bool busy) => acs.DeclineOutbound(call, busy);
+
     /// <summary>The prompts after <paramref name="after"/>; waits up to <paramref name="wait"/> for one when there are none yet.</summary>
     public async Task<IReadOnlyList<HeardPrompt>> HeardAsync(SimulatedCall call, int after, TimeSpan wait, CancellationToken cancellationToken)
     {

@@ -30,6 +30,12 @@ internal static class SimulatedPhoneApi
         group.MapGet("/calls/{id}/sms", GetCallSms).WithName("SimulatorCallSms");
         group.MapGet("/sms", (AcsStandIn acs) => TypedResults.Ok(acs.Sms.Select(View)))
             .WithName("SimulatorSms");
+        // Outbound calls (callbacks from the cases) ringing at a citizen's number: answer or decline them.
+        group.MapGet("/ringing", (string? to, SimulatedPhone phone) => TypedResults.Ok(to is { Length: > 0 } ? phone.RingingAt(to).Select(View).ToList() : new List<CallView>()))
+            .WithName("SimulatorRinging");
+        group.MapPost("/calls/{id}/answer", (string id, SimulatedPhone phone) => Outbound(id, phone, call => phone.Answer(call))).WithName("SimulatorAnswer");
+        group.MapPost("/calls/{id}/decline", (string id, DeclineRequest request, SimulatedPhone phone) => Outbound(id, phone, call => phone.Decline(call, request.Busy ?? false)))
+            .WithName("SimulatorDecline");
         return endpoints;
     }
 
@@ -137,6 +143,9 @@ internal static class SimulatedPhoneApi
         }
     }
 
+    private static Results<NoContent, NotFound, Conflict> Outbound(string id, SimulatedPhone phone, Func<SimulatedCall, bool> act) =>
+        phone.Find(id) is not { } call ? TypedResults.NotFound() : act(call) ? TypedResults.NoContent() : TypedResults.Conflict();
+
     internal sealed record PlaceCallRequest(string? From, string? To);
 
     internal sealed record KeysRequest(string? Keys);
@@ -144,6 +153,8 @@ internal static class SimulatedPhoneApi
     internal sealed record SpeechRequest(string? Text);
 
     internal sealed record LineView(string Number, string Name);
+
+    internal sealed record DeclineRequest(bool? Busy);
 
     internal sealed record LinesView(string DefaultCaller, IReadOnlyList<LineView> Lines);
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Claims;
+using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Apis;
 using ConversationHub.Handoff.Cases;
@@ -19,13 +22,14 @@ namespace ConversationHub.Handoff.Pages.Console.Cases;
 /// </summary>
 [Authorize(Roles = CaseConsole.Roles)]
 internal sealed class CaseDetailModel(
-    CaseActors actors, CaseQueries queries, CaseDesk desk, CaseWorkflow workflow, HandoffDbContext db, HubDbContext hub,
+    CaseActors actors, CaseQueries queries, CaseDesk desk, CaseWorkflow workflow, CaseCallbacks callbacks, HandoffDbContext db, HubDbContext hub,
     IConfiguration configuration, IStringLocalizer<HandoffStrings> strings) : PageModel
 {
     /// <summary>The notices a redirect may ask for (<c>?done=</c>); anything else shows nothing.</summary>
     private static readonly HashSet<string> Notices = new(StringComparer.Ordinal)
     {
         "created", "save", "status", "assign", "note", "escalate", "infoRequest", "handBack", "departmentMessage", "reply", "approve", "reject",
+        "dial", "redial", "redialClear",
     };
 
     public CaseView View { get; private set; } = null!;
@@ -59,6 +63,13 @@ internal sealed class CaseDetailModel(
     public (string? Subject, string? Body) Filled { get; private set; }
 
     public bool IsCenter { get; private set; }
+
+    /// <summary>The signed-in staff member (the re-dial form's default 担当者).</summary>
+    public string? CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>A UTC instant as a <c>datetime-local</c> value in JST.</summary>
+    public static string LocalInput(DateTime utc) =>
+        JapanTime.ToJapan(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A posted value of the failed form (to keep what was typed), else null.</summary>
     public string? Posted(string form, string name) =>
@@ -133,6 +144,23 @@ internal sealed class CaseDetailModel(
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid replyId, string? reason, CancellationToken cancellationToken) =>
         RunAsync(id, "reject-" + replyId, actor => workflow.RejectAsync(actor, id, replyId, reason, cancellationToken), cancellationToken);
+
+    /// <summary>「折り返し電話（架電）」.</summary>
+    public Task<IActionResult> OnPostDialAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(id, "dial", actor => callbacks.DialAsync(actor, id, cancellationToken), cancellationToken);
+
+    /// <summary>The re-dial reservation; <paramref name="dueAt"/> is the form's <c>datetime-local</c> value, in JST.</summary>
+    public Task<IActionResult> OnPostRedialAsync(Guid id, string? dueAt, string? byId, string? note, CancellationToken cancellationToken)
+    {
+        DateTime? due = DateTime.TryParseExact(dueAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? JapanTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)).UtcDateTime
+            : null;
+        Guid? by = Guid.TryParse(byId, out var parsed) ? parsed : null;
+        return RunAsync(id, "redial", actor => callbacks.ReserveAsync(actor, id, due, by, note, cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRedialClearAsync(Guid id, CancellationToken cancellationToken) =>
+        RunAsync(id, "redialClear", actor => callbacks.ClearReservationAsync(actor, id, cancellationToken), cancellationToken);
 
     /// <summary>The reply form without script: the chosen template, filled in like the API's, replaces subject and body.</summary>
     public async Task<IActionResult> OnPostTemplateAsync(Guid id, Guid? templateId, CancellationToken cancellationToken)
@@ -228,7 +256,7 @@ internal sealed class CaseDetailModel(
             Departments = await CaseConsole.DepartmentGroupsAsync(hub, null, cancellationToken);
         }
 
-        if (view.Can.Edit)
+        if (view.Can.Edit || view.Callback is { Shown: true })
         {
             Staff = await CaseConsole.StaffAsync(hub, actor, view.DepartmentId, cancellationToken);
         }
