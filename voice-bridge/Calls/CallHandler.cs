@@ -199,7 +199,7 @@ internal sealed partial class CallHandler(
         {
             case AcsCallEventKind.CallConnected when flow.Step == CallStep.Ringing:
                 var line = lines.Find(call.LineNumber);
-                commands = flow.Start(flow.Entry, line?.ServiceEndsOn, line?.Languages);
+                commands = flow.Start(flow.Entry, line?.ServiceEndsOn, line?.Languages, line?.Greeting);
                 call.Step(flow.Entry.Kind.ToString().ToLowerInvariant());
                 break;
             case AcsCallEventKind.RecognizeCompleted when e.Recognition is { } recognition:

@@ -62,6 +62,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private string? _lastFaqUrl;
     private CallLanguage _language = language;
     private IReadOnlyList<string> _languages = [];
+    private string? _greeting;
 
     /// <summary>Where the call stands.</summary>
     public CallStep Step { get; private set; } = CallStep.Ringing;
@@ -82,7 +83,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     public CallEntry Entry => _entry;
 
     /// <summary>The flow's state, to store between events (a call's events may reach any node).</summary>
-    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages]);
+    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages], _greeting);
 
     /// <summary>A flow in the state <paramref name="state"/> was left in.</summary>
     public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl)
@@ -91,19 +92,21 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         return new CallFlow(language, cityName, faqSiteUrl)
         {
             Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl,
-            Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [],
+            Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [], _greeting = state.Greeting,
         };
     }
 
     /// <summary>
-    /// The call was answered: greet, or say why it ends here. When the line offers more than one language
+    /// The call was answered: greet (with the line's own <paramref name="greeting"/> in its first language, when it has
+    /// one), or say why it ends here. When the line offers more than one language
     /// (<paramref name="languages"/>, BCP 47 primary tags, the default first) and the call goes on, the caller first
     /// chooses one by key, each choice spoken in its own language.
     /// </summary>
-    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null, IReadOnlyList<string>? languages = null)
+    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null, IReadOnlyList<string>? languages = null, string? greeting = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _entry = entry;
+        _greeting = greeting;
         _languages = [.. (languages ?? []).Select(CallLanguage.Of).Distinct().Take(9).Select(l => l.Tag)];
         if (entry.Kind == CallEntryKind.Open && _languages.Count > 1)
         {
@@ -117,7 +120,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private List<CallCommand> Greet(DateOnly? serviceEndedOn = null)
     {
         var entry = _entry;
-        var opening = CallPrompts.Opening(entry, _language, cityName, serviceEndedOn);
+        var opening = CallPrompts.Opening(entry, _language, cityName, serviceEndedOn, Greeting);
         switch (entry.Kind)
         {
             case CallEntryKind.Forward:
@@ -187,8 +190,23 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         }
 
         Failures = 0;
+        if (AsksForOperator(text))
+        {
+            // 「オペレーターにつないで」: the same as 2 when a person can take the call; otherwise the menu says what can be done.
+            return _entry.OperatorOffered ? ToQueue() : [Listen(CallPrompts.Text(_language, "NoOperator"), "menu", MenuKeys, speech: true)];
+        }
+
         Step = CallStep.Answering;
         return [new AskBotCommand(text.Trim())];
+    }
+
+    /// <summary>Whether <paramref name="text"/> asks for a person (the language's words from the resource files, e.g. オペレーター, 担当者).</summary>
+    public bool AsksForOperator(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+        return CallPrompts.Text(_language, "OperatorWords").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(word => folded.Contains(word, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Nothing (or nothing usable) was heard before the recognizer gave up.</summary>
@@ -336,6 +354,9 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 
     private const string Hold = "hold";
 
+    // The line's own greeting is written in its first language; callers who chose another hear the standard one.
+    private string? Greeting => _languages.Count == 0 || _languages[0] == _language.Tag ? _greeting : null;
+
     // The place, then a pause (SSML, so the pause is part of the prompt and ACS tells us when it ends).
     private string HoldSsml(string text, TimeSpan pause) =>
         $"<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"{_language.Culture.Name}\"><voice name=\"{_language.DefaultVoice}\">"
@@ -356,7 +377,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 
     private string MenuKeys => "19" + (_entry.OperatorOffered ? "2" : "") + (_entry.Congested ? "3" : "");
 
-    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, _language, cityName), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
+    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, _language, cityName, null, Greeting), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
 
     private static ListenCommand Listen(string prompt, string context, string keys, bool speech) => new(prompt, context, keys, speech);
 
@@ -417,4 +438,5 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 /// <param name="Agent">The agent's phone once an agent accepted.</param>
 /// <param name="Department">The department's number the call moves or moved to.</param>
 /// <param name="Languages">The language menu's languages, in key order.</param>
-public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl, string? Agent = null, string? Department = null, IReadOnlyList<string>? Languages = null);
+/// <param name="Greeting">The line's own greeting, if it has one.</param>
+public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl, string? Agent = null, string? Department = null, IReadOnlyList<string>? Languages = null, string? Greeting = null);

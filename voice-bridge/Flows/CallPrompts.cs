@@ -23,10 +23,11 @@ public static class CallPrompts
     }
 
     /// <summary>What the caller hears first: the greeting and the menu, or why the call ends here.</summary>
-    public static string Opening(CallEntry entry, CallLanguage language, string cityName, DateOnly? serviceEndedOn = null)
+    /// <remarks><paramref name="greeting"/>, when given, replaces the standard greeting (a line's own, set by administrators).</remarks>
+    public static string Opening(CallEntry entry, CallLanguage language, string cityName, DateOnly? serviceEndedOn = null, string? greeting = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var greeting = Text(language, "Greeting", cityName);
+        greeting = string.IsNullOrWhiteSpace(greeting) ? Text(language, "Greeting", cityName) : greeting.Trim();
         return entry.Kind switch
         {
             CallEntryKind.Forward => Text(language, "Forwarding"),

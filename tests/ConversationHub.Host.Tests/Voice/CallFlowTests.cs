@@ -110,4 +110,77 @@ public sealed class CallFlowTests
         var repeat = Assert.IsType<ListenCommand>(Assert.Single(flow.Pressed("9")));
         Assert.StartsWith("お電話ありがとうございます。若葉台市コンタクトセンターです。", repeat.Prompt, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SpokenRequestForAPerson_QueuesWhenOffered_ElseSaysSoAndListens()
+    {
+        var flow = NewFlow();
+        flow.Start(OpenWithOperator);
+        var queued = flow.Heard("ｵﾍﾟﾚｰﾀｰにつないでください", 0.9);
+        Assert.IsType<QueueCommand>(queued[1]);
+        Assert.Equal(CallStep.Queued, flow.Step);
+
+        var alone = NewFlow();
+        alone.Start(OpenNoOperator);
+        var told = Assert.IsType<ListenCommand>(Assert.Single(alone.Heard("担当者と話したい", 0.9)));
+        Assert.StartsWith("申し訳ありません。ただいまオペレーターにおつなぎできません。", told.Prompt, StringComparison.Ordinal);
+        Assert.Equal(CallStep.Menu, alone.Step);
+    }
+
+    [Fact]
+    public void Queue_PlaceBetweenPauses_ThenTheAgentJoins_ThenMovedToADepartment()
+    {
+        var flow = NewFlow();
+        flow.Start(OpenWithOperator);
+        flow.Pressed("2");
+        var hold = Assert.IsType<SayCommand>(Assert.Single(flow.Waiting(3, TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(20))));
+        Assert.StartsWith("ただいま3番目にお待ちいただいています。おおよそ3分で", hold.Text, StringComparison.Ordinal);
+        Assert.Contains("<break time=\"10000ms\"/><break time=\"10000ms\"/>", hold.Ssml, StringComparison.Ordinal);
+        Assert.IsType<AnnounceStandingCommand>(Assert.Single(flow.Said(hold.Context)));
+
+        var connect = flow.AgentAccepted("8:acs:agent-1");
+        Assert.IsType<CancelMediaCommand>(connect[0]);
+        Assert.Equal(new ConnectCommand("8:acs:agent-1", CallFlow.AgentContext), connect[1]);
+        Assert.Empty(flow.Said(hold.Context));
+        Assert.Empty(flow.Joined(CallFlow.AgentContext));
+        Assert.Equal(CallStep.WithAgent, flow.Step);
+
+        // A state stored and restored (another node takes the next event) keeps the agent.
+        flow = CallFlow.Restore(flow.Snapshot(), CallLanguage.Of("ja"), "若葉台市", "https://faq.example.jp/");
+        Assert.Equal(new ConnectCommand("+815012302110", CallFlow.DepartmentContext), Assert.Single(flow.TransferToDepartment("+815012302110")));
+        Assert.Empty(flow.TransferToDepartment("+815012302120"));
+        Assert.Equal(new DisconnectCommand("8:acs:agent-1", CallFlow.AgentContext), Assert.Single(flow.Joined(CallFlow.DepartmentContext)));
+        Assert.Equal(CallStep.WithDepartment, flow.Step);
+    }
+
+    [Fact]
+    public void AgentPhoneUnanswered_ApologyAndGoodbye()
+    {
+        var flow = NewFlow();
+        flow.Start(OpenWithOperator);
+        flow.Pressed("2");
+        flow.AgentAccepted("+81312345678");
+        var sorry = Assert.IsType<SayCommand>(Assert.Single(flow.NotJoined(CallFlow.AgentContext)));
+        Assert.Contains("担当者におつなぎできませんでした", sorry.Text, StringComparison.Ordinal);
+        Assert.IsType<HangUpCommand>(Assert.Single(flow.Said(sorry.Context)));
+    }
+
+    [Fact]
+    public void LanguageMenu_EachChoiceInItsOwnVoice_SilenceKeepsTheDefault()
+    {
+        var flow = NewFlow();
+        var menu = Assert.IsType<ListenCommand>(Assert.Single(flow.Start(OpenWithOperator, null, ["ja", "en", "ko"], "こちらは若葉台市の子育て相談です。")));
+        Assert.Equal("123", menu.Keys);
+        Assert.Contains("<voice name=\"ko-KR-SunHiNeural\">", menu.Ssml, StringComparison.Ordinal);
+        Assert.Contains("한국어는 3번을", menu.Prompt, StringComparison.Ordinal);
+
+        var greeting = Assert.IsType<ListenCommand>(Assert.Single(flow.Silence()));
+        Assert.StartsWith("こちらは若葉台市の子育て相談です。", greeting.Prompt, StringComparison.Ordinal);
+
+        var english = NewFlow();
+        english.Start(OpenWithOperator, null, ["ja", "en"], "こちらは若葉台市の子育て相談です。");
+        var menuEn = Assert.IsType<ListenCommand>(Assert.Single(english.Pressed("2")));
+        Assert.Equal("en", english.Language.Tag);
+        Assert.StartsWith("Thank you for calling", menuEn.Prompt, StringComparison.Ordinal);
+    }
 }
