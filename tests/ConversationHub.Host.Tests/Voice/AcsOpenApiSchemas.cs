@@ -31,6 +31,39 @@ internal static class AcsOpenApiSchemas
 
     public static IReadOnlyList<string> ValidateSms(string definition, byte[] body) => Validate("sms", Sms, definition, body);
 
+    // The stand-in's operation names and the specification's request definitions.
+    private static readonly Dictionary<string, string> RequestDefinitions = new(StringComparer.Ordinal)
+    {
+        ["answer"] = "AnswerCallRequest",
+        ["reject"] = "RejectCallRequest",
+        ["redirect"] = "RedirectCallRequest",
+        ["create"] = "CreateCallRequest",
+        ["play"] = "PlayRequest",
+        ["recognize"] = "RecognizeRequest",
+        ["transferToParticipant"] = "TransferToParticipantRequest",
+        ["addParticipant"] = "AddParticipantRequest",
+        ["removeParticipant"] = "RemoveParticipantRequest",
+    };
+
+    /// <summary>
+    /// Every request the stand-in received in a test, each checked against its definition in ACS's stored specification
+    /// (operations without a body — hang up, terminate, cancel media — have nothing to check); the failures, empty when all pass.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateAll(IEnumerable<VoiceBridge.Simulator.RecordedOperation> operations)
+    {
+        var failures = new List<string>();
+        foreach (var operation in operations)
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(operation.Body);
+            var errors = operation.Name == "sms" ? ValidateSms("SendMessageRequest", body)
+                : RequestDefinitions.TryGetValue(operation.Name, out var definition) ? ValidateCallAutomation(definition, body)
+                : [];
+            failures.AddRange(errors.Select(e => $"{operation.Name}: {e}"));
+        }
+
+        return failures;
+    }
+
     private static List<string> Validate(string spec, Lazy<JsonObject> defs, string definition, byte[] body)
     {
         var id = $"https://contracts.test/{spec}/{definition}";

@@ -102,6 +102,7 @@ public sealed class VoiceQueueTests
         Assert.Equal(CallOutcome.Transferred, record!.Outcome);
         Assert.Equal("+815012302110", record.DepartmentNumber);
         Assert.NotNull(record.TransferredAtUtc);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     [Fact]
@@ -157,6 +158,7 @@ public sealed class VoiceQueueTests
         await Eventually.UntilAsync(() => call.State == "disconnected" ? "gone" : null, "hang-up", ct);
         var record = await Eventually.UntilAsync(async () => (await RecordAsync(host, ct)) is { EndedAtUtc: not null } r ? r : null, "the call ended", ct);
         Assert.Equal(CallOutcome.AgentUnreachable, record!.Outcome);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     [Fact]
@@ -209,6 +211,7 @@ public sealed class VoiceQueueTests
         var record = await RecordAsync(host, ct);
         Assert.Equal("en", record!.Language);
         Assert.Contains("lang:en", record.Path, StringComparison.Ordinal);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     private static async Task<Guid> ConversationOfAsync(HubHost host, CancellationToken ct) =>

@@ -71,6 +71,7 @@ public sealed class VoiceScenarioTests
         Assert.Equal(1, record!.SmsSent);
         Assert.Null(record.QueuedAtUtc);
         Assert.Equal(CallOutcome.SelfService, record.Outcome);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     [Fact]
@@ -101,6 +102,7 @@ public sealed class VoiceScenarioTests
         Assert.Contains("key:1 ask answer key:2", record.Path, StringComparison.Ordinal);
         Assert.DoesNotContain("粗大ごみ", record.QuestionsEncrypted, StringComparison.Ordinal);
         Assert.Equal(CallOutcome.SelfService, record.Outcome);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     [Fact]
@@ -155,6 +157,7 @@ public sealed class VoiceScenarioTests
         Assert.Single(heard, p => p.OperationContext == "sms_sent");
         Assert.Single(acs.Sms, s => s.To == Caller);
         Assert.Single(acs.Operations, o => o.Name == "answer" && o.CallConnectionId == call.CallConnectionId);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
         phone.HangUp(call);
     }
 

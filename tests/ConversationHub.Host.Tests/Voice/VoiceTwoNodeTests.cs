@@ -72,6 +72,7 @@ public sealed class VoiceTwoNodeTests
         var ended = await Eventually.UntilAsync(async () => (await RecordAsync(nodeA, ct)) is { EndedAtUtc: not null } r ? r : null, "the call ended", ct);
         Assert.Equal(CallOutcome.Answered, ended!.Outcome);
         Assert.Single(acs.Operations, o => o.Name == "addParticipant" && o.CallConnectionId == call.CallConnectionId);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
     private static void Reconfigure(HubHost host, Dictionary<string, string?> values)
