@@ -27,6 +27,7 @@ public static class VoiceBridgeModuleExtensions
         builder.Services.AddScoped<VoiceEventLedger>();
         builder.Services.AddSingleton<VoiceWorkQueue>();
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
+        builder.Services.AddHostedService<VoiceEventRecovery>();
         // The voicebot; handlers registered before AddVoiceBridge (tests) take precedence.
         builder.AddCalls();
         builder.Services.AddPhoneLines();

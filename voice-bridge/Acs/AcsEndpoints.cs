@@ -51,7 +51,7 @@ internal static partial class AcsEndpoints
         var logger = loggers.CreateLogger(typeof(AcsEndpoints));
         foreach (var call in message.IncomingCalls)
         {
-            if (await ledger.TryRecordAsync(VoiceEventLedger.EventGrid, call.EventId, AcsEventGridReader.IncomingCallType, cancellationToken))
+            if (await ledger.TryRecordAsync(VoiceEventLedger.EventGrid, call.EventId, AcsEventGridReader.IncomingCallType, VoiceEventJson.Write(call), cancellationToken))
             {
                 queue.Enqueue(call);
             }
@@ -95,7 +95,7 @@ internal static partial class AcsEndpoints
         var logger = loggers.CreateLogger(typeof(AcsEndpoints));
         foreach (var callEvent in events)
         {
-            if (await ledger.TryRecordAsync(VoiceEventLedger.Callback, callEvent.EventId, callEvent.Type, cancellationToken))
+            if (await ledger.TryRecordAsync(VoiceEventLedger.Callback, callEvent.EventId, callEvent.Type, VoiceEventJson.Write(callEvent), cancellationToken))
             {
                 queue.Enqueue(callEvent);
             }

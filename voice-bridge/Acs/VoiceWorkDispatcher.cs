@@ -18,11 +18,12 @@ internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Parallel.ForEachAsync(queue.Reader.ReadAllAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken }, HandleAsync);
 
-    private async ValueTask HandleAsync(object item, CancellationToken cancellationToken)
+    private async ValueTask HandleAsync(VoiceWorkItem work, CancellationToken cancellationToken)
     {
+        var item = work.Event;
+        await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
             switch (item)
             {
                 case IncomingCall call:
@@ -40,7 +41,14 @@ internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IService
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Not tried again: the handlers retry what can succeed; a failure here would fail the same way.
             Log.HandlerFailed(logger, item.GetType().Name, exception);
+        }
+
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            // A node stopping leaves the event unhandled, for another node to take over.
+            await scope.ServiceProvider.GetRequiredService<Persistence.VoiceEventLedger>().MarkHandledAsync(work.Source, work.EventId, CancellationToken.None);
         }
     }
 

@@ -4,16 +4,20 @@ using ConversationHub.VoiceBridge.Acs.Events;
 namespace ConversationHub.VoiceBridge.Acs;
 
 /// <summary>
-/// Hands webhook work from the request (which only records and acknowledges) to <see cref="VoiceWorkDispatcher"/>.
-/// In memory: a node that stops between the acknowledgement and the handler loses that item (the id is already recorded).
+/// Hands webhook work from the request (which records it and acknowledges) to <see cref="VoiceWorkDispatcher"/>. The
+/// event is also in the database until handled, so a node that stops between the two loses nothing:
+/// <see cref="VoiceEventRecovery"/> on another node takes it over.
 /// </summary>
 internal sealed class VoiceWorkQueue
 {
-    private readonly Channel<object> _channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<VoiceWorkItem> _channel = Channel.CreateUnbounded<VoiceWorkItem>(new UnboundedChannelOptions { SingleReader = false });
 
-    public void Enqueue(IncomingCall call) => _channel.Writer.TryWrite(call);
+    public void Enqueue(IncomingCall call) => _channel.Writer.TryWrite(new VoiceWorkItem(Persistence.VoiceEventLedger.EventGrid, call.EventId, call));
 
-    public void Enqueue(AcsCallEvent callEvent) => _channel.Writer.TryWrite(callEvent);
+    public void Enqueue(AcsCallEvent callEvent) => _channel.Writer.TryWrite(new VoiceWorkItem(Persistence.VoiceEventLedger.Callback, callEvent.EventId, callEvent));
 
-    internal ChannelReader<object> Reader => _channel.Reader;
+    internal ChannelReader<VoiceWorkItem> Reader => _channel.Reader;
 }
+
+/// <summary>An event to handle: its ledger key and the event (<see cref="IncomingCall"/> or <see cref="AcsCallEvent"/>).</summary>
+internal sealed record VoiceWorkItem(string Source, string EventId, object Event);

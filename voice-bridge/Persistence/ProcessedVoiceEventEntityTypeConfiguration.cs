@@ -14,5 +14,8 @@ internal sealed class ProcessedVoiceEventEntityTypeConfiguration : IEntityTypeCo
         builder.Property(e => e.EventId).HasMaxLength(128);
         builder.Property(e => e.Type).HasMaxLength(128).IsRequired();
         builder.HasIndex(e => e.ReceivedAtUtc);
+        // Ciphertext: no maximum length.
+        builder.Property(e => e.Payload);
+        builder.HasIndex(e => new { e.HandledAtUtc, e.ReceivedAtUtc });
     }
 }
