@@ -11,8 +11,13 @@ public sealed record QueueItem(
     Guid ConversationId, int Position, string Channel, string ChannelLabel, string? Category, string Reason, string Language,
     DateTime WaitingSinceUtc, int WaitedSeconds, string? FirstQuestion, Guid? OfferedTo, DateTime? OfferExpiresAtUtc, bool Requeued);
 
-/// <summary>One of the agent's open chats.</summary>
-public sealed record ChatItem(Guid ConversationId, string Channel, string ChannelLabel, string? Category, DateTime? AnsweredAtUtc, long LastSequence, Guid? AgentId, string? AgentName);
+/// <summary>
+/// One of the agent's open chats. <paramref name="CaseId"/> and <paramref name="CaseNumber"/> name the conversation's
+/// case when it has one (a call answered always has; a chat has once 「案件化」 made one), else null.
+/// </summary>
+public sealed record ChatItem(
+    Guid ConversationId, string Channel, string ChannelLabel, string? Category, DateTime? AnsweredAtUtc, long LastSequence, Guid? AgentId, string? AgentName,
+    Guid? CaseId = null, string? CaseNumber = null);
 
 /// <summary>A signed-in colleague (transfer targets, the supervisor's list).</summary>
 public sealed record AgentItem(Guid Id, string Name, string Status, string StatusLabel, string? AwayReason, int Chats, int MaxChats, bool Connected, bool IsSupervisor, DateTime StatusSinceUtc);
@@ -36,10 +41,15 @@ public sealed record NoteItem(Guid Id, string Kind, Guid AuthorId, string Author
 /// <summary>An earlier conversation of the same citizen on the same channel.</summary>
 public sealed record HistoryItem(Guid ConversationId, DateTime CreatedAtUtc, string Owner, string? WrapUpCode);
 
-/// <summary>An open chat: who, what about, the transcript, notes and the citizen's earlier conversations.</summary>
+/// <summary>
+/// An open chat: who, what about, the transcript, notes and the citizen's earlier conversations, and its case (the first
+/// one made from it) when it has one. On channel <c>Voice</c> the citizen is spoken to on the agent's phone, so the
+/// console shows the transcript read-only and offers no composer.
+/// </summary>
 public sealed record ChatView(
     Guid ConversationId, string Channel, string ChannelLabel, string Owner, Guid? AgentId, bool Mine, bool ReadOnly, string? Category,
-    string? Reason, IReadOnlyList<TranscriptItem> Transcript, IReadOnlyList<NoteItem> Notes, IReadOnlyList<HistoryItem> History);
+    string? Reason, IReadOnlyList<TranscriptItem> Transcript, IReadOnlyList<NoteItem> Notes, IReadOnlyList<HistoryItem> History,
+    Guid? CaseId = null, string? CaseNumber = null);
 
 /// <summary>The supervisor's live figures of today (Japan time).</summary>
 public sealed record LiveFigures(

@@ -70,10 +70,12 @@ internal sealed class ConsoleReader(
         var activities = await store.ReadAsync(conversationId, Math.Max(0, conversation.LastSequence - TranscriptMax), TranscriptMax, cancellationToken);
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
         var mine = conversation.AgentId == user.Id && conversation.Owner == ConversationOwner.Agent;
+        var linked = (await CasesOfAsync([conversationId], cancellationToken)).GetValueOrDefault(conversationId);
         return new ChatView(
             conversationId, conversation.Channel.ToString(), ChannelLabel(conversation.Channel.ToString()), conversation.Owner.ToString(), conversation.AgentId,
             mine, !mine, request?.Category, request?.Reason ?? conversation.Reason,
-            TranscriptView.Map(activities), await NotesAsync(user, conversationId, cancellationToken), await HistoryAsync(conversation, cancellationToken));
+            TranscriptView.Map(activities), await NotesAsync(user, conversationId, cancellationToken), await HistoryAsync(conversation, cancellationToken),
+            linked?.Id, linked?.Number);
     }
 
     public async Task<IReadOnlyList<TranscriptItem>?> TranscriptAfterAsync(StaffUser user, Guid conversationId, long after, CancellationToken cancellationToken)
@@ -145,12 +147,32 @@ internal sealed class ConsoleReader(
         var chats = await query.OrderBy(c => c.CreatedAtUtc).Select(c => new { c.Id, c.Channel, c.LastSequence, c.AgentId }).ToListAsync(cancellationToken);
         var ids = chats.Select(c => c.Id).ToList();
         var requests = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.ConversationId)).ToDictionaryAsync(r => r.ConversationId, cancellationToken);
+        var cases = await CasesOfAsync(ids, cancellationToken);
         return [.. chats.Select(c =>
         {
             var request = requests.GetValueOrDefault(c.Id);
             var agent = c.AgentId is { } a ? names.GetValueOrDefault(a) : null;
-            return new ChatItem(c.Id, c.Channel.ToString(), ChannelLabel(c.Channel.ToString()), request?.Category, request?.AnsweredAtUtc, c.LastSequence, c.AgentId, agent);
+            var linked = cases.GetValueOrDefault(c.Id);
+            return new ChatItem(c.Id, c.Channel.ToString(), ChannelLabel(c.Channel.ToString()), request?.Category, request?.AnsweredAtUtc, c.LastSequence, c.AgentId, agent,
+                linked?.Id, linked?.Number);
         })];
+    }
+
+    private sealed record LinkedCase(Guid ConversationId, Guid Id, string Number, DateTime CreatedAtUtc);
+
+    // The case each conversation became (受電 → 案件, or 「案件化」); the first one made when there are several.
+    private async Task<Dictionary<Guid, LinkedCase>> CasesOfAsync(List<Guid> conversationIds, CancellationToken cancellationToken)
+    {
+        if (conversationIds.Count == 0)
+        {
+            return [];
+        }
+
+        var linked = await db.Cases.AsNoTracking()
+            .Where(c => c.ConversationId != null && conversationIds.Contains(c.ConversationId.Value))
+            .Select(c => new LinkedCase(c.ConversationId!.Value, c.Id, c.Number, c.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+        return linked.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedAtUtc).First());
     }
 
     // Teams are skill groups: the categories that a signed-in colleague names in their profile.

@@ -39,6 +39,15 @@
     transcript: $('transcript'),
     typing: $('typing'),
     composer: $('composer'),
+    callPanel: $('call-panel'),
+    callCase: $('call-case'),
+    extensionForm: $('extension-form'),
+    extensionDepartment: $('extension-department'),
+    extensionNote: $('extension-note'),
+    extensionSubmit: $('extension-submit'),
+    extensionError: $('extension-error'),
+    extensionNone: $('extension-none'),
+    extensionStatus: $('extension-status'),
     message: $('message'),
     send: $('send'),
     caseCreate: $('case-create'),
@@ -87,6 +96,7 @@
     offers: new Map(), // conversationId -> expiry (ms, server clock)
     announcedOffers: new Set(),
     pendingOpen: null, // a chat just accepted: opened as soon as it is listed
+    caseLinks: new Map(), // conversationId -> { id, number, blocked }: the case a call became when the agent accepted it
     listed: false, // whether the agent's chats were listed once (later arrivals are news)
     sending: false,
     lastTypingSent: 0,
@@ -468,6 +478,11 @@
     return category ? t('Chats_Subject', channelLabel, category) : channelLabel;
   }
 
+  // A phone call (channel Voice): spoken on the agent's phone, so the console shows no composer for it.
+  function isCallItem(item) {
+    return Boolean(item) && item.channel === 'Voice';
+  }
+
   function queueSubject(item) {
     return subject(item.channelLabel, item.category);
   }
@@ -480,17 +495,20 @@
     el.queueMore.textContent = t('Chats_QueueMore', queueLength - queue.length);
     syncList(el.queue, queue.map((item) => {
       const questionId = 'q-' + item.conversationId;
+      const hintId = 'qh-' + item.conversationId;
       const offered = item.offeredTo === me.id;
+      const call = isCallItem(item);
       return node('li', { className: 'queue-item' + (offered ? ' offered' : ''), dataset: { id: item.conversationId } },
         node('div', { className: 'queue-top' },
           node('span', { className: 'wait', dataset: { waited: item.waitedSeconds }, title: t('Chats_Waiting') },
             node('span', { className: 'visually-hidden' }, t('Chats_Waiting') + ' '),
             node('span', { className: 'wait-value' }, mmss(item.waitedSeconds))),
-          node('span', { className: 'tag' }, item.channelLabel),
+          node('span', { className: 'tag' + (call ? ' call' : '') }, item.channelLabel),
           item.category ? node('span', { className: 'tag' }, item.category) : null,
           item.requeued ? node('span', { className: 'tag warn' }, t('Chats_Requeued')) : null),
         node('p', { className: 'question', id: questionId }, item.firstQuestion || t('Chats_NoQuestion')),
-        node('button', { type: 'button', className: 'accept', 'aria-describedby': questionId, onclick: () => accept(item.conversationId) }, t('Chats_Accept')));
+        call ? node('p', { className: 'call-hint', id: hintId }, t('Chats_CallAcceptHint')) : null,
+        node('button', { type: 'button', className: 'accept', 'aria-describedby': call ? `${questionId} ${hintId}` : questionId, onclick: () => accept(item.conversationId) }, t('Chats_Accept')));
     }));
     tick();
   }
@@ -506,19 +524,23 @@
       }
       const item = queue.find((q) => q.conversationId === id);
       const headingId = 'offer-' + id;
+      const hintId = 'offer-hint-' + id;
+      const call = isCallItem(item);
       const remaining = Math.ceil((expires - now) / 1000);
-      cards.push(node('div', { className: 'offer', role: 'group', 'aria-labelledby': headingId, dataset: { id } },
+      cards.push(node('div', { className: 'offer' + (call ? ' call' : ''), role: 'group', 'aria-labelledby': headingId, dataset: { id } },
         node('p', { className: 'offer-head', id: headingId },
           node('strong', null, t('Chats_Offer')), ' ',
           node('span', { className: 'remaining', dataset: { expires } }, t('Chats_OfferRemaining', remaining))),
-        item ? node('p', { className: 'offer-subject' }, queueSubject(item)) : null,
+        item && call ? node('p', { className: 'offer-subject' }, node('span', { className: 'tag call' }, item.channelLabel), item.category ? ' ' + item.category : null) : null,
+        item && !call ? node('p', { className: 'offer-subject' }, queueSubject(item)) : null,
         item ? node('p', { className: 'question' }, item.firstQuestion || t('Chats_NoQuestion')) : null,
+        call ? node('p', { className: 'call-hint', id: hintId }, t('Chats_CallAcceptHint')) : null,
         node('div', { className: 'offer-actions' },
-          node('button', { type: 'button', className: 'accept', onclick: () => accept(id) }, t('Chats_Accept')),
+          node('button', { type: 'button', className: 'accept', 'aria-describedby': call ? hintId : null, onclick: () => accept(id) }, t('Chats_Accept')),
           node('button', { type: 'button', className: 'secondary', onclick: () => decline(id) }, t('Chats_Decline')))));
       if (!state.announcedOffers.has(id + '@' + expires)) {
         state.announcedOffers.add(id + '@' + expires);
-        announce(t('Chats_OfferAnnounce', item ? queueSubject(item) : '', remaining), el.liveOffers);
+        announce(t('Chats_OfferAnnounce', item ? queueSubject(item) : '', remaining) + (call ? ' ' + t('Chats_CallAcceptHint') : ''), el.liveOffers);
         beep();
       }
     }
@@ -527,15 +549,59 @@
     renderTitle();
   }
 
+  // 応答. A call answered becomes a case at once (受電 → 案件), opened beside the call: its tab is opened here, at the
+  // click and before the request, so no pop-up blocker stops it; a refusal closes it again. Where the browser
+  // blocked it (or the item was not yet known to be a call), the call's panel offers the case as a link instead.
   async function accept(conversationId) {
+    const queued = state.snapshot ? state.snapshot.queue.find((q) => q.conversationId === conversationId) : null;
+    const tab = isCallItem(queued) ? window.open('', '_blank') : null;
     state.pendingOpen = conversationId;
-    if (await act('Accept', conversationId)) {
+    let result = null;
+    try {
+      result = await connection.invoke('Accept', conversationId);
+      if (result && result.ok === false) {
+        showError(result.message);
+      } else {
+        clearError();
+      }
+    } catch (error) {
+      showError(errorText(error));
+    }
+    const done = Boolean(result) && result.ok !== false;
+    if (done && result.caseId) {
+      showCase(conversationId, result.caseId, result.caseNumber, tab);
+    } else if (tab) {
+      tab.close();
+    }
+    if (done) {
+      if (isCallItem(queued) && !result.caseId) {
+        showError(t('Chats_CallCaseMissing'));
+      }
       state.offers.delete(conversationId);
       renderOffers();
       await refreshSnapshot();
     } else {
       state.pendingOpen = null;
       scheduleSnapshot(true);
+    }
+  }
+
+  function caseHref(caseId) {
+    return `/console/cases/${encodeURIComponent(caseId)}`;
+  }
+
+  function showCase(conversationId, caseId, number, tab) {
+    state.caseLinks.set(conversationId, { id: caseId, number, blocked: !tab });
+    if (tab) {
+      tab.opener = null;
+      tab.location.href = caseHref(caseId);
+      showNotice(t('Chats_CallCaseOpened', number));
+    } else {
+      announce(t('Chats_CallCaseBlocked') + ' ' + t('Chats_CallCaseOpen', number));
+    }
+    const chat = current();
+    if (chat && chat.id === conversationId) {
+      renderChat(false);
     }
   }
 
@@ -601,6 +667,15 @@
       draft: sessionStorage.getItem(DRAFT_KEY + item.conversationId) || '',
       outbox: null, // { text, clientId }: a failed send retried with the same id is not doubled
       closing: false, // the agent is closing or transferring it: its disappearance is no news
+      // A call's 本市内線電話に転送: the departments (undefined: not read yet; null: none offered, voice not mapped),
+      // the one picked, the note typed, and what happened.
+      departments: undefined,
+      extensionPick: '',
+      extensionNote: '',
+      extensionBusy: false,
+      extensionDone: false,
+      extensionStatus: '',
+      extensionError: '',
     };
   }
 
@@ -670,7 +745,9 @@
       renderChat(true);
       if (chat.focusWhenReady) {
         chat.focusWhenReady = false;
-        el.message.focus();
+        if (!el.message.disabled) {
+          el.message.focus();
+        }
       }
     }
     renderMine();
@@ -679,6 +756,7 @@
   // The chat left the agent's hands (closed, transferred, taken back by the queue).
   function drop(chat, tell) {
     state.chats.delete(chat.id);
+    state.caseLinks.delete(chat.id);
     sessionStorage.removeItem(READ_KEY + chat.id);
     sessionStorage.removeItem(DRAFT_KEY + chat.id);
     if (state.connected) {
@@ -752,7 +830,9 @@
     clearError();
     renderChat(true);
     renderMine();
-    if (focusInput && chat) {
+    if (focusInput && chat && isCallItem(chat.item)) {
+      el.chatHeading.focus();
+    } else if (focusInput && chat) {
       if (el.message.disabled) {
         chat.focusWhenReady = true; // the chat's view is still being read
       } else {
@@ -782,12 +862,16 @@
     el.presence.forEach((b) => { b.disabled = !ready; });
     el.awayReason.disabled = !ready;
     const chat = current();
-    const writable = Boolean(chat && chat.view && !chat.view.readOnly && state.connected);
-    el.message.disabled = !chat || !(chat.view && !chat.view.readOnly);
+    const workable = Boolean(chat && chat.view && !chat.view.readOnly && state.connected);
+    // A call is spoken on the phone: nothing is typed to the caller.
+    const call = Boolean(chat) && isCallItem(chat.item);
+    const writable = workable && !call;
+    el.message.disabled = !chat || call || !(chat.view && !chat.view.readOnly);
     el.send.disabled = !writable || state.sending;
-    el.transferOpen.disabled = !writable;
-    el.caseCreate.disabled = !writable;
-    el.closeOpen.disabled = !writable;
+    el.transferOpen.disabled = !workable;
+    // A call's case was made when it was answered.
+    el.caseCreate.disabled = !workable || (call && Boolean(caseOf(chat)));
+    el.closeOpen.disabled = !workable;
     el.noteText.disabled = !chat;
     $('note-save').disabled = !chat || !state.connected;
     // An FAQ link is sent to the chat shown; "sent" is remembered per chat.
@@ -811,21 +895,25 @@
       el.transcript.replaceChildren();
       el.message.value = '';
       el.typing.hidden = true;
+      renderCall(null);
       renderChatControls();
       renderTools();
       return;
     }
     el.chatHeading.textContent = chatSubject(chat);
     const answered = parseUtc(chat.item.answeredAtUtc);
+    const linked = caseOf(chat);
     el.chatMeta.replaceChildren(...[
       chat.view && chat.view.readOnly ? t('Chats_ReadOnly') : '',
       Number.isNaN(answered) ? '' : t('Chats_AnsweredAt', timeFormat.format(answered)),
-    ].filter(Boolean).map((text) => node('span', null, text)));
+    ].filter(Boolean).map((text) => node('span', null, text)),
+    linked ? node('span', null, node('a', { href: caseHref(linked.id), target: '_blank', rel: 'noopener', className: 'case-link' }, t('Chats_CallCaseLink', linked.number))) : '');
     if (full) {
       el.transcript.replaceChildren(...chat.transcript.map(line).filter(Boolean));
       el.transcript.scrollTop = el.transcript.scrollHeight;
     }
     renderTyping();
+    renderCall(chat);
     renderChatControls();
     renderTools();
   }
@@ -936,6 +1024,176 @@
       typingTimer = setTimeout(renderTyping, left + 50);
     }
   }
+
+  // ---- a call: the phone notice, its case, 本市内線電話に転送 ---------------------------------------------------------
+
+  // The conversation's case: as read with the chat, else as 応答 returned it.
+  function caseOf(chat) {
+    if (chat.view && chat.view.caseId) {
+      return { id: chat.view.caseId, number: chat.view.caseNumber };
+    }
+    if (chat.item.caseId) {
+      return { id: chat.item.caseId, number: chat.item.caseNumber };
+    }
+    return state.caseLinks.get(chat.id) || null;
+  }
+
+  function renderCall(chat) {
+    const call = Boolean(chat) && isCallItem(chat.item);
+    el.callPanel.hidden = !call;
+    el.composer.hidden = call;
+    if (!call) {
+      return;
+    }
+    const link = caseOf(chat);
+    const opened = state.caseLinks.get(chat.id);
+    const blocked = Boolean(link && opened && opened.blocked);
+    el.callCase.hidden = !blocked;
+    el.callCase.replaceChildren(...(blocked
+      ? [t('Chats_CallCaseBlocked'), ' ', node('a', { href: caseHref(link.id), target: '_blank', rel: 'noopener', className: 'case-open' }, t('Chats_CallCaseOpen', link.number))]
+      : []));
+
+    const mine = Boolean(chat.view && chat.view.mine && !chat.view.readOnly);
+    if (mine && chat.departments === undefined) {
+      loadDepartments(chat);
+    }
+    const departments = Array.isArray(chat.departments) ? chat.departments : null;
+    el.extensionForm.hidden = !mine || !departments || departments.length === 0;
+    el.extensionNone.hidden = !mine || !departments || departments.length > 0;
+    if (departments && el.extensionDepartment.dataset.for !== chat.id) {
+      el.extensionDepartment.dataset.for = chat.id;
+      el.extensionDepartment.replaceChildren(
+        node('option', { value: '' }, t('Chats_ExtensionPick')),
+        ...departments.map((d) => node('option', { value: d.departmentId }, t('Chats_ExtensionOption', d.name, d.extension))));
+      el.extensionDepartment.value = chat.extensionPick;
+      el.extensionNote.value = chat.extensionNote;
+    }
+    const locked = chat.extensionBusy || chat.extensionDone || !state.connected;
+    el.extensionDepartment.disabled = locked;
+    el.extensionNote.disabled = locked;
+    el.extensionSubmit.disabled = locked;
+    if (chat.extensionBusy) {
+      el.extensionSubmit.setAttribute('aria-busy', 'true');
+    } else {
+      el.extensionSubmit.removeAttribute('aria-busy');
+    }
+    if (el.extensionStatus.textContent !== chat.extensionStatus) {
+      el.extensionStatus.textContent = chat.extensionStatus;
+    }
+    if (el.extensionError.textContent !== chat.extensionError) {
+      el.extensionError.textContent = chat.extensionError;
+    }
+  }
+
+  // The departments a call can be moved on to. The voice endpoints belong to the voice module: where it is not
+  // mapped (404), or the call is not this agent's to move, the control stays hidden.
+  async function loadDepartments(chat) {
+    chat.departments = null;
+    let departments = null;
+    try {
+      const response = await fetch(`/api/voice/calls/${encodeURIComponent(chat.id)}/departments`, { headers: { Accept: 'application/json' } });
+      departments = response.ok ? await response.json() : null;
+    } catch (error) {
+      departments = undefined; // read again when the chat is drawn next
+    }
+    chat.departments = Array.isArray(departments) ? departments : departments === undefined ? undefined : null;
+    if (current() === chat && chat.departments !== undefined) {
+      renderCall(chat);
+    }
+  }
+
+  async function problemText(response, fallback) {
+    const answer = await response.json().catch(() => null);
+    return (answer && (answer.detail || answer.title)) || fallback;
+  }
+
+  function jsonPost(url, body) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: root.dataset.requestToken },
+      body: JSON.stringify(body),
+    });
+  }
+
+  // 本市内線電話に転送: the call moves on to the department's extension (the agent's phone leaves when it answers), then
+  // the note goes on the call's case, so the case says where the caller went.
+  async function transferToExtension(chat) {
+    const target = (chat.departments || []).find((d) => d.departmentId === el.extensionDepartment.value);
+    if (!target) {
+      chat.extensionError = t('Chats_ExtensionPick');
+      renderCall(chat);
+      el.extensionDepartment.focus();
+      return;
+    }
+    const note = el.extensionNote.value.trim();
+    chat.extensionBusy = true;
+    chat.extensionError = '';
+    chat.extensionStatus = t('Chats_ExtensionStarting', target.name);
+    renderCall(chat);
+    try {
+      let response;
+      try {
+        response = await jsonPost(`/api/voice/calls/${encodeURIComponent(chat.id)}/transfer`, { departmentId: target.departmentId });
+      } catch (error) {
+        throw new Error(t('Chats_Error_Connection'));
+      }
+      if (response.status !== 202) {
+        throw new Error(await problemText(response, t('Chats_ExtensionRefused')));
+      }
+      const started = await response.json().catch(() => ({}));
+      const done = t('Chats_ExtensionDone', started.name || target.name, target.extension);
+      chat.extensionDone = true;
+      chat.extensionStatus = done + t('Chats_ExtensionCloseHint');
+      chat.extensionNote = '';
+      if (current() === chat) {
+        el.extensionNote.value = '';
+      }
+      const linked = caseOf(chat);
+      if (linked) {
+        let failure = null;
+        try {
+          const noted = await jsonPost(`/api/cases/${encodeURIComponent(linked.id)}/notes`, { text: note ? `${done}\n${note}` : done });
+          failure = noted.ok ? null : await problemText(noted, t('Chats_Error_Generic'));
+        } catch (error) {
+          failure = t('Chats_Error_Connection');
+        }
+        if (failure !== null) {
+          chat.extensionError = t('Chats_ExtensionNoteFailed', failure);
+        }
+      }
+    } catch (error) {
+      chat.extensionStatus = '';
+      chat.extensionError = error.message || t('Chats_ExtensionRefused');
+    } finally {
+      chat.extensionBusy = false;
+      if (current() === chat) {
+        renderCall(chat);
+        renderChatControls();
+      }
+    }
+  }
+
+  el.extensionForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chat = current();
+    if (chat && !chat.extensionBusy && !chat.extensionDone) {
+      transferToExtension(chat);
+    }
+  });
+  el.extensionDepartment.addEventListener('change', () => {
+    const chat = current();
+    if (chat) {
+      chat.extensionPick = el.extensionDepartment.value;
+      chat.extensionError = '';
+      renderCall(chat);
+    }
+  });
+  el.extensionNote.addEventListener('input', () => {
+    const chat = current();
+    if (chat) {
+      chat.extensionNote = el.extensionNote.value;
+    }
+  });
 
   // ---- sending ----------------------------------------------------------------------------------------------------
 
@@ -1317,6 +1575,12 @@
       if (tab) {
         tab.opener = null;
         tab.location.href = `/console/cases/${answer.id}`;
+      }
+      if (!caseOf(chat)) {
+        state.caseLinks.set(chat.id, { id: answer.id, number: answer.number, blocked: false });
+        if (current() === chat) {
+          renderChat(false);
+        }
       }
       showNotice(t('Chats_CaseCreated', answer.number));
     } catch (error) {

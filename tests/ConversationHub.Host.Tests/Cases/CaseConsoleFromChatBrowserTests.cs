@@ -47,5 +47,7 @@ public sealed class CaseConsoleFromChatBrowserTests
         await Assertions.Expect(tab.Locator(".case-meta")).ToContainTextAsync("Webチャット");
         await Assertions.Expect(tab.Locator(".timeline")).ToContainTextAsync("住民票はどこで取れますか");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("を作成しました");
+        var number = (await tab.Locator(".case-number").InnerTextAsync()).Trim();
+        await Assertions.Expect(page.Locator("#chat-meta a.case-link")).ToHaveTextAsync("案件 " + number);
     }
 }

@@ -447,7 +447,7 @@ public sealed class ChatsConsoleBrowserTests
             : [];
 
     // Serious and critical WCAG 2.1 A/AA violations, one line per node.
-    private static async Task<List<string>> AxeAsync(IPage page, string where)
+    internal static async Task<List<string>> AxeAsync(IPage page, string where)
     {
         var path = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         Assert.True(File.Exists(path), $"{path} is missing: run `cd tests/js && npm ci`.");

@@ -54,6 +54,16 @@ public sealed class VoiceQueueTests
         var caseId = accepted.GetProperty("caseId").GetGuid();
         Assert.StartsWith("C-", accepted.GetProperty("caseNumber").GetString(), StringComparison.Ordinal);
 
+        // The console's list and the open call carry the case, so the call's panel can link it.
+        var snapshot = await agent.InvokeAsync("GetSnapshot", ct);
+        var listed = snapshot.GetProperty("chats").EnumerateArray().Single(c => c.GetProperty("conversationId").GetGuid() == conversationId);
+        Assert.Equal("Voice", listed.GetProperty("channel").GetString());
+        Assert.Equal(caseId, listed.GetProperty("caseId").GetGuid());
+        Assert.Equal(accepted.GetProperty("caseNumber").GetString(), listed.GetProperty("caseNumber").GetString());
+        var view = await agent.InvokeAsync("OpenChat", ct, conversationId);
+        Assert.Equal(caseId, view.GetProperty("caseId").GetGuid());
+        Assert.Equal(accepted.GetProperty("caseNumber").GetString(), view.GetProperty("caseNumber").GetString());
+
         // The agent's phone is invited into the call (our app stays in) — a request ACS's own specification accepts.
         var add = await Eventually.UntilAsync(() => acs.Operations.FirstOrDefault(o => o.Name == "addParticipant" && o.CallConnectionId == call.CallConnectionId), "the agent's phone invited", ct);
         Assert.Empty(AcsOpenApiSchemas.ValidateCallAutomation("AddParticipantRequest", Encoding.UTF8.GetBytes(add!.Body)));
