@@ -21,7 +21,8 @@ internal sealed partial class AcsEventDelivery(
     AcsSimulatorKeys keys,
     IOptions<AcsSimulatorOptions> options,
     TimeProvider time,
-    ILogger<AcsEventDelivery> logger) : BackgroundService
+    ILogger<AcsEventDelivery> logger,
+    IAcsStandInObserver? observer = null) : BackgroundService
 {
     public const string HttpClientName = "acs-simulator";
 
@@ -35,12 +36,12 @@ internal sealed partial class AcsEventDelivery(
         foreach (var cloudEvent in ordered)
         {
             var body = new JsonArray(cloudEvent).ToJsonString();
-            Write(new Delivery(callbackUri, body, EventGrid: false));
+            Write(new Delivery(callbackUri, body, EventGrid: false, cloudEvent));
         }
     }
 
     /// <summary>Sends an Event Grid notification (Event Grid schema) to the subscriber.</summary>
-    public void EnqueueEventGrid(string url, JsonArray events) => Write(new Delivery(url, events.ToJsonString(), EventGrid: true));
+    public void EnqueueEventGrid(string url, JsonArray events) => Write(new Delivery(url, events.ToJsonString(), EventGrid: true, events));
 
     private void Write(Delivery delivery)
     {
@@ -80,7 +81,9 @@ internal sealed partial class AcsEventDelivery(
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateToken());
                 }
 
+                observer?.Posting(delivery.Events, delivery.EventGrid);
                 using var response = await client.SendAsync(request, cancellationToken);
+                observer?.Posted(delivery.Events, delivery.EventGrid, response.IsSuccessStatusCode);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -117,7 +120,8 @@ internal sealed partial class AcsEventDelivery(
         });
     }
 
-    private sealed record Delivery(string Url, string Body, bool EventGrid);
+    /// <param name="Events">What <paramref name="Body"/> was written from, for <see cref="IAcsStandInObserver"/> (never changed).</param>
+    private sealed record Delivery(string Url, string Body, bool EventGrid, JsonNode Events);
 
     private static partial class Log
     {

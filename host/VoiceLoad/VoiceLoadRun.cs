@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using ConversationHub.Faq.Evaluation;
+using ConversationHub.VoiceBridge.Persistence;
+using ConversationHub.VoiceBridge.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConversationHub.Host.VoiceLoad;
+
+/// <summary>
+/// The engine of <c>voice load</c>: starts the platform in this process (a throw-away SQLite database, or the PostgreSQL
+/// database given), with the contact center open and no operator signed in, places one warm-up call, then the N calls
+/// at once (spread over one second), each scripted by <see cref="VoiceLoadCaller"/>, waits for our side to close every
+/// call, and reduces what the stand-in saw (<see cref="VoiceLoadMeasurements"/>) to a <see cref="VoiceLoadRow"/>.
+/// </summary>
+internal static class VoiceLoadRun
+{
+    // Questions from the demo city's FAQs, worded as a caller says them, so that the answers (and their SMS) differ.
+    internal static readonly string[] Questions =
+    [
+        "住民票の写しを取りたい",
+        "印鑑登録をしたいです",
+        "戸籍謄本はどこで取れますか",
+        "婚姻届はどこに出せばよいですか",
+        "マイナンバーカードの暗証番号を忘れてしまいました",
+        "出生届はいつまでに出せばよいですか",
+    ];
+
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Spread = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
+
+    public static async Task<VoiceLoadRow> RunAsync(VoiceLoadArguments arguments, Func<string, Task> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(progress);
+        var scratch = Directory.CreateTempSubdirectory("hub-voice-load-");
+        try
+        {
+            return await RunAsync(arguments, scratch.FullName, progress, cancellationToken);
+        }
+        finally
+        {
+            // SQLite's pooled connections hold the file until they are cleared.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<VoiceLoadRow> RunAsync(VoiceLoadArguments arguments, string scratch, Func<string, Task> progress, CancellationToken cancellationToken)
+    {
+        var measurements = new VoiceLoadMeasurements();
+        var settings = Settings(arguments, scratch);
+        await progress("starting the platform with the stand-in ACS …");
+        await using var node = await VoiceLoadNode.StartAsync(settings, measurements, cancellationToken);
+        await progress($"ready on {node.BaseAddress}");
+        var phone = node.Services.GetRequiredService<SimulatedPhone>();
+        var city = node.Services.GetRequiredService<IOptions<AcsSimulatorOptions>>().Value.CityNumbers[0];
+
+        // One call first, not counted: the first of everything (JIT, pools, the search index) is not what is measured.
+        await progress("one warm-up call …");
+        var warmUp = new VoiceLoadCaller(phone, measurements.Expect(CallerNumber(-1)), StepTimeout);
+        if (await warmUp.RunAsync(city, Questions[0], endByGoodbye: true, cancellationToken) == VoiceLoadOutcome.Lost)
+        {
+            throw new InvalidOperationException($"the warm-up call got no {warmUp.StuckAt}; is the platform's voice set up?");
+        }
+
+        await progress($"{arguments.Calls} calls at once …");
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        var traces = new CallTrace[arguments.Calls];
+        var callers = new VoiceLoadCaller[arguments.Calls];
+        var runs = new Task<VoiceLoadOutcome>[arguments.Calls];
+        for (var i = 0; i < arguments.Calls; i++)
+        {
+            var due = Spread * i / arguments.Calls - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+
+            traces[i] = measurements.Expect(CallerNumber(i));
+            callers[i] = new VoiceLoadCaller(phone, traces[i], StepTimeout);
+            runs[i] = callers[i].RunAsync(city, Questions[i % Questions.Length], endByGoodbye: i % 2 == 1, cancellationToken);
+        }
+
+        var outcomes = await Task.WhenAll(runs);
+        var notEnded = await WaitForCallsEndedAsync(node.Services, cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var stuck = callers.Where(c => c.StuckAt is not null).GroupBy(c => c.StuckAt!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return VoiceLoadRow.From(arguments, traces, outcomes, notEnded, measurements.SmsRepeats, stuck, seconds, cpuMs, process.PeakWorkingSet64);
+    }
+
+    // Our side closes a call's record when it hears CallDisconnected; a call never closed was lost on our side.
+    private static async Task<int> WaitForCallsEndedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(Drain.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var open = await scope.ServiceProvider.GetRequiredService<VoiceDbContext>().Calls.CountAsync(c => c.EndedAtUtc == null, cancellationToken);
+            if (open == 0 || Stopwatch.GetTimestamp() > until)
+            {
+                return open;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    // Unique per call: the stand-in's SMS and the measurements find the call by it.
+    private static string CallerNumber(int i) => "+8190" + (10_000_000 + i + 1).ToString(CultureInfo.InvariantCulture);
+
+    // The contact center open all day around now; fresh keys; no postal codes (seconds of CPU not measured here).
+    private static Dictionary<string, string?> Settings(VoiceLoadArguments arguments, string scratch)
+    {
+        const string keyId = "load";
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Pii:ActiveKeyId"] = keyId,
+            ["Pii:Keys:" + keyId] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Pii:LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["DemoCity:Password"] = "Load" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + "x",
+            ["DemoCity:LoadPostalCodes"] = "false",
+            ["Database:Provider"] = arguments.ConnectionString is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Hub"] = arguments.ConnectionString ?? $"Data Source={Path.Combine(scratch, "hub.db")}",
+            ["Mail:Outbound:PickupDirectory"] = Path.Combine(scratch, "mail"),
+        };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        for (var i = -1; i <= 1; i++)
+        {
+            settings[$"Calendar:ExtraDays:{i + 1}:Date"] = today.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            settings[$"Calendar:ExtraDays:{i + 1}:Hours"] = "00:00-23:59";
+        }
+
+        return settings;
+    }
+}
+
+/// <summary>The timings of one kind of event: from the start of its post to our next request for the call, in ms.</summary>
+internal sealed record VoiceLoadLatency(string Event, int Count, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
+{
+    public static VoiceLoadLatency Of(string name, IReadOnlyList<double> values) =>
+        new(name, values.Count, P(values, 50), P(values, 95), P(values, 99), values.Count == 0 ? 0 : Math.Round(values.Max(), 1));
+
+    private static double P(IReadOnlyList<double> values, int percentile) => values.Count == 0 ? 0 : Math.Round(Percentile.NearestRank(values, percentile), 1);
+}
+
+/// <summary>The figures of one <c>voice load</c> run.</summary>
+/// <param name="Overall">Every timed event, from the start of its post.</param>
+/// <param name="OverallFromAck">The same, from the acknowledgement of the post (negative: the request came first).</param>
+/// <param name="ByEvent">Per kind of event, from the start of its post.</param>
+/// <param name="EventsWithoutRequest">Timed events that no request followed before the call's next timed event.</param>
+/// <param name="CpuMsPerCall">This process's CPU (platform, stand-in and callers together) per call.</param>
+internal sealed record VoiceLoadRow(
+    string Database, int Nodes, int Calls, int Completed, int NotAnswered, int Lost, IReadOnlyDictionary<string, int> LostAt, int NotEndedOnOurSide,
+    int DuplicatePlays, int SmsSent, int DuplicateSms, int SmsRepeatsDeduplicated, int EventsTimed, int EventsWithoutRequest,
+    VoiceLoadLatency Overall, VoiceLoadLatency OverallFromAck, IReadOnlyList<VoiceLoadLatency> ByEvent,
+    double TargetP99Ms, bool MeetsTarget, double Seconds, double CpuMsPerCall, double PeakWorkingSetMb)
+{
+    public const double Target = 50;
+
+    internal static readonly string[] Kinds =
+    [
+        VoiceLoadMeasurements.IncomingCall, VoiceLoadMeasurements.CallConnected, VoiceLoadMeasurements.RecognizeDtmf,
+        VoiceLoadMeasurements.RecognizeSpeech, VoiceLoadMeasurements.PlayCompleted, VoiceLoadMeasurements.RecognizeFailed,
+    ];
+
+    public static VoiceLoadRow From(
+        VoiceLoadArguments arguments, IReadOnlyList<CallTrace> traces, IReadOnlyList<VoiceLoadOutcome> outcomes, int notEnded, int smsRepeats,
+        IReadOnlyDictionary<string, int> lostAt, double seconds, double cpuMs, long peakWorkingSet)
+    {
+        var timings = traces.SelectMany(t => t.Timings).ToList();
+        var answered = timings.Where(t => t.FromPostMs is not null).ToList();
+        var overall = VoiceLoadLatency.Of("all", [.. answered.Select(t => t.FromPostMs!.Value)]);
+        var byEvent = Kinds.Select(k => VoiceLoadLatency.Of(k, [.. answered.Where(t => t.Kind == k).Select(t => t.FromPostMs!.Value)])).Where(l => l.Count > 0).ToList();
+        return new VoiceLoadRow(
+            arguments.Provider, arguments.Nodes, traces.Count,
+            outcomes.Count(o => o == VoiceLoadOutcome.Completed), outcomes.Count(o => o == VoiceLoadOutcome.NotAnswered), outcomes.Count(o => o == VoiceLoadOutcome.Lost), lostAt, notEnded,
+            traces.Sum(t => t.DuplicatePlays), traces.Sum(t => t.Sms), traces.Sum(t => Math.Max(0, t.Sms - 1)), smsRepeats,
+            timings.Count, traces.Sum(t => t.Unanswered),
+            overall, VoiceLoadLatency.Of("all, from the acknowledgement", [.. answered.Where(t => t.FromAckMs is not null).Select(t => t.FromAckMs!.Value)]), byEvent,
+            Target, overall.Count > 0 && overall.P99Ms <= Target, Math.Round(seconds, 1),
+            traces.Count == 0 ? 0 : Math.Round(cpuMs / traces.Count, 1), Math.Round(peakWorkingSet / 1048576.0, 1));
+    }
+}
