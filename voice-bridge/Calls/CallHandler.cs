@@ -35,6 +35,7 @@ internal sealed partial class CallHandler(
     AcsCallAutomationClient calls,
     AcsSmsClient sms,
     BotTurnRequests bot,
+    VoiceAnswerWaits answerWaits,
     PhoneLines lines,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
@@ -126,6 +127,7 @@ internal sealed partial class CallHandler(
     /// <summary>The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>).</summary>
     public async Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
     {
+        answerWaits.Remove(conversationId);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -167,6 +169,7 @@ internal sealed partial class CallHandler(
                     if (asks)
                     {
                         await SaveAsync(call, flow, cancellationToken);
+                        answerWaits.Add(call.ConversationId);
                         bot.RequestAnswer(call.ConversationId, stored.Sequence);
                         return;
                     }
