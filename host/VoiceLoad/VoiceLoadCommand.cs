@@ -82,6 +82,7 @@ internal static class VoiceLoadCommand
             Line(row.Overall),
             Line(row.OverallFromAck),
             .. row.ByEvent.Select(Line),
+            Line(row.BotTurn),
             "",
             string.Format(c, "{0,-46}{1,14}", "p99 target (ms) / met", $"{row.TargetP99Ms:F0} / {(row.MeetsTarget ? "yes" : "no")}"),
             string.Format(c, "{0,-46}{1,14:F1}", "CPU per call, whole process (ms)", row.CpuMsPerCall),

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Faq.Evaluation;
 using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
@@ -93,8 +95,36 @@ internal static class VoiceLoadRun
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var botTurns = await BotTurnsAsync(node.Services, traces, cancellationToken);
         var stuck = callers.Where(c => c.StuckAt is not null).GroupBy(c => c.StuckAt!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return VoiceLoadRow.From(arguments, traces, outcomes, notEnded, measurements.SmsRepeats, stuck, seconds, cpuMs, process.PeakWorkingSet64);
+        return VoiceLoadRow.From(arguments, traces, outcomes, notEnded, measurements.SmsRepeats, stuck, botTurns, seconds, cpuMs, process.PeakWorkingSet64);
+    }
+
+    /// <summary>
+    /// The bot's turn in each call, from the transcript: from the caller's question stored to the bot's answer (the
+    /// first message naming an FAQ) stored, in ms. This is the part of the speech step that is the bot's, not the phone's.
+    /// </summary>
+    private static async Task<List<double>> BotTurnsAsync(IServiceProvider services, IReadOnlyList<CallTrace> traces, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var connections = traces.Select(t => t.CallConnectionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var conversations = await scope.ServiceProvider.GetRequiredService<VoiceDbContext>().Calls
+            .Select(c => new { c.CallConnectionId, c.ConversationId }).ToListAsync(cancellationToken);
+        var store = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+        var turns = new List<double>();
+        foreach (var conversation in conversations.Where(c => connections.Contains(c.CallConnectionId)))
+        {
+            var transcript = await store.ReadAsync(conversation.ConversationId, 0, 500, cancellationToken);
+            var answer = transcript.FirstOrDefault(a => a.Direction == ActivityDirection.Outbound && a.ActivityJson.Contains(ActivityChannelData.FaqId, StringComparison.Ordinal));
+            var question = answer is null ? null
+                : transcript.LastOrDefault(a => a.Sequence < answer.Sequence && a.Direction == ActivityDirection.Inbound && a.Type == "message");
+            if (answer is not null && question is not null)
+            {
+                turns.Add((answer.TimestampUtc - question.TimestampUtc).TotalMilliseconds);
+            }
+        }
+
+        return turns;
     }
 
     // Our side closes a call's record when it hears CallDisconnected; a call never closed was lost on our side.
@@ -157,12 +187,13 @@ internal sealed record VoiceLoadLatency(string Event, int Count, double P50Ms, d
 /// <param name="Overall">Every timed event, from the start of its post.</param>
 /// <param name="OverallFromAck">The same, from the acknowledgement of the post (negative: the request came first).</param>
 /// <param name="ByEvent">Per kind of event, from the start of its post.</param>
+/// <param name="BotTurn">The bot's own turn inside the speech step: question stored → answer stored (transcript times).</param>
 /// <param name="EventsWithoutRequest">Timed events that no request followed before the call's next timed event.</param>
 /// <param name="CpuMsPerCall">This process's CPU (platform, stand-in and callers together) per call.</param>
 internal sealed record VoiceLoadRow(
     string Database, int Nodes, int Calls, int Completed, int NotAnswered, int Lost, IReadOnlyDictionary<string, int> LostAt, int NotEndedOnOurSide,
     int DuplicatePlays, int SmsSent, int DuplicateSms, int SmsRepeatsDeduplicated, int EventsTimed, int EventsWithoutRequest,
-    VoiceLoadLatency Overall, VoiceLoadLatency OverallFromAck, IReadOnlyList<VoiceLoadLatency> ByEvent,
+    VoiceLoadLatency Overall, VoiceLoadLatency OverallFromAck, IReadOnlyList<VoiceLoadLatency> ByEvent, VoiceLoadLatency BotTurn,
     double TargetP99Ms, bool MeetsTarget, double Seconds, double CpuMsPerCall, double PeakWorkingSetMb)
 {
     public const double Target = 50;
@@ -175,7 +206,7 @@ internal sealed record VoiceLoadRow(
 
     public static VoiceLoadRow From(
         VoiceLoadArguments arguments, IReadOnlyList<CallTrace> traces, IReadOnlyList<VoiceLoadOutcome> outcomes, int notEnded, int smsRepeats,
-        IReadOnlyDictionary<string, int> lostAt, double seconds, double cpuMs, long peakWorkingSet)
+        IReadOnlyDictionary<string, int> lostAt, IReadOnlyList<double> botTurns, double seconds, double cpuMs, long peakWorkingSet)
     {
         var timings = traces.SelectMany(t => t.Timings).ToList();
         var answered = timings.Where(t => t.FromPostMs is not null).ToList();
@@ -187,6 +218,7 @@ internal sealed record VoiceLoadRow(
             traces.Sum(t => t.DuplicatePlays), traces.Sum(t => t.Sms), traces.Sum(t => Math.Max(0, t.Sms - 1)), smsRepeats,
             timings.Count, traces.Sum(t => t.Unanswered),
             overall, VoiceLoadLatency.Of("all, from the acknowledgement", [.. answered.Where(t => t.FromAckMs is not null).Select(t => t.FromAckMs!.Value)]), byEvent,
+            VoiceLoadLatency.Of("  of which the bot's turn (transcript)", botTurns),
             Target, overall.Count > 0 && overall.P99Ms <= Target, Math.Round(seconds, 1),
             traces.Count == 0 ? 0 : Math.Round(cpuMs / traces.Count, 1), Math.Round(peakWorkingSet / 1048576.0, 1));
     }
