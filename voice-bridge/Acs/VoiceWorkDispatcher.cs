@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace ConversationHub.VoiceBridge.Acs;
 
-/// <summary>Runs the incoming-call and call-event handlers off the request path, one DI scope per item, a few at a time.</summary>
+/// <summary>
+/// Runs the incoming-call and call-event handlers off the request path, and other per-call work (<see cref="ScopedVoiceWork"/>),
+/// one DI scope per item, a few at a time.
+/// </summary>
 internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IServiceScopeFactory scopes, ILogger<VoiceWorkDispatcher> logger) : BackgroundService
 {
     // Calls are independent; a slow handler for one must not hold up another call's answer.
@@ -27,11 +30,14 @@ internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IService
                 case AcsCallEvent callEvent:
                     await scope.ServiceProvider.GetRequiredService<ICallEventHandler>().HandleAsync(callEvent, cancellationToken);
                     break;
+                case ScopedVoiceWork work:
+                    await work.RunAsync(scope.ServiceProvider, cancellationToken);
+                    break;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.HandlerFailed(logger, item.GetType().Name, exception);
+            Log.HandlerFailed(logger, item is ScopedVoiceWork work ? work.Name : item.GetType().Name, exception);
         }
     }
 

@@ -15,5 +15,7 @@ internal sealed class VoiceWorkQueue
 
     public void Enqueue(AcsCallEvent callEvent) => _channel.Writer.TryWrite(callEvent);
 
+    public void Enqueue(ScopedVoiceWork work) => _channel.Writer.TryWrite(work);
+
     internal ChannelReader<object> Reader => _channel.Reader;
 }

@@ -14,6 +14,7 @@ using ConversationHub.VoiceBridge.Flows;
 using ConversationHub.VoiceBridge.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ internal sealed partial class CallHandler(
     AcsSmsClient sms,
     BotTurnRequests bot,
     VoiceAnswerWaits answerWaits,
+    VoiceWorkQueue work,
     PhoneLines lines,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
@@ -124,10 +126,22 @@ internal sealed partial class CallHandler(
         }
     }
 
-    /// <summary>The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>).</summary>
-    public async Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>): the answer is applied off the sweep
+    /// (<see cref="VoiceWorkDispatcher"/>, a few calls at a time), because each answer costs round trips (the call's state,
+    /// the play, the SMS offer's prompt in the transcript, the recognize) and a sweep that applied them one after another
+    /// kept the last of many callers waiting for all the others. Applying twice is harmless: the call's state is saved
+    /// under its version before anything is played, and a flow no longer answering ignores an answer.
+    /// </summary>
+    public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
     {
         answerWaits.Remove(conversationId);
+        work.Enqueue(new ScopedVoiceWork("bot answer", (services, ct) => services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct)));
+        return Task.CompletedTask;
+    }
+
+    private async Task ApplyAnswerAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             db.ChangeTracker.Clear();
