@@ -77,6 +77,7 @@ internal static class VoiceLoadCommand
             string.Format(c, "{0,-46}{1,14}", "SMS sent / duplicate SMS (must be 0)", $"{row.SmsSent} / {row.DuplicateSms}"),
             string.Format(c, "{0,-46}{1,14}", "SMS repeats answered once by the stand-in", row.SmsRepeatsDeduplicated),
             string.Format(c, "{0,-46}{1,14}", "events timed / without a request", $"{row.EventsTimed} / {row.EventsWithoutRequest}"),
+            .. row.CallbacksPerNode.Count > 1 ? [string.Format(c, "{0,-46}{1,14}", "callbacks per node (load balancer)", string.Join(" / ", row.CallbacksPerNode))] : Array.Empty<string>(),
             "",
             string.Format(c, "{0,-52}{1,8}{2,8}{3,8}{4,8}{5,8}", "event → our next ACS request (ms)", "count", "p50", "p95", "p99", "max"),
             Line(row.Overall),

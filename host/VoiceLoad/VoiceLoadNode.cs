@@ -50,6 +50,8 @@ internal sealed class VoiceLoadNode : IAsyncDisposable
             builder.Services.Remove(descriptor);
         }
 
+        // Standard output carries the report: the nodes' logs go to standard error, as a child process's would stay apart.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (observer is not null)
         {
             builder.Services.AddSingleton(observer);

@@ -55,18 +55,56 @@ internal static class VoiceLoadRun
     {
         var measurements = new VoiceLoadMeasurements();
         var settings = Settings(arguments, scratch);
-        await progress("starting the platform with the stand-in ACS …");
-        await using var node = await VoiceLoadNode.StartAsync(settings, measurements, cancellationToken);
-        await progress($"ready on {node.BaseAddress}");
-        var phone = node.Services.GetRequiredService<SimulatedPhone>();
-        var city = node.Services.GetRequiredService<IOptions<AcsSimulatorOptions>>().Value.CityNumbers[0];
-
-        // One call first, not counted: the first of everything (JIT, pools, the search index) is not what is measured.
-        await progress("one warm-up call …");
-        var warmUp = new VoiceLoadCaller(phone, measurements.Expect(CallerNumber(-1)), StepTimeout);
-        if (await warmUp.RunAsync(city, Questions[0], endByGoodbye: true, cancellationToken) == VoiceLoadOutcome.Lost)
+        // Two nodes: the stand-in runs on node A, which gets the IncomingCall events; the callbacks go through a load
+        // balancer to A and B in turn; B's ACS client is pointed at A's stand-in, with the same key, secret and audience.
+        await using var balancer = arguments.Nodes > 1 ? await VoiceLoadBalancer.StartAsync(cancellationToken) : null;
+        var accessKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var callbackSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var first = new Dictionary<string, string?>(settings, StringComparer.Ordinal);
+        if (balancer is not null)
         {
-            throw new InvalidOperationException($"the warm-up call got no {warmUp.StuckAt}; is the platform's voice set up?");
+            first["Voice:Provider"] = "Simulator";
+            first["Voice:Simulator:AccessKey"] = accessKey;
+            first["Voice:Acs:CallbackBaseUrl"] = balancer.BaseAddress.AbsoluteUri;
+            first["Voice:Acs:CallbackSecret"] = callbackSecret;
+        }
+
+        await progress($"starting platform node 1 of {arguments.Nodes}, with the stand-in ACS …");
+        await using var node = await VoiceLoadNode.StartAsync(first, measurements, cancellationToken);
+        await progress($"node 1 ready on {node.BaseAddress}");
+        var simulator = node.Services.GetRequiredService<IOptions<AcsSimulatorOptions>>().Value;
+        VoiceLoadNode? second = null;
+        if (balancer is not null)
+        {
+            var other = new Dictionary<string, string?>(settings, StringComparer.Ordinal)
+            {
+                ["Voice:Provider"] = "Acs",
+                ["Voice:Acs:Endpoint"] = node.BaseAddress.AbsoluteUri,
+                ["Voice:Acs:AccessKey"] = accessKey,
+                ["Voice:Acs:CallbackBaseUrl"] = balancer.BaseAddress.AbsoluteUri,
+                ["Voice:Acs:CallbackSecret"] = callbackSecret,
+                ["Voice:Acs:Audience"] = simulator.ResourceId,
+                ["Voice:Acs:OpenIdMetadataUrl"] = new Uri(node.BaseAddress, "simulator/acs/.well-known/acsopenidconfiguration").AbsoluteUri,
+            };
+            await progress("starting platform node 2 of 2 …");
+            second = await VoiceLoadNode.StartAsync(other, null, cancellationToken);
+            await progress($"node 2 ready on {second.BaseAddress}; callbacks through {balancer.BaseAddress}");
+            balancer.Route(node.BaseAddress, second.BaseAddress);
+        }
+
+        await using var secondNode = second;
+        var phone = node.Services.GetRequiredService<SimulatedPhone>();
+        var city = simulator.CityNumbers[0];
+
+        // A call per node first, not counted: the first of everything (JIT, pools, the search index) is not what is measured.
+        await progress("warm-up calls …");
+        for (var n = 0; n < arguments.Nodes; n++)
+        {
+            var warmUp = new VoiceLoadCaller(phone, measurements.Expect(CallerNumber(-1 - n)), StepTimeout);
+            if (await warmUp.RunAsync(city, Questions[n], endByGoodbye: true, cancellationToken) == VoiceLoadOutcome.Lost)
+            {
+                throw new InvalidOperationException($"the warm-up call got no {warmUp.StuckAt}; is the platform's voice set up?");
+            }
         }
 
         await progress($"{arguments.Calls} calls at once …");
@@ -97,7 +135,8 @@ internal static class VoiceLoadRun
         var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var botTurns = await BotTurnsAsync(node.Services, traces, cancellationToken);
         var stuck = callers.Where(c => c.StuckAt is not null).GroupBy(c => c.StuckAt!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return VoiceLoadRow.From(arguments, traces, outcomes, notEnded, measurements.SmsRepeats, stuck, botTurns, seconds, cpuMs, process.PeakWorkingSet64);
+        var row = VoiceLoadRow.From(arguments, traces, outcomes, notEnded, measurements.SmsRepeats, stuck, botTurns, seconds, cpuMs, process.PeakWorkingSet64);
+        return balancer is null ? row : row with { CallbacksPerNode = balancer.Forwarded };
     }
 
     /// <summary>
@@ -196,6 +235,9 @@ internal sealed record VoiceLoadRow(
     VoiceLoadLatency Overall, VoiceLoadLatency OverallFromAck, IReadOnlyList<VoiceLoadLatency> ByEvent, VoiceLoadLatency BotTurn,
     double TargetP99Ms, bool MeetsTarget, double Seconds, double CpuMsPerCall, double PeakWorkingSetMb)
 {
+    /// <summary>With several nodes, the callbacks (warm-up calls included) the load balancer passed to each.</summary>
+    public IReadOnlyList<int> CallbacksPerNode { get; init; } = [];
+
     public const double Target = 50;
 
     internal static readonly string[] Kinds =

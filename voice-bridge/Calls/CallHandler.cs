@@ -136,7 +136,32 @@ internal sealed partial class CallHandler(
     public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
     {
         answerWaits.Remove(conversationId);
-        work.Enqueue(new ScopedVoiceWork("bot answer", (services, ct) => services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct)));
+        // A sweep can split one reply (the FAQ's answer, then "did that help?") over two passes; the second part names no
+        // FAQ and is no answer of its own. Applied beside the first it could overtake it and read as "nothing found".
+        if (markdown is null && answerWaits.IsApplying(conversationId))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (markdown is not null)
+        {
+            answerWaits.Applying(conversationId);
+        }
+
+        work.Enqueue(new ScopedVoiceWork("bot answer", async (services, ct) =>
+        {
+            try
+            {
+                await services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct);
+            }
+            finally
+            {
+                if (markdown is not null)
+                {
+                    services.GetRequiredService<VoiceAnswerWaits>().Applied(conversationId);
+                }
+            }
+        }));
         return Task.CompletedTask;
     }
 
