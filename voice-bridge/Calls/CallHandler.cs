@@ -136,37 +136,20 @@ internal sealed partial class CallHandler(
     public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
     {
         answerWaits.Remove(conversationId);
-        // A sweep can split one reply (the FAQ's answer, then "did that help?") over two passes; the second part names no
-        // FAQ and is no answer of its own. Applied beside the first it could overtake it and read as "nothing found".
-        if (markdown is null && answerWaits.IsApplying(conversationId))
-        {
-            return Task.CompletedTask;
-        }
-
-        if (markdown is not null)
-        {
-            answerWaits.Applying(conversationId);
-        }
-
-        work.Enqueue(new ScopedVoiceWork("bot answer", async (services, ct) =>
-        {
-            try
-            {
-                await services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct);
-            }
-            finally
-            {
-                if (markdown is not null)
-                {
-                    services.GetRequiredService<VoiceAnswerWaits>().Applied(conversationId);
-                }
-            }
-        }));
+        work.Enqueue(new ScopedVoiceWork("bot answer", (services, ct) => services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct)));
         return Task.CompletedTask;
     }
 
     private async Task ApplyAnswerAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
     {
+        // A sweep (this node's, or another node's at the same moment) can see the bot's reply in two parts: the FAQ's
+        // answer, then "did that help?". The second part names no FAQ, and applied beside the first it could overtake it
+        // and read as "nothing found". The reply is written in one transaction, so the transcript tells.
+        if (markdown is null && await ReplyNamedAnFaqAsync(conversationId, cancellationToken))
+        {
+            return;
+        }
+
         for (var attempt = 0; attempt < 5; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -188,6 +171,21 @@ internal sealed partial class CallHandler(
                 Log.Conflict(logger);
             }
         }
+    }
+
+    // Whether the bot's reply since the caller's last message names an FAQ.
+    private async Task<bool> ReplyNamedAnFaqAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var transcript = await conversations.ReadAsync(conversationId, 0, 1000, cancellationToken);
+        for (var i = transcript.Count - 1; i >= 0 && !(transcript[i].Direction == ActivityDirection.Inbound && transcript[i].Type == "message"); i--)
+        {
+            if (transcript[i].Direction == ActivityDirection.Outbound && transcript[i].ActivityJson.Contains(ActivityChannelData.FaqId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task OnEventAsync(VoiceCall call, AcsCallEvent e, CancellationToken cancellationToken)

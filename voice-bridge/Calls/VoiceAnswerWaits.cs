@@ -18,7 +18,6 @@ internal sealed class VoiceAnswerWaits(TimeProvider time)
     private const int SweepAbove = 1024;
 
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _waits = new();
-    private readonly ConcurrentDictionary<Guid, int> _applying = new();
 
     public void Add(Guid conversationId)
     {
@@ -53,17 +52,4 @@ internal sealed class VoiceAnswerWaits(TimeProvider time)
         _waits.TryRemove(conversationId, out _);
         return false;
     }
-
-    /// <summary>An answer naming an FAQ is being applied to the call on this node (see <see cref="CallHandler.AnsweredAsync"/>).</summary>
-    public void Applying(Guid conversationId) => _applying.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
-
-    public void Applied(Guid conversationId)
-    {
-        if (_applying.AddOrUpdate(conversationId, 0, (_, n) => n - 1) <= 0)
-        {
-            _applying.TryRemove(new KeyValuePair<Guid, int>(conversationId, 0));
-        }
-    }
-
-    public bool IsApplying(Guid conversationId) => _applying.TryGetValue(conversationId, out var n) && n > 0;
 }
