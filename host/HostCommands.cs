@@ -36,6 +36,7 @@ internal static class HostCommands
             ["faq", "models", .. var rest] => await RunOnPlatformAsync((services, ct) => FaqModelsCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token),
             ["bot", "load", .. var rest] => await BotLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
             ["handoff", "load", .. var rest] => await HandoffLoad.HandoffLoadCommand.RunAsync(rest, HostExecutable.OfCurrentProcess(typeof(HostCommands).Assembly.Location), Console.Out, cancel.Token),
+            ["voice", "load", .. var rest] => await VoiceLoad.VoiceLoadCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "import", .. var rest] => await Postal.PostalCommand.ImportAsync(rest, Console.Out, cancel.Token),
             ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace ConversationHub.VoiceBridge.Acs;
 
 /// <summary>
-/// Runs the incoming-call and call-event handlers off the request path, one DI scope per item, a few at a time. A call
-/// event goes to <see cref="CallbackCallHandler"/> when it belongs to a callback, else to <see cref="ICallEventHandler"/>.
+/// Runs the incoming-call and call-event handlers off the request path, and other per-call work (<see cref="ScopedVoiceWork"/>),
+/// one DI scope per item, a few at a time. A call event goes to <see cref="CallbackCallHandler"/> when it belongs to a
+/// callback, else to <see cref="ICallEventHandler"/>.
 /// </summary>
 internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IServiceScopeFactory scopes, ILogger<VoiceWorkDispatcher> logger) : BackgroundService
 {
@@ -37,15 +38,18 @@ internal sealed partial class VoiceWorkDispatcher(VoiceWorkQueue queue, IService
                     }
 
                     break;
+                case ScopedVoiceWork scopedWork:
+                    await scopedWork.RunAsync(scope.ServiceProvider, cancellationToken);
+                    break;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not tried again: the handlers retry what can succeed; a failure here would fail the same way.
-            Log.HandlerFailed(logger, item.GetType().Name, exception);
+            Log.HandlerFailed(logger, item is ScopedVoiceWork scoped ? scoped.Name : item.GetType().Name, exception);
         }
 
-        if (!cancellationToken.IsCancellationRequested)
+        if (!cancellationToken.IsCancellationRequested && work.Source is not null && work.EventId is not null)
         {
             // A node stopping leaves the event unhandled, for another node to take over.
             await scope.ServiceProvider.GetRequiredService<Persistence.VoiceEventLedger>().MarkHandledAsync(work.Source, work.EventId, CancellationToken.None);

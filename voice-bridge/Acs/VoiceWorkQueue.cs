@@ -16,8 +16,13 @@ internal sealed class VoiceWorkQueue
 
     public void Enqueue(AcsCallEvent callEvent) => _channel.Writer.TryWrite(new VoiceWorkItem(Persistence.VoiceEventLedger.Callback, callEvent.EventId, callEvent));
 
+    public void Enqueue(ScopedVoiceWork work) => _channel.Writer.TryWrite(new VoiceWorkItem(null, null, work));
+
     internal ChannelReader<VoiceWorkItem> Reader => _channel.Reader;
 }
 
-/// <summary>An event to handle: its ledger key and the event (<see cref="IncomingCall"/> or <see cref="AcsCallEvent"/>).</summary>
-internal sealed record VoiceWorkItem(string Source, string EventId, object Event);
+/// <summary>
+/// Work to do: an event with its ledger key (<see cref="IncomingCall"/> or <see cref="AcsCallEvent"/>), or other per-call
+/// work (<see cref="ScopedVoiceWork"/>, no key).
+/// </summary>
+internal sealed record VoiceWorkItem(string? Source, string? EventId, object Event);

@@ -13,6 +13,7 @@ using ConversationHub.VoiceBridge.Flows;
 using ConversationHub.VoiceBridge.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,8 @@ internal sealed partial class CallHandler(
     AcsCallAutomationClient calls,
     AcsSmsClient sms,
     BotTurnRequests bot,
+    VoiceAnswerWaits answerWaits,
+    VoiceWorkQueue work,
     PhoneLines lines,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
@@ -124,22 +127,19 @@ internal sealed partial class CallHandler(
         }
     }
 
-    /// <summary>The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>).</summary>
-    public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken) =>
-        OnCallAsync(conversationId, (call, flow) =>
-        {
-            if (flow.Step == CallStep.Answering)
-            {
-                call.Step(faqId is null ? "no_answer" : "answer");
-                if (faqId is not null)
-                {
-                    call.Answered(faqId);
-                }
-            }
-
-            var faqUrl = faqId is null ? null : $"{FaqSiteUrl}/faq/{faqId}";
-            return Task.FromResult(flow.Answered(markdown, faqUrl, flow.Language.DefaultVoice));
-        }, cancellationToken);
+    /// <summary>
+    /// The bot answered the caller's question (from <see cref="VoiceAnswerWorker"/>): the answer is applied off the sweep
+    /// (<see cref="VoiceWorkDispatcher"/>, a few calls at a time), because each answer costs round trips (the call's state,
+    /// the play, the SMS offer's prompt in the transcript, the recognize) and a sweep that applied them one after another
+    /// kept the last of many callers waiting for all the others. Applying twice is harmless: the call's state is saved
+    /// under its version before anything is played, and a flow no longer answering ignores an answer.
+    /// </summary>
+    public Task AnsweredAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
+    {
+        answerWaits.Remove(conversationId);
+        work.Enqueue(new ScopedVoiceWork("bot answer", (services, ct) => services.GetRequiredService<CallHandler>().ApplyAnswerAsync(conversationId, markdown, faqId, ct)));
+        return Task.CompletedTask;
+    }
 
     /// <summary>An agent took the call's conversation (the hub's AgentAssigned, heard on every node): connect the agent's phone.</summary>
     public Task AgentAssignedAsync(Guid conversationId, CancellationToken cancellationToken) =>
@@ -164,6 +164,32 @@ internal sealed partial class CallHandler(
             return Task.FromResult(commands);
         }, cancellationToken);
         return started;
+    }
+
+    private async Task ApplyAnswerAsync(Guid conversationId, string? markdown, string? faqId, CancellationToken cancellationToken)
+    {
+        // A sweep (this node's, or another node's at the same moment) can see the bot's reply in two parts: the FAQ's
+        // answer, then "did that help?". The second part names no FAQ, and applied beside the first it could overtake it
+        // and read as "nothing found". The reply is written in one transaction, so the transcript tells.
+        if (markdown is null && await ReplyNamedAnFaqAsync(conversationId, cancellationToken))
+        {
+            return;
+        }
+
+        await OnCallAsync(conversationId, (call, flow) =>
+        {
+            if (flow.Step == CallStep.Answering)
+            {
+                call.Step(faqId is null ? "no_answer" : "answer");
+                if (faqId is not null)
+                {
+                    call.Answered(faqId);
+                }
+            }
+
+            var faqUrl = faqId is null ? null : $"{FaqSiteUrl}/faq/{faqId}";
+            return Task.FromResult(flow.Answered(markdown, faqUrl, flow.Language.DefaultVoice));
+        }, cancellationToken);
     }
 
     // Runs `decide` on the conversation's call in progress and carries out its commands; again on a conflict.
@@ -191,6 +217,21 @@ internal sealed partial class CallHandler(
         }
     }
 
+    // Whether the bot's reply since the caller's last message names an FAQ.
+    private async Task<bool> ReplyNamedAnFaqAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var transcript = await conversations.ReadAsync(conversationId, 0, 1000, cancellationToken);
+        for (var i = transcript.Count - 1; i >= 0 && !(transcript[i].Direction == ActivityDirection.Inbound && transcript[i].Type == "message"); i--)
+        {
+            if (transcript[i].Direction == ActivityDirection.Outbound && transcript[i].ActivityJson.Contains(ActivityChannelData.FaqId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task OnEventAsync(VoiceCall call, AcsCallEvent e, CancellationToken cancellationToken)
     {
         var flow = Restore(call);
@@ -213,6 +254,7 @@ internal sealed partial class CallHandler(
                         call.Step("ask");
                         call.Asked(speech, pii);
                         await SaveAsync(call, flow, cancellationToken);
+                        answerWaits.Add(call.ConversationId);
                         bot.RequestAnswer(call.ConversationId, stored.Sequence);
                         return;
                     }

@@ -22,6 +22,8 @@ internal static class CallServiceCollectionExtensions
         builder.Services.AddScoped<CallHandler>();
         builder.Services.TryAddScoped<IIncomingCallHandler>(sp => sp.GetRequiredService<CallHandler>());
         builder.Services.TryAddScoped<ICallEventHandler>(sp => sp.GetRequiredService<CallHandler>());
+        builder.Services.AddSingleton<VoiceAnswerSignal>();
+        builder.Services.AddSingleton<VoiceAnswerWaits>();
         builder.Services.AddHostedService<VoiceAnswerWorker>();
         builder.Services.AddHostedService<VoiceQueueListener>();
     }

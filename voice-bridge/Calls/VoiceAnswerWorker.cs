@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,25 +12,51 @@ namespace ConversationHub.VoiceBridge.Calls;
 /// <summary>
 /// Picks up the bot's answers on voice conversations the way the LINE sender does: the transcript's pending deliveries
 /// of channel voice, oldest first; each conversation's answer (its first message that names an FAQ, else none) goes to
-/// the call's flow, and the activities are marked delivered. Polls briefly, since a caller is waiting on the line.
+/// the call's flow, and the activities are marked delivered. A caller is waiting on the line, so the worker does not
+/// wait for a poll: a new activity (<see cref="ConversationEventTopics.ActivityAdded"/>, from any node) in a conversation
+/// whose caller waits for the bot (<see cref="VoiceAnswerWaits"/>) wakes it, and wake-ups that come while a sweep runs
+/// make one more sweep. The poll remains as the safety net for an answer that was missed (a node that restarted, a lost
+/// notification, a question asked on another node).
 /// </summary>
-internal sealed partial class VoiceAnswerWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<VoiceAnswerWorker> logger) : BackgroundService
+internal sealed partial class VoiceAnswerWorker(
+    IServiceScopeFactory scopes, IHubEvents events, VoiceAnswerSignal signal, VoiceAnswerWaits waits, ILogger<VoiceAnswerWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var added = events.Subscribe(ConversationEventTopics.ActivityAdded, (e, _) =>
         {
-            try
+            if (IsAwaitedAnswer(e))
             {
-                await SweepAsync(stoppingToken);
+                signal.Wake();
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            return Task.CompletedTask;
+        });
+        await signal.RunAsync(
+            async cancellationToken =>
+            {
+                await SweepAsync(cancellationToken);
+                return Interval;
+            },
+            exception =>
             {
                 Log.SweepFailed(logger, exception);
-            }
+                return Interval;
+            },
+            stoppingToken);
+    }
+
+    private bool IsAwaitedAnswer(HubEvent hubEvent)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ActivityAddedPayload>(hubEvent.Payload) is { } added && waits.IsWaiting(added.ConversationId);
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -9,7 +9,7 @@ namespace ConversationHub.VoiceBridge.Simulator;
 /// The stand-in ACS's calls, media operations and SMS, in memory on this node (the embedded default runs one node; the
 /// stand-in is not meant for scale-out). Operations answer like ACS and raise the events ACS would raise.
 /// </summary>
-internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<AcsSimulatorOptions> options, TimeProvider time)
+internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<AcsSimulatorOptions> options, TimeProvider time, IAcsStandInObserver? observer = null)
 {
     private static readonly string[] ToneNames = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
@@ -34,7 +34,11 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
 
     public SimulatedCall? FindByConnectionId(string callConnectionId) => _calls.GetValueOrDefault(callConnectionId);
 
-    public void Record(string name, string? callConnectionId, string body) => _operations.Enqueue(new RecordedOperation(name, callConnectionId, body));
+    public void Record(string name, string? callConnectionId, string body)
+    {
+        observer?.Requested(name, callConnectionId, body);
+        _operations.Enqueue(new RecordedOperation(name, callConnectionId, body));
+    }
 
     /// <summary>A caller dials a city number: the call rings and Event Grid announces it.</summary>
     public SimulatedCall Ring(string caller, string callee, Uri eventGridUrl)
@@ -42,7 +46,7 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
         var call = new SimulatedCall(caller, callee);
         _calls[call.CallConnectionId] = call;
         delivery.EnqueueEventGrid(eventGridUrl.ToString(), SimulatorJson.IncomingCall(call, options.Value.ResourceId, time.GetUtcNow()));
-        Signal();
+        Signal(call);
         return call;
     }
 
@@ -141,7 +145,7 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
             call.State = state;
         }
 
-        Signal();
+        Signal(call);
     }
 
     /// <summary>Our side leaves or ends the call.</summary>
@@ -279,6 +283,11 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
         {
             replaced.Timer.Cancel();
             Raise(call, replaced.OperationCallbackUri, ("RecognizeCanceled", replaced.OperationContext, null, null));
+        }
+        else
+        {
+            // The prompt is heard and the recognize waits for the caller: a driver polling for prompts must wake.
+            Signal(call);
         }
 
         _ = TimeOutAsync(call, recognize, initialSilence, interTone);
@@ -453,6 +462,7 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
 
     public void RecordSms(SentSms sms)
     {
+        observer?.SmsAccepted(sms);
         _sms.Enqueue(sms);
         Signal();
     }
@@ -510,6 +520,12 @@ internal sealed partial class AcsStandIn(AcsEventDelivery delivery, IOptions<Acs
             delivery.EnqueueCallbacks(target, [.. events.Select(e => SimulatorJson.CloudEvent(call, e.Name, e.Context, e.Result ?? Ok(0, "Success"), e.Extra, now))]);
         }
 
+        Signal(call);
+    }
+
+    private void Signal(SimulatedCall call)
+    {
+        observer?.Changed(call);
         Signal();
     }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace ConversationHub.Host.VoiceLoad;
+
+/// <summary>The arguments of <c>voice load</c>.</summary>
+internal sealed record VoiceLoadArguments(int Calls, int Nodes, string? ConnectionString, bool Json)
+{
+    public const string Usage =
+        "usage: voice load [--calls 200] [--provider sqlite|postgres --connection \"<PostgreSQL connection string>\"] [--nodes 1|2] [--json]";
+
+    public string Provider => ConnectionString is null ? "sqlite" : "postgres";
+
+    public static VoiceLoadArguments? TryParse(IReadOnlyList<string> args, out string? error)
+    {
+        int calls = 200, nodes = 1;
+        string? provider = null, connection = null;
+        var json = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--json")
+            {
+                json = true;
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                error = $"{name} needs a value.";
+                return null;
+            }
+
+            var value = args[++i];
+            var ok = name switch
+            {
+                "--calls" => TryInt(value, 1, 5000, out calls),
+                "--nodes" => TryInt(value, 1, 2, out nodes),
+                "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
+                "--connection" => (connection = value).Length > 0,
+                _ => false,
+            };
+            if (!ok)
+            {
+                error = $"bad argument {name} {value}.";
+                return null;
+            }
+        }
+
+        if ((provider == "postgres") != (connection is not null))
+        {
+            error = "--provider postgres and --connection go together.";
+            return null;
+        }
+
+        if (nodes > 1 && connection is null)
+        {
+            error = "--nodes 2 needs PostgreSQL (--provider postgres --connection …): SQLite is one node's database.";
+            return null;
+        }
+
+        error = null;
+        return new VoiceLoadArguments(calls, nodes, connection, json);
+    }
+
+    private static bool TryInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+}
