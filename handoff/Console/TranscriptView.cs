@@ -5,7 +5,8 @@ namespace ConversationHub.Handoff.Console;
 
 /// <summary>
 /// Turns transcript activities into console lines: who spoke, the text, the bot's choices, and whether a citizen's
-/// message was a click on one of those choices (「いいえ」, a suggested question) rather than typed.
+/// message was a click on one of those choices (「いいえ」, a suggested question) or a key pressed on the phone rather than
+/// typed or spoken.
 /// </summary>
 internal static class TranscriptView
 {
@@ -21,8 +22,10 @@ internal static class TranscriptView
                 ? actions.Select(a => Str(a?["title"]) ?? Str(a?["value"])).OfType<string>().ToList()
                 : [];
             var role = activity.Direction == ActivityDirection.Inbound ? "user" : activity.FromRole;
+            // A key pressed on the phone is a choice from the menu too, not words.
             var clicked = role == "user" && text is not null
-                && (lastChoices.Contains(text) || json["channelData"]?["postback"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
+                && (lastChoices.Contains(text) || json["channelData"]?["postback"]?.GetValueKind() == System.Text.Json.JsonValueKind.True
+                    || Str(json["channelData"]?["voice"]?["medium"]) == "dtmf");
             var attachments = json["attachments"] is JsonArray list
                 ? list.OfType<JsonObject>().Select(a => new AttachmentItem(Str(a["contentType"]) ?? "application/octet-stream", Str(a["name"]), Str(a["contentUrl"]))).ToList()
                 : [];

@@ -16,18 +16,16 @@ internal sealed partial class CallHandler
         // another node or event moved the call, and nothing has been played or sent yet; the event is applied again.
         var actions = await ExpandAsync(call, flow, commands, cancellationToken);
         await SaveAsync(call, flow, cancellationToken);
+
+        // Then the transcript, in one write: what was heard, and every prompt about to be played (the state is stored,
+        // so a retry of this event will not write them twice).
+        await WriteTranscriptAsync(call, actions, cancellationToken);
         var voice = flow.Language.DefaultVoice;
         foreach (var command in actions)
         {
             switch (command)
             {
                 case SayCommand say:
-                    if (say.Context != "answer")
-                    {
-                        // The bot's answer is already in the transcript, written by the bot.
-                        await WriteAsync(call, ActivityDirection.Outbound, say.Text, null, cancellationToken);
-                    }
-
                     await calls.PlayAsync(call.CallConnectionId, new PlayRequest
                     {
                         PlaySources = [say.Ssml is { } ssml ? PlaySource.FromSsml(ssml) : Text(say.Text, flow.Language, voice)],
@@ -35,7 +33,6 @@ internal sealed partial class CallHandler
                     }, cancellationToken);
                     break;
                 case ListenCommand listen:
-                    await WriteAsync(call, ActivityDirection.Outbound, listen.Prompt, null, cancellationToken);
                     await calls.RecognizeAsync(call.CallConnectionId, new RecognizeRequest
                     {
                         RecognizeInputType = listen.Speech ? "speechOrDtmf" : "dtmf",
@@ -71,7 +68,6 @@ internal sealed partial class CallHandler
                     await calls.CancelAllMediaOperationsAsync(call.CallConnectionId, cancellationToken);
                     break;
                 case ConnectCommand connect:
-                    await WriteEventAsync(call, "voice.connect", new JsonObject { ["to"] = connect.Context }, cancellationToken);
                     await calls.AddParticipantAsync(call.CallConnectionId, new AddParticipantRequest
                     {
                         ParticipantToAdd = Identifier(connect.Target),
@@ -208,9 +204,6 @@ internal sealed partial class CallHandler
 
     private async Task SendSmsAsync(VoiceCall call, SmsToSend send, CancellationToken cancellationToken)
     {
-        // The caller pressed the key of the SMS offer: their consent, recorded in the transcript with what is sent.
-        await WriteEventAsync(call, "voice.smsConsent", JsonValue.Create(send.Sms.Kind), cancellationToken, ActivityDirection.Inbound);
-        await WriteAsync(call, ActivityDirection.Outbound, send.Sms.Text, null, cancellationToken, "sms");
         await sms.SendAsync(call.LineNumber, pii.Unprotect(call.CallerEncrypted, CallerPurpose), send.Sms.Text,
             AcsRepeatability.For(send.Key, time.GetUtcNow()), enableDeliveryReport: false, tag: send.Sms.Kind, cancellationToken);
     }
@@ -218,7 +211,43 @@ internal sealed partial class CallHandler
     // An SMS decided and counted, with its idempotency key.
     private sealed record SmsToSend(SendSmsCommand Sms, string Key) : CallCommand;
 
-    private Task<TranscriptActivity> WriteAsync(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, CancellationToken cancellationToken, string medium = "voice")
+    // What was heard (buffered by the event) and what is about to be said, as transcript lines, in one append.
+    private async Task WriteTranscriptAsync(VoiceCall call, IReadOnlyList<CallCommand> actions, CancellationToken cancellationToken)
+    {
+        var lines = new List<TranscriptActivity>(_heard);
+        _heard.Clear();
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                // The bot's answer is already in the transcript, written by the bot.
+                case SayCommand say when say.Context != "answer":
+                    lines.Add(Message(call, ActivityDirection.Outbound, say.Text, null));
+                    break;
+                case ListenCommand listen:
+                    lines.Add(Message(call, ActivityDirection.Outbound, listen.Prompt, null));
+                    break;
+                case SmsToSend send:
+                    // The caller pressed the key of the SMS offer: their consent, recorded with what is sent.
+                    lines.Add(Event(call, "voice.smsConsent", JsonValue.Create(send.Sms.Kind), ActivityDirection.Inbound));
+                    lines.Add(Message(call, ActivityDirection.Outbound, send.Sms.Text, null, "sms"));
+                    break;
+                case ConnectCommand connect:
+                    lines.Add(Event(call, "voice.connect", new JsonObject { ["to"] = connect.Context }, ActivityDirection.Outbound));
+                    break;
+            }
+        }
+
+        if (lines.Count > 0)
+        {
+            await conversations.AppendAsync(lines, cancellationToken);
+        }
+    }
+
+    private Task<TranscriptActivity> WriteAsync(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, CancellationToken cancellationToken) =>
+        conversations.AppendAsync(Message(call, direction, text, turn), cancellationToken);
+
+    private TranscriptActivity Message(VoiceCall call, ActivityDirection direction, string text, TurnState? turn, string medium = "voice")
     {
         var inbound = direction == ActivityDirection.Inbound;
         var activity = new JsonObject
@@ -231,15 +260,15 @@ internal sealed partial class CallHandler
             ["from"] = new JsonObject { ["id"] = inbound ? "caller" : "voicebot", ["role"] = inbound ? "user" : "bot" },
             ["channelData"] = new JsonObject { ["voice"] = new JsonObject { ["medium"] = medium } },
         };
-        return conversations.AppendAsync(new TranscriptActivity(call.ConversationId, direction, "message", inbound ? "user" : "bot", activity.ToJsonString(), Now)
+        return new TranscriptActivity(call.ConversationId, direction, "message", inbound ? "user" : "bot", activity.ToJsonString(), Now)
         {
             Turn = turn,
             // Our own prompts are played, not sent by a sweep.
             Delivery = inbound ? DeliveryState.NotRequired : DeliveryState.Delivered,
-        }, cancellationToken);
+        };
     }
 
-    private Task<TranscriptActivity> WriteEventAsync(VoiceCall call, string name, JsonNode? value, CancellationToken cancellationToken, ActivityDirection direction = ActivityDirection.Outbound)
+    private TranscriptActivity Event(VoiceCall call, string name, JsonNode? value, ActivityDirection direction)
     {
         var inbound = direction == ActivityDirection.Inbound;
         var activity = new JsonObject
@@ -250,7 +279,7 @@ internal sealed partial class CallHandler
             ["channelId"] = "voice",
             ["from"] = new JsonObject { ["id"] = inbound ? "caller" : "voicebot", ["role"] = inbound ? "user" : "bot" },
         };
-        return conversations.AppendAsync(new TranscriptActivity(call.ConversationId, direction, "event", inbound ? "user" : "bot", activity.ToJsonString(), Now) { Turn = inbound ? TurnState.Done : null }, cancellationToken);
+        return new TranscriptActivity(call.ConversationId, direction, "event", inbound ? "user" : "bot", activity.ToJsonString(), Now) { Turn = inbound ? TurnState.Done : null };
     }
 
     private static CommunicationIdentifierModel Identifier(string target) =>

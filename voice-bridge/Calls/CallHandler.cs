@@ -52,6 +52,9 @@ internal sealed partial class CallHandler(
 
     private string FaqSiteUrl => (configuration["FaqSite:PublicBaseUrl"] ?? options.CurrentValue.Acs.CallbackBaseUrl?.AbsoluteUri ?? "").TrimEnd('/');
 
+    // What the caller did in this event (keys), written with the prompts that answer it once the state is stored.
+    private readonly List<TranscriptActivity> _heard = [];
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task HandleAsync(IncomingCall incomingCall, CancellationToken cancellationToken)
@@ -108,6 +111,7 @@ internal sealed partial class CallHandler(
         for (var attempt = 0; attempt < 20; attempt++)
         {
             db.ChangeTracker.Clear();
+            _heard.Clear();
             var call = await db.Calls.FirstOrDefaultAsync(c => c.CallConnectionId == connectionId, cancellationToken);
             if (call is null)
             {
@@ -198,6 +202,7 @@ internal sealed partial class CallHandler(
         for (var attempt = 0; attempt < 5; attempt++)
         {
             db.ChangeTracker.Clear();
+            _heard.Clear();
             var call = await db.Calls.Where(c => c.ConversationId == conversationId && c.EndedAtUtc == null).FirstOrDefaultAsync(cancellationToken);
             if (call is null)
             {
@@ -247,24 +252,26 @@ internal sealed partial class CallHandler(
                 if (recognition.SpeechText is { Length: > 0 } speech)
                 {
                     commands = flow.Heard(speech, recognition.Confidence ?? 0);
-                    var asks = commands.OfType<AskBotCommand>().Any();
-                    var stored = await WriteAsync(call, ActivityDirection.Inbound, speech, asks ? TurnState.Pending : TurnState.Done, cancellationToken);
-                    if (asks)
+                    if (commands.OfType<AskBotCommand>().Any())
                     {
+                        // The state first (a retry then finds the call answering and asks nothing twice), then the
+                        // question as the bot's pending turn.
                         call.Step("ask");
                         call.Asked(speech, pii);
                         await SaveAsync(call, flow, cancellationToken);
+                        var stored = await WriteAsync(call, ActivityDirection.Inbound, speech, TurnState.Pending, cancellationToken);
                         answerWaits.Add(call.ConversationId);
                         bot.RequestAnswer(call.ConversationId, stored.Sequence);
                         return;
                     }
 
+                    _heard.Add(Message(call, ActivityDirection.Inbound, speech, TurnState.Done));
                     call.Step("not_understood");
                 }
                 else
                 {
                     var keys = string.Concat(recognition.Tones.Select(Digit));
-                    await WriteAsync(call, ActivityDirection.Inbound, keys, TurnState.Done, cancellationToken);
+                    _heard.Add(Message(call, ActivityDirection.Inbound, keys, TurnState.Done, "dtmf"));
                     var before = flow.Step;
                     commands = flow.Pressed(keys);
                     call.Step(before == CallStep.Language ? "lang:" + flow.Language.Tag : "key:" + keys);

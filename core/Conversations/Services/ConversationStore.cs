@@ -63,6 +63,25 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         return activity;
     }
 
+    public async Task AppendAsync(IReadOnlyList<TranscriptActivity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await AppendInTransactionAsync(activities, ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+        // One notice for the batch, as for a bot's reply: listeners read everything after what they have.
+        await PublishAddedAsync(activities[^1], cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PendingTurn>> FindPendingTurnsAsync(DateTime storedBeforeUtc, int max, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -225,6 +244,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         var payload = JsonSerializer.Serialize(new ActivityAddedPayload(activity.ConversationId, activity.Sequence), ConversationJsonContext.Default.ActivityAddedPayload);
         await events.PublishAsync(ConversationEventTopics.ActivityAdded, payload, cancellationToken);
     }
+
     public async Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken) =>
         await AsyncEnumerable.ToListAsync(TranscriptQueries.After.For(db)(db, conversationId, afterSequence, max), cancellationToken);
 

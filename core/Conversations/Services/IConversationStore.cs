@@ -32,6 +32,13 @@ public interface IConversationStore
     /// <exception cref="KeyNotFoundException">The conversation does not exist.</exception>
     Task<TranscriptActivity> AppendAsync(TranscriptActivity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends several activities of one conversation in one transaction, in order (a channel that writes what it heard
+    /// and what it says next together). Client ids are not checked here: use <see cref="AppendAsync(TranscriptActivity, CancellationToken)"/> for those.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The conversation does not exist.</exception>
+    Task AppendAsync(IReadOnlyList<TranscriptActivity> activities, CancellationToken cancellationToken);
+
     /// <summary>Activities with a sequence greater than <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<TranscriptActivity>> ReadAsync(Guid conversationId, long afterSequence, int max, CancellationToken cancellationToken);
 
