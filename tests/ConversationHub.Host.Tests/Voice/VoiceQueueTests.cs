@@ -28,12 +28,14 @@ public sealed class VoiceQueueTests
 
     private static Dictionary<string, string?> Settings(string pause = "00:00:01") => HandoffSettings.OpenAllDay(new Dictionary<string, string?> { ["Voice:HoldPause"] = pause });
 
-    [Fact]
-    public async Task OperatorRequested_AgentAccepts_PhoneJoinsCaseOpened_ThenMovedToDepartment()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task OperatorRequested_AgentAccepts_PhoneJoinsCaseOpened_ThenMovedToDepartment(DatabaseProvider provider)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var ct = cts.Token;
-        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(), ct);
+        await using var host = await HubHost.StartAsync(provider, Settings(), ct);
         var phone = host.Services.GetRequiredService<SimulatedPhone>();
         var acs = host.Services.GetRequiredService<AcsStandIn>();
         await using var agent = await AgentClient.ConnectAsync(host, "operator", ct);
@@ -115,12 +117,14 @@ public sealed class VoiceQueueTests
         Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
     }
 
-    [Fact]
-    public async Task CallerHangsUpInTheQueue_Abandoned()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task CallerHangsUpInTheQueue_Abandoned(DatabaseProvider provider)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var ct = cts.Token;
-        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(), ct);
+        await using var host = await HubHost.StartAsync(provider, Settings(), ct);
         var phone = host.Services.GetRequiredService<SimulatedPhone>();
         await using var agent = await AgentClient.ConnectAsync(host, "operator", ct);
         Assert.True((await agent.AvailableAsync(ct)).Ok);

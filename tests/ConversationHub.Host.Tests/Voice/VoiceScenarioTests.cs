@@ -19,8 +19,10 @@ namespace ConversationHub.Host.Tests.Voice;
 /// </summary>
 public sealed class VoiceScenarioTests
 {
-    [Fact]
-    public async Task LinePastItsEndOfService_CallerToldAndCallEnds()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task LinePastItsEndOfService_CallerToldAndCallEnds(DatabaseProvider provider)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = cts.Token;
@@ -31,7 +33,7 @@ public sealed class VoiceScenarioTests
             ["Voice:Lines:0:Name"] = "給付金コールセンター",
             ["Voice:Lines:0:ServiceEndsOn"] = yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
-        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings, ct);
+        await using var host = await HubHost.StartAsync(provider, settings, ct);
         var phone = host.Services.GetRequiredService<SimulatedPhone>();
 
         var call = phone.PlaceCall(Caller, City)!;
@@ -128,8 +130,10 @@ public sealed class VoiceScenarioTests
         phone.HangUp(call);
     }
 
-    [Fact]
-    public async Task EveryCallbackTwiceAndReordered_NothingPlayedOrSentTwice()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task EveryCallbackTwiceAndReordered_NothingPlayedOrSentTwice(DatabaseProvider provider)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var ct = cts.Token;
@@ -138,7 +142,7 @@ public sealed class VoiceScenarioTests
             ["Voice:Simulator:DuplicateDeliveries"] = "true",
             ["Voice:Simulator:ReorderDeliveries"] = "true",
         });
-        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings, ct);
+        await using var host = await HubHost.StartAsync(provider, settings, ct);
         var phone = host.Services.GetRequiredService<SimulatedPhone>();
         var acs = host.Services.GetRequiredService<AcsStandIn>();
 
