@@ -1,10 +1,4 @@
-using ConversationHub.Bot;
-using ConversationHub.Core;
-using ConversationHub.Faq;
-using ConversationHub.Handoff;
 using ConversationHub.Host;
-using ConversationHub.Host.DemoCity;
-using ConversationHub.VoiceBridge;
 
 if (await HostCommands.TryRunAsync(args) is { } verbExitCode)
 {
@@ -12,21 +6,9 @@ if (await HostCommands.TryRunAsync(args) is { } verbExitCode)
 }
 
 var builder = HostSetup.CreateBuilder(args);
-builder.AddCore(); // first: its start-up migrations must run before any other hosted service reads the database
-builder.AddHostDefaults();
-builder.AddFaq();
-builder.AddBot();
-builder.AddHandoff();
-builder.AddVoiceBridge();
-builder.AddDemoCity();
+builder.AddModules();
 
 var app = builder.Build();
-app.UseHostDefaults();
-app.MapCore();
-app.MapFaq();
-app.MapBot();
-app.MapHandoff();
-app.MapVoiceBridge();
-app.MapHostDefaults();
+app.MapModules();
 
 return await HostSetup.RunAsync(app);

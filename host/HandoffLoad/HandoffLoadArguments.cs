@@ -34,12 +34,12 @@ internal sealed record HandoffLoadArguments(int Agents, int Citizens, int Messag
             var value = args[++i];
             var ok = name switch
             {
-                "--agents" => TryInt(value, 1, 1000, out agents),
-                "--citizens" => TryInt(value, 1, 10_000, out citizens),
-                "--messages" => TryInt(value, 0, 100, out messages),
-                "--rate" => TryInt(value, 1, 1000, out rate),
-                "--nodes" => TryInt(value, 1, 2, out nodes),
-                "--chats-per-agent" => TryInt(value, 1, 50, out chats),
+                "--agents" => LoadVerbArguments.TryInt(value, 1, 1000, out agents),
+                "--citizens" => LoadVerbArguments.TryInt(value, 1, 10_000, out citizens),
+                "--messages" => LoadVerbArguments.TryInt(value, 0, 100, out messages),
+                "--rate" => LoadVerbArguments.TryInt(value, 1, 1000, out rate),
+                "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
+                "--chats-per-agent" => LoadVerbArguments.TryInt(value, 1, 50, out chats),
                 "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
                 "--connection" => (connection = value).Length > 0,
                 _ => false,
@@ -51,22 +51,12 @@ internal sealed record HandoffLoadArguments(int Agents, int Citizens, int Messag
             }
         }
 
-        if ((provider == "postgres") != (connection is not null))
+        error = LoadVerbArguments.CheckDatabase(provider, connection, nodes);
+        if (error is not null)
         {
-            error = "--provider postgres and --connection go together.";
             return null;
         }
 
-        if (nodes > 1 && connection is null)
-        {
-            error = "--nodes 2 needs PostgreSQL (--provider postgres --connection …): SQLite is one node's database.";
-            return null;
-        }
-
-        error = null;
         return new HandoffLoadArguments(agents, citizens, messages, rate, nodes, chats, connection, json);
     }
-
-    private static bool TryInt(string text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 }

@@ -33,8 +33,8 @@ internal sealed record VoiceLoadArguments(int Calls, int Nodes, string? Connecti
             var value = args[++i];
             var ok = name switch
             {
-                "--calls" => TryInt(value, 1, 5000, out calls),
-                "--nodes" => TryInt(value, 1, 2, out nodes),
+                "--calls" => LoadVerbArguments.TryInt(value, 1, 5000, out calls),
+                "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
                 "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
                 "--connection" => (connection = value).Length > 0,
                 _ => false,
@@ -46,22 +46,12 @@ internal sealed record VoiceLoadArguments(int Calls, int Nodes, string? Connecti
             }
         }
 
-        if ((provider == "postgres") != (connection is not null))
+        error = LoadVerbArguments.CheckDatabase(provider, connection, nodes);
+        if (error is not null)
         {
-            error = "--provider postgres and --connection go together.";
             return null;
         }
 
-        if (nodes > 1 && connection is null)
-        {
-            error = "--nodes 2 needs PostgreSQL (--provider postgres --connection …): SQLite is one node's database.";
-            return null;
-        }
-
-        error = null;
         return new VoiceLoadArguments(calls, nodes, connection, json);
     }
-
-    private static bool TryInt(string text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 }

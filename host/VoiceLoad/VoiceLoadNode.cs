@@ -36,13 +36,7 @@ internal sealed class VoiceLoadNode : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // The same modules, in the same order, as Program.cs.
-        builder.AddCore();
-        builder.AddHostDefaults();
-        builder.AddFaq();
-        builder.AddBot();
-        builder.AddHandoff();
-        builder.AddVoiceBridge();
-        builder.AddDemoCity();
+        builder.AddModules();
         // The banner is for a person at a terminal; here standard output carries the report (one JSON object with --json).
         var banner = builder.Services.Where(d => d.ImplementationType == typeof(StartupBanner)).ToList();
         foreach (var descriptor in banner)
@@ -58,13 +52,7 @@ internal sealed class VoiceLoadNode : IAsyncDisposable
         }
 
         var app = builder.Build();
-        app.UseHostDefaults();
-        app.MapCore();
-        app.MapFaq();
-        app.MapBot();
-        app.MapHandoff();
-        app.MapVoiceBridge();
-        app.MapHostDefaults();
+        app.MapModules();
         try
         {
             await app.StartAsync(cancellationToken);

@@ -8,28 +8,13 @@ using ConversationHub.VoiceBridge.Persistence;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static ConversationHub.Host.Tests.Voice.CallerScript;
 
 namespace ConversationHub.Host.Tests.Voice;
 
 /// <summary>Whole calls on the embedded default: the stand-in ACS on the host, our client and callbacks wired to it with no voice settings.</summary>
 public sealed class VoiceCallTests
 {
-    private const string Caller = "+819055556666";
-    private const string City = "+81501234567";
-
-    private static async Task<List<HeardPrompt>> HearUntilAsync(SimulatedPhone phone, SimulatedCall call, Func<List<HeardPrompt>, bool> done, CancellationToken ct)
-    {
-        var heard = new List<HeardPrompt>();
-        while (!done(heard))
-        {
-            ct.ThrowIfCancellationRequested();
-            var more = await phone.HeardAsync(call, heard.Count == 0 ? 0 : heard[^1].Sequence, TimeSpan.FromSeconds(5), ct);
-            heard.AddRange(more);
-        }
-
-        return heard;
-    }
-
     [Fact]
     public async Task Call_OutOfHours_HearsTheNextOpeningAndEnds()
     {
