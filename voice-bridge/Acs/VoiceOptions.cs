@@ -18,6 +18,12 @@ public sealed class VoiceOptions
     /// </summary>
     public string ExtensionDialFormat { get; set; } = "+81501230{0}";
 
+    /// <summary>
+    /// The city's reservation site (窓口予約), offered by SMS (key 4) among the alternatives when the queue is congested;
+    /// not offered when unset.
+    /// </summary>
+    public Uri? ReservationSiteUrl { get; set; }
+
     /// <summary>The pause between two announcements of a waiting caller's place in the queue.</summary>
     public TimeSpan HoldPause { get; set; } = TimeSpan.FromSeconds(20);
 

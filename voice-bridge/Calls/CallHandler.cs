@@ -371,7 +371,7 @@ internal sealed partial class CallHandler(
     }
 
     private CallFlow Restore(VoiceCall call) =>
-        CallFlow.Restore(JsonSerializer.Deserialize<CallFlowState>(call.FlowState, StateJson)!, CallLanguage.Of(call.Language), CityName, FaqSiteUrl);
+        CallFlow.Restore(JsonSerializer.Deserialize<CallFlowState>(call.FlowState, StateJson)!, CallLanguage.Of(call.Language), CityName, FaqSiteUrl, options.CurrentValue.ReservationSiteUrl?.AbsoluteUri);
 
     private static string Digit(string tone) => tone switch
     {

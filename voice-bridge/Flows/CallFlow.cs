@@ -46,11 +46,11 @@ public enum CallStep
 /// <summary>
 /// The voicebot's decisions for one call, free of telephony and storage: it takes what happened (the call rang, keys
 /// were pressed, words were heard, the bot answered, a prompt ended) and returns what to do next. The menu is 1 = a
-/// question by keys, 2 = an operator (only when one can take the call), 3 = the FAQ's address by SMS (when congested),
-/// 9 = hear it again. Words not understood are asked again once; after two failures the menu is offered by keys only,
+/// question by keys, 2 = an operator (only when one can take the call), 3 = the FAQ's address by SMS and 4 = the
+/// reservation site's (when congested, 溢れ呼: the alternatives to waiting), 9 = hear it again. Words not understood are asked again once; after two failures the menu is offered by keys only,
 /// then the operator when there is one, else the call ends politely.
 /// </summary>
-public sealed class CallFlow(CallLanguage language, string cityName, string faqSiteUrl)
+public sealed class CallFlow(CallLanguage language, string cityName, string faqSiteUrl, string? reservationSiteUrl = null)
 {
 
     /// <summary>Speech below this confidence counts as not understood.</summary>
@@ -86,10 +86,10 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages], _greeting);
 
     /// <summary>A flow in the state <paramref name="state"/> was left in.</summary>
-    public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl)
+    public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl, string? reservationSiteUrl = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new CallFlow(language, cityName, faqSiteUrl)
+        return new CallFlow(language, cityName, faqSiteUrl, reservationSiteUrl)
         {
             Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl,
             Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [], _greeting = state.Greeting,
@@ -120,7 +120,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private List<CallCommand> Greet(DateOnly? serviceEndedOn = null)
     {
         var entry = _entry;
-        var opening = CallPrompts.Opening(entry, _language, cityName, serviceEndedOn, Greeting);
+        var opening = CallPrompts.Opening(entry, _language, cityName, serviceEndedOn, Greeting, ReservationOffered);
         switch (entry.Kind)
         {
             case CallEntryKind.Forward:
@@ -159,6 +159,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
                     '1' => [Listen(CallPrompts.Text(_language, "Menu"), "question", keys: "9", speech: true)],
                     '2' when _entry.OperatorOffered => ToQueue(),
                     '3' when _entry.Congested => SmsAndGoodbye("faq_site", faqSiteUrl),
+                    '4' when _entry.Congested && reservationSiteUrl is { Length: > 0 } => SmsAndGoodbye("reservation_site", reservationSiteUrl),
                     '9' => [MenuListen()],
                     _ => null,
                 };
@@ -375,9 +376,11 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         return new ListenCommand(text, "language", string.Concat(parts.Select(p => p.Key)), Speech: false) { Ssml = ssml };
     }
 
-    private string MenuKeys => "19" + (_entry.OperatorOffered ? "2" : "") + (_entry.Congested ? "3" : "");
+    private string MenuKeys => "19" + (_entry.OperatorOffered ? "2" : "") + (_entry.Congested ? "3" : "") + (_entry.Congested && ReservationOffered ? "4" : "");
 
-    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, _language, cityName, null, Greeting), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
+    private bool ReservationOffered => !string.IsNullOrEmpty(reservationSiteUrl);
+
+    private ListenCommand MenuListen() => Listen(CallPrompts.Opening(_entry, _language, cityName, null, Greeting, ReservationOffered), "menu", MenuKeys, speech: Step != CallStep.KeysMenu);
 
     private static ListenCommand Listen(string prompt, string context, string keys, bool speech) => new(prompt, context, keys, speech);
 

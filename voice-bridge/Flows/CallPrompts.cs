@@ -23,8 +23,11 @@ public static class CallPrompts
     }
 
     /// <summary>What the caller hears first: the greeting and the menu, or why the call ends here.</summary>
-    /// <remarks><paramref name="greeting"/>, when given, replaces the standard greeting (a line's own, set by administrators).</remarks>
-    public static string Opening(CallEntry entry, CallLanguage language, string cityName, DateOnly? serviceEndedOn = null, string? greeting = null)
+    /// <remarks>
+    /// <paramref name="greeting"/>, when given, replaces the standard greeting (a line's own, set by administrators);
+    /// <paramref name="reservationSite"/> adds the reservation site's address by SMS (4) to the alternatives of a congested line.
+    /// </remarks>
+    public static string Opening(CallEntry entry, CallLanguage language, string cityName, DateOnly? serviceEndedOn = null, string? greeting = null, bool reservationSite = false)
     {
         ArgumentNullException.ThrowIfNull(entry);
         greeting = string.IsNullOrWhiteSpace(greeting) ? Text(language, "Greeting", cityName) : greeting.Trim();
@@ -34,7 +37,7 @@ public static class CallPrompts
             CallEntryKind.ServiceEnded => greeting + Text(language, "ServiceEnded", Date(language, serviceEndedOn)),
             CallEntryKind.Closed when entry.NextOpening is { } next => greeting + Text(language, "Closed", When(language, next)),
             CallEntryKind.Closed => greeting + Text(language, "ClosedNoNext"),
-            _ when entry.Congested => greeting + Text(language, "Congested") + Text(language, "Menu"),
+            _ when entry.Congested => greeting + Text(language, "Congested") + (reservationSite ? Text(language, "CongestedReservation") : "") + Text(language, "Menu"),
             _ => greeting + Text(language, entry.OperatorOffered ? "MenuWithOperator" : "Menu"),
         };
     }

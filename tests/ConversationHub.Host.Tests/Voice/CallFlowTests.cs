@@ -183,4 +183,17 @@ public sealed class CallFlowTests
         Assert.Equal("en", english.Language.Tag);
         Assert.StartsWith("Thank you for calling", menuEn.Prompt, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Congested_WithAReservationSite_OffersItsAddressBy4()
+    {
+        var flow = new CallFlow(CallLanguage.Of("ja"), "若葉台市", "https://faq.example.jp/", "https://yoyaku.example.jp/");
+        var menu = Assert.IsType<ListenCommand>(Assert.Single(flow.Start(Congested)));
+        Assert.Equal("1934", menu.Keys);
+        Assert.Contains("予約サイトのアドレスをショートメッセージでお送りする場合は4を", menu.Prompt, StringComparison.Ordinal);
+        Assert.Equal(new SendSmsCommand("reservation_site", "https://yoyaku.example.jp/"), flow.Pressed("4")[0]);
+
+        var without = NewFlow();
+        Assert.Equal("193", Assert.IsType<ListenCommand>(Assert.Single(without.Start(Congested))).Keys);
+    }
 }
