@@ -1,7 +1,8 @@
 // The phone simulator (/console/phone): one caller on the voice simulator's JSON API (data-api). Prompts arrive by long
 // poll, are written to the call log (a polite live region) and spoken with the browser's speech synthesis; keys come from
-// the on-screen keypad or the keyboard; words are typed or, where the browser can, spoken. Every text comes from the
-// page's JSON island (HandoffStrings.resx), none is written here.
+// the on-screen keypad or the keyboard; words are typed or, where the browser can, spoken. Between calls the page also
+// watches the caller's number for calls to it (callbacks from a case): they ring in a panel to answer or decline. Every
+// text comes from the page's JSON island (HandoffStrings.resx), none is written here.
 (() => {
   'use strict';
 
@@ -23,11 +24,16 @@
     keys: [...root.querySelectorAll('.ph-key')], ask: $('ph-ask'), question: $('ph-question'), say: $('ph-say'),
     mic: $('ph-mic'), micNote: $('ph-mic-note'), questionStatus: $('ph-question-status'),
     log: $('ph-log'), logBox: $('ph-log-box'), logEmpty: $('ph-log-empty'), sms: $('ph-sms'), smsEmpty: $('ph-sms-empty'),
+    incoming: $('ph-incoming'), incomingTitle: $('ph-incoming-title'), incomingLine: $('ph-incoming-line'),
+    incomingLive: $('ph-incoming-live'), incomingNote: $('ph-incoming-note'),
+    answer: $('ph-answer'), decline: $('ph-decline'), busy: $('ph-busy'),
   };
 
   const ENDED = new Set(['disconnected', 'rejected']);
   const KEYS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']);
   const POLL_SECONDS = 20;
+  const RING_POLL_MS = 2000;
+  const RING_NOTE_MS = 8000;
 
   // The call in progress: { id, state, after, sms: Set of message ids }; null between calls.
   let call = null;
@@ -296,6 +302,8 @@
 
     clearError();
     el.questionStatus.textContent = '';
+    // Dialing out while a call rings here leaves it ringing (it times out, as on a phone that is busy calling).
+    closeIncoming(null);
     dialing = true;
     showState('dialing', false, null);
     enableControls();
@@ -318,16 +326,21 @@
       showError(response?.status === 400 ? t('InvalidNumber') : t('Error'));
       enableControls();
       el.call.focus();
+      watchIncoming();
       return;
     }
 
-    const placed = await response.json();
+    startCall(await response.json());
+  }
+
+  // A call placed here or answered here becomes the call in progress: a fresh log, its state, the long poll.
+  function startCall(view) {
     el.log.replaceChildren();
     el.logEmpty.hidden = false;
     el.sms.replaceChildren();
     el.smsEmpty.hidden = false;
-    call = { id: placed.id, state: placed.state, after: 0, sms: new Set() };
-    showState(placed.state, placed.transferred, placed.listening);
+    call = { id: view.id, state: view.state, after: 0, sms: new Set() };
+    showState(view.state, view.transferred, view.listening);
     enableControls();
     el.stateTitle.focus();
     void followAsync(call);
@@ -354,6 +367,7 @@
           showState('disconnected', false, null);
           showError(t('Gone'));
           enableControls();
+          watchIncoming();
           return;
         }
 
@@ -385,6 +399,7 @@
 
       if (ENDED.has(heard.state)) {
         enableControls();
+        watchIncoming();
         return;
       }
     }
@@ -456,6 +471,7 @@
     showState('disconnected', false, null);
     enableControls();
     el.call.focus();
+    watchIncoming();
   }
 
   el.dial.addEventListener('submit', placeCallAsync);
@@ -485,6 +501,258 @@
       void pressAsync(event.key);
     }
   });
+
+  // ---- calls to this phone (callbacks from a case) -------------------------------------------------------------------
+  // While no call is in progress and the page is visible, GET /ringing?to=<the caller's number> every two seconds. A
+  // call that rings opens the panel (announced, focus on 応答, a ring shown and, with sound on, heard); 応答 makes it
+  // the call in progress; 拒否 / 話し中にする decline it; a call that stops ringing closes the panel with a note.
+  let lineNames = new Map();
+  let ringing = null; // { id, from } while the panel shows a call
+  let watching = false;
+  let noteTimer = 0;
+
+  const canWatch = () => !dialing && !(call && !ENDED.has(call.state)) && document.visibilityState === 'visible' && !el.body.hidden;
+
+  // The number as the stand-in knows it (E.164): spaces and hyphens dropped, a domestic 0… read as +81….
+  function ownNumber() {
+    const typed = el.caller.value.replace(/[\s\-‐－ー]/g, '');
+    return /^0\d{9,10}$/.test(typed) ? '+81' + typed.slice(1) : typed;
+  }
+
+  function watchIncoming() {
+    if (watching || !canWatch()) {
+      return;
+    }
+
+    watching = true;
+    void (async () => {
+      try {
+        while (canWatch()) {
+          await checkRingingAsync();
+          await new Promise((resolve) => setTimeout(resolve, RING_POLL_MS));
+        }
+      } finally {
+        watching = false;
+      }
+    })();
+  }
+
+  async function checkRingingAsync() {
+    const number = ownNumber();
+    if (!/^\+\d{6,15}$/.test(number)) {
+      closeIncoming(ringing ? 'IncomingEnded' : null);
+      return;
+    }
+
+    let found;
+    try {
+      const response = await request('GET', '/ringing?to=' + encodeURIComponent(number));
+      if (!response.ok) {
+        return;
+      }
+
+      found = await response.json();
+    } catch {
+      // The next round asks again; a call that rings for 30 seconds survives a missed poll.
+      return;
+    }
+
+    // An answer or a decline under way decides the panel's fate itself.
+    if (!canWatch() || ringing?.acting) {
+      return;
+    }
+
+    if (ringing && found.some((c) => c.id === ringing.id)) {
+      ringTone();
+      return;
+    }
+
+    // For an outbound call the stand-in's "from" is the number it rings (ours) and "to" the city line that calls.
+    const next = found[0];
+    if (next) {
+      openIncoming({ id: next.id, line: next.to });
+    } else if (ringing) {
+      closeIncoming('IncomingEnded');
+    }
+  }
+
+  function openIncoming(incoming) {
+    const wasOpen = !!ringing;
+    ringing = incoming;
+    clearTimeout(noteTimer);
+    el.incomingNote.hidden = true;
+    const title = t('IncomingFrom', root.dataset.city || '', incoming.line);
+    el.incomingTitle.textContent = title;
+    const name = lineNames.get(incoming.line);
+    el.incomingLine.textContent = name ? t('IncomingLine', name) : '';
+    el.incomingLine.hidden = !name;
+    setIncomingBusy(false);
+    el.incoming.hidden = false;
+    el.incomingLive.textContent = title;
+    if (!wasOpen) {
+      el.answer.focus();
+    }
+
+    ringTone();
+  }
+
+  // Hides the panel; `noteKey` names the short note left in its place (null: none). Focus on the panel goes to 発信.
+  function closeIncoming(noteKey) {
+    if (!ringing && el.incoming.hidden) {
+      return;
+    }
+
+    // A pressed button that was disabled while its request ran has dropped focus to the body: that counts as the panel's.
+    const focused = document.activeElement;
+    const hadFocus = !focused || focused === document.body || el.incoming.contains(focused);
+    ringing = null;
+    el.incoming.hidden = true;
+    el.incomingLive.textContent = noteKey ? t(noteKey) : '';
+    clearTimeout(noteTimer);
+    if (noteKey) {
+      el.incomingNote.textContent = t(noteKey);
+      el.incomingNote.hidden = false;
+      noteTimer = setTimeout(() => { el.incomingNote.hidden = true; }, RING_NOTE_MS);
+    }
+
+    if (hadFocus) {
+      (el.call.disabled ? el.stateTitle : el.call).focus();
+    }
+  }
+
+  function setIncomingBusy(busy) {
+    el.answer.disabled = busy;
+    el.decline.disabled = busy;
+    el.busy.disabled = busy;
+    if (!busy && !el.incoming.hidden && (!document.activeElement || document.activeElement === document.body)) {
+      el.answer.focus();
+    }
+  }
+
+  async function answerAsync() {
+    const incoming = ringing;
+    if (!incoming || incoming.acting || !canWatch()) {
+      return;
+    }
+
+    clearError();
+    incoming.acting = true;
+    setIncomingBusy(true);
+    let response;
+    try {
+      response = await request('POST', `/calls/${encodeURIComponent(incoming.id)}/answer`);
+    } catch {
+      response = null;
+    }
+
+    if (ringing !== incoming) {
+      return;
+    }
+
+    if (!response || !response.ok) {
+      if (response?.status === 404 || response?.status === 409) {
+        closeIncoming('IncomingEnded');
+      } else {
+        incoming.acting = false;
+        setIncomingBusy(false);
+        showError(t('Error'));
+      }
+
+      return;
+    }
+
+    // Answered: the panel gives way to the call (its state takes focus), as if it had been dialled here.
+    ringing = null;
+    el.incoming.hidden = true;
+    el.incomingLive.textContent = '';
+    startCall({ id: incoming.id, state: 'connected', transferred: false, listening: null });
+    addLog('system', t('IncomingAnswered'));
+  }
+
+  async function declineAsync(busy) {
+    const incoming = ringing;
+    if (!incoming || incoming.acting) {
+      return;
+    }
+
+    clearError();
+    incoming.acting = true;
+    setIncomingBusy(true);
+    let response;
+    try {
+      response = await request('POST', `/calls/${encodeURIComponent(incoming.id)}/decline`, { busy });
+    } catch {
+      response = null;
+    }
+
+    if (ringing !== incoming) {
+      return;
+    }
+
+    if (response?.ok) {
+      closeIncoming(busy ? 'IncomingBusy' : 'IncomingDeclined');
+    } else if (response?.status === 404 || response?.status === 409) {
+      closeIncoming('IncomingEnded');
+    } else {
+      incoming.acting = false;
+      setIncomingBusy(false);
+      showError(t('Error'));
+    }
+  }
+
+  el.answer.addEventListener('click', () => void answerAsync());
+  el.decline.addEventListener('click', () => void declineAsync(false));
+  el.busy.addEventListener('click', () => void declineAsync(true));
+  el.incoming.addEventListener('keydown', (event) => {
+    // Escape declines, as a phone's side button does; the buttons themselves are the main way.
+    if (event.key === 'Escape' && ringing) {
+      event.preventDefault();
+      void declineAsync(false);
+    }
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      watchIncoming();
+    }
+  });
+  el.caller.addEventListener('change', () => {
+    // Another number: what rang at the old one is not this phone's any more.
+    closeIncoming(null);
+    watchIncoming();
+  });
+
+  // A short double beep per check while a call rings, only with sound on and where the browser has Web Audio.
+  const AudioContextType = window.AudioContext || window.webkitAudioContext;
+  let audio = null;
+
+  function ringTone() {
+    if (!el.speak.checked || typeof AudioContextType !== 'function') {
+      return;
+    }
+
+    try {
+      audio ??= new AudioContextType();
+      if (audio.state === 'suspended') {
+        // Browsers start audio only after a gesture on the page; until then the ring is seen, not heard.
+        void audio.resume().catch(() => {});
+      }
+
+      const start = audio.currentTime;
+      for (const offset of [0, 0.45]) {
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = 880;
+        gain.gain.setValueAtTime(0.0001, start + offset);
+        gain.gain.exponentialRampToValueAtTime(0.12, start + offset + 0.03);
+        gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.35);
+        tone.connect(gain).connect(audio.destination);
+        tone.start(start + offset);
+        tone.stop(start + offset + 0.4);
+      }
+    } catch {
+      // The ring is a convenience: the panel shows and announces the call either way.
+    }
+  }
 
   // ---- start: the lines that can be called ---------------------------------------------------------------------------
   async function loadLinesAsync() {
@@ -518,7 +786,9 @@
       el.caller.value = book.defaultCaller;
     }
 
+    lineNames = new Map(book.lines.map((line) => [line.number, line.name]));
     enableControls();
+    watchIncoming();
   }
 
   void loadLinesAsync();
