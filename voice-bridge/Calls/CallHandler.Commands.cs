@@ -192,6 +192,19 @@ internal sealed partial class CallHandler
             return [];
         }
 
+        if (flow.Step == CallStep.WithAgent && call.AgentId != agentId)
+        {
+            // The chat was handed to another agent (転送): the call follows it.
+            var handover = flow.AgentChanged(phone);
+            if (handover.Count > 0)
+            {
+                call.AgentId = agentId;
+                call.Step("handover");
+            }
+
+            return handover;
+        }
+
         var commands = flow.AgentAccepted(phone);
         if (commands.Count > 0)
         {

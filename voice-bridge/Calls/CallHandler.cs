@@ -311,7 +311,7 @@ internal sealed partial class CallHandler(
                 break;
             case AcsCallEventKind.AddParticipantFailed:
                 commands = flow.NotJoined(e.OperationContext);
-                call.Step(e.OperationContext == CallFlow.AgentContext ? "agent_unreachable" : "department_unreachable");
+                call.Step((e.OperationContext ?? "participant") + "_unreachable");
                 if (e.OperationContext == CallFlow.AgentContext)
                 {
                     call.Outcome = CallOutcome.AgentUnreachable;

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Hosting;
 namespace ConversationHub.VoiceBridge.Calls;
 
 /// <summary>
-/// Hears agents taking conversations (every node hears each one): when the conversation is a call waiting here, the
-/// agent's phone is connected at once. The call's version lets one node act; the queue's hold loop connects the agent
+/// Hears agents taking conversations, or handing them to each other (every node hears each one): when the conversation
+/// is a call here, the agent's phone is connected at once. The call's version lets one node act; the queue's hold loop connects the agent
 /// too, should this event be missed.
 /// </summary>
 internal sealed class VoiceQueueListener(IHubEvents events, IServiceScopeFactory scopes) : IHostedService, IDisposable
@@ -17,6 +17,8 @@ internal sealed class VoiceQueueListener(IHubEvents events, IServiceScopeFactory
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscriptions.Add(events.Subscribe(ConversationEventTopics.AgentAssigned, OnAgentAssignedAsync));
+        // A chat handed to another agent: the call follows it to the new agent's phone.
+        _subscriptions.Add(events.Subscribe(ConversationEventTopics.Transferred, OnAgentAssignedAsync));
         return Task.CompletedTask;
     }
 

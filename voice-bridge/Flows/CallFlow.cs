@@ -36,6 +36,9 @@ public enum CallStep
     /// <summary>The caller talks with the department.</summary>
     WithDepartment,
 
+    /// <summary>The chat went to another agent: the new agent's phone is being added, the first agent still on the line.</summary>
+    HandingOver,
+
     /// <summary>Saying goodbye; the call ends when the prompt ends.</summary>
     Closing,
 
@@ -63,6 +66,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     private CallLanguage _language = language;
     private IReadOnlyList<string> _languages = [];
     private string? _greeting;
+    private string? _previousAgent;
 
     /// <summary>Where the call stands.</summary>
     public CallStep Step { get; private set; } = CallStep.Ringing;
@@ -83,7 +87,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     public CallEntry Entry => _entry;
 
     /// <summary>The flow's state, to store between events (a call's events may reach any node).</summary>
-    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages], _greeting);
+    public CallFlowState Snapshot() => new(Step, Failures, _entry, _lastFaqUrl, Agent, Department, [.. _languages], _greeting, _previousAgent);
 
     /// <summary>A flow in the state <paramref name="state"/> was left in.</summary>
     public static CallFlow Restore(CallFlowState state, CallLanguage language, string cityName, string faqSiteUrl, string? reservationSiteUrl = null)
@@ -92,7 +96,7 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         return new CallFlow(language, cityName, faqSiteUrl, reservationSiteUrl)
         {
             Step = state.Step, Failures = state.Failures, _entry = state.Entry, _lastFaqUrl = state.LastFaqUrl,
-            Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [], _greeting = state.Greeting,
+            Agent = state.Agent, Department = state.Department, _languages = state.Languages ?? [], _greeting = state.Greeting, _previousAgent = state.PreviousAgent,
         };
     }
 
@@ -295,12 +299,37 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         return [new CancelMediaCommand(), new ConnectCommand(agentPhone, AgentContext)];
     }
 
+    /// <summary>
+    /// The chat was handed to another agent (<paramref name="agentPhone"/>): their phone joins first, then the first
+    /// agent leaves, so the caller is never alone on the line.
+    /// </summary>
+    public IReadOnlyList<CallCommand> AgentChanged(string agentPhone)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentPhone);
+        if (Step != CallStep.WithAgent || agentPhone == Agent)
+        {
+            return [];
+        }
+
+        _previousAgent = Agent;
+        Agent = agentPhone;
+        Step = CallStep.HandingOver;
+        return [new ConnectCommand(agentPhone, HandoverContext)];
+    }
+
     /// <summary>A participant joined (<paramref name="context"/> says which invitation).</summary>
     public IReadOnlyList<CallCommand> Joined(string? context)
     {
         if (context == AgentContext && Step == CallStep.Connecting)
         {
             Step = CallStep.WithAgent;
+        }
+        else if (context == HandoverContext && Step == CallStep.HandingOver)
+        {
+            Step = CallStep.WithAgent;
+            var previous = _previousAgent;
+            _previousAgent = null;
+            return previous is null ? [] : [new DisconnectCommand(previous, AgentContext)];
         }
         else if (context == DepartmentContext && Step == CallStep.TransferringToDepartment && Agent is { } agent)
         {
@@ -326,6 +355,13 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
             Step = CallStep.WithAgent;
             Department = null;
         }
+        else if (context == HandoverContext && Step == CallStep.HandingOver)
+        {
+            // The new agent did not answer: the first agent is still on the line.
+            Step = CallStep.WithAgent;
+            Agent = _previousAgent;
+            _previousAgent = null;
+        }
 
         return [];
     }
@@ -349,6 +385,9 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 
     /// <summary>The context of the invitation of the agent's phone.</summary>
     public const string AgentContext = "agent";
+
+    /// <summary>The context of the invitation of the phone of an agent the chat was handed to.</summary>
+    public const string HandoverContext = "handover";
 
     /// <summary>The context of the invitation of a department's number.</summary>
     public const string DepartmentContext = "department";
@@ -442,4 +481,5 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
 /// <param name="Department">The department's number the call moves or moved to.</param>
 /// <param name="Languages">The language menu's languages, in key order.</param>
 /// <param name="Greeting">The line's own greeting, if it has one.</param>
-public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl, string? Agent = null, string? Department = null, IReadOnlyList<string>? Languages = null, string? Greeting = null);
+/// <param name="PreviousAgent">The first agent's phone while the call is handed to another agent.</param>
+public sealed record CallFlowState(CallStep Step, int Failures, CallEntry Entry, string? LastFaqUrl, string? Agent = null, string? Department = null, IReadOnlyList<string>? Languages = null, string? Greeting = null, string? PreviousAgent = null);

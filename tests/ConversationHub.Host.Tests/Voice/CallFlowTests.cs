@@ -196,4 +196,25 @@ public sealed class CallFlowTests
         var without = NewFlow();
         Assert.Equal("193", Assert.IsType<ListenCommand>(Assert.Single(without.Start(Congested))).Keys);
     }
+
+    [Fact]
+    public void ChatHandedToAnotherAgent_NewPhoneJoinsFirst_ThenTheFirstLeaves()
+    {
+        var flow = NewFlow();
+        flow.Start(OpenWithOperator);
+        flow.Pressed("2");
+        flow.AgentAccepted("8:acs:first");
+        flow.Joined(CallFlow.AgentContext);
+
+        Assert.Equal(new ConnectCommand("8:acs:second", CallFlow.HandoverContext), Assert.Single(flow.AgentChanged("8:acs:second")));
+        Assert.Equal(CallStep.HandingOver, flow.Step);
+        flow = CallFlow.Restore(flow.Snapshot(), CallLanguage.Of("ja"), "若葉台市", "https://faq.example.jp/");
+        Assert.Equal(new DisconnectCommand("8:acs:first", CallFlow.AgentContext), Assert.Single(flow.Joined(CallFlow.HandoverContext)));
+        Assert.Equal("8:acs:second", flow.Agent);
+
+        // A new agent who does not answer leaves the call with the one on the line.
+        flow.AgentChanged("8:acs:third");
+        Assert.Empty(flow.NotJoined(CallFlow.HandoverContext));
+        Assert.Equal(("8:acs:second", CallStep.WithAgent), (flow.Agent, flow.Step));
+    }
 }

@@ -150,6 +150,44 @@ public sealed class VoiceQueueTests
     }
 
     [Fact]
+    public async Task CallHandedToAnotherAgent_FollowsToTheirPhone()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var ct = cts.Token;
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(), ct);
+        var phone = host.Services.GetRequiredService<SimulatedPhone>();
+        var acs = host.Services.GetRequiredService<AcsStandIn>();
+        await using var agent = await AgentClient.ConnectAsync(host, "operator", ct);
+        await using var colleague = await AgentClient.ConnectAsync(host, "supervisor", ct);
+        Assert.True((await agent.AvailableAsync(ct)).Ok);
+
+        var call = phone.PlaceCall(Caller, City)!;
+        await HearUntilAsync(phone, call, h => h.Heard("オペレーターにおつなぎする場合は2を"), ct);
+        Assert.True(phone.PressKeys(call, "2"));
+        var conversationId = await ConversationOfAsync(host, ct);
+        await agent.WaitForOfferAsync(conversationId, ct);
+        Assert.True((await agent.ActAsync("Accept", ct, conversationId)).Ok);
+        await Eventually.UntilAsync(async () => (await RecordAsync(host, ct)) is { AgentJoinedAtUtc: not null } r ? r : null, "the agent joined", ct);
+
+        // 転送 to a colleague: the colleague's phone joins, then the first agent leaves.
+        Assert.True((await colleague.AvailableAsync(ct)).Ok);
+        var moved = await agent.ActAsync("Transfer", ct, conversationId, colleague.Id, false, "税金のご相談です");
+        Assert.True(moved.Ok, moved.Message);
+        await Eventually.UntilAsync(() => acs.Operations.FirstOrDefault(o => o.Name == "removeParticipant" && o.CallConnectionId == call.CallConnectionId), "the first agent leaves", ct);
+        lock (call.Gate)
+        {
+            Assert.Contains(call.Joined, j => (string?)j["communicationUser"]?["id"] == "8:acs:wakabadai-demo_supervisor");
+            Assert.DoesNotContain(call.Joined, j => (string?)j["communicationUser"]?["id"] == AgentPhone);
+        }
+
+        var record = await RecordAsync(host, ct);
+        Assert.Equal(colleague.Id, record!.AgentId);
+        Assert.Contains("handover", record.Path, StringComparison.Ordinal);
+        Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
+        phone.HangUp(call);
+    }
+
+    [Fact]
     public async Task AgentPhoneDoesNotAnswer_CallerToldAndCallEnds()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
