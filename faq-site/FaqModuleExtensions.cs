@@ -63,6 +63,7 @@ public static class FaqModuleExtensions
         endpoints.MapFaqSearchApi();
         endpoints.MapSynonymsApi();
         endpoints.MapFaqEditorApi();
+        endpoints.MapFaqCsvApi();
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
         endpoints.MapSearchClickApi();
@@ -70,7 +71,7 @@ public static class FaqModuleExtensions
         return endpoints;
     }
 
-    // The FAQ editors' staff pages (/console/faq): lists, history, synonyms, attachments, search misses.
+    // The FAQ editors' staff pages (/console/faq): lists, history, synonyms, attachments, search misses, CSV import/export.
     private static void AddEditorConsole(IServiceCollection services)
     {
         services.AddScoped<Editor.StaffDirectory>();
@@ -78,6 +79,9 @@ public static class FaqModuleExtensions
         services.AddScoped<Editor.RevisionHistory>();
         services.AddScoped<Synonyms.EditSynonymGroup>();
         services.AddScoped<SearchMissReport>();
+        services.AddScoped<KnowledgeBase.Csv.PlanFaqCsvImport>();
+        services.AddScoped<KnowledgeBase.Csv.ApplyFaqCsvImport>();
+        services.AddScoped<KnowledgeBase.Csv.ExportFaqCsv>();
     }
 
     // Zero-hit and low-confidence searches, masked, queued in memory and written in the background.

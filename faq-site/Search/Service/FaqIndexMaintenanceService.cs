@@ -10,7 +10,7 @@ namespace ConversationHub.Faq.Search.Service;
 
 /// <summary>
 /// Builds this node's index at start-up (after migrations and seeding) and keeps it current: one FAQ on
-/// <see cref="FaqSearchTopics.FaqChanged"/>, everything after the event bus reconnects (events may be lost).
+/// <see cref="FaqSearchTopics.FaqChanged"/> (all of them after a bulk change), everything after the event bus reconnects (events may be lost).
 /// </summary>
 internal sealed partial class FaqIndexMaintenanceService(
     IServiceScopeFactory scopes,
@@ -58,6 +58,12 @@ internal sealed partial class FaqIndexMaintenanceService(
 
     private async Task RefreshAsync(string payload, CancellationToken cancellationToken)
     {
+        if (payload == FaqSearchTopics.AllFaqs)
+        {
+            await RebuildAsync(cancellationToken);
+            return;
+        }
+
         if (!Guid.TryParse(payload, out var faqId))
         {
             Log.BadPayload(logger);
