@@ -29,6 +29,7 @@ internal static class HostCommands
         return args switch
         {
             ["faq", "eval", .. var rest] => await FaqEvalCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["faq", "csv", "bench", .. var rest] => await FaqCsv.FaqCsvBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "bench", .. var rest] => await FaqBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["faq", "train", .. var rest] when FaqTrainCommand.UsesPlatform(rest) =>
                 await RunOnPlatformAsync((services, ct) => FaqTrainCommand.RunOnPlatformAsync(services, rest, Console.Out, ct), cancel.Token),
