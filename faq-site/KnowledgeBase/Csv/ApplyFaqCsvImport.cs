@@ -32,54 +32,76 @@ internal sealed class ApplyFaqCsvImport(FaqDbContext db, PlanFaqCsvImport plan, 
 
     public async Task<FaqCsvApplyResult> ExecuteAsync(byte[] file, string expectedPlanHash, Guid? editorId, CancellationToken cancellationToken)
     {
+        // A retrying strategy (if one is configured) replays the whole unit: re-check, write, commit.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (result, changed) = await strategy.ExecuteAsync(ct => ApplyInTransactionAsync(file, expectedPlanHash, editorId, ct), cancellationToken);
+        if (result.Outcome == FaqCsvApplyOutcome.Applied)
+        {
+            await PublishAsync(changed, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<(FaqCsvApplyResult, List<Guid>)> ApplyInTransactionAsync(byte[] file, string expectedPlanHash, Guid? editorId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The plan is made again inside the transaction, so what is written was checked against what is stored.
         var planned = await plan.ExecuteAsync(file, cancellationToken);
         if (planned.Errors.Count > 0)
         {
-            return new(FaqCsvApplyOutcome.Invalid, planned);
+            return (new(FaqCsvApplyOutcome.Invalid, planned), []);
         }
 
         if (!string.Equals(planned.PlanHash, expectedPlanHash, StringComparison.Ordinal))
         {
-            return new(FaqCsvApplyOutcome.Stale, planned);
+            return (new(FaqCsvApplyOutcome.Stale, planned), []);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var categories = await db.Categories.ToDictionaryAsync(c => (c.Kind, c.Name), cancellationToken);
-        // PERF: change tracking is detected once at SaveChanges rather than after every added row.
+        // PERF: changes are detected once before SaveChanges rather than after every added row.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var changed = new List<Guid>(planned.Targets.Count);
-        foreach (var target in planned.Targets)
+        try
         {
-            var faq = target.Faq ?? new FaqEntry(target.Question, target.AnswerMarkdown) { CreatedAtUtc = now };
-            if (target.Kind == FaqCsvChangeKind.Delete)
+            foreach (var target in planned.Targets)
             {
-                faq.Status = FaqStatus.Archived;
-            }
-            else
-            {
-                Apply(faq, target, categories);
+                var faq = target.Faq ?? new FaqEntry(target.Question, target.AnswerMarkdown) { CreatedAtUtc = now };
+                if (target.Kind == FaqCsvChangeKind.Delete)
+                {
+                    faq.Status = FaqStatus.Archived;
+                }
+                else
+                {
+                    Apply(faq, target, categories);
+                }
+
+                if (target.Faq is null)
+                {
+                    db.Faqs.Add(faq);
+                }
+
+                faq.UpdatedAtUtc = now;
+                db.Revisions.Add(new FaqRevision(faq.Id, target.CurrentRevision + 1, FaqRevisionSnapshot.Of(faq).ToJson(), now)
+                {
+                    EditorUserId = editorId,
+                    ChangeNote = target.ChangeNote[..Math.Min(target.ChangeNote.Length, 500)],
+                });
+                changed.Add(faq.Id);
             }
 
-            if (target.Faq is null)
-            {
-                db.Faqs.Add(faq);
-            }
-
-            faq.UpdatedAtUtc = now;
-            db.Revisions.Add(new FaqRevision(faq.Id, target.CurrentRevision + 1, FaqRevisionSnapshot.Of(faq).ToJson(), now)
-            {
-                EditorUserId = editorId,
-                ChangeNote = target.ChangeNote[..Math.Min(target.ChangeNote.Length, 500)],
-            });
-            changed.Add(faq.Id);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await PublishAsync(changed, cancellationToken);
-        return new(FaqCsvApplyOutcome.Applied, planned);
+        return (new(FaqCsvApplyOutcome.Applied, planned), changed);
     }
 
     private void Apply(FaqEntry faq, FaqCsvTarget target, Dictionary<(FaqCategoryKind, string), FaqCategory> categories)

@@ -11,13 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ConversationHub.Host.Tests.FaqEditor;
 
 /// <summary>
-/// Bulk FAQ changes from CSV over real HTTP on SQLite: the dry run, applying with history, encodings, export round
-/// trip and who may use it. The class has its own host, so the export sees no other class's changes mid-test.
+/// Bulk FAQ changes from CSV over real HTTP on SQLite: the dry run, encodings, export round trip and who may use it.
+/// The class has its own host, so the export sees no other class's changes mid-test. Applying: <see cref="FaqCsvApplyTests"/>.
 /// </summary>
-public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
+public sealed class FaqCsvImportTests(SqliteHostFixture fixture) : IClassFixture<SqliteHostFixture>
 {
-    private const string Header = "ID,操作,質問,言い換え,回答,ライフイベント,分野,キーワード,担当部署コード,公開範囲,公開状態,公開開始,公開終了,関連リンク,変更理由";
-
     private HubHost Host => fixture.Host;
 
     static FaqCsvImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -31,7 +29,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         var kept = await FaqTestData.CreateAsync(Host, ct, question: $"{marker} 更新する質問");
         var archived = await FaqTestData.CreateAsync(Host, ct, question: $"{marker} 削除する質問");
         using var editor = await Host.SignInAsync("faq-editor", ct);
-        var csv = Csv(
+        var csv = FaqCsvForms.Csv(
             $",登録,{marker} 新しい質問,,新しい回答です。,,,{marker},100100,公開,公開,,,,",
             $"{kept.Id},更新,{kept.Question},,更新後の回答です。,,,,,,,,,,",
             $"{archived.Id},削除,,,,,,,,,,,,,",
@@ -43,7 +41,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
             $",移動,{marker} 操作違い,,回答,,,,,,,,,,");
 
         // Act
-        using var response = await PreviewAsync(editor, Encoding.UTF8.GetBytes(csv), ct);
+        using var response = await FaqCsvForms.PreviewAsync(editor, Encoding.UTF8.GetBytes(csv), ct);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
 
         // Assert: valid rows are listed, every error has its row, column and a Japanese message; nothing is stored.
@@ -68,80 +66,6 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         Assert.Equal((0, kept.AnswerMarkdown, FaqStatus.Published, 0), (stored.Added, stored.Answer, stored.Status, stored.Revisions));
     }
 
-    [Fact]
-    public async Task Apply_ConfirmedDryRun_AddsUpdatesArchivesWithHistoryAndIndexes()
-    {
-        // Arrange
-        var ct = TestTimeout.Token(90);
-        var marker = EditorForms.Marker();
-        var updated = await FaqTestData.CreateAsync(Host, ct, question: $"{marker} 更新する質問");
-        var archived = await FaqTestData.CreateAsync(Host, ct, question: $"{marker} 削除する質問");
-        using var editor = await Host.SignInAsync("faq-editor", ct);
-        using var citizen = Host.CreateBrowserClient();
-        var csv = Csv(
-            $",登録,{marker} 一括登録の質問,\"{marker} 言い換え1\n{marker} 言い換え2\",\"- 一括登録の回答です。\",,,\"{marker}\nCSV\",100100,公開,公開,2026-04-01 09:00,,申請書 https://www.example.jp/shinsei,初回登録",
-            $"{updated.Id},更新,{updated.Question},,一括更新した回答です。,,,,,,,,,,",
-            $"{archived.Id},削除,,,,,,,,,,,,,");
-        using var preview = await PreviewAsync(editor, Encoding.UTF8.GetBytes(csv), ct);
-        var page = await preview.Content.ReadAsStringAsync(ct);
-
-        // Act
-        using var apply = await ApplyAsync(editor, page, ct);
-
-        // Assert
-        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.True(HubHost.IsRedirectTo(apply, "/console/faq/import?added=1&updated=1&deleted=1"), apply.StatusCode.ToString());
-        var result = await FaqTestData.WithFaqDbAsync(Host, async db =>
-        {
-            var added = await db.Faqs.AsNoTracking().Include(f => f.Paraphrases).Include(f => f.Categories).Include(f => f.Owners).Include(f => f.RelatedLinks)
-                .SingleAsync(f => f.Question == $"{marker} 一括登録の質問", ct);
-            var revisions = await db.Revisions.AsNoTracking().Where(r => r.FaqId == added.Id || r.FaqId == updated.Id || r.FaqId == archived.Id).ToListAsync(ct);
-            return new
-            {
-                Added = added,
-                UpdatedAnswer = await db.Faqs.Where(f => f.Id == updated.Id).Select(f => f.AnswerMarkdown).SingleAsync(ct),
-                ArchivedStatus = await db.Faqs.Where(f => f.Id == archived.Id).Select(f => f.Status).SingleAsync(ct),
-                Revisions = revisions,
-            };
-        });
-        Assert.Equal("- 一括登録の回答です。", result.Added.AnswerMarkdown);
-        Assert.Equal(FaqStatus.Published, result.Added.Status);
-        Assert.Equal(2, result.Added.Paraphrases.Count);
-        Assert.Equal(["CSV", marker], result.Added.Categories.Select(c => c.Name).Order(StringComparer.Ordinal));
-        Assert.Single(result.Added.Owners);
-        Assert.Equal(("申請書", "https://www.example.jp/shinsei"), (result.Added.RelatedLinks[0].Title, result.Added.RelatedLinks[0].Url));
-        Assert.Equal(new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), result.Added.PublishFromUtc);
-        Assert.Equal("一括更新した回答です。", result.UpdatedAnswer);
-        Assert.Equal(FaqStatus.Archived, result.ArchivedStatus);
-        Assert.Equal(3, result.Revisions.Count);
-        Assert.All(result.Revisions, r => Assert.NotNull(r.EditorUserId));
-        Assert.Equal(["CSV一括削除（アーカイブ）", "CSV一括更新", "初回登録"], result.Revisions.Select(r => r.ChangeNote).Order(StringComparer.Ordinal));
-        Assert.True(await EditorForms.EventuallyAsync(() => EditorForms.IsFoundAsync(citizen, marker, result.Added.Id, ct), ct));
-        var history = await editor.GetStringAsync(new Uri($"/console/faq/{updated.Id}/history", UriKind.Relative), ct);
-        Assert.Contains("CSV一括更新", history, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Apply_FaqEditedAfterDryRun_IsRefusedAndWritesNothing()
-    {
-        // Arrange: the dry run, then another save of the same FAQ.
-        var ct = TestTimeout.Token(60);
-        var marker = EditorForms.Marker();
-        using var editor = await Host.SignInAsync("faq-editor", ct);
-        var id = await EditorForms.CreateAsync(editor, $"{marker} 競合する質問", "元の回答", ct);
-        using var preview = await PreviewAsync(editor, Encoding.UTF8.GetBytes(Csv($"{id},更新,{marker} 競合する質問,,CSVの回答,,,,,,,,,,")), ct);
-        var page = await preview.Content.ReadAsStringAsync(ct);
-        using var other = await EditorForms.PostAsync(editor, $"/console/faq/edit/{id}", $"/console/faq/edit/{id}", EditorForms.Faq($"{marker} 競合する質問", "画面で直した回答", expectedRevision: 1), ct);
-
-        // Act
-        using var apply = await ApplyAsync(editor, page, ct);
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Conflict, apply.StatusCode);
-        Assert.Contains("ほかの職員が対象のFAQを更新しました", await apply.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
-        Assert.Equal("画面で直した回答", await FaqTestData.WithFaqDbAsync(Host, db => db.Faqs.Where(f => f.Id == id).Select(f => f.AnswerMarkdown).SingleAsync(ct)));
-    }
-
     [Theory]
     [InlineData("sjis", "Shift_JIS")]
     [InlineData("bom", "UTF-8")]
@@ -152,7 +76,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         var ct = TestTimeout.Token(60);
         var marker = EditorForms.Marker();
         using var editor = await Host.SignInAsync("faq-editor", ct);
-        var csv = Csv($",登録,{marker} 粗大ごみの申し込み方法は？,,電話で申し込みます。,,,,,,,,,,");
+        var csv = FaqCsvForms.Csv($",登録,{marker} 粗大ごみの申し込み方法は？,,電話で申し込みます。,,,,,,,,,,");
         var bytes = encoding switch
         {
             "sjis" => Encoding.GetEncoding(932).GetBytes(csv),
@@ -161,7 +85,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         };
 
         // Act
-        using var response = await PreviewAsync(editor, bytes, ct);
+        using var response = await FaqCsvForms.PreviewAsync(editor, bytes, ct);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
 
         // Assert
@@ -177,7 +101,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         var ct = TestTimeout.Token(60);
         using var editor = await Host.SignInAsync("faq-editor", ct);
 
-        using var response = await PreviewAsync(editor, [.. Encoding.UTF8.GetBytes(Header + "\r\n"), 0x82, 0xFF, 0xFF, 0x0D, 0x0A], ct);
+        using var response = await FaqCsvForms.PreviewAsync(editor, [.. Encoding.UTF8.GetBytes(FaqCsvForms.Header + "\r\n"), 0x82, 0xFF, 0xFF, 0x0D, 0x0A], ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("文字コードを判別できません", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
@@ -195,17 +119,17 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         // Act
         var utf8 = await editor.GetByteArrayAsync(new Uri("/api/faq/export.csv", UriKind.Relative), ct);
         var sjis = await editor.GetByteArrayAsync(new Uri("/api/faq/export.csv?encoding=sjis", UriKind.Relative), ct);
-        using var reimport = await PreviewAsync(editor, utf8, ct);
+        using var reimport = await FaqCsvForms.PreviewAsync(editor, utf8, ct);
         var html = WebUtility.HtmlDecode(await reimport.Content.ReadAsStringAsync(ct));
 
         // Assert
         Assert.Equal(Encoding.UTF8.GetPreamble(), utf8[..3]);
         var text = Encoding.UTF8.GetString(utf8[3..]);
-        Assert.StartsWith(Header, text, StringComparison.Ordinal);
+        Assert.StartsWith(FaqCsvForms.Header, text, StringComparison.Ordinal);
         Assert.Contains($"\"'=HYPERLINK(\"\"x\"\") {marker}\"", text, StringComparison.Ordinal);
         Assert.Contains("'- 箇条書きで始まる回答", text, StringComparison.Ordinal);
-        Assert.StartsWith(Header, Encoding.GetEncoding(932).GetString(sjis), StringComparison.Ordinal);
-        Assert.True(reimport.StatusCode == HttpStatusCode.OK, ErrorsOf(html));
+        Assert.StartsWith(FaqCsvForms.Header, Encoding.GetEncoding(932).GetString(sjis), StringComparison.Ordinal);
+        Assert.True(reimport.StatusCode == HttpStatusCode.OK, FaqCsvForms.ErrorsOf(html));
         Assert.Contains("登録 0件、更新 0件、削除 0件", html, StringComparison.Ordinal);
         Assert.Contains("エラー 0件", html, StringComparison.Ordinal);
         Assert.Contains("変更する行はありません。", html, StringComparison.Ordinal);
@@ -222,7 +146,7 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
         // Act
         using var operatorPage = await operatorClient.GetAsync(new Uri("/console/faq/import", UriKind.Relative), ct);
         using var operatorExport = await operatorClient.GetAsync(new Uri("/api/faq/export.csv", UriKind.Relative), ct);
-        using var operatorPost = await PreviewAsync(operatorClient, Encoding.UTF8.GetBytes(Csv()), ct, tokenPage: "/console");
+        using var operatorPost = await FaqCsvForms.PreviewAsync(operatorClient, Encoding.UTF8.GetBytes(FaqCsvForms.Csv()), ct, tokenPage: "/console");
         using var anonymousPage = await anonymous.GetAsync(new Uri("/console/faq/import", UriKind.Relative), ct);
         using var anonymousExport = await anonymous.GetAsync(new Uri("/api/faq/export.csv", UriKind.Relative), ct);
 
@@ -239,42 +163,10 @@ public sealed partial class FaqCsvImportTests(SqliteHostFixture fixture) : IClas
     {
         var ct = TestTimeout.Token(60);
         using var editor = await Host.SignInAsync("faq-editor", ct);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Csv())), "file", "faqs.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(FaqCsvForms.Csv())), "file", "faqs.csv" } };
 
         using var response = await editor.PostAsync(new Uri("/console/faq/import?handler=Preview", UriKind.Relative), form, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private static string ErrorsOf(string html) =>
-        html.Contains("id=\"import-errors\"", StringComparison.Ordinal) ? html[html.IndexOf("id=\"import-errors\"", StringComparison.Ordinal)..][..Math.Min(3000, html.Length - html.IndexOf("id=\"import-errors\"", StringComparison.Ordinal))] : "";
-
-    private static string Csv(params string[] rows) => string.Join("\r\n", [Header, .. rows]) + "\r\n";
-
-    private static async Task<HttpResponseMessage> PreviewAsync(HttpClient client, byte[] file, CancellationToken ct, string tokenPage = "/console/faq/import")
-    {
-        var page = await client.GetStringAsync(new Uri(tokenPage, UriKind.Relative), ct);
-        using var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(EditorForms.TokenOf(page)), "__RequestVerificationToken" },
-            { content, "file", "faqs.csv" },
-        };
-        return await client.PostAsync(new Uri("/console/faq/import?handler=Preview", UriKind.Relative), form, ct);
-    }
-
-    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, string previewHtml, CancellationToken ct)
-    {
-        string Field(string name) => WebUtility.HtmlDecode(Regex.Match(previewHtml, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["payload"] = Field("payload"),
-            ["fileName"] = Field("fileName"),
-            ["fileHash"] = Field("fileHash"),
-            ["planHash"] = Field("planHash"),
-            ["__RequestVerificationToken"] = EditorForms.TokenOf(previewHtml),
-        });
-        return await client.PostAsync(new Uri("/console/faq/import?handler=Apply", UriKind.Relative), form, ct);
     }
 }

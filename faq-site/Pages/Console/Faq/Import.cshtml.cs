@@ -54,6 +54,13 @@ internal sealed class ImportModel(PlanFaqCsvImport planner, ApplyFaqCsvImport ap
             return Page();
         }
 
+        if (file.Length > PlanFaqCsvImport.MaxFileBytes)
+        {
+            Message = "Import_TooLarge";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
         {
@@ -131,7 +138,18 @@ internal sealed class ImportModel(PlanFaqCsvImport planner, ApplyFaqCsvImport ap
         {
             using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(payload)), CompressionMode.Decompress);
             using var output = new MemoryStream();
-            gzip.CopyTo(output);
+            // The form comes back from the browser: never inflate more than a file the dry run would accept.
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                output.Write(buffer, 0, read);
+                if (output.Length > PlanFaqCsvImport.MaxFileBytes)
+                {
+                    return null;
+                }
+            }
+
             return output.ToArray();
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
