@@ -34,7 +34,9 @@ internal sealed class CaseExport(IStringLocalizer<HandoffStrings> strings)
     {
         var text = EncodingOf(encoding);
         await using var writer = new StreamWriter(output, text, bufferSize: 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+        // CsvHelper's default line end is CRLF (what Excel writes); setting it explicitly would make it quote only cells
+        // holding CRLF, so a cell with a bare line break would split its row.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
         string[] headers = ["number", "status", "channel", "createdAt", "updatedAt", "category", "inquiryType", "subject", "contactName", "department", "assignee", "team"];
         foreach (var header in headers)
         {
