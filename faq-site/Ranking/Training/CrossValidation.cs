@@ -11,22 +11,9 @@ internal static class CrossValidation
     public static IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> Run(
         IReadOnlyList<CandidateQuery> queries, int foldCount, int seed, bool judgedSignals, TrainReportWriter report, CancellationToken cancellationToken)
     {
-        var foldOf = AssignFolds(queries, foldCount, seed);
         var results = new List<(RankedListMetrics, RankedListMetrics)>(foldCount);
-        for (var fold = 0; fold < foldCount; fold++)
+        foreach (var (fold, training, testing) in Folds(queries, foldCount, seed, judgedSignals))
         {
-            var training = new List<CandidateQuery>();
-            var testing = new List<CandidateQuery>();
-            for (var q = 0; q < queries.Count; q++)
-                (foldOf[q] == fold ? testing : training).Add(queries[q]);
-            if (judgedSignals)
-            {
-                // Signals come from the training folds only; the test fold's judgements never reach a feature.
-                var signals = new JudgedQuerySignals(training);
-                training = FaqRankerTraining.WithSignals(training, signals);
-                testing = FaqRankerTraining.WithSignals(testing, signals);
-            }
-
             var started = Stopwatch.GetTimestamp();
             report.Line(TrainReportWriter.Invariant($"fold {fold + 1}/{foldCount}: training on {training.Count} queries, testing on {testing.Count}"));
             var model = FaqRankerTraining.Train(training, seed, report.Progress($"fold {fold + 1}"), cancellationToken);
@@ -49,6 +36,33 @@ internal static class CrossValidation
         report.Result("mean", "hub", RankedListMetrics.Average([.. results.Select(r => r.Item1)]));
         report.Result("mean", "hub+ltr", RankedListMetrics.Average([.. results.Select(r => r.Item2)]));
         return results;
+    }
+
+    /// <summary>
+    /// The training and test queries of each fold (0-based), with signal features computed from the training queries
+    /// only when <paramref name="judgedSignals"/> is set. Every trainer compared on a dataset goes through this, so
+    /// they all see the same folds and the same feature vectors.
+    /// </summary>
+    public static IEnumerable<(int Fold, List<CandidateQuery> Training, List<CandidateQuery> Testing)> Folds(
+        IReadOnlyList<CandidateQuery> queries, int foldCount, int seed, bool judgedSignals)
+    {
+        var foldOf = AssignFolds(queries, foldCount, seed);
+        for (var fold = 0; fold < foldCount; fold++)
+        {
+            var training = new List<CandidateQuery>();
+            var testing = new List<CandidateQuery>();
+            for (var q = 0; q < queries.Count; q++)
+                (foldOf[q] == fold ? testing : training).Add(queries[q]);
+            if (judgedSignals)
+            {
+                // Signals come from the training folds only; the test fold's judgements never reach a feature.
+                var signals = new JudgedQuerySignals(training);
+                training = FaqRankerTraining.WithSignals(training, signals);
+                testing = FaqRankerTraining.WithSignals(testing, signals);
+            }
+
+            yield return (fold, training, testing);
+        }
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// <c>faq train</c>: trains the FAQ re-ranker from a dataset in the localgovFAQ format. With <c>--folds k</c> it
 /// runs query-level cross-validation and prints the <c>faq eval</c> figures of first-stage search and of the
 /// re-ranked list per fold and averaged; with <c>--out</c> it trains on all queries and writes the model and its
-/// card (<c>.md</c> beside the <c>.json</c>).
+/// card (<c>.md</c> beside the <c>.json</c>). With <c>--trainer</c> other than <c>ours</c> it compares trainers on
+/// the same folds instead (<see cref="TrainerComparison"/>).
 /// </summary>
 public static class FaqTrainCommand
 {
@@ -65,8 +66,15 @@ public static class FaqTrainCommand
             $"faq train: {dataset.Documents.Count} FAQs, {queries.Count} judged queries, first-stage top {arguments.Candidates}, {FaqFeatureNames.Count} features ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s to index and extract)"));
 
         IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> folds = [];
-        if (arguments.Folds >= 2)
+        if (arguments.Trainer != TrainerComparison.Ours)
+        {
+            IReadOnlyList<string> trainers = arguments.Trainer == "all" ? TrainerComparison.AllTrainers : [arguments.Trainer];
+            TrainerComparison.Run(queries, arguments.Folds, arguments.Seed, arguments.JudgedSignals, trainers, report, cancellationToken);
+        }
+        else if (arguments.Folds >= 2)
+        {
             folds = CrossValidation.Run(queries, arguments.Folds, arguments.Seed, arguments.JudgedSignals, report, cancellationToken);
+        }
 
         if (arguments.OutPath is { } outPath)
             await WriteModelAsync(queries, arguments, folds, outPath, report, cancellationToken);

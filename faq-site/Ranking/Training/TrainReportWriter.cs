@@ -29,11 +29,52 @@ internal sealed class TrainReportWriter(TextWriter output, bool json)
             return;
         }
 
-        output.WriteLine(Invariant($"{fold,-6} {engine,-9} {metrics.Ndcg10,8:0.0000} {metrics.Mrr10,8:0.0000} {metrics.Recall10,9:0.0000} {metrics.Hit1A,7:0.0000} {metrics.Hit5A,7:0.0000} {metrics.Queries,7}"));
+        output.WriteLine(Invariant($"{fold,-6} {engine,-13} {metrics.Ndcg10,8:0.0000} {metrics.Mrr10,8:0.0000} {metrics.Recall10,9:0.0000} {metrics.Hit1A,7:0.0000} {metrics.Hit5A,7:0.0000} {metrics.Queries,7}"));
     }
 
     public void ResultHeader() =>
-        Line($"{"fold",-6} {"engine",-9} {"nDCG@10",8} {"MRR@10",8} {"Recall@10",9} {"Hit@1A",7} {"Hit@5A",7} {"queries",7}");
+        Line($"{"fold",-6} {"engine",-13} {"nDCG@10",8} {"MRR@10",8} {"Recall@10",9} {"Hit@1A",7} {"Hit@5A",7} {"queries",7}");
+
+    /// <summary>The comparison table (or one <c>comparison</c> JSON object per trainer).</summary>
+    public void Comparison(int folds, int seed, IReadOnlyList<TrainerComparisonRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (json)
+        {
+            foreach (var row in rows)
+            {
+                output.WriteLine(JsonSerializer.Serialize(
+                    new
+                    {
+                        type = "comparison",
+                        trainer = row.Trainer,
+                        folds,
+                        seed,
+                        row.Metrics.Ndcg10,
+                        row.Metrics.Mrr10,
+                        row.Metrics.Hit1A,
+                        row.Metrics.Queries,
+                        trainSeconds = row.TrainSeconds,
+                        modelBytes = row.ModelBytes,
+                        scoreP99Microseconds = row.ScoreP99Microseconds,
+                    },
+                    JsonOptions));
+            }
+
+            return;
+        }
+
+        output.WriteLine(Invariant($"comparison: {folds} folds by query, seed {seed}; figures averaged over folds, time and size per fold's model, p99 over held-out queries (median of 5 runs each)"));
+        output.WriteLine(Invariant($"{"trainer",-14} {"nDCG@10",8} {"MRR@10",8} {"Hit@1A",7} {"train s",8} {"model KB",9} {"p99 µs/query",13}"));
+        foreach (var row in rows)
+        {
+            var first = row.TrainSeconds == 0 && row.ModelBytes == 0;
+            var train = first ? "-" : Invariant($"{row.TrainSeconds:0.0}");
+            var size = first ? "-" : Invariant($"{row.ModelBytes / 1024.0:0.0}");
+            var p99 = first ? "-" : Invariant($"{row.ScoreP99Microseconds:0.0}");
+            output.WriteLine(Invariant($"{row.Trainer,-14} {row.Metrics.Ndcg10,8:0.0000} {row.Metrics.Mrr10,8:0.0000} {row.Metrics.Hit1A,7:0.0000} {train,8} {size,9} {p99,13}"));
+        }
+    }
 
     public void Model(string path, string cardPath, int trees, double seconds)
     {
