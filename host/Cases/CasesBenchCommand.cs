@@ -23,58 +23,33 @@ internal static class CasesBenchCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var count = int.Parse(Option(args, "--cases") ?? "10000", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs") ?? "10", CultureInfo.InvariantCulture);
-        var provider = Option(args, "--provider") ?? "sqlite";
-        var scratch = Directory.CreateTempSubdirectory("hub-cases-bench-");
-        try
-        {
-            var connection = Option(args, "--connection") ?? $"Data Source={Path.Combine(scratch.FullName, "hub.db")}";
-            var builder = HostSetup.CreateBuilder(
-            [
-                $"--Database:Provider={(provider == "postgres" ? "Postgres" : "Sqlite")}",
-                $"--ConnectionStrings:Hub={connection}",
-                $"--Pii:KeyFile={Path.Combine(scratch.FullName, "keys.json")}",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            builder.AddHostDefaults();
-            builder.AddCore();
-            builder.AddHandoff();
-            await using var app = builder.Build();
-            foreach (var context in app.Services.GetServices<IMigratableContext>())
-            {
-                await context.MigrateAsync(app.Services, cancellationToken);
-            }
+        var count = int.Parse(BenchHost.Option(args, "--cases") ?? "10000", CultureInfo.InvariantCulture);
+        var runs = int.Parse(BenchHost.Option(args, "--runs") ?? "10", CultureInfo.InvariantCulture);
+        await using var app = await BenchHost.StartAsync(args, "cases-bench", builder => builder.AddHandoff(), cancellationToken);
+        var provider = app.Provider;
+        var seeding = Stopwatch.StartNew();
+        var probe = await SeedAsync(app.Services, count, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{count} cases on {provider} in {seeding.Elapsed.TotalSeconds:F1} s; .NET {Environment.Version}, {Environment.ProcessorCount} cores; median and max of {runs} runs"));
 
-            var seeding = Stopwatch.StartNew();
-            var probe = await SeedAsync(app.Services, count, cancellationToken);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{count} cases on {provider} in {seeding.Elapsed.TotalSeconds:F1} s; .NET {Environment.Version}, {Environment.ProcessorCount} cores; median and max of {runs} runs"));
-
-            var actor = new CaseActor(Guid.NewGuid(), null, IsOperator: true, IsSupervisor: false, IsApprover: false, IsDepartmentStaff: false);
-            await TimeAsync(output, "list, first page (newest first)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery(), cancellationToken));
-            await TimeAsync(output, "list, search a name (decrypts)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Name }, cancellationToken));
-            await TimeAsync(output, "list, search a phone number", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Phone }, cancellationToken));
-            await TimeAsync(output, "list, search a case number", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Number }, cancellationToken));
-            await TimeAsync(output, "list, sorted by name", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Sort = "contactName", Desc = false }, cancellationToken));
-            await TimeAsync(output, "list, one status (SQL filter)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Status = [CaseStatus.Escalated] }, cancellationToken));
-            await TimeAsync(output, "dashboard", runs, app.Services, q => q.DashboardAsync(actor, cancellationToken));
-            await TimeAsync(output, "case page with duplicates", runs, app.Services, q => q.GetAsync(actor, probe.Id, cancellationToken));
-            await TimeAsync(output, "export, every case (CSV)", Math.Max(1, runs / 2), app.Services, async q =>
-            {
-                var rows = await q.SortedAsync(actor, new CaseListQuery { Sort = "number", Desc = false }, cancellationToken);
-                await new CaseExport(app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Handoff.Resources.HandoffStrings>>())
-                    .WriteAsync(Stream.Null, rows, CaseCsvEncoding.Utf8, cancellationToken);
-                return rows.Count;
-            });
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"process working set {Environment.WorkingSet / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
-            return 0;
-        }
-        finally
+        var actor = new CaseActor(Guid.NewGuid(), null, IsOperator: true, IsSupervisor: false, IsApprover: false, IsDepartmentStaff: false);
+        await TimeAsync(output, "list, first page (newest first)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery(), cancellationToken));
+        await TimeAsync(output, "list, search a name (decrypts)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Name }, cancellationToken));
+        await TimeAsync(output, "list, search a phone number", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Phone }, cancellationToken));
+        await TimeAsync(output, "list, search a case number", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Q = probe.Number }, cancellationToken));
+        await TimeAsync(output, "list, sorted by name", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Sort = "contactName", Desc = false }, cancellationToken));
+        await TimeAsync(output, "list, one status (SQL filter)", runs, app.Services, q => q.ListAsync(actor, new CaseListQuery { Status = [CaseStatus.Escalated] }, cancellationToken));
+        await TimeAsync(output, "dashboard", runs, app.Services, q => q.DashboardAsync(actor, cancellationToken));
+        await TimeAsync(output, "case page with duplicates", runs, app.Services, q => q.GetAsync(actor, probe.Id, cancellationToken));
+        await TimeAsync(output, "export, every case (CSV)", Math.Max(1, runs / 2), app.Services, async q =>
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            scratch.Delete(recursive: true);
-        }
+            var rows = await q.SortedAsync(actor, new CaseListQuery { Sort = "number", Desc = false }, cancellationToken);
+            await new CaseExport(app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Handoff.Resources.HandoffStrings>>())
+                .WriteAsync(Stream.Null, rows, CaseCsvEncoding.Utf8, cancellationToken);
+            return rows.Count;
+        });
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"process working set {Environment.WorkingSet / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+        return 0;
     }
 
     private sealed record Probe(Guid Id, string Number, string Name, string Phone);
@@ -137,9 +112,4 @@ internal static class CasesBenchCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-36} median {times[times.Count / 2],8:F1} ms   max {times[^1],8:F1} ms"));
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

@@ -20,58 +20,33 @@ internal static class FaqCsvBenchCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var rows = int.Parse(Option(args, "--rows") ?? "10000", CultureInfo.InvariantCulture);
-        var provider = Option(args, "--provider") ?? "sqlite";
-        var scratch = Directory.CreateTempSubdirectory("hub-faq-csv-bench-");
-        try
+        var rows = int.Parse(BenchHost.Option(args, "--rows") ?? "10000", CultureInfo.InvariantCulture);
+        await using var app = await BenchHost.StartAsync(args, "faq-csv-bench", builder => builder.AddFaq(), cancellationToken);
+        var provider = app.Provider;
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            var connection = Option(args, "--connection") ?? $"Data Source={Path.Combine(scratch.FullName, "hub.db")}";
-            var builder = HostSetup.CreateBuilder(
-            [
-                $"--Database:Provider={(provider == "postgres" ? "Postgres" : "Sqlite")}",
-                $"--ConnectionStrings:Hub={connection}",
-                $"--Pii:KeyFile={Path.Combine(scratch.FullName, "keys.json")}",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            builder.AddHostDefaults();
-            builder.AddCore();
-            builder.AddFaq();
-            await using var app = builder.Build();
-            foreach (var context in app.Services.GetServices<IMigratableContext>())
-            {
-                await context.MigrateAsync(app.Services, cancellationToken);
-            }
-
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                var hub = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-                hub.Departments.Add(new Department("100100", "市民課", "シミンカ"));
-                await hub.SaveChangesAsync(cancellationToken);
-            }
-
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{rows} FAQs on {provider}; .NET {Environment.Version}, {Environment.ProcessorCount} cores"));
-            var total = Stopwatch.StartNew();
-            var register = Encoding.UTF8.GetBytes(RegisterFile(rows));
-            await TimeAsync(output, $"register: dry run + apply ({register.Length / 1024} KiB)", app.Services, register, FaqCsvChangeKind.Add, rows, cancellationToken);
-
-            using var export = new MemoryStream();
-            var watch = Stopwatch.StartNew();
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<ExportFaqCsv>().WriteAsync(export, FaqCsvEncoding.Utf8, cancellationToken);
-            }
-
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  export                                   {watch.Elapsed.TotalSeconds,6:F1} s"));
-            var update = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(export.ToArray()).Replace("です。", "です（改訂）。", StringComparison.Ordinal));
-            await TimeAsync(output, "update every answer: dry run + apply", app.Services, update, FaqCsvChangeKind.Update, rows, cancellationToken);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"total {total.Elapsed.TotalSeconds:F1} s"));
-            return 0;
+            var hub = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            hub.Departments.Add(new Department("100100", "市民課", "シミンカ"));
+            await hub.SaveChangesAsync(cancellationToken);
         }
-        finally
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{rows} FAQs on {provider}; .NET {Environment.Version}, {Environment.ProcessorCount} cores"));
+        var total = Stopwatch.StartNew();
+        var register = Encoding.UTF8.GetBytes(RegisterFile(rows));
+        await TimeAsync(output, $"register: dry run + apply ({register.Length / 1024} KiB)", app.Services, register, FaqCsvChangeKind.Add, rows, cancellationToken);
+
+        using var export = new MemoryStream();
+        var watch = Stopwatch.StartNew();
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            scratch.Delete(recursive: true);
+            await scope.ServiceProvider.GetRequiredService<ExportFaqCsv>().WriteAsync(export, FaqCsvEncoding.Utf8, cancellationToken);
         }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  export                                   {watch.Elapsed.TotalSeconds,6:F1} s"));
+        var update = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(export.ToArray()).Replace("です。", "です（改訂）。", StringComparison.Ordinal));
+        await TimeAsync(output, "update every answer: dry run + apply", app.Services, update, FaqCsvChangeKind.Update, rows, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"total {total.Elapsed.TotalSeconds:F1} s"));
+        return 0;
     }
 
     private static async Task TimeAsync(TextWriter output, string what, IServiceProvider services, byte[] file, FaqCsvChangeKind expected, int rows, CancellationToken cancellationToken)
@@ -117,9 +92,4 @@ internal static class FaqCsvBenchCommand
         return text.ToString();
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

@@ -15,43 +15,18 @@ internal sealed record HandoffLoadArguments(int Agents, int Citizens, int Messag
     {
         int agents = 50, citizens = 500, messages = 2, rate = 50, nodes = 1, chats = 10;
         string? provider = null, connection = null;
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
+        error = LoadVerbArguments.Read(args, (name, value) => name switch
         {
-            var name = args[i];
-            if (name == "--json")
-            {
-                json = true;
-                continue;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            var ok = name switch
-            {
-                "--agents" => LoadVerbArguments.TryInt(value, 1, 1000, out agents),
-                "--citizens" => LoadVerbArguments.TryInt(value, 1, 10_000, out citizens),
-                "--messages" => LoadVerbArguments.TryInt(value, 0, 100, out messages),
-                "--rate" => LoadVerbArguments.TryInt(value, 1, 1000, out rate),
-                "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
-                "--chats-per-agent" => LoadVerbArguments.TryInt(value, 1, 50, out chats),
-                "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
-                "--connection" => (connection = value).Length > 0,
-                _ => false,
-            };
-            if (!ok)
-            {
-                error = $"bad argument {name} {value}.";
-                return null;
-            }
-        }
-
-        error = LoadVerbArguments.CheckDatabase(provider, connection, nodes);
+            "--agents" => LoadVerbArguments.TryInt(value, 1, 1000, out agents),
+            "--citizens" => LoadVerbArguments.TryInt(value, 1, 10_000, out citizens),
+            "--messages" => LoadVerbArguments.TryInt(value, 0, 100, out messages),
+            "--rate" => LoadVerbArguments.TryInt(value, 1, 1000, out rate),
+            "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
+            "--chats-per-agent" => LoadVerbArguments.TryInt(value, 1, 50, out chats),
+            "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
+            "--connection" => (connection = value).Length > 0,
+            _ => false,
+        }, out var json) ?? LoadVerbArguments.CheckDatabase(provider, connection, nodes);
         if (error is not null)
         {
             return null;

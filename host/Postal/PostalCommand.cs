@@ -53,8 +53,8 @@ internal static class PostalCommand
 
     public static async Task<int> BenchAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var file = Option(args, "--file");
-        var lookups = int.Parse(Option(args, "--lookups") ?? "1000000", CultureInfo.InvariantCulture);
+        var file = BenchHost.Option(args, "--file");
+        var lookups = int.Parse(BenchHost.Option(args, "--lookups") ?? "1000000", CultureInfo.InvariantCulture);
         var bytes = file is null ? await DemoPostalCodes.ReadEmbeddedAsync(cancellationToken) : await File.ReadAllBytesAsync(file, cancellationToken);
         var w = output;
         await w.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"source: {file ?? DemoPostalCodes.ResourceName} ({bytes.Length / 1024.0 / 1024.0:F1} MB), .NET {Environment.Version}, {Environment.ProcessorCount} cores"));
@@ -123,9 +123,4 @@ internal static class PostalCommand
         return ticks[(int)(lookups * 0.99)] <= Stopwatch.Frequency / 1000 ? 0 : 1;
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

@@ -14,39 +14,14 @@ internal sealed record VoiceLoadArguments(int Calls, int Nodes, string? Connecti
     {
         int calls = 200, nodes = 1;
         string? provider = null, connection = null;
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
+        error = LoadVerbArguments.Read(args, (name, value) => name switch
         {
-            var name = args[i];
-            if (name == "--json")
-            {
-                json = true;
-                continue;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            var ok = name switch
-            {
-                "--calls" => LoadVerbArguments.TryInt(value, 1, 5000, out calls),
-                "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
-                "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
-                "--connection" => (connection = value).Length > 0,
-                _ => false,
-            };
-            if (!ok)
-            {
-                error = $"bad argument {name} {value}.";
-                return null;
-            }
-        }
-
-        error = LoadVerbArguments.CheckDatabase(provider, connection, nodes);
+            "--calls" => LoadVerbArguments.TryInt(value, 1, 5000, out calls),
+            "--nodes" => LoadVerbArguments.TryInt(value, 1, 2, out nodes),
+            "--provider" => (provider = value.ToLowerInvariant()) is "sqlite" or "postgres",
+            "--connection" => (connection = value).Length > 0,
+            _ => false,
+        }, out var json) ?? LoadVerbArguments.CheckDatabase(provider, connection, nodes);
         if (error is not null)
         {
             return null;
