@@ -99,7 +99,7 @@ internal sealed partial class CallHandler
                 case QueueCommand:
                     // 2 = オペレーター: the conversation joins the same queue as the chats, and the caller hears the place.
                     var check = await desk.CheckAsync(ConversationChannel.Voice, null, time.GetUtcNow(), cancellationToken);
-                    if (await EnsureQueuedAsync(call, flow, cancellationToken))
+                    if (await EnsureQueuedAsync(call, flow, await conversations.FindAsync(call.ConversationId, cancellationToken), cancellationToken))
                     {
                         call.QueuedAtUtc ??= Now;
                         call.Step("queue");
@@ -126,9 +126,8 @@ internal sealed partial class CallHandler
     }
 
     // True when the conversation is (now) waiting for an agent; also heals a call whose queueing was cut short.
-    private async Task<bool> EnsureQueuedAsync(VoiceCall call, CallFlow flow, CancellationToken cancellationToken)
+    private async Task<bool> EnsureQueuedAsync(VoiceCall call, CallFlow flow, Conversation? conversation, CancellationToken cancellationToken)
     {
-        var conversation = await conversations.FindAsync(call.ConversationId, cancellationToken);
         if (conversation is null || !conversation.IsOpen)
         {
             return false;
@@ -170,7 +169,7 @@ internal sealed partial class CallHandler
             return await ConnectAgentAsync(call, flow, cancellationToken);
         }
 
-        if (!await EnsureQueuedAsync(call, flow, cancellationToken))
+        if (!await EnsureQueuedAsync(call, flow, conversation, cancellationToken))
         {
             return [];
         }

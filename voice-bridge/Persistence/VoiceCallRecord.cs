@@ -23,10 +23,7 @@ internal static class VoiceCallRecord
     /// <summary>Adds a question as heard, encrypted with the others.</summary>
     public static void Asked(this VoiceCall call, string question, IPiiProtector pii)
     {
-        var questions = call.QuestionsEncrypted is { } sealedText
-            ? JsonSerializer.Deserialize<List<string>>(pii.Unprotect(sealedText, QuestionsPurpose)) ?? []
-            : [];
-        questions.Add(question);
+        List<string> questions = [.. call.ReadQuestions(pii), question];
         call.QuestionsEncrypted = pii.Protect(JsonSerializer.Serialize(questions), QuestionsPurpose);
         call.Questions = questions.Count;
     }
