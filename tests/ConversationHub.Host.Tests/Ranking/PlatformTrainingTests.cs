@@ -206,21 +206,33 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
 
     private static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
     {
-        var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1f, 0f) : (0f, 1f);
-        var tree = new RegressionTree([FaqFeatureNames.Bm25Words + (int)SearchField.Answer], [1e-3f], [~0], [~1], [withoutWords, withWords]);
-        var metadata = new LambdaMartTrainingMetadata
+        var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1.0, 0.0) : (0.0, 1.0);
+        var trees = ConversationHub.Faq.Ranking.MlNet.FlatTreeEnsemble.FromDocument(
+            new ConversationHub.Faq.Ranking.MlNet.FlatTreeEnsembleDocument
+            {
+                Bias = 0,
+                Roots = [0],
+                SplitFeatures = [FaqFeatureNames.Bm25Words + (int)SearchField.Answer],
+                Thresholds = [1e-3f],
+                LeftChildren = [~0],
+                RightChildren = [~1],
+                LeafValues = [withoutWords, withWords],
+            },
+            FaqFeatureNames.Count);
+        var metadata = new FaqRankerTrainingMetadata
         {
+            Trainer = "hand-written",
+            Members = 1,
+            Trees = 1,
             TrainingDataHash = "hand-written",
             TrainingQueries = 0,
             TrainingRows = 0,
             NdcgCutoff = 10,
             TrainingNdcg = 0,
-            BestIteration = 1,
-            IterationsRun = 1,
             Seed = 1,
             TrainedAt = DateTimeOffset.UtcNow,
         };
-        var json = LambdaMartModelSerializer.Serialize(new LambdaMartModel(FaqFeatureNames.All, new LambdaMartParameters(), [tree], metadata));
+        var json = FaqRankerModelSerializer.Serialize(new FaqRankerModel(FaqFeatureNames.All, new ConversationHub.Faq.Ranking.MlNet.MlNetRankerParameters(), trees, metadata));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
         var record = new RankingModelRecord(json, null, null, 0, 0, 0, DateTime.UtcNow);
@@ -243,6 +255,6 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         var documents = (await FaqTestData.WithFaqDbAsync(host, db => FaqSearchDocuments.LoadAsync(db, null, ct))).Select(f => f.Document).ToList();
         var queries = topics.Select((t, i) => new ConversationHub.Faq.Evaluation.EvalQuery($"q{i}", t.Query, new Dictionary<string, int> { [FaqSearchDocuments.Key(t.Right)] = 2 })).ToList();
         var candidates = DatasetCandidates.Build(new(documents, queries), 10, ConversationHub.Faq.Ranking.Features.NeutralFaqSignals.Instance, ct);
-        return ConversationHub.Faq.Ranking.LambdaMartModelSerializer.Serialize(FaqRankerTraining.Train(candidates, 1, null, ct));
+        return ConversationHub.Faq.Ranking.FaqRankerModelSerializer.Serialize(FaqRankerTraining.Train(candidates, 1, null, ct));
     }
 }
