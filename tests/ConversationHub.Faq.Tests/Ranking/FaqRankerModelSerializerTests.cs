@@ -28,7 +28,8 @@ public sealed class FaqRankerModelSerializerTests
         var loaded = FaqRankerModelSerializer.Deserialize(json, model.FeatureNames);
 
         // Assert
-        Assert.True(model.TreeCount > FaqRankerTraining.EnsembleSize, $"{model.TreeCount} trees");
+        Assert.Equal(FaqRankerTraining.EnsembleSize, model.Metadata.Members);
+        Assert.InRange(model.TreeCount, FaqRankerTraining.EnsembleSize, int.MaxValue);
         for (var row = 0; row < 2000; row++)
         {
             var features = inputs.AsSpan(row * model.FeatureCount, model.FeatureCount);
