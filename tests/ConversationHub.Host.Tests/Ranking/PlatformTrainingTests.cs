@@ -103,6 +103,40 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Activate_ModelOfOtherFeatures_IsRefusedLoudlyAndActiveStays()
+    {
+        // Arrange: an active model, and a stored one trained on a feature this build no longer computes.
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var json = await TrainedModelJsonAsync(host, ct);
+        var renamed = json.Replace($"\"{FaqFeatureNames.All[0]}\"", "\"renamed_feature\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, renamed);
+        long active, mismatched;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+            var activeRecord = new RankingModelRecord(json, null, null, 10, 0.9, 0.5, DateTime.UtcNow);
+            activeRecord.Activate(DateTime.UtcNow);
+            var mismatchedRecord = new RankingModelRecord(renamed, null, null, 10, 0.95, 0.9, DateTime.UtcNow);
+            db.RankingModels.AddRange(activeRecord, mismatchedRecord);
+            await db.SaveChangesAsync(ct);
+            (active, mismatched) = (activeRecord.Id, mismatchedRecord.Id);
+        }
+
+        var writer = new StringWriter();
+
+        // Act
+        var exit = await FaqModelsCommand.RunAsync(host.Services, ["activate", mismatched.ToString(System.Globalization.CultureInfo.InvariantCulture)], writer, ct);
+
+        // Assert
+        Assert.Equal(FaqModelsCommand.UsageError, exit);
+        Assert.Contains($"Ranking model {mismatched} cannot be used", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("renamed_feature", writer.ToString(), StringComparison.Ordinal);
+        var stillActive = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.Id).ToListAsync(ct));
+        Assert.Equal([active], stillActive);
+    }
+
+    [Fact]
     public async Task Train_WorseThanActiveOnHeldOut_IsStoredButActiveStays()
     {
         // Arrange: the active model puts each topic's right FAQ first. Editors' judgements favour the decoys,
