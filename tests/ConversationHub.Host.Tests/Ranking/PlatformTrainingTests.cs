@@ -66,6 +66,38 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Train_PromotedOnNodeA_IsServedByNodeB()
+    {
+        // Arrange: two nodes on one PostgreSQL database; FAQs, judgements and training all go through node A.
+        var ct = TestTimeout.Token(300);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
+        var pii = TestPii.CreateOptions();
+        await using var nodeA = HubHost.Start(database, ownsDatabase: false, pii);
+        await using var nodeB = HubHost.Start(database, ownsDatabase: false, pii);
+        var topics = await SeedTopicsAsync(nodeA, ct);
+        await JudgeAsync(nodeA, topics.Select(t => (t.Query, t.Right)), ct);
+        // The test data skips the FAQ change events, so node B indexes the same FAQs itself.
+        await FaqTestData.IndexAsync(nodeB, ct, [.. topics.SelectMany(t => new[] { t.Right, t.Decoy })]);
+        var searchOnB = nodeB.Services.GetRequiredService<FaqSearchService>();
+        var probe = topics[^1];
+        Assert.Equal(probe.Decoy, SearchTop(searchOnB, probe.Query));
+
+        // Act
+        var (exit, report) = await TrainOnPlatformAsync(nodeA, ct);
+
+        // Assert: promoted on A, and B re-ranks with the same stored model within seconds.
+        Assert.Equal(FaqTrainCommand.Success, exit);
+        var model = await FaqTestData.WithFaqDbAsync(nodeB, db => db.RankingModels.AsNoTracking().SingleAsync(ct));
+        Assert.True(model.IsActive, report);
+        for (var i = 0; i < 100 && SearchTop(searchOnB, probe.Query) != probe.Right; i++)
+            await Task.Delay(100, ct);
+        Assert.Equal(probe.Right, SearchTop(searchOnB, probe.Query));
+    }
+
+    private static Guid SearchTop(FaqSearchService search, string query) =>
+        search.Search(query, FaqAudience.Public, top: 3) is [var first, ..] ? first.FaqId : Guid.Empty;
+
+    [Fact]
     public async Task Train_ActiveModelBetter_KeepsItActiveAndReactivationWorks()
     {
         // Arrange: a history with one promoted model and one worse one that never replaced it.
