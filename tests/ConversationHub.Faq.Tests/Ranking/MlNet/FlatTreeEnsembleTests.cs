@@ -6,7 +6,7 @@ namespace ConversationHub.Faq.Tests.Ranking.MlNet;
 public sealed class FlatTreeEnsembleTests
 {
     [Fact]
-    public void Average_TwoMembers_ScoresTheirMean()
+    public void Average_TwoMembers_ScoresTheirMeanInBatchAndOneByOne()
     {
         // Arrange: two trained FastTree models over the same features.
         var data = SyntheticRankingData.Nonlinear(queries: 80, candidates: 15, features: 6, seed: 4);
@@ -21,11 +21,14 @@ public sealed class FlatTreeEnsembleTests
 
         // Assert
         Assert.Equal(a.TreeCount + b.TreeCount, average.TreeCount);
+        var batch = new float[data.RowCount];
+        average.Score(data.Features, batch);
         for (var row = 0; row < data.RowCount; row++)
         {
             var features = data.Row(row);
             var expected = (a.ScoreRow(features) + b.ScoreRow(features)) / 2;
             Assert.Equal(expected, average.ScoreRow(features), 1e-9);
+            Assert.Equal(BitConverter.SingleToInt32Bits((float)average.ScoreRow(features)), BitConverter.SingleToInt32Bits(batch[row]));
         }
     }
 
