@@ -18,8 +18,6 @@ install_system_packages() {
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
   # The lexicon search reads kanji with (surface -> reading CSVs under /usr/share/mecab/dic/ipadic).
   [ -d /usr/share/mecab/dic/ipadic ] || missing+=(mecab-ipadic)
-  # ML.NET's LightGBM trainer loads its native library, which needs GCC's OpenMP runtime.
-  ldconfig -p 2>/dev/null | grep -q "libgomp.so.1" || missing+=(libgomp1)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" != 0 ]; then
     echo "Missing packages (${missing[*]}); run as root or install them first." >&2

@@ -48,7 +48,7 @@ public static class FaqEvalCommand
             return await FailAsync(output, $"cannot read the evaluation data: {e.Message}", cancellationToken);
         }
 
-        LambdaMartModel? model = null;
+        FaqRankerModel? model = null;
         if (arguments.ModelPath is { } modelPath)
         {
             try

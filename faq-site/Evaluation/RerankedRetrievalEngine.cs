@@ -13,7 +13,7 @@ namespace ConversationHub.Faq.Evaluation;
 /// therefore scored in-sample: <c>faq train --folds</c> gives the held-out figures. One query at a time.
 /// The re-ranking step alone (features and model over the top K, without first-stage search) is timed per query.
 /// </summary>
-internal sealed class RerankedRetrievalEngine(LambdaMartModel model, IReadOnlyList<EvalQuery> judgedQueries) : IRetrievalEngine, IRerankTimed
+internal sealed class RerankedRetrievalEngine(FaqRankerModel model, IReadOnlyList<EvalQuery> judgedQueries) : IRetrievalEngine, IRerankTimed
 {
     private readonly List<double> _rerankLatencies = [];
 

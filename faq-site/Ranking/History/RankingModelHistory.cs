@@ -28,12 +28,12 @@ internal static class RankingModelHistory
 
     /// <summary>The record's model, checked against this build's features.</summary>
     /// <exception cref="InvalidOperationException">The model cannot be read or was trained on other features (one-line message).</exception>
-    public static LambdaMartModel Load(RankingModelRecord record)
+    public static FaqRankerModel Load(RankingModelRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            return LambdaMartModelSerializer.Deserialize(record.ModelJson, FaqFeatureNames.All);
+            return FaqRankerModelSerializer.Deserialize(record.ModelJson, FaqFeatureNames.All);
         }
         catch (Exception e) when (e is InvalidDataException or RankingFeatureMismatchException)
         {
@@ -42,11 +42,11 @@ internal static class RankingModelHistory
     }
 
     /// <summary>The model, or null when it no longer matches this build's features (a retrain must then beat first-stage order).</summary>
-    public static LambdaMartModel? TryLoad(string modelJson)
+    public static FaqRankerModel? TryLoad(string modelJson)
     {
         try
         {
-            return LambdaMartModelSerializer.Deserialize(modelJson, FaqFeatureNames.All);
+            return FaqRankerModelSerializer.Deserialize(modelJson, FaqFeatureNames.All);
         }
         catch (Exception e) when (e is InvalidDataException or RankingFeatureMismatchException)
         {

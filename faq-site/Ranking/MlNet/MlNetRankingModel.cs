@@ -4,9 +4,9 @@ using Microsoft.ML.Data;
 namespace ConversationHub.Faq.Ranking.MlNet;
 
 /// <summary>
-/// A ranker trained by ML.NET. The query path scores through <see cref="FlatTreeEnsemble"/> (thread-safe, no
-/// allocation, no <c>PredictionEngine</c>); the ML.NET transformer is kept for saving the model and for checking
-/// that the flat copy scores exactly as ML.NET does.
+/// One ranker as ML.NET trained it. The query path never sees this: it scores through the exported
+/// <see cref="FlatTreeEnsemble"/> (thread-safe, no allocation, no <c>PredictionEngine</c>); the ML.NET transformer is
+/// kept only to check that the flat copy scores exactly as ML.NET does.
 /// </summary>
 internal sealed class MlNetRankingModel
 {
@@ -15,17 +15,14 @@ internal sealed class MlNetRankingModel
     private readonly DataViewSchema _inputSchema;
 
     internal MlNetRankingModel(
-        MlNetTrainerKind kind, string[] featureNames, MLContext mlContext, ITransformer transformer, DataViewSchema inputSchema, FlatTreeEnsemble trees)
+        string[] featureNames, MLContext mlContext, ITransformer transformer, DataViewSchema inputSchema, FlatTreeEnsemble trees)
     {
-        Kind = kind;
         FeatureNames = featureNames;
         _mlContext = mlContext;
         _transformer = transformer;
         _inputSchema = inputSchema;
         Trees = trees;
     }
-
-    public MlNetTrainerKind Kind { get; }
 
     public IReadOnlyList<string> FeatureNames { get; }
 

@@ -43,7 +43,7 @@ internal sealed partial class ActiveRankingModelService(
         var model = RankingModelHistory.Load(record);
         var signals = await SignalsOfAsync(db, record, cancellationToken);
         reranker.Use(model, signals);
-        Log.Activated(logger, record.Id, model.Trees.Count);
+        Log.Activated(logger, record.Id, model.TreeCount);
     }
 
     private static async Task<JudgedQuerySignals> SignalsOfAsync(FaqDbContext db, RankingModelRecord record, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal static class FaqRankingModelFile
 
     /// <summary>The model at <paramref name="path"/>, checked against <see cref="FaqFeatureNames.All"/>.</summary>
     /// <exception cref="InvalidOperationException">The file is missing, unreadable, not a model, or has other features.</exception>
-    public static LambdaMartModel Load(string path)
+    public static FaqRankerModel Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
@@ -17,7 +17,7 @@ internal static class FaqRankingModelFile
         try
         {
             // Start-up only, once: synchronous I/O keeps this usable from options validation.
-            return LambdaMartModelSerializer.Deserialize(File.ReadAllText(fullPath), FaqFeatureNames.All);
+            return FaqRankerModelSerializer.Deserialize(File.ReadAllText(fullPath), FaqFeatureNames.All);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or RankingFeatureMismatchException)
         {

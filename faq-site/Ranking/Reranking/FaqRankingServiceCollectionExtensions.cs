@@ -33,7 +33,7 @@ internal static partial class FaqRankingServiceCollectionExtensions
 
         var path = Path.GetFullPath(options.ModelPath);
         var model = FaqRankingModelFile.Load(path);
-        Log.ModelLoaded(logger, path, model.Trees.Count, model.Metadata.TrainedAt, options.Candidates);
+        Log.ModelLoaded(logger, path, model.TreeCount, model.Metadata.TrainedAt, options.Candidates);
         return new FaqReranker(model, services.GetRequiredService<IFaqSignals>(), options.Candidates);
     }
 

@@ -14,7 +14,7 @@ internal sealed class FaqReranker
 
     private volatile Active _active;
 
-    public FaqReranker(LambdaMartModel? model, IFaqSignals signals, int candidateCount = DefaultCandidateCount)
+    public FaqReranker(FaqRankerModel? model, IFaqSignals signals, int candidateCount = DefaultCandidateCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(candidateCount);
         _active = Create(model, signals);
@@ -28,7 +28,7 @@ internal sealed class FaqReranker
 
     /// <summary>Re-ranks with <paramref name="model"/> (null: first-stage order) from now on.</summary>
     /// <exception cref="RankingFeatureMismatchException">The model was trained on other features.</exception>
-    public void Use(LambdaMartModel? model, IFaqSignals signals)
+    public void Use(FaqRankerModel? model, IFaqSignals signals)
     {
         if (ReferenceEquals(this, FirstStageOnly))
             throw new InvalidOperationException("The shared first-stage-only re-ranker never takes a model.");
@@ -60,7 +60,7 @@ internal sealed class FaqReranker
     /// </summary>
     public int[] Rerank(FirstStageResult candidates, float[] scores) => Rerank(_active, candidates, scores);
 
-    private static Active Create(LambdaMartModel? model, IFaqSignals signals)
+    private static Active Create(FaqRankerModel? model, IFaqSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
         model?.EnsureFeatures(FaqFeatureNames.All);
@@ -90,5 +90,5 @@ internal sealed class FaqReranker
         return order;
     }
 
-    private sealed record Active(LambdaMartModel? Model, FaqFeatureExtractor Extractor);
+    private sealed record Active(FaqRankerModel? Model, FaqFeatureExtractor Extractor);
 }

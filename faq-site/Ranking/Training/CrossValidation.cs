@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace ConversationHub.Faq.Ranking.Training;
 
@@ -8,19 +9,30 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// </summary>
 internal static class CrossValidation
 {
+    // Each held-out query is scored this many times; its time is the median.
+    private const int TimingRepeats = 5;
+
     public static IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> Run(
         IReadOnlyList<CandidateQuery> queries, int foldCount, int seed, bool judgedSignals, TrainReportWriter report, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var results = new List<(RankedListMetrics, RankedListMetrics)>(foldCount);
+        var trainSeconds = new List<double>();
+        var modelBytes = new List<long>();
+        var trees = new List<int>();
+        var microseconds = new List<double>();
         foreach (var (fold, training, testing) in Folds(queries, foldCount, seed, judgedSignals))
         {
             var started = Stopwatch.GetTimestamp();
             report.Line(TrainReportWriter.Invariant($"fold {fold + 1}/{foldCount}: training on {training.Count} queries, testing on {testing.Count}"));
             var model = FaqRankerTraining.Train(training, seed, report.Progress($"fold {fold + 1}"), cancellationToken);
-            report.Line(TrainReportWriter.Invariant(
-                $"  fold {fold + 1}: kept {model.Trees.Count} of {model.Metadata.IterationsRun} trees, {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+            trainSeconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            modelBytes.Add(Encoding.UTF8.GetByteCount(FaqRankerModelSerializer.Serialize(model)));
+            trees.Add(model.TreeCount);
+            report.Line(TrainReportWriter.Invariant($"  fold {fold + 1}: {model.TreeCount} trees, {trainSeconds[^1]:0.0} s"));
 
             var firstStage = RankedListMetrics.Compute(testing.Select(q => ((IReadOnlyList<string>)q.CandidateIds, q.Judgements)));
+            TimeScoring(model, testing, microseconds);
             var reranked = RankedListMetrics.Compute(testing.Select(q =>
                 ((IReadOnlyList<string>)(q.CandidateIds.Length == 0 ? q.CandidateIds : FaqRankerTraining.Rerank(model, q)), q.Judgements)));
             results.Add((firstStage, reranked));
@@ -35,7 +47,41 @@ internal static class CrossValidation
 
         report.Result("mean", "hub", RankedListMetrics.Average([.. results.Select(r => r.Item1)]));
         report.Result("mean", "hub+ltr", RankedListMetrics.Average([.. results.Select(r => r.Item2)]));
+        report.Costs(trainSeconds.Average(), (long)modelBytes.Average(), (int)Math.Round(trees.Average()), Percentile(microseconds, 0.99));
         return results;
+    }
+
+    /// <summary>Adds, per held-out query with candidates, the median time to score its candidates as the query path does.</summary>
+    private static void TimeScoring(FaqRankerModel model, List<CandidateQuery> testing, List<double> microseconds)
+    {
+        // One reused buffer, as the query path would hold per request; sized for the longest candidate list.
+        var buffer = new float[testing.Count == 0 ? 0 : testing.Max(q => q.CandidateIds.Length)];
+        if (testing.Count > 0)
+            model.Score(testing[0].Features, buffer.AsSpan(0, testing[0].CandidateIds.Length)); // warm up (JIT)
+        Span<double> repeats = stackalloc double[TimingRepeats];
+        foreach (var query in testing.Where(q => q.CandidateIds.Length > 0))
+        {
+            var scores = buffer.AsSpan(0, query.CandidateIds.Length);
+            for (var r = 0; r < repeats.Length; r++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                model.Score(query.Features, scores);
+                repeats[r] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+
+            // The median of a few runs is the query's cost; one run alone mostly measures the scheduler on a busy machine.
+            repeats.Sort();
+            microseconds.Add(repeats[repeats.Length / 2]);
+        }
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+            return 0;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
     /// <summary>

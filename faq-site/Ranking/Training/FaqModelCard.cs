@@ -7,15 +7,15 @@ namespace ConversationHub.Faq.Ranking.Training;
 internal static class FaqModelCard
 {
     public static string ToMarkdown(
-        LambdaMartModel model, TrainArguments arguments, IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> folds)
+        FaqRankerModel model, TrainArguments arguments, IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> folds)
     {
-        var text = new StringBuilder(LambdaMartModelCard.ToMarkdown(model));
+        var text = new StringBuilder(FaqRankerModelCard.ToMarkdown(model));
         void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"");
         Line($"## Training data");
         Line($"");
         Line($"- Dataset folder: `{Path.GetFileName(Path.TrimEndingDirectorySeparator(arguments.DatasetDirectory!))}` (localgovFAQ format); candidates: first-stage top {arguments.Candidates}");
-        Line($"- Labels: judged grade (2 contains the answer, 1 relevant, 0 unjudged); the average of {FaqRankerTraining.EnsembleSize} models, each early-stopped on a different 1/{FaqRankerTraining.EnsembleSize} of the queries");
+        Line($"- Labels: judged grade (2 contains the answer, 1 relevant, 0 unjudged); the average of {FaqRankerTraining.EnsembleSize} FastTree models, each early-stopped (pruned) on a different 1/{FaqRankerTraining.EnsembleSize} of the queries");
         Line($"- Platform signals: {(arguments.JudgedSignals ? "judged (query, FAQ) pairs of the training queries as confirmed answers, leave-one-out" : "none (neutral values)")}");
         if (folds.Count == 0)
             return text.ToString();

@@ -10,8 +10,8 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// <c>faq train</c>: trains the FAQ re-ranker from a dataset in the localgovFAQ format. With <c>--folds k</c> it
 /// runs query-level cross-validation and prints the <c>faq eval</c> figures of first-stage search and of the
 /// re-ranked list per fold and averaged; with <c>--out</c> it trains on all queries and writes the model and its
-/// card (<c>.md</c> beside the <c>.json</c>). With <c>--trainer</c> other than <c>ours</c> it compares trainers on
-/// the same folds instead (<see cref="TrainerComparison"/>).
+/// card (<c>.md</c> beside the <c>.json</c>). The trainer is ML.NET's FastTree LambdaRank, five models averaged
+/// (<see cref="FaqRankerTraining.Train(IReadOnlyList{CandidateQuery}, int, IProgress{string}?, CancellationToken)"/>).
 /// </summary>
 public static class FaqTrainCommand
 {
@@ -26,7 +26,7 @@ public static class FaqTrainCommand
     /// <summary>Runs training.</summary>
     /// <param name="args">The arguments after <c>faq train</c> (see <c>TrainArguments.Usage</c>).</param>
     /// <param name="output">Where progress and results (or, on a usage error, the message and usage) are written.</param>
-    /// <param name="cancellationToken">Stops between queries and between boosting rounds.</param>
+    /// <param name="cancellationToken">Stops between queries and between trained models.</param>
     /// <returns><see cref="Success"/> or <see cref="UsageError"/>.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -66,12 +66,7 @@ public static class FaqTrainCommand
             $"faq train: {dataset.Documents.Count} FAQs, {queries.Count} judged queries, first-stage top {arguments.Candidates}, {FaqFeatureNames.Count} features ({Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s to index and extract)"));
 
         IReadOnlyList<(RankedListMetrics FirstStage, RankedListMetrics Reranked)> folds = [];
-        if (arguments.Trainer != TrainerComparison.Ours)
-        {
-            IReadOnlyList<string> trainers = arguments.Trainer == "all" ? TrainerComparison.AllTrainers : [arguments.Trainer];
-            TrainerComparison.Run(queries, arguments.Folds, arguments.Seed, arguments.JudgedSignals, trainers, report, cancellationToken);
-        }
-        else if (arguments.Folds >= 2)
+        if (arguments.Folds >= 2)
         {
             folds = CrossValidation.Run(queries, arguments.Folds, arguments.Seed, arguments.JudgedSignals, report, cancellationToken);
         }
@@ -97,7 +92,7 @@ public static class FaqTrainCommand
     /// <param name="services">The host's services (the FAQ database, hub events).</param>
     /// <param name="args">The arguments after <c>faq train</c>.</param>
     /// <param name="output">Progress and the outcome.</param>
-    /// <param name="cancellationToken">Stops between boosting rounds.</param>
+    /// <param name="cancellationToken">Stops between trained models.</param>
     /// <returns><see cref="Success"/> (promoted or not), or <see cref="UsageError"/> for bad arguments or too few judgements.</returns>
     public static async Task<int> RunOnPlatformAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -134,10 +129,10 @@ public static class FaqTrainCommand
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var fullPath = Path.GetFullPath(outPath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        await LambdaMartModelSerializer.SaveAsync(model, fullPath, cancellationToken);
+        await FaqRankerModelSerializer.SaveAsync(model, fullPath, cancellationToken);
         var cardPath = Path.ChangeExtension(fullPath, ".md");
         await File.WriteAllTextAsync(cardPath, FaqModelCard.ToMarkdown(model, arguments, folds), cancellationToken);
-        report.Model(fullPath, cardPath, model.Trees.Count, seconds);
+        report.Model(fullPath, cardPath, model.TreeCount, seconds);
     }
 
     private static async Task<int> FailAsync(TextWriter output, string message, CancellationToken cancellationToken)

@@ -4,17 +4,17 @@ namespace ConversationHub.Faq.Ranking.Training;
 
 /// <summary>The parsed arguments of <c>faq train</c>.</summary>
 internal sealed record TrainArguments(
-    string? DatasetDirectory, int Folds, int Seed, string? OutPath, bool Json, int Candidates, bool JudgedSignals, string Trainer = TrainerComparison.Ours)
+    string? DatasetDirectory, int Folds, int Seed, string? OutPath, bool Json, int Candidates, bool JudgedSignals)
 {
     public const string Usage =
         "usage: faq train [--seed 1] [--candidates 50] [--json]  (from the platform's judgements; promotes when not worse)\n" +
         "       faq train --from-dataset <dir with corpus.json, queries.json, qrels.json> [--folds 5] [--seed 1] " +
-        "[--out models/<name>.json] [--candidates 50] [--signals judged|none] [--trainer ours|lightgbm|fasttree|lightgbm-avg5|fasttree-avg5|all] [--json]";
+        "[--out models/<name>.json] [--candidates 50] [--signals judged|none] [--json]";
 
     /// <summary>Parses the arguments after <c>faq train</c>; on failure returns null and a message for the user.</summary>
     public static TrainArguments? TryParse(IReadOnlyList<string> args, out string? error)
     {
-        var parsed = VerbArguments.TryParse(args, ["--from-dataset", "--folds", "--seed", "--out", "--candidates", "--signals", "--trainer"], ["--json"], out error);
+        var parsed = VerbArguments.TryParse(args, ["--from-dataset", "--folds", "--seed", "--out", "--candidates", "--signals"], ["--json"], out error);
         if (parsed is null
             || !parsed.TryInt("--folds", 2, 20, 0, out var folds, out error)
             || !parsed.TryInt("--seed", int.MinValue, int.MaxValue, 1, out var seed, out error, allowSign: true)
@@ -27,13 +27,6 @@ internal sealed record TrainArguments(
         if (signals is not ("judged" or "none"))
         {
             error = $"--signals must be 'judged' or 'none', not '{signals}'.";
-            return null;
-        }
-
-        var trainer = parsed.Value("--trainer") ?? TrainerComparison.Ours;
-        if (trainer != "all" && !TrainerComparison.AllTrainers.Contains(trainer, StringComparer.Ordinal))
-        {
-            error = $"--trainer must be one of {string.Join(", ", TrainerComparison.AllTrainers)} or all, not '{trainer}'.";
             return null;
         }
 
@@ -51,13 +44,6 @@ internal sealed record TrainArguments(
             return null;
         }
 
-        if (trainer != TrainerComparison.Ours && (dataset is null || folds == 0 || outPath is not null))
-        {
-            // The model file, the history and the query path still hold the hand-written model only.
-            error = "--trainer other than 'ours' compares trainers by cross-validation: it needs --from-dataset and --folds, and cannot be combined with --out.";
-            return null;
-        }
-
-        return new TrainArguments(dataset, folds, seed, outPath, parsed.Flag("--json"), candidates, signals == "judged", trainer);
+        return new TrainArguments(dataset, folds, seed, outPath, parsed.Flag("--json"), candidates, signals == "judged");
     }
 }

@@ -43,8 +43,8 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
         heldOut = FaqRankerTraining.WithSignals(heldOut, signals);
         report.Line(TrainReportWriter.Invariant($"{documents.Count} published FAQs; training on {training.Count} queries, holding out {heldOut.Count}"));
 
-        var trained = FaqRankerTraining.Train(training, seed, report.Progress("platform"), cancellationToken);
-        var model = new LambdaMartModel(trained.FeatureNames, trained.Parameters, trained.Trees, trained.Metadata with
+        var trained = FaqRankerTraining.Train(training, seed, time, report.Progress("platform"), cancellationToken);
+        var model = new FaqRankerModel(trained.FeatureNames, trained.Parameters, trained.Trees, trained.Metadata with
         {
             JudgementSnapshotId = snapshot.Id,
             JudgementSnapshotHash = snapshot.ContentHash,
@@ -55,7 +55,7 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
         var promoted = newNdcg >= previousNdcg;
 
         var record = new RankingModelRecord(
-            LambdaMartModelSerializer.Serialize(model), snapshot.Id, snapshot.ContentHash, heldOut.Count, newNdcg, previousNdcg, time.GetUtcNow().UtcDateTime);
+            FaqRankerModelSerializer.Serialize(model), snapshot.Id, snapshot.ContentHash, heldOut.Count, newNdcg, previousNdcg, time.GetUtcNow().UtcDateTime);
         db.RankingModels.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         if (promoted)
@@ -66,7 +66,7 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
     }
 
     /// <summary>nDCG@10 of <paramref name="model"/>'s order over the held-out queries; first-stage order without one.</summary>
-    private static double HeldOutNdcg(List<CandidateQuery> heldOut, LambdaMartModel? model) =>
+    private static double HeldOutNdcg(List<CandidateQuery> heldOut, FaqRankerModel? model) =>
         RankedListMetrics.Compute(heldOut.Select(q => ((IReadOnlyList<string>)(model is null || q.CandidateIds.Length == 0
             ? q.CandidateIds
             : FaqRankerTraining.Rerank(model, q)), q.Judgements))).Ndcg10;

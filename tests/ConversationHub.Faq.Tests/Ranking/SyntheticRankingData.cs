@@ -67,13 +67,4 @@ internal static class SyntheticRankingData
         var u2 = random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
-
-    /// <summary>The model's unrounded score of every row, as training computes it.</summary>
-    public static double[] ScoreRows(LambdaMartModel model, RankingDataset data)
-    {
-        var scores = new double[data.RowCount];
-        for (var row = 0; row < data.RowCount; row++)
-            scores[row] = model.ScoreExact(data.Row(row));
-        return scores;
-    }
 }

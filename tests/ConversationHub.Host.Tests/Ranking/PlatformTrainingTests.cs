@@ -66,6 +66,38 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Train_PromotedOnNodeA_IsServedByNodeB()
+    {
+        // Arrange: two nodes on one PostgreSQL database; FAQs, judgements and training all go through node A.
+        var ct = TestTimeout.Token(300);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
+        var pii = TestPii.CreateOptions();
+        await using var nodeA = HubHost.Start(database, ownsDatabase: false, pii);
+        await using var nodeB = HubHost.Start(database, ownsDatabase: false, pii);
+        var topics = await SeedTopicsAsync(nodeA, ct);
+        await JudgeAsync(nodeA, topics.Select(t => (t.Query, t.Right)), ct);
+        // The test data skips the FAQ change events, so node B indexes the same FAQs itself.
+        await FaqTestData.IndexAsync(nodeB, ct, [.. topics.SelectMany(t => new[] { t.Right, t.Decoy })]);
+        var searchOnB = nodeB.Services.GetRequiredService<FaqSearchService>();
+        var probe = topics[^1];
+        Assert.Equal(probe.Decoy, SearchTop(searchOnB, probe.Query));
+
+        // Act
+        var (exit, report) = await TrainOnPlatformAsync(nodeA, ct);
+
+        // Assert: promoted on A, and B re-ranks with the same stored model within seconds.
+        Assert.Equal(FaqTrainCommand.Success, exit);
+        var model = await FaqTestData.WithFaqDbAsync(nodeB, db => db.RankingModels.AsNoTracking().SingleAsync(ct));
+        Assert.True(model.IsActive, report);
+        for (var i = 0; i < 100 && SearchTop(searchOnB, probe.Query) != probe.Right; i++)
+            await Task.Delay(100, ct);
+        Assert.Equal(probe.Right, SearchTop(searchOnB, probe.Query));
+    }
+
+    private static Guid SearchTop(FaqSearchService search, string query) =>
+        search.Search(query, FaqAudience.Public, top: 3) is [var first, ..] ? first.FaqId : Guid.Empty;
+
+    [Fact]
     public async Task Train_ActiveModelBetter_KeepsItActiveAndReactivationWorks()
     {
         // Arrange: a history with one promoted model and one worse one that never replaced it.
@@ -100,6 +132,40 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         var active = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.Id).ToListAsync(ct));
         Assert.Equal([good], active);
         Assert.Contains("no model 999999", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Activate_ModelOfOtherFeatures_IsRefusedLoudlyAndActiveStays()
+    {
+        // Arrange: an active model, and a stored one trained on a feature this build no longer computes.
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var json = await TrainedModelJsonAsync(host, ct);
+        var renamed = json.Replace($"\"{FaqFeatureNames.All[0]}\"", "\"renamed_feature\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, renamed);
+        long active, mismatched;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+            var activeRecord = new RankingModelRecord(json, null, null, 10, 0.9, 0.5, DateTime.UtcNow);
+            activeRecord.Activate(DateTime.UtcNow);
+            var mismatchedRecord = new RankingModelRecord(renamed, null, null, 10, 0.95, 0.9, DateTime.UtcNow);
+            db.RankingModels.AddRange(activeRecord, mismatchedRecord);
+            await db.SaveChangesAsync(ct);
+            (active, mismatched) = (activeRecord.Id, mismatchedRecord.Id);
+        }
+
+        var writer = new StringWriter();
+
+        // Act
+        var exit = await FaqModelsCommand.RunAsync(host.Services, ["activate", mismatched.ToString(System.Globalization.CultureInfo.InvariantCulture)], writer, ct);
+
+        // Assert
+        Assert.Equal(FaqModelsCommand.UsageError, exit);
+        Assert.Contains($"Ranking model {mismatched} cannot be used", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("renamed_feature", writer.ToString(), StringComparison.Ordinal);
+        var stillActive = await FaqTestData.WithFaqDbAsync(host, db => db.RankingModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.Id).ToListAsync(ct));
+        Assert.Equal([active], stillActive);
     }
 
     [Fact]
@@ -206,21 +272,33 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
 
     private static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
     {
-        var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1f, 0f) : (0f, 1f);
-        var tree = new RegressionTree([FaqFeatureNames.Bm25Words + (int)SearchField.Answer], [1e-3f], [~0], [~1], [withoutWords, withWords]);
-        var metadata = new LambdaMartTrainingMetadata
+        var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1.0, 0.0) : (0.0, 1.0);
+        var trees = ConversationHub.Faq.Ranking.MlNet.FlatTreeEnsemble.FromDocument(
+            new ConversationHub.Faq.Ranking.MlNet.FlatTreeEnsembleDocument
+            {
+                Bias = 0,
+                Roots = [0],
+                SplitFeatures = [FaqFeatureNames.Bm25Words + (int)SearchField.Answer],
+                Thresholds = [1e-3f],
+                LeftChildren = [~0],
+                RightChildren = [~1],
+                LeafValues = [withoutWords, withWords],
+            },
+            FaqFeatureNames.Count);
+        var metadata = new FaqRankerTrainingMetadata
         {
+            Trainer = "hand-written",
+            Members = 1,
+            Trees = 1,
             TrainingDataHash = "hand-written",
             TrainingQueries = 0,
             TrainingRows = 0,
             NdcgCutoff = 10,
             TrainingNdcg = 0,
-            BestIteration = 1,
-            IterationsRun = 1,
             Seed = 1,
             TrainedAt = DateTimeOffset.UtcNow,
         };
-        var json = LambdaMartModelSerializer.Serialize(new LambdaMartModel(FaqFeatureNames.All, new LambdaMartParameters(), [tree], metadata));
+        var json = FaqRankerModelSerializer.Serialize(new FaqRankerModel(FaqFeatureNames.All, new ConversationHub.Faq.Ranking.MlNet.MlNetRankerParameters(), trees, metadata));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
         var record = new RankingModelRecord(json, null, null, 0, 0, 0, DateTime.UtcNow);
@@ -243,6 +321,6 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         var documents = (await FaqTestData.WithFaqDbAsync(host, db => FaqSearchDocuments.LoadAsync(db, null, ct))).Select(f => f.Document).ToList();
         var queries = topics.Select((t, i) => new ConversationHub.Faq.Evaluation.EvalQuery($"q{i}", t.Query, new Dictionary<string, int> { [FaqSearchDocuments.Key(t.Right)] = 2 })).ToList();
         var candidates = DatasetCandidates.Build(new(documents, queries), 10, ConversationHub.Faq.Ranking.Features.NeutralFaqSignals.Instance, ct);
-        return ConversationHub.Faq.Ranking.LambdaMartModelSerializer.Serialize(FaqRankerTraining.Train(candidates, 1, null, ct));
+        return ConversationHub.Faq.Ranking.FaqRankerModelSerializer.Serialize(FaqRankerTraining.Train(candidates, 1, null, ct));
     }
 }

@@ -112,7 +112,7 @@ public sealed class JudgementSnapshotTrainingTests
                 dataset with { Queries = queries }, 20, ConversationHub.Faq.Ranking.Features.NeutralFaqSignals.Instance, CancellationToken.None);
             var model = ConversationHub.Faq.Ranking.Training.FaqRankerTraining.Train(candidates, seed: 3, progress: null, CancellationToken.None);
             // Everything but the training time, which is the clock's.
-            var json = ConversationHub.Faq.Ranking.LambdaMartModelSerializer.Serialize(model);
+            var json = ConversationHub.Faq.Ranking.FaqRankerModelSerializer.Serialize(model);
             return System.Text.RegularExpressions.Regex.Replace(json, "\"trainedAt\":\\s*\"[^\"]*\"", "");
         }
 

@@ -29,20 +29,8 @@ public sealed class FaqRankingOptionsValidatorTests : IDisposable
 
     private string WriteModel(IReadOnlyList<string> featureNames)
     {
-        var metadata = new LambdaMartTrainingMetadata
-        {
-            TrainingDataHash = "00",
-            TrainingQueries = 1,
-            TrainingRows = 1,
-            NdcgCutoff = 10,
-            TrainingNdcg = 1,
-            BestIteration = 0,
-            IterationsRun = 0,
-            Seed = 1,
-            TrainedAt = DateTimeOffset.UnixEpoch,
-        };
         var path = Path.Combine(_directory, "model.json");
-        File.WriteAllText(path, LambdaMartModelSerializer.Serialize(new LambdaMartModel(featureNames, new LambdaMartParameters(), [], metadata)));
+        File.WriteAllText(path, FaqRankerModelSerializer.Serialize(HandMadeModels.Empty(featureNames)));
         return path;
     }
 

@@ -21,7 +21,7 @@ public sealed class FaqRankerTrainingTests(ITestOutputHelper output)
         var reranked = RankedListMetrics.Compute(heldOut.Select(q => ((IReadOnlyList<string>)FaqRankerTraining.Rerank(model, q), q.Judgements)));
 
         // Assert
-        output.WriteLine($"held-out nDCG@10: first stage {firstStage.Ndcg10:0.0000}, re-ranked {reranked.Ndcg10:0.0000} ({model.Trees.Count} trees)");
+        output.WriteLine($"held-out nDCG@10: first stage {firstStage.Ndcg10:0.0000}, re-ranked {reranked.Ndcg10:0.0000} ({model.TreeCount} trees, {model.Metadata.Members} members)");
         Assert.Equal(24, reranked.Queries);
         Assert.True(
             reranked.Ndcg10 > firstStage.Ndcg10 + 0.1,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConversationHub.Faq.Ranking.Features;
 using ConversationHub.Faq.Ranking.Reranking;
 using ConversationHub.Faq.Ranking.Training;
@@ -26,9 +27,11 @@ public sealed class FaqTrainCommandTests : IDisposable
         // Assert
         var text = output.ToString();
         Assert.Equal(FaqTrainCommand.Success, exitCode);
-        Assert.Contains("fold 1 iteration   1/500: train nDCG@10", text, StringComparison.Ordinal);
+        Assert.Contains("fold 1 member 1/", text, StringComparison.Ordinal);
         Assert.Contains("mean   hub+ltr", text, StringComparison.Ordinal);
-        Assert.Contains("final iteration", text, StringComparison.Ordinal);
+        Assert.Contains("per fold: training", text, StringComparison.Ordinal);
+        Assert.Contains("scoring p99", text, StringComparison.Ordinal);
+        Assert.Contains("final member 5/5", text, StringComparison.Ordinal);
         var model = FaqRankingModelFile.Load(modelPath);
         Assert.Equal(FaqFeatureNames.All, model.FeatureNames);
         var card = await File.ReadAllTextAsync(Path.ChangeExtension(modelPath, ".md"), timeout.Token);
@@ -37,7 +40,7 @@ public sealed class FaqTrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_TrainerAll_ComparesEveryTrainerOnTheSameFolds()
+    public async Task RunAsync_FoldsAsJson_ReportsMetricsAndCosts()
     {
         // Arrange
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -46,48 +49,24 @@ public sealed class FaqTrainCommandTests : IDisposable
 
         // Act
         var exitCode = await FaqTrainCommand.RunAsync(
-            ["--from-dataset", _directory, "--folds", "2", "--seed", "3", "--trainer", "all", "--json"], output, timeout.Token);
+            ["--from-dataset", _directory, "--folds", "2", "--seed", "3", "--json"], output, timeout.Token);
 
-        // Assert: a comparison line per trainer (and first stage), each over all 40 queries.
+        // Assert: one result line per fold and engine, and the costs of the fold models.
         Assert.Equal(FaqTrainCommand.Success, exitCode);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-            .Where(e => e.GetProperty("type").GetString() == "comparison")
-            .ToDictionary(e => e.GetProperty("trainer").GetString()!, StringComparer.Ordinal);
-        Assert.Equal(["fasttree", "fasttree-avg5", "first-stage", "lightgbm", "lightgbm-avg5", "ours"], lines.Keys.Order(StringComparer.Ordinal));
-        foreach (var trainer in TrainerComparison.AllTrainers)
-        {
-            Assert.Equal(40, lines[trainer].GetProperty("queries").GetInt32());
-            Assert.True(lines[trainer].GetProperty("modelBytes").GetInt64() > 0, trainer);
-            Assert.InRange(lines[trainer].GetProperty("ndcg10").GetDouble(), 0, 1);
-        }
-    }
-
-    [Fact]
-    public async Task RunAsync_TrainerAllAsText_PrintsComparisonTable()
-    {
-        // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        SyntheticFaqCorpus.WriteLocalGovFaq(SyntheticFaqCorpus.Create(topics: 20, seed: 4), _directory);
-        var output = new StringWriter();
-
-        // Act
-        var exitCode = await FaqTrainCommand.RunAsync(
-            ["--from-dataset", _directory, "--folds", "2", "--trainer", "lightgbm"], output, timeout.Token);
-
-        // Assert
-        var text = output.ToString();
-        Assert.Equal(FaqTrainCommand.Success, exitCode);
-        Assert.Contains("comparison: 2 folds by query, seed 1", text, StringComparison.Ordinal);
-        Assert.Contains("first-stage ", text, StringComparison.Ordinal);
-        Assert.Contains("lightgbm ", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("fasttree", text, StringComparison.Ordinal);
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var mean = lines.Single(e => e.GetProperty("type").GetString() == "result"
+            && e.GetProperty("fold").GetString() == "mean" && e.GetProperty("engine").GetString() == "hub+ltr");
+        Assert.Equal(40, mean.GetProperty("queries").GetInt32());
+        Assert.InRange(mean.GetProperty("ndcg10").GetDouble(), 0, 1);
+        var costs = lines.Single(e => e.GetProperty("type").GetString() == "costs");
+        Assert.True(costs.GetProperty("modelBytes").GetInt64() > 0);
+        Assert.True(costs.GetProperty("trees").GetInt32() > 0);
     }
 
     [Theory]
     [InlineData(new[] { "--folds", "5" }, "--from-dataset")]
-    [InlineData(new[] { "--from-dataset", "x", "--folds", "5", "--trainer", "xgboost" }, "--trainer must be")]
-    [InlineData(new[] { "--from-dataset", "x", "--out", "m.json", "--trainer", "all" }, "cannot be combined with --out")]
+    [InlineData(new[] { "--from-dataset", "x", "--folds", "5", "--trainer", "ours" }, "--trainer")]
     [InlineData(new[] { "--from-dataset", "x", "--folds", "1" }, "--folds must be")]
     [InlineData(new[] { "--from-dataset", "x" }, "nothing to do")]
     [InlineData(new[] { "--from-dataset", "/nonexistent-dir", "--folds", "5" }, "no such file")]

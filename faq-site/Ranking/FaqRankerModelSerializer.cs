@@ -1,17 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ConversationHub.Faq.Ranking.MlNet;
 
 namespace ConversationHub.Faq.Ranking;
 
 /// <summary>
-/// Reads and writes models as versioned JSON. Floats and doubles are written in their shortest round-trip form,
-/// so a loaded model scores bit-for-bit like the saved one. Loading against the application's feature list
-/// fails loudly on any difference, since a model fed features in the wrong order ranks silently wrong.
+/// Reads and writes models as versioned JSON: the flat tree ensemble exported from ML.NET plus the model card's facts
+/// (features, trainer and parameters, data hashes, judgement snapshot, metrics). Numbers are written in their shortest
+/// round-trip form, so a loaded model scores bit-for-bit like the saved one. Loading against the application's
+/// feature list fails loudly on any difference, since a model fed features in the wrong order ranks silently wrong.
 /// </summary>
-internal static class LambdaMartModelSerializer
+internal static class FaqRankerModelSerializer
 {
-    public const int CurrentFormatVersion = 1;
-    public const string ModelKind = "lambdamart";
+    /// <summary>2: ML.NET FastTree ensembles (version 1 held the hand-written LambdaMART's trees and is no longer read).</summary>
+    public const int CurrentFormatVersion = 2;
+    public const string ModelKind = "mlnet-fasttree-lambdarank";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -22,24 +25,17 @@ internal static class LambdaMartModelSerializer
         RespectNullableAnnotations = true,
     };
 
-    public static string Serialize(LambdaMartModel model)
+    public static string Serialize(FaqRankerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var document = new LambdaMartModelDocument
+        var document = new FaqRankerModelDocument
         {
             FormatVersion = CurrentFormatVersion,
             Model = ModelKind,
             FeatureNames = model.FeatureNames,
             Parameters = model.Parameters,
             Training = model.Metadata,
-            Trees = [.. model.Trees.Select(tree => new RegressionTreeDocument
-            {
-                SplitFeatures = tree.SplitFeatures,
-                Thresholds = tree.Thresholds,
-                LeftChildren = tree.LeftChildren,
-                RightChildren = tree.RightChildren,
-                LeafValues = tree.LeafValues,
-            })],
+            Ensemble = model.Trees.ToDocument(),
         };
         return JsonSerializer.Serialize(document, Options);
     }
@@ -47,7 +43,7 @@ internal static class LambdaMartModelSerializer
     /// <summary>Reads a model and checks that its features are exactly <paramref name="expectedFeatureNames"/>, in order.</summary>
     /// <exception cref="InvalidDataException">The text is not a readable model of a supported format version.</exception>
     /// <exception cref="RankingFeatureMismatchException">The model was trained on other features.</exception>
-    public static LambdaMartModel Deserialize(string json, IReadOnlyList<string> expectedFeatureNames)
+    public static FaqRankerModel Deserialize(string json, IReadOnlyList<string> expectedFeatureNames)
     {
         var model = Deserialize(json);
         model.EnsureFeatures(expectedFeatureNames);
@@ -55,7 +51,7 @@ internal static class LambdaMartModelSerializer
     }
 
     /// <summary>Reads a model without checking its features (for tools that inspect model files).</summary>
-    public static LambdaMartModel Deserialize(string json)
+    public static FaqRankerModel Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
@@ -67,16 +63,17 @@ internal static class LambdaMartModelSerializer
                     || !version.TryGetInt32(out var number))
                     throw new InvalidDataException("This is not a ranking model file: it has no integer 'formatVersion'.");
                 if (number != CurrentFormatVersion)
-                    throw new InvalidDataException($"Ranking model format version {number} is not supported; this build reads version {CurrentFormatVersion}.");
+                    throw new InvalidDataException($"Ranking model format version {number} is not supported; this build reads version {CurrentFormatVersion} (retrain with `faq train`).");
             }
 
-            var document = JsonSerializer.Deserialize<LambdaMartModelDocument>(json, Options)
+            var document = JsonSerializer.Deserialize<FaqRankerModelDocument>(json, Options)
                 ?? throw new InvalidDataException("The ranking model file is empty.");
             if (!string.Equals(document.Model, ModelKind, StringComparison.Ordinal))
                 throw new InvalidDataException($"The model file holds a '{document.Model}' model, not '{ModelKind}'.");
-            var trees = document.Trees.Select(tree => new RegressionTree(
-                [.. tree.SplitFeatures], [.. tree.Thresholds], [.. tree.LeftChildren], [.. tree.RightChildren], [.. tree.LeafValues]));
-            return new LambdaMartModel(document.FeatureNames, document.Parameters, [.. trees], document.Training);
+            if (document.FeatureNames.Count == 0)
+                throw new InvalidDataException("The ranking model names no features.");
+            var trees = FlatTreeEnsemble.FromDocument(document.Ensemble, document.FeatureNames.Count);
+            return new FaqRankerModel(document.FeatureNames, document.Parameters, trees, document.Training);
         }
         catch (JsonException exception)
         {
@@ -84,9 +81,9 @@ internal static class LambdaMartModelSerializer
         }
     }
 
-    public static async Task SaveAsync(LambdaMartModel model, string path, CancellationToken cancellationToken) =>
+    public static async Task SaveAsync(FaqRankerModel model, string path, CancellationToken cancellationToken) =>
         await File.WriteAllTextAsync(path, Serialize(model), cancellationToken);
 
-    public static async Task<LambdaMartModel> LoadAsync(string path, IReadOnlyList<string> expectedFeatureNames, CancellationToken cancellationToken) =>
+    public static async Task<FaqRankerModel> LoadAsync(string path, IReadOnlyList<string> expectedFeatureNames, CancellationToken cancellationToken) =>
         Deserialize(await File.ReadAllTextAsync(path, cancellationToken), expectedFeatureNames);
 }
