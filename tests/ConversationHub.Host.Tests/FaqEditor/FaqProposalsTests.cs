@@ -18,6 +18,9 @@ public abstract class FaqProposalsTests(HostFixture fixture)
 {
     private const string QueuePage = "/console/faq/proposals";
 
+    // The queue shows forms (and so a token) only while some proposal is new; the token is per user, not per page.
+    private const string TokenPage = "/console/faq/edit";
+
     private static readonly Uri Proposals = new("/api/faq/proposals", UriKind.Relative);
 
     private HubHost Host => fixture.Host;
@@ -114,7 +117,7 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         using var editor = await Host.SignInAsync("faq-editor", ct);
 
         // Act
-        using var response = await EditorForms.PostAsync(editor, QueuePage, QueuePage + "?handler=accept", Fields(id, ("question", $"{marker} 編集者が直した質問"), ("answer", "編集者が直した回答です。")), ct);
+        using var response = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=accept", Fields(id, ("question", $"{marker} 編集者が直した質問"), ("answer", "編集者が直した回答です。")), ct);
 
         // Assert
         var state = await FaqTestData.WithFaqDbAsync(Host, async db =>
@@ -147,7 +150,7 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         using var editor = await Host.SignInAsync("faq-editor", ct);
 
         // Act
-        using var response = await EditorForms.PostAsync(editor, QueuePage, QueuePage + "?handler=accept", Fields(id), ct);
+        using var response = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=accept", Fields(id), ct);
 
         // Assert
         Assert.True(HubHost.IsRedirectTo(response, $"/console/faq/edit/{faq.Id}?done=proposal"), response.StatusCode.ToString());
@@ -170,10 +173,10 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         using var editor = await Host.SignInAsync("faq-editor", ct);
 
         // Act
-        using var empty = await EditorForms.PostAsync(editor, QueuePage, QueuePage + "?handler=reject", Fields(id, ("reason", " ")), ct);
+        using var empty = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=reject", Fields(id, ("reason", " ")), ct);
         var afterEmpty = await FaqTestData.WithFaqDbAsync(Host, db => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, ct));
-        using var rejected = await EditorForms.PostAsync(editor, QueuePage, QueuePage + "?handler=reject", Fields(id, ("reason", "既存のFAQで案内できます。")), ct);
-        using var twice = await EditorForms.PostAsync(editor, QueuePage, QueuePage + "?handler=reject", Fields(id, ("reason", "二度目")), ct);
+        using var rejected = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=reject", Fields(id, ("reason", "既存のFAQで案内できます。")), ct);
+        using var twice = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=reject", Fields(id, ("reason", "二度目")), ct);
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
