@@ -215,6 +215,26 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         Assert.Contains("日別（直近14日、日本時間）", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CasePage_Operator_ShowsProposalPanelPrefilled_AndCaseProposalIsQueued()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(60);
+        var marker = EditorForms.Marker();
+        using var agent = await Host.SignInAsync("operator", ct);
+        var caseId = await Cases.CaseConsoleTestData.CreateAsync(agent, $"{marker} 児童手当の申請", "090-0000-1111", ct);
+
+        // Act
+        var page = await agent.GetStringAsync(new Uri($"/console/cases/{caseId}", UriKind.Relative), ct);
+        var id = await ProposeAsync("operator", new { question = $"{marker} 児童手当の申請", source = "case", caseId }, ct);
+
+        // Assert
+        Assert.Contains("id=\"faq-proposal\"", page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{marker} 児童手当の申請\"", page, StringComparison.Ordinal);
+        var stored = await FaqTestData.WithFaqDbAsync(Host, db => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, ct));
+        Assert.Equal((FaqProposalSource.Case, caseId), (stored.Source, stored.CaseId));
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Fields(Guid id, params (string Name, string Value)[] fields) =>
         [new("id", id.ToString()), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
 
