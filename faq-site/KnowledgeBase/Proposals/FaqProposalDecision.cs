@@ -11,12 +11,3 @@ internal sealed record FaqProposalDecision(FaqProposalDecisionOutcome Outcome, G
 
     public static readonly FaqProposalDecision AlreadyDecided = new(FaqProposalDecisionOutcome.AlreadyDecided, Guid.Empty, 0, new Dictionary<string, string[]>());
 }
-
-/// <summary>See <see cref="FaqProposalDecision"/>.</summary>
-internal enum FaqProposalDecisionOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    AlreadyDecided,
-}

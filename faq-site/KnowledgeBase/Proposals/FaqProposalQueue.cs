@@ -73,9 +73,3 @@ internal sealed class FaqProposalQueue(FaqDbContext db, TimeProvider time)
 
     private static DateTime StartUtcOf(DateOnly japanDay) => new DateTimeOffset(japanDay.ToDateTime(TimeOnly.MinValue), JapanOffset).UtcDateTime;
 }
-
-/// <summary>Proposals per period (<c>yyyy-MM-dd</c> or <c>yyyy-MM</c>, Japan time) by their current status.</summary>
-internal sealed record FaqProposalCountRow(string Period, int Total, int New, int Accepted, int Rejected);
-
-/// <summary>See <see cref="FaqProposalQueue.CountAsync"/>.</summary>
-internal sealed record FaqProposalCounts(IReadOnlyList<FaqProposalCountRow> Days, IReadOnlyList<FaqProposalCountRow> Months);
