@@ -206,6 +206,7 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         using var denied = await agent.GetAsync(new Uri(QueuePage, UriKind.Relative), ct);
         using var deniedCounts = await agent.GetAsync(new Uri("/api/faq/proposals/counts", UriKind.Relative), ct);
         var page = await editor.GetStringAsync(new Uri(QueuePage + "?status=new&source=console", UriKind.Relative), ct);
+        var counts = await editor.GetFromJsonAsync<JsonElement>(new Uri("/api/faq/proposals/counts", UriKind.Relative), ct);
 
         // Assert
         Assert.True(HubHost.IsRedirectTo(denied, "/account/denied"), denied.StatusCode.ToString());
@@ -213,6 +214,11 @@ public abstract class FaqProposalsTests(HostFixture fixture)
         Assert.Contains($"{marker} 一覧に出る提案", page, StringComparison.Ordinal);
         Assert.Contains($"{marker} 市民の言葉", page, StringComparison.Ordinal);
         Assert.Contains("日別（直近14日、日本時間）", page, StringComparison.Ordinal);
+        // Today (Japan time) comes first and counts at least this test's proposal; no exact total, other tests add theirs.
+        var today = counts.GetProperty("days")[0];
+        Assert.Equal(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today.GetProperty("period").GetString());
+        Assert.True(today.GetProperty("new").GetInt32() >= 1);
+        Assert.Equal(12, counts.GetProperty("months").GetArrayLength());
     }
 
     [Fact]
