@@ -64,6 +64,7 @@ public static class FaqModuleExtensions
         endpoints.MapSynonymsApi();
         endpoints.MapFaqEditorApi();
         endpoints.MapFaqCsvApi();
+        endpoints.MapFaqProposalsApi();
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
         endpoints.MapSearchClickApi();
@@ -71,7 +72,7 @@ public static class FaqModuleExtensions
         return endpoints;
     }
 
-    // The FAQ editors' staff pages (/console/faq): lists, history, synonyms, attachments, search misses, CSV import/export.
+    // The FAQ editors' staff pages (/console/faq): lists, history, synonyms, attachments, search misses, CSV import/export, proposals.
     private static void AddEditorConsole(IServiceCollection services)
     {
         services.AddScoped<Editor.StaffDirectory>();
@@ -82,6 +83,10 @@ public static class FaqModuleExtensions
         services.AddScoped<KnowledgeBase.Csv.PlanFaqCsvImport>();
         services.AddScoped<KnowledgeBase.Csv.ApplyFaqCsvImport>();
         services.AddScoped<KnowledgeBase.Csv.ExportFaqCsv>();
+        services.AddScoped<KnowledgeBase.Proposals.SubmitFaqProposal>();
+        services.AddScoped<KnowledgeBase.Proposals.AcceptFaqProposal>();
+        services.AddScoped<KnowledgeBase.Proposals.RejectFaqProposal>();
+        services.AddScoped<KnowledgeBase.Proposals.FaqProposalQueue>();
     }
 
     // Zero-hit and low-confidence searches, masked, queued in memory and written in the background.

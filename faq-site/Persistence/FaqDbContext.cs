@@ -38,6 +38,8 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
 
     public DbSet<Ranking.History.RankingModelRecord> RankingModels => Set<Ranking.History.RankingModelRecord>();
 
+    public DbSet<KnowledgeBase.Proposals.FaqProposal> Proposals => Set<KnowledgeBase.Proposals.FaqProposal>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new FaqEntryEntityTypeConfiguration());
@@ -55,6 +57,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.RankingJudgementEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.JudgementSnapshotEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Ranking.History.RankingModelRecordEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new KnowledgeBase.Proposals.FaqProposalEntityTypeConfiguration(Pii));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -111,4 +111,40 @@
       }
     });
   }
+
+  // ---- FAQ提案 ------------------------------------------------------------------------------------------------------
+  // Proposes an FAQ from this case to the FAQ editors. The FAQ module owns proposals; the browser posts to its API.
+  const proposal = $('faq-proposal');
+  const proposalForm = $('faq-proposal-form');
+  const proposalStatus = $('faq-proposal-status');
+  if (root && proposal && proposalForm && proposalStatus) {
+    proposal.hidden = false;
+    proposalForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      proposalStatus.textContent = '';
+      try {
+        const response = await fetch('/api/faq/proposals', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({
+            question: $('faq-proposal-question').value,
+            answer: $('faq-proposal-answer').value,
+            citizenQuestion: $('faq-proposal-citizen').value,
+            source: 'case',
+            caseId: root.dataset.caseId,
+          }),
+        });
+        if (!response.ok) {
+          const problem = await response.json().catch(() => null);
+          const messages = problem && problem.errors ? Object.values(problem.errors).flat() : [];
+          proposalStatus.textContent = messages.length ? messages.join(' ') : t('CasesUi_Js_FaqProposalRefused');
+          return;
+        }
+        $('faq-proposal-answer').value = '';
+        proposalStatus.textContent = t('CasesUi_Js_FaqProposalSent');
+      } catch {
+        proposalStatus.textContent = t('CasesUi_Js_FaqProposalRefused');
+      }
+    });
+  }
 })();

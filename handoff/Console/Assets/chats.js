@@ -51,6 +51,7 @@
     message: $('message'),
     send: $('send'),
     caseCreate: $('case-create'),
+    faqPropose: $('faq-propose'),
     transferOpen: $('transfer-open'),
     closeOpen: $('close-open'),
     tabs: Array.from(root.querySelectorAll('[role=tab]')),
@@ -71,6 +72,11 @@
     transferNote: $('transfer-note'),
     closeDialog: $('close-dialog'),
     closeForm: $('close-form'),
+    faqProposalDialog: $('faq-proposal-dialog'),
+    faqProposalForm: $('faq-proposal-form'),
+    faqProposalQuestion: $('faq-proposal-question'),
+    faqProposalAnswer: $('faq-proposal-answer'),
+    faqProposalCitizen: $('faq-proposal-citizen'),
     wrapUps: $('wrap-up-codes'),
   };
 
@@ -872,6 +878,8 @@
     // A call's case was made when it was answered.
     el.caseCreate.disabled = !workable || (call && Boolean(caseOf(chat)));
     el.closeOpen.disabled = !workable;
+    // Proposing an FAQ changes nothing in the chat, so a read-only chat may prompt one too.
+    el.faqPropose.disabled = !chat;
     el.noteText.disabled = !chat;
     $('note-save').disabled = !chat || !state.connected;
     // An FAQ link is sent to the chat shown; "sent" is remembered per chat.
@@ -1527,7 +1535,7 @@
     }
   }
 
-  for (const dialog of [el.transferDialog, el.closeDialog]) {
+  for (const dialog of [el.transferDialog, el.closeDialog, el.faqProposalDialog]) {
     dialog.querySelector('[data-dismiss]').addEventListener('click', () => closeDialog(dialog));
     dialog.addEventListener('close', () => {
       // Back to the opener; when the chat is gone, to the next useful place rather than to the page's top.
@@ -1634,6 +1642,51 @@
       drop(chat, false);
       showNotice(t('Chats_Transferred'));
       scheduleSnapshot(true);
+    }
+  });
+
+  // 「FAQ提案」: propose a new FAQ to the editors, prefilled with the citizen's first question of this chat. The FAQ
+  // module owns proposals; the browser posts to its API (handoff never references faq-site).
+  el.faqPropose.addEventListener('click', () => {
+    const chat = current();
+    if (!chat) {
+      return;
+    }
+    const first = chat.transcript.find((i) => i.role === 'user' && i.type === 'message' && i.text);
+    el.faqProposalForm.reset();
+    el.faqProposalQuestion.value = first ? first.text.slice(0, 500) : '';
+    el.faqProposalCitizen.value = first ? first.text : '';
+    el.faqProposalDialog.proposalFor = chat.id;
+    openDialog(el.faqProposalDialog, el.faqPropose);
+  });
+
+  el.faqProposalForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = el.faqProposalDialog.querySelector('.dialog-error');
+    error.textContent = '';
+    try {
+      const response = await fetch('/api/faq/proposals', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: root.dataset.requestToken },
+        body: JSON.stringify({
+          question: el.faqProposalQuestion.value,
+          answer: el.faqProposalAnswer.value,
+          citizenQuestion: el.faqProposalCitizen.value,
+          source: 'chat',
+          conversationId: el.faqProposalDialog.proposalFor,
+        }),
+      });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => null);
+        const messages = problem && problem.errors ? Object.values(problem.errors).flat() : [];
+        error.textContent = messages.length ? messages.join(' ') : t('Chats_FaqProposalRefused');
+        return;
+      }
+      closeDialog(el.faqProposalDialog);
+      showNotice(t('Chats_FaqProposalSent'));
+    } catch {
+      // Network failure: the dialog stays open with what was typed.
+      error.textContent = t('Chats_FaqProposalRefused');
     }
   });
 

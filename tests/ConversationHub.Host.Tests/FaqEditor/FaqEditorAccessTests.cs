@@ -13,6 +13,7 @@ public sealed class FaqEditorAccessTests(SqliteHostFixture fixture) : IClassFixt
         "/console/faq/edit",
         "/console/faq/synonyms",
         "/console/faq/misses",
+        "/console/faq/proposals",
     };
 
     [Theory]
