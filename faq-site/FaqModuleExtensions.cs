@@ -76,6 +76,7 @@ public static class FaqModuleExtensions
     private static void AddEditorConsole(IServiceCollection services)
     {
         services.AddScoped<Editor.StaffDirectory>();
+        services.AddScoped<Editor.FaqEditorActors>();
         services.AddScoped<Editor.FaqEditorListQuery>();
         services.AddScoped<Editor.RevisionHistory>();
         services.AddScoped<Synonyms.EditSynonymGroup>();

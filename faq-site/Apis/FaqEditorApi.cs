@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ConversationHub.Core.Identity;
+using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.KnowledgeBase.Editing;
 using ConversationHub.Faq.Persistence;
@@ -11,19 +12,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Faq.Apis;
 
-/// <summary>The knowledge base for FAQ editors: read any FAQ with its revision, create, change, publish, archive.</summary>
+/// <summary>
+/// The knowledge base for FAQ editors: read any FAQ with its revision, create, change, publish, archive. Department
+/// staff use the same endpoints for their department's FAQs only (<see cref="FaqEditorActor"/>): another department's
+/// FAQ, or publishing, answers 403.
+/// </summary>
 internal static class FaqEditorApi
 {
     public static IEndpointRouteBuilder MapFaqEditorApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/faq/faqs").WithTags("FAQ editing")
-            .RequireAuthorization(policy => policy.RequireRole(HubRoles.FaqEditor, HubRoles.Administrator));
+            .RequireAuthorization(policy => policy.RequireRole(HubRoles.FaqEditor, HubRoles.Administrator, HubRoles.DepartmentStaff));
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFaqForEditing");
         group.MapGet("/{id:guid}/revisions", RevisionsAsync).WithName("GetFaqRevisions");
         group.MapPost("/", CreateAsync).WithName("CreateFaq");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateFaq");
-        group.MapPost("/{id:guid}/publish", (Guid id, StatusChange change, ClaimsPrincipal user, ChangeFaqStatus use, CancellationToken ct) => ChangeStatusAsync(id, FaqStatus.Published, change, user, use, ct)).WithName("PublishFaq");
-        group.MapPost("/{id:guid}/archive", (Guid id, StatusChange change, ClaimsPrincipal user, ChangeFaqStatus use, CancellationToken ct) => ChangeStatusAsync(id, FaqStatus.Archived, change, user, use, ct)).WithName("ArchiveFaq");
+        group.MapPost("/{id:guid}/publish", (Guid id, StatusChange change, ClaimsPrincipal user, FaqEditorActors actors, ChangeFaqStatus use, CancellationToken ct) => ChangeStatusAsync(id, FaqStatus.Published, change, user, actors, use, ct)).WithName("PublishFaq");
+        group.MapPost("/{id:guid}/archive", (Guid id, StatusChange change, ClaimsPrincipal user, FaqEditorActors actors, ChangeFaqStatus use, CancellationToken ct) => ChangeStatusAsync(id, FaqStatus.Archived, change, user, actors, use, ct)).WithName("ArchiveFaq");
         return endpoints;
     }
 
@@ -48,29 +53,33 @@ internal static class FaqEditorApi
         TypedResults.Ok(await db.Revisions.AsNoTracking().Where(r => r.FaqId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionItem(r.Number, r.CreatedAtUtc, r.EditorUserId, r.ChangeNote, r.SnapshotJson)).ToListAsync(cancellationToken));
 
-    internal static async Task<Results<Created<SavedFaq>, ValidationProblem>> CreateAsync(FaqEdit edit, ClaimsPrincipal user, SaveFaq use, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<SavedFaq>, ValidationProblem>> CreateAsync(
+        FaqEdit edit, ClaimsPrincipal user, FaqEditorActors actors, SaveFaq use, CancellationToken cancellationToken)
     {
-        var result = await use.ExecuteAsync(null, edit, EditorId(user), cancellationToken);
+        var result = await use.ExecuteAsync(null, edit, await actors.OfAsync(user, cancellationToken), cancellationToken);
         return result.Outcome == FaqEditOutcome.Saved
             ? TypedResults.Created($"/api/faq/faqs/{result.FaqId}", new SavedFaq(result.FaqId, result.Revision))
             : TypedResults.ValidationProblem(result.Errors);
     }
 
-    internal static async Task<Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>>> UpdateAsync(Guid id, FaqEdit edit, ClaimsPrincipal user, SaveFaq use, CancellationToken cancellationToken) =>
-        ToResult(await use.ExecuteAsync(id, edit, EditorId(user), cancellationToken));
+    internal static async Task<Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>, ProblemHttpResult>> UpdateAsync(
+        Guid id, FaqEdit edit, ClaimsPrincipal user, FaqEditorActors actors, SaveFaq use, CancellationToken cancellationToken) =>
+        ToResult(await use.ExecuteAsync(id, edit, await actors.OfAsync(user, cancellationToken), cancellationToken));
 
-    internal static async Task<Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>>> ChangeStatusAsync(Guid id, FaqStatus status, StatusChange change, ClaimsPrincipal user, ChangeFaqStatus use, CancellationToken cancellationToken) =>
-        ToResult(await use.ExecuteAsync(id, status, change.ExpectedRevision, EditorId(user), cancellationToken));
+    internal static async Task<Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>, ProblemHttpResult>> ChangeStatusAsync(
+        Guid id, FaqStatus status, StatusChange change, ClaimsPrincipal user, FaqEditorActors actors, ChangeFaqStatus use, CancellationToken cancellationToken) =>
+        ToResult(await use.ExecuteAsync(id, status, change.ExpectedRevision, await actors.OfAsync(user, cancellationToken), cancellationToken));
 
-    private static Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>> ToResult(FaqEditResult result) => result.Outcome switch
+    private static Results<Ok<SavedFaq>, ValidationProblem, NotFound, Conflict<SavedFaq>, ProblemHttpResult> ToResult(FaqEditResult result) => result.Outcome switch
     {
         FaqEditOutcome.Saved => TypedResults.Ok(new SavedFaq(result.FaqId, result.Revision)),
         FaqEditOutcome.NotFound => TypedResults.NotFound(),
         FaqEditOutcome.Conflict => TypedResults.Conflict(new SavedFaq(result.FaqId, result.Revision)),
+        FaqEditOutcome.Forbidden => TypedResults.Problem(
+            "Department staff may change only FAQs their department owns, and may not publish; FAQ editors publish.",
+            statusCode: StatusCodes.Status403Forbidden, title: "Not your department's FAQ"),
         _ => TypedResults.ValidationProblem(result.Errors),
     };
-
-    private static Guid? EditorId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     internal sealed record StatusChange(int ExpectedRevision);
 

@@ -11,12 +11,23 @@ namespace ConversationHub.Faq.KnowledgeBase.Editing;
 /// </summary>
 public sealed class ChangeFaqStatus(FaqDbContext db, IHubEvents events, TimeProvider time)
 {
-    public async Task<FaqEditResult> ExecuteAsync(Guid faqId, FaqStatus status, int expectedRevision, Guid? editorId, CancellationToken cancellationToken)
+    /// <summary>Moves the FAQ as an editor who may make every move.</summary>
+    public Task<FaqEditResult> ExecuteAsync(Guid faqId, FaqStatus status, int expectedRevision, Guid? editorId, CancellationToken cancellationToken) =>
+        ExecuteAsync(faqId, status, expectedRevision, FaqEditorActor.Editor(editorId), cancellationToken);
+
+    /// <summary>Moves the FAQ as <paramref name="editor"/>: forbidden for an FAQ not theirs or a move they may not make (department staff do not publish).</summary>
+    public async Task<FaqEditResult> ExecuteAsync(Guid faqId, FaqStatus status, int expectedRevision, FaqEditorActor editor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(editor);
         var faq = await FaqEditing.LoadAsync(db, faqId, cancellationToken);
         if (faq is null)
         {
             return FaqEditResult.NotFound(faqId);
+        }
+
+        if (!editor.MayEdit(faq.Owners.Select(o => o.DepartmentId)) || !editor.MayMove(faq.Status, status))
+        {
+            return FaqEditResult.Forbidden(faqId);
         }
 
         var current = await FaqEditing.LatestRevisionAsync(db, faqId, cancellationToken);
@@ -31,7 +42,7 @@ public sealed class ChangeFaqStatus(FaqDbContext db, IHubEvents events, TimeProv
         }
 
         faq.Status = status;
-        var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editorId, note, time, cancellationToken);
+        var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editor.UserId, note, time, cancellationToken);
         await events.PublishAsync(FaqSearchTopics.FaqChanged, faqId.ToString(), cancellationToken);
         return FaqEditResult.Saved(faqId, revision);
     }

@@ -9,6 +9,8 @@ public sealed record FaqEditResult(FaqEditOutcome Outcome, Guid FaqId, int Revis
 
     internal static FaqEditResult NotFound(Guid id) => new(FaqEditOutcome.NotFound, id, 0, new Dictionary<string, string[]>());
 
+    internal static FaqEditResult Forbidden(Guid id) => new(FaqEditOutcome.Forbidden, id, 0, new Dictionary<string, string[]>());
+
     internal static FaqEditResult Conflict(Guid id, int current) => new(FaqEditOutcome.Conflict, id, current, new Dictionary<string, string[]>());
 }
 
@@ -19,4 +21,7 @@ public enum FaqEditOutcome
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The editor may not change this FAQ (department staff and an FAQ of another department).</summary>
+    Forbidden,
 }

@@ -10,7 +10,7 @@ namespace ConversationHub.Faq.KnowledgeBase.Editing;
 /// </summary>
 public sealed class RestoreFaqRevision(FaqDbContext db, SaveFaq save)
 {
-    public async Task<FaqEditResult> ExecuteAsync(Guid faqId, int number, int expectedRevision, Guid? editorId, CancellationToken cancellationToken)
+    public async Task<FaqEditResult> ExecuteAsync(Guid faqId, int number, int expectedRevision, FaqEditorActor editor, CancellationToken cancellationToken)
     {
         var json = await db.Revisions.AsNoTracking().Where(r => r.FaqId == faqId && r.Number == number).Select(r => r.SnapshotJson).FirstOrDefaultAsync(cancellationToken);
         if (json is null || FaqRevisionSnapshot.FromJson(json) is not { } snapshot)
@@ -33,7 +33,7 @@ public sealed class RestoreFaqRevision(FaqDbContext db, SaveFaq save)
             $"第{number}版を復元",
             expectedRevision,
             snapshot.RelatedLinks?.Select(l => new FaqLinkEdit(l.Title, l.Url)).ToList());
-        return await save.ExecuteAsync(faqId, edit, editorId, cancellationToken);
+        return await save.ExecuteAsync(faqId, edit, editor, cancellationToken);
     }
 
     private static List<string> CategoryNames(FaqRevisionSnapshot snapshot, FaqCategoryKind kind)

@@ -12,17 +12,25 @@ namespace ConversationHub.Faq.KnowledgeBase.Editing;
 /// </summary>
 public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider time)
 {
-    /// <summary>Creates a draft (when <paramref name="faqId"/> is null) or updates an existing FAQ.</summary>
-    public async Task<FaqEditResult> ExecuteAsync(Guid? faqId, FaqEdit edit, Guid? editorId, CancellationToken cancellationToken)
+    /// <summary>Creates a draft (when <paramref name="faqId"/> is null) or updates an existing FAQ, as an editor who may edit every FAQ.</summary>
+    public Task<FaqEditResult> ExecuteAsync(Guid? faqId, FaqEdit edit, Guid? editorId, CancellationToken cancellationToken) =>
+        ExecuteAsync(faqId, edit, FaqEditorActor.Editor(editorId), cancellationToken);
+
+    /// <summary>
+    /// Creates a draft (when <paramref name="faqId"/> is null) or updates an existing FAQ, as <paramref name="editor"/>:
+    /// forbidden when the FAQ is not theirs to edit, invalid when the new owners would leave out their department.
+    /// </summary>
+    public async Task<FaqEditResult> ExecuteAsync(Guid? faqId, FaqEdit edit, FaqEditorActor editor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(editor);
         var errors = FaqEditValidator.Validate(edit);
         if (errors.Count > 0)
         {
             return FaqEditResult.Invalid(errors);
         }
 
-        FaqEntry faq;
+        FaqEntry? faq = null;
         var current = 0;
         if (faqId is { } id)
         {
@@ -32,6 +40,11 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
                 return FaqEditResult.NotFound(id);
             }
 
+            if (!editor.MayEdit(found.Owners.Select(o => o.DepartmentId)))
+            {
+                return FaqEditResult.Forbidden(id);
+            }
+
             faq = found;
             current = await FaqEditing.LatestRevisionAsync(db, id, cancellationToken);
             if (edit.ExpectedRevision != current)
@@ -39,14 +52,21 @@ public sealed class SaveFaq(FaqDbContext db, IHubEvents events, TimeProvider tim
                 return FaqEditResult.Conflict(id, current);
             }
         }
-        else
+
+        // After the FAQ's own owners decided whether it is the editor's at all (403 before 400).
+        if (!editor.MayOwn(edit.DepartmentIds))
+        {
+            return FaqEditResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["departmentIds"] = ["所管課に、あなたの課を含めてください。"] });
+        }
+
+        if (faq is null)
         {
             faq = new FaqEntry(edit.Question!.Trim(), edit.AnswerMarkdown!) { CreatedAtUtc = time.GetUtcNow().UtcDateTime };
             db.Faqs.Add(faq);
         }
 
         await ApplyAsync(faq, edit, cancellationToken);
-        var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editorId, edit.ChangeNote, time, cancellationToken);
+        var revision = await FaqEditing.CommitWithRevisionAsync(db, faq, current + 1, editor.UserId, edit.ChangeNote, time, cancellationToken);
         await events.PublishAsync(FaqSearchTopics.FaqChanged, faq.Id.ToString(), cancellationToken);
         return FaqEditResult.Saved(faq.Id, revision);
     }

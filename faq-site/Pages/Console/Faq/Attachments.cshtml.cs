@@ -15,8 +15,10 @@ using Microsoft.Extensions.Options;
 namespace ConversationHub.Faq.Pages.Console.Faq;
 
 /// <summary>An FAQ's attachments: upload (PDF and images, type read from the bytes), list, remove.</summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class AttachmentsModel(FaqDbContext db, UploadFaqAttachment upload, RemoveFaqAttachment remove, IOptions<FaqAttachmentOptions> options, IStringLocalizer<FaqEditorStrings> strings) : PageModel
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class AttachmentsModel(
+    FaqDbContext db, UploadFaqAttachment upload, RemoveFaqAttachment remove, IOptions<FaqAttachmentOptions> options, IStringLocalizer<FaqEditorStrings> strings, FaqEditorActors actors)
+    : PageModel
 {
     public Guid FaqId { get; private set; }
 
@@ -34,12 +36,22 @@ internal sealed class AttachmentsModel(FaqDbContext db, UploadFaqAttachment uplo
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
     {
+        if (!await actors.MayEditAsync(User, id, cancellationToken))
+        {
+            return Forbid();
+        }
+
         Done = done;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? file, CancellationToken cancellationToken)
     {
+        if (!await actors.MayEditAsync(User, id, cancellationToken))
+        {
+            return Forbid();
+        }
+
         if (file is null)
         {
             return await ShowErrorAsync(id, AttachmentRefusal.Missing, cancellationToken);
@@ -52,6 +64,11 @@ internal sealed class AttachmentsModel(FaqDbContext db, UploadFaqAttachment uplo
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
     {
+        if (!await actors.MayEditAsync(User, id, cancellationToken))
+        {
+            return Forbid();
+        }
+
         await remove.ExecuteAsync(id, attachmentId, cancellationToken);
         return Redirect($"/console/faq/{id}/attachments?done=removed");
     }

@@ -15,8 +15,8 @@ namespace ConversationHub.Faq.Pages.Console.Faq;
 /// Creates or edits an FAQ. Works without JavaScript: adding or removing a row, and the preview, are form
 /// submissions that re-show the form and save nothing. A save from a stale revision is refused and shown.
 /// </summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory staff) : PageModel
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory staff, FaqEditorActors actors) : PageModel
 {
     private static readonly Dictionary<string, string> ControlIds = new(StringComparer.Ordinal)
     {
@@ -28,6 +28,7 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
         ["publishFromUtc"] = "publish-from",
         ["publishUntilUtc"] = "publish-until",
         ["status"] = "question",
+        ["departmentIds"] = "departments",
     };
 
     [BindProperty]
@@ -51,8 +52,12 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
 
     public IReadOnlyList<DepartmentChoice> Departments { get; private set; } = [];
 
+    /// <summary>The signed-in staff member's rights here: department staff do not see 公開.</summary>
+    public FaqEditorActor Actor { get; private set; } = FaqEditorActor.Editor(null);
+
     public async Task<IActionResult> OnGetAsync(Guid? id, string? question, string? done, CancellationToken cancellationToken)
     {
+        Actor = await actors.OfAsync(User, cancellationToken);
         if (id is { } faqId)
         {
             var faq = await FaqEditing.LoadAsync(db, faqId, cancellationToken);
@@ -66,6 +71,11 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
         else
         {
             Form = new FaqEditorForm { Question = question?.Trim() };
+            if (Actor.DepartmentId is { } own)
+            {
+                // Department staff write for their own department: preselect it, as saving requires it.
+                Form.DepartmentIds.Add(own);
+            }
         }
 
         Done = done;
@@ -83,10 +93,11 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
             return await ShowAsync(id, cancellationToken);
         }
 
-        var editor = StaffUser.IdOf(User);
-        var result = await save.ExecuteAsync(id, edit, editor, cancellationToken);
+        var result = await save.ExecuteAsync(id, edit, await actors.OfAsync(User, cancellationToken), cancellationToken);
         switch (result.Outcome)
         {
+            case FaqEditOutcome.Forbidden:
+                return Forbid();
             case FaqEditOutcome.Saved:
                 // Post/redirect/get: a reload does not save twice.
                 return Redirect($"/console/faq/edit/{result.FaqId}?done=saved");
@@ -148,8 +159,14 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
     private async Task<IActionResult> ShowAsync(Guid? id, CancellationToken cancellationToken)
     {
         FaqId = id;
+        Actor = await actors.OfAsync(User, cancellationToken);
         if (id is { } faqId)
         {
+            if (!await actors.MayEditAsync(User, faqId, cancellationToken))
+            {
+                return Forbid();
+            }
+
             Status = await db.Faqs.Where(f => f.Id == faqId).Select(f => (FaqStatus?)f.Status).FirstOrDefaultAsync(cancellationToken);
             if (Status is null)
             {

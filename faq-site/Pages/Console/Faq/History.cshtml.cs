@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ConversationHub.Faq.Pages.Console.Faq;
 
 /// <summary>The revision history (改訂履歴) of one FAQ.</summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class HistoryModel(FaqDbContext db, RevisionHistory history) : PageModel
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class HistoryModel(FaqDbContext db, RevisionHistory history, FaqEditorActors actors) : PageModel
 {
     public Guid FaqId { get; private set; }
 
@@ -19,6 +19,11 @@ internal sealed class HistoryModel(FaqDbContext db, RevisionHistory history) : P
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!await actors.MayEditAsync(User, id, cancellationToken))
+        {
+            return Forbid();
+        }
+
         var question = await db.Faqs.AsNoTracking().Where(f => f.Id == id).Select(f => f.Question).FirstOrDefaultAsync(cancellationToken);
         if (question is null)
         {

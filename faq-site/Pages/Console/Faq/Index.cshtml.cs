@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ConversationHub.Faq.Pages.Console.Faq;
 
-/// <summary>The editors' FAQ list with filters and paging (GET only: filters live in the URL, so they can be bookmarked).</summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class IndexModel(FaqEditorListQuery query, StaffDirectory staff) : PageModel
+/// <summary>
+/// The editors' FAQ list with filters and paging (GET only: filters live in the URL, so they can be bookmarked).
+/// Department staff always see their own department's FAQs, the ones they may edit.
+/// </summary>
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class IndexModel(FaqEditorListQuery query, StaffDirectory staff, FaqEditorActors actors) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Text { get; set; }
@@ -35,8 +38,19 @@ internal sealed class IndexModel(FaqEditorListQuery query, StaffDirectory staff)
 
     public IReadOnlyList<DepartmentChoice> Departments { get; private set; } = [];
 
+    /// <summary>Set for department staff: the list is theirs only and the department filter is fixed.</summary>
+    public bool DepartmentOnly { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var actor = await actors.OfAsync(User, cancellationToken);
+        if (!actor.EditsAll)
+        {
+            DepartmentOnly = true;
+            // A department account without a department owns nothing: an id no FAQ has.
+            Department = actor.DepartmentId ?? Guid.Empty;
+        }
+
         Result = await query.ExecuteAsync(new FaqEditorListFilter(Text, Status, Visibility, Category, Department, PageNumber), cancellationToken);
         Categories = await query.FilterCategoriesAsync(cancellationToken);
         Departments = await staff.DepartmentsAsync(cancellationToken);

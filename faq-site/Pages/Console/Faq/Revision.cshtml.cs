@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ConversationHub.Faq.Pages.Console.Faq;
 
 /// <summary>One old revision as it was, with a button that restores it as a new revision.</summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class RevisionModel(FaqDbContext db, RevisionHistory history, RestoreFaqRevision restore, StaffDirectory staff) : PageModel
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class RevisionModel(FaqDbContext db, RevisionHistory history, RestoreFaqRevision restore, StaffDirectory staff, FaqEditorActors actors) : PageModel
 {
     public Guid FaqId { get; private set; }
 
@@ -29,7 +29,7 @@ internal sealed class RevisionModel(FaqDbContext db, RevisionHistory history, Re
     public ConflictInfo? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int number, CancellationToken cancellationToken) =>
-        await LoadAsync(id, number, cancellationToken) ? Page() : NotFound();
+        !await actors.MayEditAsync(User, id, cancellationToken) ? Forbid() : await LoadAsync(id, number, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, int number, int expectedRevision, CancellationToken cancellationToken)
     {
@@ -38,8 +38,12 @@ internal sealed class RevisionModel(FaqDbContext db, RevisionHistory history, Re
             return NotFound();
         }
 
-        var editor = StaffUser.IdOf(User);
-        var result = await restore.ExecuteAsync(id, number, expectedRevision, editor, cancellationToken);
+        var result = await restore.ExecuteAsync(id, number, expectedRevision, await actors.OfAsync(User, cancellationToken), cancellationToken);
+        if (result.Outcome == FaqEditOutcome.Forbidden)
+        {
+            return Forbid();
+        }
+
         if (result.Outcome == FaqEditOutcome.Saved)
         {
             return Redirect($"/console/faq/edit/{id}?done=restored");

@@ -14,8 +14,8 @@ namespace ConversationHub.Faq.Pages.Console.Faq;
 /// Publish, unpublish or archive, confirmed on a page of its own: the GET asks, only the POST changes, so the
 /// confirmation works with the keyboard, a screen reader and without JavaScript.
 /// </summary>
-[Authorize(Roles = FaqEditorRoles.EditorsAndAdministrators)]
-internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus, StaffDirectory staff) : PageModel
+[Authorize(Roles = FaqEditorRoles.EditorsAdministratorsAndDepartments)]
+internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus, StaffDirectory staff, FaqEditorActors actors) : PageModel
 {
     private static readonly Dictionary<string, FaqStatus> Targets = new(StringComparer.Ordinal)
     {
@@ -38,8 +38,16 @@ internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus,
 
     public ConflictInfo? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string change, CancellationToken cancellationToken) =>
-        await LoadAsync(id, change, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, string change, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, change, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var actor = await actors.OfAsync(User, cancellationToken);
+        return await actors.MayEditAsync(User, id, cancellationToken) && actor.MayMove(Status, Targets[Change]) ? Page() : Forbid();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string change, int expectedRevision, CancellationToken cancellationToken)
     {
@@ -48,10 +56,11 @@ internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus,
             return NotFound();
         }
 
-        var editor = StaffUser.IdOf(User);
-        var result = await changeStatus.ExecuteAsync(id, Targets[Change], expectedRevision, editor, cancellationToken);
+        var result = await changeStatus.ExecuteAsync(id, Targets[Change], expectedRevision, await actors.OfAsync(User, cancellationToken), cancellationToken);
         switch (result.Outcome)
         {
+            case FaqEditOutcome.Forbidden:
+                return Forbid();
             case FaqEditOutcome.Saved:
                 return Redirect($"/console/faq/edit/{id}?done={Change}");
             case FaqEditOutcome.Conflict:
