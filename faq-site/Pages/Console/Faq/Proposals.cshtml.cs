@@ -38,6 +38,9 @@ internal sealed class ProposalsModel(FaqProposalQueue queue, AcceptFaqProposal a
 
     public IReadOnlyDictionary<Guid, string> FaqQuestions { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>The proposals' FAQs that are published now: accepting a change to one puts it online at once.</summary>
+    public IReadOnlySet<Guid> PublishedFaqs { get; private set; } = new HashSet<Guid>();
+
     public FaqProposalCounts Counts { get; private set; } = new([], []);
 
     /// <summary>The proposal whose form failed, with its messages (shown next to that proposal).</summary>
@@ -85,6 +88,7 @@ internal sealed class ProposalsModel(FaqProposalQueue queue, AcceptFaqProposal a
         Names = await staff.NamesAsync(Items.SelectMany(p => new[] { (Guid?)p.ProposedByUserId, p.DecidedByUserId }), cancellationToken);
         var faqIds = Items.Select(p => p.FaqId).OfType<Guid>().Distinct().ToList();
         FaqQuestions = await db.Faqs.AsNoTracking().Where(f => faqIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Question, cancellationToken);
+        PublishedFaqs = (await db.Faqs.AsNoTracking().Where(f => faqIds.Contains(f.Id) && f.Status == KnowledgeBase.Domain.FaqStatus.Published).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
         Counts = await queue.CountAsync(cancellationToken);
     }
 
