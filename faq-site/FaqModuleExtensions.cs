@@ -85,6 +85,7 @@ public static class FaqModuleExtensions
         services.AddScoped<KnowledgeBase.Csv.ApplyFaqCsvImport>();
         services.AddScoped<KnowledgeBase.Csv.ExportFaqCsv>();
         services.AddScoped<KnowledgeBase.Proposals.SubmitFaqProposal>();
+        services.AddScoped<Ranking.Charts.RankingChartsQuery>();
         services.AddScoped<KnowledgeBase.Proposals.AcceptFaqProposal>();
         services.AddScoped<KnowledgeBase.Proposals.RejectFaqProposal>();
         services.AddScoped<KnowledgeBase.Proposals.FaqProposalQueue>();
@@ -97,6 +98,9 @@ public static class FaqModuleExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaqSearchOptions>, FaqSearchOptionsValidator>());
         services.AddSingleton<SearchMissLog>();
         services.AddHostedService<SearchMissWriterService>();
+        services.AddSingleton<Search.Tally.FaqQuestionTally>();
+        services.AddSingleton<Search.Tally.FaqQuestionTallyWriterService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.Tally.FaqQuestionTallyWriterService>());
     }
 
     // Public FAQ site: pages, feedback, view counting, sitemap, attachments.
@@ -121,6 +125,7 @@ public static class FaqModuleExtensions
     {
         endpoints.MapSitemapApi();
         endpoints.MapWebChatAssets();
+        Ranking.Charts.RankingChartAssets.MapRankingChartAssets(endpoints);
         endpoints.MapFaqAttachmentsApi();
         endpoints.MapSiteAssetsApi();
     }

@@ -8,6 +8,7 @@ using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
 using ConversationHub.Faq.Search.Service;
 using ConversationHub.Faq.Search.Misses;
+using ConversationHub.Faq.Search.Tally;
 using ConversationHub.Faq.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -37,6 +38,8 @@ internal sealed class FaqBot(
     IBusinessCalendar calendar,
     IHandoffDesk handoffDesk,
     RankerFeedback rankerFeedback,
+    FaqQuestionTally tally,
+    SearchMissLog misses,
     ChatIntake intake,
     TimeProvider time)
 {
@@ -173,6 +176,16 @@ internal sealed class FaqBot(
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
         rankerFeedback.RecordSuggestionClick(conversation, question, recent);
         var (results, widenedFrom) = Search(question, CategoryScope.Current(recent));
+        // The editors' numbers: every question counts towards the share answered confidently, and a question nothing
+        // answers well (after widening a scope) joins the misses, masked, as on the site.
+        var searchChannel = conversation.Channel switch
+        {
+            ConversationChannel.Line => SearchChannel.Line,
+            ConversationChannel.Voice => SearchChannel.Voice,
+            _ => SearchChannel.Chat,
+        };
+        tally.Record(searchChannel, results);
+        misses.RecordIfMiss(question, results, searchChannel);
         var lead = widenedFrom is null ? "" : string.Format(System.Globalization.CultureInfo.GetCultureInfo("ja-JP"), strings["ScopeWidened"], widenedFrom.Name) + "\n\n";
         JsonObject Scoped(JsonObject activity) => widenedFrom is null ? activity : CategoryScope.Mark(activity, null);
         if (results.Count == 0)

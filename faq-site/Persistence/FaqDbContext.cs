@@ -40,6 +40,8 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
 
     public DbSet<KnowledgeBase.Proposals.FaqProposal> Proposals => Set<KnowledgeBase.Proposals.FaqProposal>();
 
+    public DbSet<Search.Tally.FaqQuestionCount> QuestionCounts => Set<Search.Tally.FaqQuestionCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new FaqEntryEntityTypeConfiguration());
@@ -58,6 +60,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.JudgementSnapshotEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Ranking.History.RankingModelRecordEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new KnowledgeBase.Proposals.FaqProposalEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new Search.Tally.FaqQuestionCountEntityTypeConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

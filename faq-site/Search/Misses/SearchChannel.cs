@@ -1,6 +1,6 @@
 namespace ConversationHub.Faq.Search.Misses;
 
-/// <summary>Where a search came from. Stored in lower case (<c>site</c>, <c>chat</c>, <c>line</c>, <c>api</c>).</summary>
+/// <summary>Where a search came from. Stored in lower case (<c>site</c>, <c>chat</c>, <c>line</c>, <c>api</c>, <c>voice</c>).</summary>
 public enum SearchChannel
 {
     /// <summary>The public FAQ site's search page.</summary>
@@ -14,4 +14,7 @@ public enum SearchChannel
 
     /// <summary><c>/api/faq/search</c> called directly.</summary>
     Api,
+
+    /// <summary>A caller's spoken question to the voicebot.</summary>
+    Voice,
 }

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using ConversationHub.Faq.Search.Misses;
+using ConversationHub.Faq.Search.Service;
+
+namespace ConversationHub.Faq.Search.Tally;
+
+/// <summary>
+/// Counts citizens' questions and confident first answers in memory, per hour and channel, for
+/// <see cref="FaqQuestionTallyWriterService"/> to add to <c>faq_question_counts</c>. Counting is two interlocked
+/// increments, so a search never waits for the database; counts not yet written when a node dies are lost, which
+/// the chart (a share per week) tolerates.
+/// </summary>
+internal sealed class FaqQuestionTally(SearchMissLog misses, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(DateTime HourUtc, SearchChannel Channel), Counter> _counters = new();
+
+    /// <summary>Counts one question whose results (unfiltered, best first) are <paramref name="results"/>.</summary>
+    public void Record(SearchChannel channel, IReadOnlyList<FaqSearchResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var now = time.GetUtcNow().UtcDateTime;
+        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        var counter = _counters.GetOrAdd((hour, channel), _ => new Counter());
+        Interlocked.Increment(ref counter.Questions);
+        if (misses.Classify(results) is null)
+            Interlocked.Increment(ref counter.Confident);
+    }
+
+    /// <summary>Takes what was counted since the last call (the writer adds it to the table).</summary>
+    public List<FaqQuestionCount> Drain()
+    {
+        var drained = new List<FaqQuestionCount>();
+        foreach (var key in _counters.Keys)
+        {
+            if (!_counters.TryRemove(key, out var counter))
+                continue;
+            // A Record that fetched this counter just before the removal may still increment it; the next hour's
+            // counter starts fresh, and one lost increment in a share per week is noise.
+            var questions = Interlocked.Exchange(ref counter.Questions, 0);
+            if (questions > 0)
+                drained.Add(new FaqQuestionCount(key.HourUtc, key.Channel, questions, Interlocked.Exchange(ref counter.Confident, 0)));
+        }
+
+        return drained;
+    }
+
+    private sealed class Counter
+    {
+        public int Questions;
+        public int Confident;
+    }
+}
