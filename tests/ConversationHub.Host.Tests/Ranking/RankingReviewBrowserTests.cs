@@ -39,7 +39,8 @@ public sealed class RankingReviewBrowserTests(SqliteHostFixture fixture) : IClas
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#results-summary")).ToContainTextAsync("判定待ち 1行");
         var violations = await ChatsConsoleBrowserTests.AxeAsync(page, "review");
-        var accept = page.GetByRole(AriaRole.Button, new() { Name = $"承認する：{marker} 住民票" });
+        // The row's query is in the button's name (visually hidden), so a screen reader says which row it accepts.
+        var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^承認する\\s*：{marker} 住民票$") });
         for (var i = 0; i < 60 && !await accept.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
             await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
