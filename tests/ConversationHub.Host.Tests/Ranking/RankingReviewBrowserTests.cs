@@ -34,10 +34,11 @@ public sealed class RankingReviewBrowserTests(SqliteHostFixture fixture) : IClas
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "判定の確認", Level = 1 })).ToBeVisibleAsync();
 
         // Act: type the marker into the text filter and submit with Enter; tab to the row's 承認する and press Enter.
-        await page.GetByLabel("言葉で絞り込む（質問またはFAQ）").FocusAsync();
+        await page.GetByLabel("言葉（質問・FAQ）").FocusAsync();
         await page.Keyboard.TypeAsync(marker);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#results-summary")).ToContainTextAsync("判定待ち 1行");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("ranking-review-queue.png"), FullPage = true });
         var violations = await ChatsConsoleBrowserTests.AxeAsync(page, "review");
         // The row's query is in the button's name (visually hidden), so a screen reader says which row it accepts.
         var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^承認する\\s*：{marker} 住民票$") });

@@ -166,6 +166,7 @@ public abstract class RankingReviewTests(HubHost host)
         using var twice = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=draft", [new("id", Text(missIds[1])), new("q", marker)], ct);
 
         // Assert
+        Assert.Equal("Miss", group.GetProperty("kind").GetString());
         Assert.Equal("search_miss", group.GetProperty("sources").EnumerateObject().Single().Name);
         Assert.Equal(2, group.GetProperty("count").GetInt32());
         Assert.True(HubHost.IsRedirectTo(response, "done=drafted&count=2&faq="), response.Headers.Location?.ToString());

@@ -137,7 +137,8 @@ internal sealed class IndexModel(
     }
 
     /// <summary>The list with the current filter, for links and redirects.</summary>
-    public string ListUrl(int? page = null, string? reassign = null, string? done = null, int? count = null, Guid? faq = null)
+    /// <param name="source">Another source than the current one (the counts per source link to it); null keeps the current.</param>
+    public string ListUrl(int? page = null, string? reassign = null, string? done = null, int? count = null, Guid? faq = null, string? source = null)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -146,7 +147,7 @@ internal sealed class IndexModel(
                 parts.Add(name + "=" + Uri.EscapeDataString(value));
         }
 
-        Add("source", Source);
+        Add("source", source ?? Source);
         Add("from", From);
         Add("to", To);
         Add("category", Category);
