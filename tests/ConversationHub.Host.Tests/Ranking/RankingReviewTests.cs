@@ -115,6 +115,41 @@ public abstract class RankingReviewTests(HubHost host)
     }
 
     [Fact]
+    public async Task ReassignAndMapMissOnPage_SearchBoxThenChoice_RecordMappingsForTheChosenFaq()
+    {
+        // Arrange: a candidate group and a missed query under one marker; the FAQ they belong to is found by its own marker.
+        var ct = TestTimeout.Token(90);
+        var marker = EditorForms.Marker();
+        var target = EditorForms.Marker();
+        var original = await FaqTestData.CreateAsync(host, ct);
+        var other = await FaqTestData.CreateAsync(host, ct, question: $"{target} のごみの出し方");
+        await FaqTestData.IndexAsync(host, ct, other.Id);
+        var ids = await SeedAsync(original.Id, $"{marker} 資源ごみ", ct, JudgementSource.SearchClick);
+        var missIds = await SeedMissesAsync($"{marker} 古紙の日", 1, ct);
+        using var editor = await host.SignInAsync("faq-editor", ct);
+        var upTo = Text((await ListAsync(editor, $"q={marker}", ct)).GetProperty("maxJudgementId").GetInt64());
+
+        // Act
+        var queue = await editor.GetStringAsync(new Uri($"{QueuePage}?q={marker}", UriKind.Relative), ct);
+        var searched = await editor.GetStringAsync(new Uri($"{QueuePage}?q={marker}&reassign=c-{ids[0]}&find={target}", UriKind.Relative), ct);
+        using var reassigned = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=reassign",
+            [new("id", Text(ids[0])), new("faqId", other.Id.ToString()), new("grade", "1"), new("upTo", upTo), new("q", marker)], ct);
+        using var mapped = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=mapMiss",
+            [new("id", Text(missIds[0])), new("faqId", other.Id.ToString()), new("grade", "2"), new("q", marker)], ct);
+
+        // Assert
+        Assert.Contains("この質問のFAQ下書きを作る", queue, StringComparison.Ordinal);
+        Assert.Contains("既存のFAQに結び付ける", queue, StringComparison.Ordinal);
+        Assert.Contains($"name=\"faqId\" value=\"{other.Id}\"", searched, StringComparison.Ordinal);
+        Assert.Contains("このFAQに付け替える", searched, StringComparison.Ordinal);
+        Assert.True(HubHost.IsRedirectTo(reassigned, "done=reassigned&count=1"), reassigned.Headers.Location?.ToString());
+        Assert.True(HubHost.IsRedirectTo(mapped, "done=mapped&count=1"), mapped.Headers.Location?.ToString());
+        Assert.Equal(1, await LabelAsync($"{marker} 資源ごみ", other.Id, ct));
+        Assert.Equal(0, await LabelAsync($"{marker} 資源ごみ", original.Id, ct));
+        Assert.Equal(2, await LabelAsync($"{marker} 古紙の日", other.Id, ct));
+    }
+
+    [Fact]
     public async Task Bulk_FilteredBySource_DecidesOnlyMatchingGroups_PageAsksConfirmationWithCount()
     {
         // Arrange: a click group and a suggestion group under one marker; a second click group on another FAQ.
