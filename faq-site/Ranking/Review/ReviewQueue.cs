@@ -43,16 +43,17 @@ internal sealed class ReviewQueue(FaqDbContext db)
         ReviewFilter filter, long? upToJudgementId, long? upToMissId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var candidates = filter.Source == ReviewSources.SearchMiss ? [] : await CandidateGroupsAsync(upToJudgementId, cancellationToken);
+        // The newest ids first, then rows up to them: a row stored in between is neither shown nor decided unseen.
+        var maxJudgementId = upToJudgementId ?? await db.RankingJudgements.MaxAsync(j => (long?)j.Id, cancellationToken) ?? 0;
+        var maxMissId = upToMissId ?? await db.SearchMisses.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        var candidates = filter.Source == ReviewSources.SearchMiss ? [] : await CandidateGroupsAsync(maxJudgementId, cancellationToken);
         var misses = filter.CategoryId is not null || (filter.Source is not null && filter.Source != ReviewSources.SearchMiss)
-            ? [] : await MissGroupsAsync(upToMissId, cancellationToken);
-        var maxJudgementId = await db.RankingJudgements.MaxAsync(j => (long?)j.Id, cancellationToken) ?? 0;
-        var maxMissId = await db.SearchMisses.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+            ? [] : await MissGroupsAsync(maxMissId, cancellationToken);
         var groups = candidates.Concat(misses)
             .Where(g => Matches(g, filter))
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastSeenUtc).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        return (groups, upToJudgementId ?? maxJudgementId, upToMissId ?? maxMissId);
+        return (groups, maxJudgementId, maxMissId);
     }
 
     /// <summary>

@@ -84,13 +84,13 @@ internal sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAcceptAsync(long id, int? grade, long upTo, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostAcceptAsync(long id, int? grade, long? upTo, CancellationToken cancellationToken) =>
         await DecidedAsync(await decide.ExecuteAsync([id], ReviewDecision.Accept(grade ?? RankingJudgement.MaxGrade), upTo, StaffUser.IdOf(User), cancellationToken), "accepted", cancellationToken);
 
-    public async Task<IActionResult> OnPostRejectAsync(long id, long upTo, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostRejectAsync(long id, long? upTo, CancellationToken cancellationToken) =>
         await DecidedAsync(await decide.ExecuteAsync([id], ReviewDecision.Reject, upTo, StaffUser.IdOf(User), cancellationToken), "rejected", cancellationToken);
 
-    public async Task<IActionResult> OnPostReassignAsync(long id, Guid? faqId, int? grade, long upTo, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReassignAsync(long id, Guid? faqId, int? grade, long? upTo, CancellationToken cancellationToken)
     {
         if (faqId is not { } other)
             return await DecidedAsync(ReviewOutcome.Invalid("faqId", "required"), "reassigned", cancellationToken);
@@ -111,7 +111,7 @@ internal sealed class IndexModel(
     /// <param name="scope"><c>selected</c>: the ticked rows; <c>filtered</c>: every candidate group of the filter.</param>
     /// <param name="decision"><c>accept2</c>, <c>accept1</c> or <c>reject</c>.</param>
     /// <param name="confirmed">False: show what would be decided and ask; true: decide.</param>
-    public async Task<IActionResult> OnPostBulkAsync(string? scope, string? decision, long[]? selected, long upTo, bool confirmed, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostBulkAsync(string? scope, string? decision, long[]? selected, long? upTo, bool confirmed, CancellationToken cancellationToken)
     {
         var chosen = decision switch
         {
@@ -120,7 +120,7 @@ internal sealed class IndexModel(
             _ => ReviewDecision.Accept(),
         };
         var (filter, _) = ParseFilter();
-        var (groups, _, _) = await queue.LoadAsync(filter, upTo, 0, cancellationToken);
+        var (groups, seenUpTo, _) = await queue.LoadAsync(filter, upTo, 0, cancellationToken);
         var candidates = groups.Where(g => g.Kind == ReviewGroupKind.Candidate);
         var ids = scope == "filtered" ? candidates.Select(g => g.Id).ToList() : [.. candidates.Select(g => g.Id).Intersect(selected ?? [])];
         if (ids.Count == 0)
@@ -128,12 +128,12 @@ internal sealed class IndexModel(
         if (!confirmed)
         {
             var rows = groups.Where(g => ids.Contains(g.Id)).Sum(g => g.Count);
-            Confirm = new BulkConfirmation(scope == "filtered" ? "filtered" : "selected", decision ?? "accept2", [.. ids], ids.Count, rows, upTo);
+            Confirm = new BulkConfirmation(scope == "filtered" ? "filtered" : "selected", decision ?? "accept2", [.. ids], ids.Count, rows, seenUpTo);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        return await DecidedAsync(await decide.ExecuteAsync(ids, chosen, upTo, StaffUser.IdOf(User), cancellationToken), decision == "reject" ? "rejected" : "accepted", cancellationToken);
+        return await DecidedAsync(await decide.ExecuteAsync(ids, chosen, seenUpTo, StaffUser.IdOf(User), cancellationToken), decision == "reject" ? "rejected" : "accepted", cancellationToken);
     }
 
     /// <summary>The list with the current filter, for links and redirects.</summary>
