@@ -94,8 +94,9 @@ internal static class RankingReviewApi
         return ToResult(await use.ExecuteAsync(id, faqId, request.Grade ?? RankingJudgement.MaxGrade, StaffUser.IdOf(user), cancellationToken));
     }
 
-    internal static Results<Ok<FaqMatches>, ValidationProblem> FindFaqs(string? q, ReviewFaqSearch search)
+    internal static Results<Ok<FaqMatches>, ValidationProblem> FindFaqs(string? q, ReviewFaqSearch search, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (q is { Length: > ReviewFilterParser.MaxText })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {ReviewFilterParser.MaxText} characters."] });
         return TypedResults.Ok(new FaqMatches([.. search.Find(q).Select(r => new FaqMatch(r.FaqId, r.Question, r.Snippet))]));
