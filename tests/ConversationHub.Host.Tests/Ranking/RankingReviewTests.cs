@@ -186,6 +186,31 @@ public abstract class RankingReviewTests(HubHost host)
     }
 
     [Fact]
+    public async Task Bulk_SelectedRowsOnPage_DecidesOnlyTheTickedGroupsAtGradeOne()
+    {
+        // Arrange: three groups; two are ticked.
+        var ct = TestTimeout.Token(60);
+        var marker = EditorForms.Marker();
+        var faq = await FaqTestData.CreateAsync(host, ct);
+        var first = await SeedAsync(faq.Id, $"{marker} 保育園", ct, JudgementSource.SearchClick);
+        var second = await SeedAsync(faq.Id, $"{marker} 学童保育", ct, JudgementSource.LineFeedback);
+        var third = await SeedAsync(faq.Id, $"{marker} 幼稚園", ct, JudgementSource.SearchClick);
+        using var editor = await host.SignInAsync("faq-editor", ct);
+        var fields = new KeyValuePair<string, string>[]
+        {
+            new("q", marker), new("scope", "selected"), new("decision", "accept1"), new("selected", Text(first[0])), new("selected", Text(second[0])), new("confirmed", "true"),
+        };
+
+        // Act
+        using var response = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=bulk", fields, ct);
+
+        // Assert
+        Assert.True(HubHost.IsRedirectTo(response, "done=accepted&count=2"), response.Headers.Location?.ToString());
+        Assert.All(await DecisionsOfAsync([.. first, .. second], ct), d => Assert.Equal(1, d.Grade));
+        Assert.Empty(await DecisionsOfAsync(third, ct));
+    }
+
+    [Fact]
     public async Task MissToDraft_OnPage_WritesDraftWithHistoryAndHandlesTheQuerysMisses()
     {
         // Arrange: the same masked query missed twice.

@@ -29,7 +29,7 @@ internal sealed class IndexModel(
 {
     private static readonly Dictionary<string, string> ControlIds = new(StringComparer.Ordinal)
     {
-        ["source"] = "source", ["from"] = "from", ["to"] = "to", ["category"] = "category", ["q"] = "q", ["groupIds"] = "bulk-scope",
+        ["source"] = "source", ["from"] = "from", ["to"] = "to", ["category"] = "category", ["q"] = "q", ["groupIds"] = "bulk-scope", ["tooMany"] = "bulk-scope",
     };
 
     [BindProperty(SupportsGet = true)]
@@ -113,6 +113,7 @@ internal sealed class IndexModel(
     /// <param name="confirmed">False: show what would be decided and ask; true: decide.</param>
     public async Task<IActionResult> OnPostBulkAsync(string? scope, string? decision, long[]? selected, long? upTo, bool confirmed, CancellationToken cancellationToken)
     {
+        decision = decision is "accept1" or "reject" ? decision : "accept2";
         var chosen = decision switch
         {
             "accept1" => ReviewDecision.Accept(1),
@@ -125,10 +126,12 @@ internal sealed class IndexModel(
         var ids = scope == "filtered" ? candidates.Select(g => g.Id).ToList() : [.. candidates.Select(g => g.Id).Intersect(selected ?? [])];
         if (ids.Count == 0)
             return await DecidedAsync(ReviewOutcome.Invalid("groupIds", "none"), "bulk", cancellationToken);
+        if (ids.Count > DecideCandidates.MaxGroups)
+            return await DecidedAsync(ReviewOutcome.Invalid("tooMany", "too many"), "bulk", cancellationToken);
         if (!confirmed)
         {
             var rows = groups.Where(g => ids.Contains(g.Id)).Sum(g => g.Count);
-            Confirm = new BulkConfirmation(scope == "filtered" ? "filtered" : "selected", decision ?? "accept2", [.. ids], ids.Count, rows, seenUpTo);
+            Confirm = new BulkConfirmation(scope == "filtered" ? "filtered" : "selected", decision, [.. ids], ids.Count, rows, seenUpTo);
             await LoadAsync(cancellationToken);
             return Page();
         }
