@@ -40,6 +40,14 @@ public sealed class RankingReviewBrowserTests(SqliteHostFixture fixture) : IClas
         await Assertions.Expect(page.Locator("#results-summary")).ToContainTextAsync("判定待ち 1行");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("ranking-review-queue.png"), FullPage = true });
         var violations = await ChatsConsoleBrowserTests.AxeAsync(page, "review");
+        var listUrl = page.Url;
+
+        // The reassign box open with results passes the same checks; its search field has the focus.
+        await page.GotoAsync($"{baseUrl}/console/faq/ranking?q={marker}&reassign=c-{ids[0]}&find={Uri.EscapeDataString(faq.Question)}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "検索結果" })).ToBeVisibleAsync();
+        violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(page, "reassign"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath("ranking-review-reassign.png"), FullPage = true });
+        await page.GotoAsync(listUrl);
         // The row's query is in the button's name (visually hidden), so a screen reader says which row it accepts.
         var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^承認する\\s*：{marker} 住民票$") });
         for (var i = 0; i < 60 && !await accept.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
