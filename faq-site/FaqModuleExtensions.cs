@@ -67,6 +67,7 @@ public static class FaqModuleExtensions
         endpoints.MapFaqProposalsApi();
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
+        endpoints.MapRankingReviewApi();
         endpoints.MapSearchClickApi();
         MapPublicSite(endpoints);
         return endpoints;
@@ -89,6 +90,17 @@ public static class FaqModuleExtensions
         services.AddScoped<KnowledgeBase.Proposals.AcceptFaqProposal>();
         services.AddScoped<KnowledgeBase.Proposals.RejectFaqProposal>();
         services.AddScoped<KnowledgeBase.Proposals.FaqProposalQueue>();
+        AddRankingReview(services);
+    }
+
+    // The review queue of the retraining console (/console/faq/ranking): candidates and search misses to decide.
+    private static void AddRankingReview(IServiceCollection services)
+    {
+        services.AddScoped<Ranking.Review.ReviewQueue>();
+        services.AddScoped<Ranking.Review.DecideCandidates>();
+        services.AddScoped<Ranking.Review.CreateDraftFromMiss>();
+        services.AddScoped<Ranking.Review.MapMissToFaq>();
+        services.AddScoped<Ranking.Review.ReviewFaqSearch>();
     }
 
     // Zero-hit and low-confidence searches, masked, queued in memory and written in the background.

@@ -14,6 +14,7 @@ internal sealed class RankingJudgementEntityTypeConfiguration(IPiiProtector prot
         // A masked query of 200 characters grows to about 1,000 once encrypted.
         builder.Property(j => j.Query).HasMaxLength(2000).IsEncryptedPersonalData(protector, "ranking_judgements.Query");
         builder.HasIndex(j => j.FaqId);
-        builder.HasIndex(j => j.ReviewOfId);
+        // At most one decision per candidate: two editors deciding the same candidate at once cannot both win.
+        builder.HasIndex(j => j.ReviewOfId).IsUnique();
     }
 }

@@ -40,7 +40,17 @@ public sealed partial class RecordJudgement(FaqDbContext db, TimeProvider time, 
         var judgement = new RankingJudgement(
             input.Source, masked, input.FaqId, input.Grade, input.Position, input.StaffUserId, input.ReviewOfId, time.GetUtcNow().UtcDateTime);
         db.RankingJudgements.Add(judgement);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (input.ReviewOfId is not null && Review.UniqueViolation.Is(ex))
+        {
+            // Another editor's decision on the same candidate was stored between the check above and this insert.
+            db.Entry(judgement).State = EntityState.Detached;
+            errors["id"] = ["No judgement with this id awaits review."];
+            return new JudgementResult(null, errors);
+        }
         Log.Stored(logger, judgement.Id, input.Source, input.FaqId, input.Grade);
         return new JudgementResult(judgement, errors);
     }

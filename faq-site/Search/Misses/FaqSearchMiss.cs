@@ -35,4 +35,16 @@ public sealed class FaqSearchMiss
     public SearchChannel Channel { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// When an editor dealt with this query in the review queue (検索順位の学習): wrote a draft FAQ for it or mapped it
+    /// to an existing FAQ; null while it waits. Set for every waiting miss of the same query at once, with a
+    /// conditional update, so two editors cannot both handle it.
+    /// </summary>
+    public DateTime? HandledAtUtc { get; private set; }
+
+    public Guid? HandledByUserId { get; private set; }
+
+    /// <summary>The draft written for the query, or the FAQ it was mapped to.</summary>
+    public Guid? HandledFaqId { get; private set; }
 }

@@ -18,5 +18,7 @@ internal sealed class FaqSearchMissEntityTypeConfiguration : IEntityTypeConfigur
             .HasMaxLength(16);
         // The report reads a window of days and groups it.
         builder.HasIndex(m => m.CreatedAtUtc);
+        // The review queue reads the misses nobody has handled yet.
+        builder.HasIndex(m => m.HandledAtUtc);
     }
 }
