@@ -67,6 +67,7 @@ public static class FaqModuleExtensions
         endpoints.MapFaqProposalsApi();
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
+        endpoints.MapRankingModelsApi();
         endpoints.MapSearchClickApi();
         MapPublicSite(endpoints);
         return endpoints;
