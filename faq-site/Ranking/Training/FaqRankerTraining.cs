@@ -70,9 +70,9 @@ internal static class FaqRankerTraining
         Train(queries, seed, TimeProvider.System, TrainedMember.Lines(progress), cancellationToken);
 
     /// <inheritdoc cref="Train(IReadOnlyList{CandidateQuery}, int, IProgress{string}?, CancellationToken)"/>
-    /// <param name="members">Told each trained member as figures (the retraining console shows them while it trains).</param>
+    /// <param name="progress">Told each trained member as figures, in order (the retraining console shows them while it trains).</param>
     public static FaqRankerModel Train(
-        IReadOnlyList<CandidateQuery> queries, int seed, TimeProvider time, IProgress<TrainedMember>? members, CancellationToken cancellationToken)
+        IReadOnlyList<CandidateQuery> queries, int seed, TimeProvider time, IProgress<TrainedMember>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
         var all = ToDataset(queries);
@@ -91,7 +91,7 @@ internal static class FaqRankerTraining
             var member = trainer.Train(share.Training, share.Validation, cancellationToken).Trees;
             trained.Add(member);
             validation.Add(MeanNdcg(member, share.Validation));
-            members?.Report(new TrainedMember(trained.Count, shares.Count, member.TreeCount, NdcgCutoff, validation[^1], share.Validation.QueryCount));
+            progress?.Report(new TrainedMember(trained.Count, shares.Count, member.TreeCount, NdcgCutoff, validation[^1], share.Validation.QueryCount));
         }
 
         var trees = FlatTreeEnsemble.Average(trained);
