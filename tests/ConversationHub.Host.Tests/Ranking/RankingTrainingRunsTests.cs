@@ -54,7 +54,8 @@ public sealed class RankingTrainingRunsTests
         var questions = await FaqTestData.WithFaqDbAsync(host, db => db.Faqs.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Question, ct));
         var row = changed.EnumerateArray().First(r => r.GetProperty("heldOut").GetBoolean());
         var topic = topics.Single(t => row.GetProperty("afterFaqId").GetGuid() == t.Right);
-        Assert.Equal(questions[topic.Decoy], row.GetProperty("beforeQuestion").GetString());
+        Assert.NotEqual(topic.Right, row.GetProperty("beforeFaqId").GetGuid());
+        Assert.Equal(questions[row.GetProperty("beforeFaqId").GetGuid()], row.GetProperty("beforeQuestion").GetString());
         Assert.Equal(questions[topic.Right], row.GetProperty("afterQuestion").GetString());
         Assert.Equal(2, row.GetProperty("afterGrade").GetInt32());
 
