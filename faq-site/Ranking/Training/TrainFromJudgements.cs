@@ -5,6 +5,7 @@ using ConversationHub.Faq.Ranking.Features;
 using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Faq.Ranking.Judgements;
 using ConversationHub.Faq.Ranking.Retraining;
+using ConversationHub.Faq.Search.Index;
 using ConversationHub.Faq.Search.Service;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,7 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
             : "proposed (not worse; promote it in the console)";
         report.Line(TrainReportWriter.Invariant(
             $"model {record.Id}: held-out nDCG@10 {newFigures.Ndcg10:0.0000} vs {(active is null ? "first-stage order" : $"active model {active.Id}")} {activeFigures.Ndcg10:0.0000}: {verdict}"));
-        var changed = ChangedFirstAnswers(heldOut, training, activeModel, model);
+        var changed = ChangedFirstAnswers(heldOut, training, activeModel, model, WordingOf(judgements));
         var outcome = new TrainingOutcome(snapshot.Id, record.Id, active?.Id, heldOut.Count, newFigures, activeFigures, changed);
         return new PlatformTrainResult(record.Id, promoted, newFigures.Ndcg10, activeFigures.Ndcg10, null, outcome);
     }
@@ -95,7 +96,7 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
     /// (or first-stage order's), with the judged grade of each, so an editor can judge the change by reading it.
     /// </summary>
     private static List<ChangedFirstAnswer> ChangedFirstAnswers(
-        List<CandidateQuery> heldOut, List<CandidateQuery> training, FaqRankerModel? active, FaqRankerModel model)
+        List<CandidateQuery> heldOut, List<CandidateQuery> training, FaqRankerModel? active, FaqRankerModel model, Dictionary<string, string> wording)
     {
         var changed = new List<ChangedFirstAnswer>();
         foreach (var (queries, isHeldOut) in new[] { (heldOut, true), (training, false) })
@@ -109,11 +110,23 @@ internal sealed class TrainFromJudgements(FaqDbContext db, IHubEvents events, Ti
                 if (string.Equals(before, after, StringComparison.Ordinal))
                     continue;
                 changed.Add(new ChangedFirstAnswer(
-                    query.Id, FaqIdOf(before), query.Judgements.GetValueOrDefault(before), FaqIdOf(after), query.Judgements.GetValueOrDefault(after), isHeldOut));
+                    wording.GetValueOrDefault(query.Id, query.Id), FaqIdOf(before), query.Judgements.GetValueOrDefault(before), FaqIdOf(after), query.Judgements.GetValueOrDefault(after), isHeldOut));
             }
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The latest masked wording of each label key: labels are keyed by the folded text (kana and width folded), which
+    /// editors read less easily than what was asked.
+    /// </summary>
+    private static Dictionary<string, string> WordingOf(List<RankingJudgement> judgements)
+    {
+        var wording = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var judgement in judgements)
+            wording[SynonymExpander.FoldForMatching(judgement.Query)] = judgement.Query;
+        return wording;
     }
 
     private static Guid? FaqIdOf(string documentId) => Guid.TryParse(documentId, out var id) ? id : null;

@@ -116,8 +116,9 @@ public sealed class RankingTrainingRunsTests
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
         var run = await WaitForRunAsync(editor, runId, ct);
 
-        // Assert: the API shows the masked queries; the column holds none of their text.
+        // Assert: the API shows the masked queries as asked (not the folded label keys); the column holds none of their text.
         var query = run.GetProperty("changedAnswers")[0].GetProperty("query").GetString()!;
+        Assert.Contains(query, topics.Select(t => t.Query));
         var raw = await FaqTestData.WithFaqDbAsync(host, db =>
             db.Database.SqlQueryRaw<string>("SELECT \"ChangedAnswersJson\" AS \"Value\" FROM ranking_training_runs WHERE \"Id\" = {0}", runId).SingleAsync(ct));
         Assert.DoesNotContain(query, raw, StringComparison.Ordinal);
