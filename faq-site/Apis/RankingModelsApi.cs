@@ -79,6 +79,9 @@ internal static class RankingModelsApi
             ActivateRankingModelResult.NotFound => TypedResults.NotFound(),
             ActivateRankingModelResult.AlreadyActive => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "The model is already active.", detail: $"Ranking model {id} is the active model; nothing was changed."),
+            ActivateRankingModelResult.Concurrent => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Another activation happened at the same moment.",
+                detail: $"Ranking model {id} was not activated because another model was activated at the same moment; read the models again and retry."),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "The model cannot be used.",
                 detail: $"Ranking model {id} was trained on other features than this version computes; the active model stays."),

@@ -6,7 +6,8 @@ namespace ConversationHub.Faq.Persistence.Migrations;
 
 /// <summary>
 /// The retraining console's training runs (one at a time across nodes through a unique index on the active slot,
-/// one scheduled run a day through one on the day) and the log of model activations. The changed first answers
+/// one scheduled run a day through one on the day), the log of model activations, and at most one active model
+/// (the index on <c>ranking_models.IsActive</c> becomes unique over active rows). The changed first answers
 /// quote masked queries and are ciphertext, so that column has no length limit. Hand-written and provider-neutral.
 /// </summary>
 [DbContext(typeof(FaqDbContext))]
@@ -70,10 +71,16 @@ internal sealed class RankingTrainingRuns : Migration
             },
             constraints: table => table.PrimaryKey("PK_ranking_model_activations", x => x.Id));
         migrationBuilder.CreateIndex("IX_ranking_model_activations_ModelId", "ranking_model_activations", "ModelId");
+
+        // At most one active model, in the database: two nodes promoting at once must not leave two active.
+        migrationBuilder.DropIndex("IX_ranking_models_IsActive", "ranking_models");
+        migrationBuilder.CreateIndex("IX_ranking_models_IsActive", "ranking_models", "IsActive", unique: true, filter: "\"IsActive\"");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_ranking_models_IsActive", "ranking_models");
+        migrationBuilder.CreateIndex("IX_ranking_models_IsActive", "ranking_models", "IsActive");
         migrationBuilder.DropTable("ranking_model_activations");
         migrationBuilder.DropTable("ranking_training_runs");
     }

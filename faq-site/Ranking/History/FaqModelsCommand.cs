@@ -46,7 +46,7 @@ public static class FaqModelsCommand
                     if (!await RankingModelHistory.ActivateAsync(db, events, modelId, RankingModelActor.ModelsCommand, time.GetUtcNow().UtcDateTime, cancellationToken))
                         return await FailAsync(output, $"no model {modelId} in the history.", cancellationToken);
                 }
-                catch (InvalidOperationException e)
+                catch (Exception e) when (e is InvalidOperationException or RankingModelActivationConflictException)
                 {
                     return await FailAsync(output, e.Message, cancellationToken);
                 }

@@ -23,6 +23,10 @@ internal sealed class ActivateRankingModel(FaqDbContext db, IHubEvents events, T
             await RankingModelHistory.ActivateAsync(db, events, modelId, RankingModelActor.Editor(userId), time.GetUtcNow().UtcDateTime, cancellationToken);
             return ActivateRankingModelResult.Activated;
         }
+        catch (RankingModelActivationConflictException)
+        {
+            return ActivateRankingModelResult.Concurrent;
+        }
         catch (InvalidOperationException)
         {
             return ActivateRankingModelResult.Unusable;
@@ -36,6 +40,9 @@ internal enum ActivateRankingModelResult
     Activated,
     NotFound,
     AlreadyActive,
+
+    /// <summary>Another activation was stored at the same moment; nothing changed.</summary>
+    Concurrent,
 
     /// <summary>The model was trained on other features than this build computes.</summary>
     Unusable,

@@ -86,7 +86,8 @@ internal sealed partial class TrainingRunnerService(
         {
             Log.Lost(logger, runId);
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or ArgumentException or DbUpdateException or DbException or TimeoutException)
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or ArgumentException or DbUpdateException or DbException or TimeoutException
+            or History.RankingModelActivationConflictException)
         {
             Log.TrainingFailed(logger, runId, e.GetType().Name);
             // The type and message only: training's messages name ids and counts, never a query.

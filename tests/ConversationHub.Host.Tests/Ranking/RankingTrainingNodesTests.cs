@@ -97,6 +97,52 @@ public sealed class RankingTrainingNodesTests
         Assert.Null(stale.ActiveSlot);
     }
 
+    [Fact]
+    public async Task Activate_TwoModelsOnTwoNodesAtOnce_LeavesExactlyOneActiveAndLogsEachSwitch()
+    {
+        // Arrange: two stored models, none active.
+        var ct = TestTimeout.Token(180);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
+        var pii = TestPii.CreateOptions();
+        await using var nodeA = HubHost.Start(database, ownsDatabase: false, pii);
+        await using var nodeB = HubHost.Start(database, ownsDatabase: false, pii);
+        var json = await PlatformTrainingTests.TrainedModelJsonAsync(nodeA, ct);
+        long first, second;
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
+            var one = new ConversationHub.Faq.Ranking.History.RankingModelRecord(json, null, null, 10, 0.6, 0.5, DateTime.UtcNow);
+            var two = new ConversationHub.Faq.Ranking.History.RankingModelRecord(json, null, null, 10, 0.7, 0.5, DateTime.UtcNow);
+            db.RankingModels.AddRange(one, two);
+            await db.SaveChangesAsync(ct);
+            (first, second) = (one.Id, two.Id);
+        }
+
+        using var editorOnA = await nodeA.SignInAsync("faq-editor", ct);
+        using var editorOnB = await nodeB.SignInAsync("admin", ct);
+
+        // Act
+        var responses = await Task.WhenAll(
+            editorOnA.PostAsJsonAsync(RankingTrainingRunsTests.ActivateUri(first), new { confirm = true }, ct),
+            editorOnB.PostAsJsonAsync(RankingTrainingRunsTests.ActivateUri(second), new { confirm = true }, ct));
+
+        // Assert: one active model whatever the interleaving; a refused switch is a 409 and leaves no log line.
+        try
+        {
+            Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+            var active = await FaqTestData.WithFaqDbAsync(nodeA, db => db.RankingModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.Id).ToListAsync(ct));
+            Assert.Single(active);
+            var logged = await FaqTestData.WithFaqDbAsync(nodeA, db => db.RankingModelActivations.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct));
+            Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.OK), logged.Count);
+            Assert.Equal(active[0], logged[^1].ModelId);
+        }
+        finally
+        {
+            foreach (var response in responses)
+                response.Dispose();
+        }
+    }
+
     private static string Node(HubHost host) => host.Services.GetRequiredService<ConversationHub.Core.Events.IHubEvents>().NodeId;
 
     private static Guid SearchTop(FaqSearchService search, string query) =>

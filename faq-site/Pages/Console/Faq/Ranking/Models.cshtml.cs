@@ -75,6 +75,10 @@ internal sealed class ModelsModel(RankingModelsOverview overview, StartTrainingR
                 Error = "Models_Error_AlreadyActive";
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
+            case ActivateRankingModelResult.Concurrent:
+                Error = "Models_Error_Concurrent";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
             default:
                 Error = "Models_Error_Unusable";
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
