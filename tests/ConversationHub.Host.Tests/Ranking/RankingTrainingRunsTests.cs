@@ -227,6 +227,56 @@ public sealed class RankingTrainingRunsTests
         Assert.Equal(0, log.GetArrayLength());
     }
 
+    [Fact]
+    public async Task ModelsPage_ActivateWithoutScript_GoesThroughTheConfirmationPage()
+    {
+        // Arrange: an active model and a newer one, as a page without script sees them.
+        var ct = TestTimeout.Token(180);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        var json = await PlatformTrainingTests.TrainedModelJsonAsync(host, ct);
+        long older, newer;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FaqDbContext>();
+            var one = new ConversationHub.Faq.Ranking.History.RankingModelRecord(json, null, null, 10, 0.6, 0.5, DateTime.UtcNow);
+            one.Activate(DateTime.UtcNow);
+            var two = new ConversationHub.Faq.Ranking.History.RankingModelRecord(json, null, null, 10, 0.7, 0.6, DateTime.UtcNow);
+            db.RankingModels.AddRange(one, two);
+            await db.SaveChangesAsync(ct);
+            (older, newer) = (one.Id, two.Id);
+        }
+
+        using var editor = await host.SignInAsync("faq-editor", ct);
+        const string page = "/console/faq/ranking/models";
+
+        // Act: the list's button leads to the confirmation; posting without the confirmation only shows it again.
+        var list = await editor.GetStringAsync(new Uri(page, UriKind.Relative), ct);
+        var confirmation = await editor.GetStringAsync(new Uri($"{page}?confirm={newer}", UriKind.Relative), ct);
+        using var unconfirmed = await FaqEditor.EditorForms.PostAsync(editor, page, page + "?handler=activate", Fields(newer, confirmed: false), ct);
+        var activeAfterUnconfirmed = await ActiveModelAsync(host, ct);
+        using var confirmed = await FaqEditor.EditorForms.PostAsync(editor, page, page + "?handler=activate", Fields(newer, confirmed: true), ct);
+
+        // Assert
+        Assert.Contains($"id=\"activate-{newer}\" href=\"/console/faq/ranking/models?confirm={newer}#confirm\"", list, StringComparison.Ordinal);
+        Assert.Contains($"モデル {newer} に切り替えますか", confirmation, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-activate\"", confirmation, StringComparison.Ordinal);
+        Assert.Contains("id=\"cancel-activate\"", confirmation, StringComparison.Ordinal);
+        Assert.True(HubHost.IsRedirectTo(unconfirmed, $"{page}?confirm={newer}"), unconfirmed.StatusCode.ToString());
+        Assert.Equal(older, activeAfterUnconfirmed);
+        Assert.True(HubHost.IsRedirectTo(confirmed, $"{page}?done=activated"), confirmed.StatusCode.ToString());
+        Assert.Equal(newer, await ActiveModelAsync(host, ct));
+        var after = await editor.GetStringAsync(new Uri($"{page}?done=activated", UriKind.Relative), ct);
+        Assert.Contains($"id=\"activate-{older}\"", after, StringComparison.Ordinal);
+        Assert.Contains($"モデル {older} に戻す", after, StringComparison.Ordinal);
+        Assert.Contains("モデルを切り替えました。", after, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Fields(long id, bool confirmed) => new(StringComparer.Ordinal)
+    {
+        ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["confirmed"] = confirmed ? "true" : "false",
+    };
+
     internal static Uri ActivateUri(long modelId) => new($"/api/faq/ranking/models/{modelId}/activate", UriKind.Relative);
 
     /// <summary>Polls the run as the page's script does until it has finished.</summary>
