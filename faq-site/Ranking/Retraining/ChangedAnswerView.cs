@@ -1,7 +1,7 @@
 namespace ConversationHub.Faq.Ranking.Retraining;
 
 /// <summary>A changed first answer with each FAQ's question (null when the FAQ was deleted since).</summary>
-public sealed record ChangedAnswerView(
+internal sealed record ChangedAnswerView(
     string Query, Guid? BeforeFaqId, string? BeforeQuestion, int BeforeGrade, Guid? AfterFaqId, string? AfterQuestion, int AfterGrade, bool HeldOut)
 {
     public static ChangedAnswerView From(ChangedFirstAnswer row, IReadOnlyDictionary<Guid, string> questions)

@@ -4,7 +4,7 @@ namespace ConversationHub.Faq.Ranking.Retraining;
 /// A model of the history as the console lists it: its model card's essentials and its latest activation.
 /// <see cref="ActivatedByName"/> is a staff name (shown, never logged).
 /// </summary>
-public sealed record RankingModelItem(
+internal sealed record RankingModelItem(
     long Id,
     bool IsActive,
     DateTime CreatedAtUtc,

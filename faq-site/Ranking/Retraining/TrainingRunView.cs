@@ -4,7 +4,7 @@ namespace ConversationHub.Faq.Ranking.Retraining;
 /// A training run as the API and the page's script read it. <see cref="ChangedAnswers"/> is filled only for one
 /// run (it quotes masked queries) and names each FAQ by its question.
 /// </summary>
-public sealed record TrainingRunView(
+internal sealed record TrainingRunView(
     long Id,
     string Trigger,
     string Status,
