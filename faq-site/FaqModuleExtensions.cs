@@ -68,6 +68,7 @@ public static class FaqModuleExtensions
         endpoints.MapSearchMissReportApi();
         endpoints.MapRankingJudgementsApi();
         endpoints.MapRankingReviewApi();
+        endpoints.MapRankingModelsApi();
         endpoints.MapSearchClickApi();
         MapPublicSite(endpoints);
         return endpoints;

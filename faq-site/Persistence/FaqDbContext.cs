@@ -38,6 +38,10 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
 
     public DbSet<Ranking.History.RankingModelRecord> RankingModels => Set<Ranking.History.RankingModelRecord>();
 
+    public DbSet<Ranking.History.RankingModelActivation> RankingModelActivations => Set<Ranking.History.RankingModelActivation>();
+
+    public DbSet<Ranking.Retraining.TrainingRun> TrainingRuns => Set<Ranking.Retraining.TrainingRun>();
+
     public DbSet<KnowledgeBase.Proposals.FaqProposal> Proposals => Set<KnowledgeBase.Proposals.FaqProposal>();
 
     public DbSet<Search.Tally.FaqQuestionCount> QuestionCounts => Set<Search.Tally.FaqQuestionCount>();
@@ -59,6 +63,8 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.RankingJudgementEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.JudgementSnapshotEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Ranking.History.RankingModelRecordEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Ranking.History.RankingModelActivationEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Ranking.Retraining.TrainingRunEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new KnowledgeBase.Proposals.FaqProposalEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new Search.Tally.FaqQuestionCountEntityTypeConfiguration());
     }

@@ -43,10 +43,10 @@ public static class FaqModelsCommand
                 var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
                 try
                 {
-                    if (!await RankingModelHistory.ActivateAsync(db, events, modelId, time.GetUtcNow().UtcDateTime, cancellationToken))
+                    if (!await RankingModelHistory.ActivateAsync(db, events, modelId, RankingModelActor.ModelsCommand, time.GetUtcNow().UtcDateTime, cancellationToken))
                         return await FailAsync(output, $"no model {modelId} in the history.", cancellationToken);
                 }
-                catch (InvalidOperationException e)
+                catch (Exception e) when (e is InvalidOperationException or RankingModelActivationConflictException)
                 {
                     return await FailAsync(output, e.Message, cancellationToken);
                 }

@@ -13,6 +13,8 @@ internal sealed class FaqRankingOptionsValidator : IValidateOptions<FaqRankingOp
         ArgumentNullException.ThrowIfNull(options);
         if (options.Candidates is < 1 or > 1000)
             return ValidateOptionsResult.Fail($"{FaqRankingOptions.SectionName}:{nameof(FaqRankingOptions.Candidates)} must lie from 1 to 1000, not {options.Candidates}.");
+        if (Retraining.TrainingScheduleTime.Check(options) is { } scheduleError)
+            return ValidateOptionsResult.Fail(scheduleError);
         if (string.IsNullOrWhiteSpace(options.ModelPath))
             return ValidateOptionsResult.Success;
         try

@@ -1,4 +1,6 @@
 using ConversationHub.Faq.Ranking.Features;
+using ConversationHub.Faq.Ranking.Retraining;
+using ConversationHub.Faq.Ranking.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -6,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Faq.Ranking.Reranking;
 
-/// <summary>Registers re-ranking: options validated at start, platform signals (neutral until stored), the re-ranker.</summary>
+/// <summary>
+/// Registers re-ranking (options validated at start, platform signals, the re-ranker, the active model) and the
+/// retraining console's runs, activations and schedule.
+/// </summary>
 internal static partial class FaqRankingServiceCollectionExtensions
 {
     public static IServiceCollection AddFaqRanking(this IServiceCollection services)
@@ -17,7 +22,21 @@ internal static partial class FaqRankingServiceCollectionExtensions
         services.TryAddSingleton<IFaqSignals>(NeutralFaqSignals.Instance);
         services.TryAddSingleton(CreateReranker);
         services.AddHostedService<ActiveRankingModelService>();
+        AddRetraining(services);
         return services;
+    }
+
+    // The editors' retraining console: training runs claimed by any node's runner, promotion and rollback, the schedule.
+    private static void AddRetraining(IServiceCollection services)
+    {
+        services.AddScoped<TrainFromJudgements>();
+        services.AddScoped<StartTrainingRun>();
+        services.AddScoped<QueueScheduledTrainingRun>();
+        services.AddScoped<ExecuteTrainingRun>();
+        services.AddScoped<ActivateRankingModel>();
+        services.AddScoped<RankingModelsOverview>();
+        services.AddSingleton<TrainingRunSignal>();
+        services.AddHostedService<TrainingRunnerService>();
     }
 
     private static FaqReranker CreateReranker(IServiceProvider services)

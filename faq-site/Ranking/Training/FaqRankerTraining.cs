@@ -67,11 +67,12 @@ internal static class FaqRankerTraining
     /// <param name="progress">Told one line per trained member (trees, nDCG on its share), in order.</param>
     public static FaqRankerModel Train(
         IReadOnlyList<CandidateQuery> queries, int seed, IProgress<string>? progress, CancellationToken cancellationToken) =>
-        Train(queries, seed, TimeProvider.System, progress, cancellationToken);
+        Train(queries, seed, TimeProvider.System, TrainedMember.Lines(progress), cancellationToken);
 
     /// <inheritdoc cref="Train(IReadOnlyList{CandidateQuery}, int, IProgress{string}?, CancellationToken)"/>
+    /// <param name="progress">Told each trained member as figures, in order (the retraining console shows them while it trains).</param>
     public static FaqRankerModel Train(
-        IReadOnlyList<CandidateQuery> queries, int seed, TimeProvider time, IProgress<string>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<CandidateQuery> queries, int seed, TimeProvider time, IProgress<TrainedMember>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
         var all = ToDataset(queries);
@@ -83,23 +84,21 @@ internal static class FaqRankerTraining
             : RankingDatasetSplit.KFold(all, EnsembleSize, seed);
         var parameters = Parameters(seed);
         var trainer = new MlNetRankerTrainer(parameters);
-        var members = new List<FlatTreeEnsemble>(shares.Count);
+        var trained = new List<FlatTreeEnsemble>(shares.Count);
         var validation = new List<double>(shares.Count);
         foreach (var share in shares)
         {
             var member = trainer.Train(share.Training, share.Validation, cancellationToken).Trees;
-            members.Add(member);
+            trained.Add(member);
             validation.Add(MeanNdcg(member, share.Validation));
-            progress?.Report(string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"member {members.Count}/{shares.Count}: {member.TreeCount} trees, nDCG@{NdcgCutoff} {validation[^1]:0.0000} on its {share.Validation.QueryCount} early-stopping queries"));
+            progress?.Report(new TrainedMember(trained.Count, shares.Count, member.TreeCount, NdcgCutoff, validation[^1], share.Validation.QueryCount));
         }
 
-        var trees = FlatTreeEnsemble.Average(members);
+        var trees = FlatTreeEnsemble.Average(trained);
         var metadata = new FaqRankerTrainingMetadata
         {
             Trainer = MlNetRankerTrainer.Name,
-            Members = members.Count,
+            Members = trained.Count,
             Trees = trees.TreeCount,
             TrainingDataHash = all.ComputeHash(),
             TrainingQueries = all.QueryCount,

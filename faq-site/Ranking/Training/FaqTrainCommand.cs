@@ -103,7 +103,8 @@ public static class FaqTrainCommand
             return await FailAsync(output, error!, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var use = ActivatorUtilities.CreateInstance<TrainFromJudgements>(scope.ServiceProvider);
-        var result = await use.ExecuteAsync(arguments.Seed, arguments.Candidates, new TrainReportWriter(output, arguments.Json), cancellationToken);
+        var request = new PlatformTrainRequest(arguments.Seed, arguments.Candidates, new TrainReportWriter(output, arguments.Json), null, History.RankingModelActor.TrainCommand);
+        var result = await use.ExecuteAsync(request, cancellationToken);
         if (result.Error is not null)
         {
             await output.WriteLineAsync($"faq train: {result.Error}".AsMemory(), cancellationToken);

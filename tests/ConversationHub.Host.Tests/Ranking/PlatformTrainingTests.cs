@@ -221,7 +221,7 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     /// Per topic, the right FAQ names the topic's words once in its question; a decoy repeats them in a long answer
     /// and wins first-stage search. The query is a citizen's wording of the topic.
     /// </summary>
-    private static async Task<List<(string Query, Guid Right, Guid Decoy)>> SeedTopicsAsync(HubHost host, CancellationToken ct)
+    internal static async Task<List<(string Query, Guid Right, Guid Decoy)>> SeedTopicsAsync(HubHost host, CancellationToken ct)
     {
         var random = new Random(11);
         string Word() => string.Concat(Enumerable.Range(0, 3).Select(_ => Katakana[random.Next(Katakana.Length)]));
@@ -240,7 +240,7 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     /// <summary>Editors map each query to an FAQ (grade 2), through the same use case as the judgements API.</summary>
-    private static async Task JudgeAsync(HubHost host, IEnumerable<(string Query, Guid Faq)> mappings, CancellationToken ct)
+    internal static async Task JudgeAsync(HubHost host, IEnumerable<(string Query, Guid Faq)> mappings, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var record = scope.ServiceProvider.GetRequiredService<RecordJudgement>();
@@ -249,7 +249,7 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
     }
 
     /// <summary>The queries <c>faq train</c> holds out with this seed: fold 0 of the folded query texts, as the verb assigns them.</summary>
-    private static HashSet<string> HeldOutQueries(IReadOnlyList<string> queries, int seed)
+    internal static HashSet<string> HeldOutQueries(IReadOnlyList<string> queries, int seed)
     {
         var keys = queries.Select(q => SynonymExpander.FoldForMatching(SearchQueryMasker.Apply(q))).ToList();
         var placeholders = keys.Select(k => new CandidateQuery(k, k, [], [], [], new Dictionary<string, int>())).ToList();
@@ -270,7 +270,7 @@ public sealed class PlatformTrainingTests(ITestOutputHelper output)
         return (exit, report.ToString());
     }
 
-    private static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
+    internal static async Task<long> AddActiveModelAsync(HubHost host, bool preferAnswersWithoutQueryWords, CancellationToken ct)
     {
         var (withoutWords, withWords) = preferAnswersWithoutQueryWords ? (1.0, 0.0) : (0.0, 1.0);
         var trees = ConversationHub.Faq.Ranking.MlNet.FlatTreeEnsemble.FromDocument(
