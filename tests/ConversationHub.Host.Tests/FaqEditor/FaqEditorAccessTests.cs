@@ -14,6 +14,9 @@ public sealed class FaqEditorAccessTests(SqliteHostFixture fixture) : IClassFixt
         "/console/faq/synonyms",
         "/console/faq/misses",
         "/console/faq/proposals",
+        "/console/faq/ranking",
+        "/console/faq/ranking/models",
+        "/console/faq/ranking/charts",
     };
 
     [Theory]
