@@ -58,7 +58,8 @@ internal sealed class ChartsModel(RankingChartsQuery query, IStringLocalizer<Faq
 
     public static string WeekLabel(DateOnly week) => week.ToString("M/d", CultureInfo.InvariantCulture) + "〜";
 
-    public string SourceName(JudgementSource source) => strings["JudgementSource_" + source];
+    // The review queue's names of the sources, so both tabs say the same.
+    public string SourceName(JudgementSource source) => strings["Review_Source_" + JudgementSourceNames.ToStored(source)];
 
     public static string Ndcg(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
 
