@@ -63,12 +63,19 @@ public static class FaqModelsCommand
         var models = await db.RankingModels.AsNoTracking().OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.IsActive, m.CreatedAtUtc, m.SnapshotId, m.HeldOutQueries, m.HeldOutNdcg, m.PreviousHeldOutNdcg })
             .ToListAsync(cancellationToken);
-        await output.WriteLineAsync($"{"id",6} {"active",6} {"trained (UTC)",-19} {"snapshot",8} {"held-out",8} {"nDCG@10",8} {"previous",8}".AsMemory(), cancellationToken);
+        // The latest activation of each model: when, how (console, schedule, command_line) and the staff member's id.
+        var activations = (await db.RankingModelActivations.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
+            .GroupBy(a => a.ModelId).ToDictionary(g => g.Key, g => g.Last());
+        await output.WriteLineAsync(
+            $"{"id",6} {"active",6} {"trained (UTC)",-19} {"snapshot",8} {"held-out",8} {"nDCG@10",8} {"previous",8}  last activated (UTC), via, by".AsMemory(), cancellationToken);
         foreach (var m in models)
         {
+            var activated = activations.TryGetValue(m.Id, out var a)
+                ? string.Create(CultureInfo.InvariantCulture, $"{a.CreatedAtUtc:yyyy-MM-dd HH:mm:ss}, {a.Via}{(a.UserId is { } user ? ", user " + user : "")}")
+                : "never";
             var line = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{m.Id,6} {(m.IsActive ? "*" : ""),6} {m.CreatedAtUtc,-19:yyyy-MM-dd HH:mm:ss} {m.SnapshotId,8} {m.HeldOutQueries,8} {m.HeldOutNdcg,8:0.0000} {m.PreviousHeldOutNdcg,8:0.0000}");
+                $"{m.Id,6} {(m.IsActive ? "*" : ""),6} {m.CreatedAtUtc,-19:yyyy-MM-dd HH:mm:ss} {m.SnapshotId,8} {m.HeldOutQueries,8} {m.HeldOutNdcg,8:0.0000} {m.PreviousHeldOutNdcg,8:0.0000}  {activated}");
             await output.WriteLineAsync(line.AsMemory(), cancellationToken);
         }
     }
