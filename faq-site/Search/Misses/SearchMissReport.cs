@@ -5,7 +5,8 @@ namespace ConversationHub.Faq.Search.Misses;
 
 /// <summary>
 /// The most frequent masked queries of the last days that found nothing or nothing confident, with counts per
-/// kind: what the editors should write next. Shared by the report API and the editors' page.
+/// kind: what the editors should write next. Misses an editor already handled on the review tab (a draft written
+/// from them, or mapped to an FAQ) are left out. Shared by the report API and the editors' page.
 /// </summary>
 internal sealed class SearchMissReport(FaqDbContext db, TimeProvider time)
 {
@@ -17,7 +18,7 @@ internal sealed class SearchMissReport(FaqDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-days);
         var rows = await db.SearchMisses.AsNoTracking()
-            .Where(m => m.CreatedAtUtc >= since)
+            .Where(m => m.CreatedAtUtc >= since && m.HandledAtUtc == null)
             .GroupBy(m => m.MaskedQuery)
             .Select(g => new
             {

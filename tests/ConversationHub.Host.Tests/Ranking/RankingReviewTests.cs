@@ -220,6 +220,7 @@ public abstract class RankingReviewTests(HubHost host)
         var missIds = await SeedMissesAsync(query, 2, ct);
         using var editor = await host.SignInAsync("faq-editor", ct);
         var group = Assert.Single((await ListAsync(editor, $"q={marker}", ct)).GetProperty("groups").EnumerateArray());
+        Assert.Contains(marker, await editor.GetStringAsync(new Uri("/api/faq/reports/misses?days=7&top=100", UriKind.Relative), ct), StringComparison.Ordinal);
 
         // Act
         using var response = await EditorForms.PostAsync(editor, TokenPage, QueuePage + "?handler=draft", [new("id", Text(missIds[0])), new("q", marker)], ct);
@@ -245,6 +246,9 @@ public abstract class RankingReviewTests(HubHost host)
         Assert.Contains("検索で見つからなかった質問", revision.ChangeNote, StringComparison.Ordinal);
         Assert.All(state.misses, m => Assert.Equal((state.faq.Id, revision.EditorUserId), (m.HandledFaqId, m.HandledByUserId)));
         Assert.Empty((await ListAsync(editor, $"q={marker}", ct)).GetProperty("groups").EnumerateArray());
+        // Handled: the editors' list of searches that found nothing no longer asks for it.
+        var report = await editor.GetStringAsync(new Uri("/api/faq/reports/misses?days=7&top=100", UriKind.Relative), ct);
+        Assert.DoesNotContain(marker, report, StringComparison.Ordinal);
     }
 
     [Fact]
