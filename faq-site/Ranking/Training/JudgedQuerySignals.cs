@@ -72,9 +72,7 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         var pair = _pairs.GetValueOrDefault((foldedQuery, documentId));
         var self = pair > 0 ? 1 : 0;
         var others = _queriesByFaq.GetValueOrDefault(documentId) - self;
-        var neighbours = t_neighbours ??= new Neighbours();
-        if (!ReferenceEquals(neighbours.Owner, this) || !string.Equals(foldedQuery, neighbours.Query, StringComparison.Ordinal))
-            FindNeighbours(foldedQuery, neighbours);
+        var neighbours = NeighboursOf(foldedQuery);
         var (best, votes) = neighbours.ByFaq.GetValueOrDefault(documentId);
         var nearest = neighbours.Nearest;
         return FaqSignalValues.Neutral with
@@ -85,6 +83,27 @@ internal sealed class JudgedQuerySignals : IFaqSignals
             ConfirmedQueryVotes = MathF.Log(1f + votes),
             ConfirmedQueryLead = nearest > 0f ? best / nearest : 0f,
         };
+    }
+
+    /// <summary>The FAQs of the nearest judged texts (leave-one-out, as <see cref="Get"/>), by best similarity, then votes.</summary>
+    public IReadOnlyList<string> NearestConfirmedFaqs(string foldedQuery, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var neighbours = NeighboursOf(foldedQuery);
+        return [.. neighbours.ByFaq
+            .OrderByDescending(f => f.Value.Best)
+            .ThenByDescending(f => f.Value.Votes)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Take(max)
+            .Select(f => f.Key)];
+    }
+
+    private Neighbours NeighboursOf(string foldedQuery)
+    {
+        var neighbours = t_neighbours ??= new Neighbours();
+        if (!ReferenceEquals(neighbours.Owner, this) || !string.Equals(foldedQuery, neighbours.Query, StringComparison.Ordinal))
+            FindNeighbours(foldedQuery, neighbours);
+        return neighbours;
     }
 
     /// <summary>
