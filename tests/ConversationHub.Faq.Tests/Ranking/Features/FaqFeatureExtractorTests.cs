@@ -131,7 +131,12 @@ public sealed class FaqFeatureExtractorTests
         Assert.Equal("confirmed_query_similarity", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarity]);
         Assert.Equal("bm25_words_question_list_share", FaqFeatureNames.All[FaqFeatureNames.Bm25ListShare]);
         Assert.Equal("coverage_grams_idf_question", FaqFeatureNames.All[FaqFeatureNames.CoverageGramsIdf]);
-        Assert.Equal(FaqFeatureNames.LcsSubsequenceQueryRatio + 1, FaqFeatureNames.Count);
+        Assert.Equal("first_stage_score_z", FaqFeatureNames.All[FaqFeatureNames.FirstStageScoreZ]);
+        Assert.Equal("lcs_query_ratio_gap_to_best", FaqFeatureNames.All[FaqFeatureNames.LcsQueryRatioGapToBest]);
+        Assert.Equal("confirmed_query_similarity_rank", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarityRank]);
+        Assert.Equal("confirmed_query_votes_list_share", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQueryVotesListShare]);
+        Assert.Equal("missing_word_idf_question", FaqFeatureNames.All[FaqFeatureNames.MissingWordIdf]);
+        Assert.Equal(FaqFeatureNames.MissingWordIdf + 3, FaqFeatureNames.Count);
     }
 
     [Fact]
