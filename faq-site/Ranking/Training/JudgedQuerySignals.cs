@@ -90,13 +90,35 @@ internal sealed class JudgedQuerySignals : IFaqSignals
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var neighbours = NeighboursOf(foldedQuery);
-        return [.. neighbours.ByFaq
-            .OrderByDescending(f => f.Value.Best)
-            .ThenByDescending(f => f.Value.Votes)
-            .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Take(max)
-            .Select(f => f.Key)];
+        if (max == 0 || neighbours.ByFaq.Count == 0)
+            return [];
+        // PERF: one insertion pass keeping the best few, not a sort of every FAQ the neighbours confirm (often hundreds).
+        var best = neighbours.TopFaqs;
+        best.Clear();
+        foreach (var (faq, (similarity, votes)) in neighbours.ByFaq)
+        {
+            var candidate = (faq, similarity, votes);
+            var at = best.Count;
+            while (at > 0 && Precedes(candidate, best[at - 1]))
+                at--;
+            if (at >= max)
+                continue;
+            best.Insert(at, candidate);
+            if (best.Count > max)
+                best.RemoveAt(max);
+        }
+
+        var ids = new string[best.Count];
+        for (var i = 0; i < ids.Length; i++)
+            ids[i] = best[i].Faq;
+        return ids;
     }
+
+    /// <summary>Higher best similarity first, then more votes, then the id (ordinal), so the order never depends on hashing.</summary>
+    private static bool Precedes((string Faq, float Best, float Votes) a, (string Faq, float Best, float Votes) b) =>
+        a.Best != b.Best ? a.Best > b.Best
+        : a.Votes != b.Votes ? a.Votes > b.Votes
+        : string.CompareOrdinal(a.Faq, b.Faq) < 0;
 
     private Neighbours NeighboursOf(string foldedQuery)
     {
@@ -195,6 +217,9 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         public float Nearest { get; set; }
 
         public List<int> Touched { get; } = [];
+
+        /// <summary>Scratch for <see cref="NearestConfirmedFaqs"/>.</summary>
+        public List<(string Faq, float Best, float Votes)> TopFaqs { get; } = [];
 
         /// <summary>Per-text shared IDF mass, all zero between queries.</summary>
         public float[] Common(int count)
