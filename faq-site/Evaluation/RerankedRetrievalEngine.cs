@@ -32,9 +32,10 @@ internal sealed class RerankedRetrievalEngine(FaqRankerModel model, IReadOnlyLis
 
     public IReadOnlyList<string> Search(string query, int top)
     {
-        var candidates = _index.Retrieve(query, Math.Max(top, _reranker.CandidateCount));
-        var scores = new float[candidates.Count];
+        var firstStage = _index.Retrieve(query, Math.Max(top, _reranker.CandidateCount));
         var started = Stopwatch.GetTimestamp();
+        var candidates = _reranker.WithConfirmedCandidates(firstStage);
+        var scores = new float[candidates.Count];
         var order = _reranker.Rerank(candidates, scores);
         _rerankLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var ids = new string[Math.Min(top, order.Length)];

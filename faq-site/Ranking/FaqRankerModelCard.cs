@@ -39,6 +39,7 @@ internal static class FaqRankerModelCard
         Line($"| max leaves | {p.MaxLeaves} |");
         Line($"| min leaf rows | {p.MinLeafRows} |");
         Line($"| feature fraction | {p.FeatureFraction} |");
+        Line($"| pruning metric | validation NDCG@{p.EarlyStoppingNdcgAt} |");
         Line($"| gains | label (0, 1, 2, …) |");
         Line($"");
         Line($"## Features ({model.FeatureCount}, in input order)");

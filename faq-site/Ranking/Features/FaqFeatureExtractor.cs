@@ -56,6 +56,9 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             row[FaqFeatureNames.QuestionWordsMatched] = words.FieldMatchedShare(SearchField.Question);
             row[FaqFeatureNames.QuestionGramsMatched] = grams.FieldMatchedShare(SearchField.Question);
             row[FaqFeatureNames.SynonymMatch] = words.SynonymCoverage;
+            row[FaqFeatureNames.MissingWordIdf] = words.MissingIdf(SearchField.Question);
+            row[FaqFeatureNames.MissingWordIdf + 1] = words.MissingIdf(SearchField.Answer);
+            row[FaqFeatureNames.MissingWordIdf + 2] = words.MissingIdfAnyField;
 
             var queryText = query.FoldedText.AsSpan();
             var lcs = LongestCommonSubstring.Length(queryText, document.QuestionText);
@@ -81,20 +84,7 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
             WriteSignals(row, signals.Get(query.FoldedText, document.Id));
         }
 
-        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Words + (int)SearchField.Question, FaqFeatureNames.Bm25ListShare);
-        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Words + (int)SearchField.Answer, FaqFeatureNames.Bm25ListShare + 1);
-        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Grams + (int)SearchField.Question, FaqFeatureNames.Bm25ListShare + 2);
-        WriteListShare(features, candidates.Count, FaqFeatureNames.Bm25Grams + (int)SearchField.Answer, FaqFeatureNames.Bm25ListShare + 3);
-    }
-
-    /// <summary>Writes column <paramref name="from"/> divided by its largest value over the candidates into <paramref name="to"/>.</summary>
-    private static void WriteListShare(Span<float> features, int count, int from, int to)
-    {
-        var max = 0f;
-        for (var i = 0; i < count; i++)
-            max = Math.Max(max, features[(i * FeatureCount) + from]);
-        for (var i = 0; i < count; i++)
-            features[(i * FeatureCount) + to] = max > 0f ? features[(i * FeatureCount) + from] / max : 0f;
+        ListwiseFeatures.Write(features, candidates.Count);
     }
 
     /// <summary>Writes the platform-signal features of one row (training replaces them per fold).</summary>

@@ -66,6 +66,31 @@ internal static class FaqFeatureNames
     /// <summary>Longest common subsequence of the query and the question over the query's length: word order kept, gaps allowed.</summary>
     public const int LcsSubsequenceQueryRatio = 47;
 
+    // Listwise (ListwiseFeatures): where the candidate stands among this query's candidates.
+
+    /// <summary>First-stage score in standard deviations from the list's mean.</summary>
+    public const int FirstStageScoreZ = 48;
+
+    /// <summary>First-stage score minus the next candidate's, over the top score: a clear step down after this one.</summary>
+    public const int FirstStageGapToNext = 49;
+    public const int LcsQueryRatioZ = 50;
+
+    /// <summary>The list's best <see cref="LcsQueryRatio"/> minus this candidate's.</summary>
+    public const int LcsQueryRatioGapToBest = 51;
+    public const int CoverageWordsIdfQuestionZ = 52;
+    public const int CoverageGramsIdfQuestionZ = 53;
+    public const int ConfirmedQuerySimilarityZ = 54;
+
+    /// <summary>1 + the candidates with a higher <see cref="ConfirmedQuerySimilarity"/>.</summary>
+    public const int ConfirmedQuerySimilarityRank = 55;
+    public const int ConfirmedQueryVotesListShare = 56;
+
+    /// <summary>
+    /// The IDF of the rarest typed query word the question lacks, over that of the query's rarest word (1: the
+    /// query's most specific word is not in the question); then the same for the answer, and for all fields (3 values).
+    /// </summary>
+    public const int MissingWordIdf = 57;
+
     public static ImmutableArray<string> All { get; } =
     [
         "first_stage_score",
@@ -116,6 +141,18 @@ internal static class FaqFeatureNames
         "coverage_grams_idf_question",
         "coverage_grams_idf_answer",
         "lcs_subsequence_query_ratio",
+        "first_stage_score_z",
+        "first_stage_gap_to_next",
+        "lcs_query_ratio_z",
+        "lcs_query_ratio_gap_to_best",
+        "coverage_words_idf_question_z",
+        "coverage_grams_idf_question_z",
+        "confirmed_query_similarity_z",
+        "confirmed_query_similarity_rank",
+        "confirmed_query_votes_list_share",
+        "missing_word_idf_question",
+        "missing_word_idf_answer",
+        "missing_word_idf_any_field",
     ];
 
     public static int Count => All.Length;

@@ -6,4 +6,6 @@ internal sealed class NeutralFaqSignals : IFaqSignals
     public static NeutralFaqSignals Instance { get; } = new();
 
     public FaqSignalValues Get(string foldedQuery, string documentId) => FaqSignalValues.Neutral;
+
+    public IReadOnlyList<string> NearestConfirmedFaqs(string foldedQuery, int max) => [];
 }

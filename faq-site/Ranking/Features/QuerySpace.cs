@@ -23,6 +23,9 @@ internal sealed class QuerySpace
     private readonly float[] _foundIdf = new float[F];
     private readonly float[] _matchedTf = new float[F];
     private readonly float[] _fieldLengths = new float[F];
+    private readonly float[] _maxMissingIdf = new float[F];
+    private readonly float _maxTypedIdf;
+    private float _maxMissingIdfAny;
     private int _foundAny;
     private int _synonymsFound;
 
@@ -36,7 +39,12 @@ internal sealed class QuerySpace
         for (var q = 0; q < typed.Length; q++)
         {
             if (typed[q])
+            {
                 _typedIdfSum += idf[q];
+                // A term no FAQ holds is missing from every candidate alike, so it says nothing about one of them.
+                if (postings[q] is not null)
+                    _maxTypedIdf = Math.Max(_maxTypedIdf, idf[q]);
+            }
             else
                 _synonymCount++;
         }
@@ -81,6 +89,15 @@ internal sealed class QuerySpace
     public float FieldMatchedShare(SearchField field) =>
         _fieldLengths[(int)field] <= 0f ? 0f : Math.Min(1f, _matchedTf[(int)field] / _fieldLengths[(int)field]);
 
+    /// <summary>
+    /// The IDF of the rarest typed term the field lacks, over the IDF of the query's rarest typed term: 1 when the
+    /// query's most specific word is missing, 0 when every typed term is there.
+    /// </summary>
+    public float MissingIdf(SearchField field) => _maxTypedIdf <= 0f ? 0f : _maxMissingIdf[(int)field] / _maxTypedIdf;
+
+    /// <summary><see cref="MissingIdf"/> for terms the candidate holds in no field at all.</summary>
+    public float MissingIdfAnyField => _maxTypedIdf <= 0f ? 0f : _maxMissingIdfAny / _maxTypedIdf;
+
     public float IdfCoverage(SearchField field) => _typedIdfSum <= 0f ? 0f : _foundIdf[(int)field] / _typedIdfSum;
 
     /// <summary>
@@ -92,6 +109,8 @@ internal sealed class QuerySpace
         Array.Clear(_found);
         Array.Clear(_foundIdf);
         Array.Clear(_matchedTf);
+        Array.Clear(_maxMissingIdf);
+        _maxMissingIdfAny = 0f;
         _foundAny = 0;
         _synonymsFound = 0;
         var k1 = space.Parameters.K1;
@@ -106,7 +125,12 @@ internal sealed class QuerySpace
             // PERF: postings are in slot order, so one binary search finds the candidate's frequencies.
             var at = Array.BinarySearch(postings.Slots, slot);
             if (at < 0)
+            {
+                if (_typed[q])
+                    MarkMissingEverywhere(_idf[q]);
                 continue;
+            }
+
             if (!_typed[q])
             {
                 _synonymsFound++;
@@ -118,7 +142,11 @@ internal sealed class QuerySpace
             {
                 float tf = postings.Frequencies[(at * F) + f];
                 if (tf == 0f)
+                {
+                    _maxMissingIdf[f] = Math.Max(_maxMissingIdf[f], _idf[q]);
                     continue;
+                }
+
                 _found[f]++;
                 _foundIdf[f] += _idf[q];
                 _matchedTf[f] += tf;
@@ -130,6 +158,13 @@ internal sealed class QuerySpace
             return;
         for (var f = 0; f < F; f++)
             row[coverageAt + f] = Coverage((SearchField)f);
+    }
+
+    private void MarkMissingEverywhere(float idf)
+    {
+        for (var f = 0; f < F; f++)
+            _maxMissingIdf[f] = Math.Max(_maxMissingIdf[f], idf);
+        _maxMissingIdfAny = Math.Max(_maxMissingIdfAny, idf);
     }
 
     /// <summary>BM25's per-field <c>1 - b + b * length / averageLength</c>, with each field's own b.</summary>

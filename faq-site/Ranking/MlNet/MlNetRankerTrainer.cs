@@ -40,6 +40,12 @@ internal sealed class MlNetRankerTrainer(MlNetRankerParameters parameters)
             FeatureFraction = parameters.FeatureFraction,
             CustomGains = LinearGains(),
             EnablePruning = true,
+            EarlyStoppingMetric = parameters.EarlyStoppingNdcgAt switch
+            {
+                1 => EarlyStoppingRankingMetric.NdcgAt1,
+                3 => EarlyStoppingRankingMetric.NdcgAt3,
+                _ => throw new InvalidOperationException($"FastTree prunes by NDCG@1 or NDCG@3, not NDCG@{parameters.EarlyStoppingNdcgAt}."),
+            },
             Seed = parameters.Seed,
             FeatureSelectionSeed = parameters.Seed,
         };

@@ -4,13 +4,21 @@ using ConversationHub.Faq.Search.Index;
 namespace ConversationHub.Faq.Ranking.Reranking;
 
 /// <summary>
-/// Second-stage ranking: takes the first-stage top K, computes their features, and orders them by the model's
-/// score (ties keep first-stage order). Without a model it is a pass-through to first-stage search. The model
+/// Second-stage ranking: takes the first-stage top K and the FAQs confirmed for the nearest past queries
+/// (<see cref="ConfirmedCandidateCount"/>), computes their features, and orders them by the model's score (ties keep
+/// first-stage order). Without a model it is a pass-through to first-stage search. The model
 /// can be swapped while searches run (<see cref="Use"/>, on activation): each search reads one (model, signals) pair.
 /// </summary>
 internal sealed class FaqReranker
 {
     public const int DefaultCandidateCount = 50;
+
+    /// <summary>
+    /// How many FAQs confirmed for the nearest past queries join the first stage's candidates (those already there
+    /// are not added twice): citizens who worded a question alike were mostly after the same answers, even where
+    /// their words are not the FAQ's.
+    /// </summary>
+    public const int ConfirmedCandidateCount = 10;
 
     private volatile Active _active;
 
@@ -45,7 +53,7 @@ internal sealed class FaqReranker
         if (active.Model is null)
             return index.Search(query, top, filter);
 
-        var candidates = index.Retrieve(query, Math.Max(top, CandidateCount), filter);
+        var candidates = WithConfirmedCandidates(active, index.Retrieve(query, Math.Max(top, CandidateCount), filter), filter);
         var scores = new float[candidates.Count];
         var order = Rerank(active, candidates, scores);
         var hits = new SearchHit[Math.Min(top, order.Length)];
@@ -53,6 +61,22 @@ internal sealed class FaqReranker
             hits[i] = new SearchHit(candidates.DocumentId(order[i]), scores[order[i]]);
         return hits;
     }
+
+    /// <summary>
+    /// With a model, <paramref name="firstStage"/> followed by the FAQs confirmed for the nearest past queries that
+    /// <paramref name="filter"/> (the search's own) lets through: the list <see cref="Rerank(FirstStageResult, float[])"/>
+    /// orders. Without one, <paramref name="firstStage"/> itself.
+    /// </summary>
+    public FirstStageResult WithConfirmedCandidates(FirstStageResult firstStage, Func<string, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(firstStage);
+        return WithConfirmedCandidates(_active, firstStage, filter);
+    }
+
+    private static FirstStageResult WithConfirmedCandidates(Active active, FirstStageResult candidates, Func<string, bool>? filter) =>
+        active.Model is null
+            ? candidates
+            : candidates.Append(active.Signals.NearestConfirmedFaqs(candidates.Query.FoldedText, ConfirmedCandidateCount), filter);
 
     /// <summary>
     /// Candidate indices in re-ranked order; <paramref name="scores"/> receives the model's score per candidate.
@@ -64,7 +88,7 @@ internal sealed class FaqReranker
     {
         ArgumentNullException.ThrowIfNull(signals);
         model?.EnsureFeatures(FaqFeatureNames.All);
-        return new Active(model, new FaqFeatureExtractor(signals));
+        return new Active(model, signals, new FaqFeatureExtractor(signals));
     }
 
     private static int[] Rerank(Active active, FirstStageResult candidates, float[] scores)
@@ -90,5 +114,5 @@ internal sealed class FaqReranker
         return order;
     }
 
-    private sealed record Active(FaqRankerModel? Model, FaqFeatureExtractor Extractor);
+    private sealed record Active(FaqRankerModel? Model, IFaqSignals Signals, FaqFeatureExtractor Extractor);
 }

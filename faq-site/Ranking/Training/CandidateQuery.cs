@@ -1,3 +1,5 @@
+using ConversationHub.Faq.Search.Index;
+
 namespace ConversationHub.Faq.Ranking.Training;
 
 /// <summary>
@@ -11,4 +13,11 @@ internal sealed record CandidateQuery(
     string[] CandidateIds,
     float[] Features,
     int[] Labels,
-    IReadOnlyDictionary<string, int> Judgements);
+    IReadOnlyDictionary<string, int> Judgements)
+{
+    /// <summary>
+    /// The first-stage result the candidates came from, kept so that training can add the candidates and recompute
+    /// the features that depend on the signals of each fold (<see cref="FaqRankerTraining.WithSignals"/>).
+    /// </summary>
+    public FirstStageResult? FirstStage { get; init; }
+}

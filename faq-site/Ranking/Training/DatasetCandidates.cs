@@ -21,20 +21,29 @@ internal static class DatasetCandidates
         foreach (var query in dataset.Queries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = index.Retrieve(query.Text, candidateCount);
-            var features = new float[candidates.Count * FaqFeatureExtractor.FeatureCount];
-            extractor.Extract(candidates, features);
-            var ids = new string[candidates.Count];
-            var labels = new int[candidates.Count];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = candidates.DocumentId(i);
-                labels[i] = query.Judgements.TryGetValue(ids[i], out var grade) ? Math.Max(grade, 0) : 0;
-            }
-
-            queries.Add(new CandidateQuery(query.Id, candidates.Query.FoldedText, ids, features, labels, query.Judgements));
+            queries.Add(Extract(query.Id, query.Judgements, index.Retrieve(query.Text, candidateCount), extractor));
         }
 
         return queries;
+    }
+
+    /// <summary>The features and labels of <paramref name="candidates"/>, with the first-stage result kept.</summary>
+    public static CandidateQuery Extract(
+        string id, IReadOnlyDictionary<string, int> judgements, FirstStageResult candidates, FaqFeatureExtractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(judgements);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(extractor);
+        var features = new float[candidates.Count * FaqFeatureExtractor.FeatureCount];
+        extractor.Extract(candidates, features);
+        var ids = new string[candidates.Count];
+        var labels = new int[candidates.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = candidates.DocumentId(i);
+            labels[i] = judgements.TryGetValue(ids[i], out var grade) ? Math.Max(grade, 0) : 0;
+        }
+
+        return new CandidateQuery(id, candidates.Query.FoldedText, ids, features, labels, judgements) { FirstStage = candidates };
     }
 }

@@ -10,9 +10,12 @@ internal static class FaqRankerTraining
     public const int EnsembleSize = 5;
 
     /// <summary>
-    /// The FastTree settings. They are the hand-written trainer's, chosen by 5-fold cross-validation on the dev split as
-    /// a whole (never per fold); with them FastTree averaged over <see cref="EnsembleSize"/> models matched it
-    /// (nDCG@10 0.6067/0.6057/0.6111 against 0.6066/0.6138/0.6102 for seeds 1/2/3), so it replaced it (issue 17).
+    /// The FastTree settings, chosen by 5-fold cross-validation on the dev split as a whole (never per fold). Trees,
+    /// learning rate, leaves, leaf size and feature fraction are the hand-written trainer's, which FastTree averaged
+    /// over <see cref="EnsembleSize"/> models matched (issue 17); a learning rate of 0.05, 31 leaves or 50 rows per
+    /// leaf did no better. Pruning picks each member's best round by validation NDCG@3 instead of FastTree's default
+    /// NDCG@1, which on about 95 early-stopping queries is noisy (some members stopped after 2 trees); that
+    /// gained 0.003 to 0.004 nDCG@10 with and without confirmed-answer candidates.
     /// Early stopping on held-out training queries does the real regularising, and averaging takes most of the noise
     /// out of where one small held-out share stops.
     /// </summary>
@@ -23,15 +26,29 @@ internal static class FaqRankerTraining
         MaxLeaves = 15,
         MinLeafRows = 30,
         FeatureFraction = 0.8,
+        EarlyStoppingNdcgAt = 3,
         Seed = seed,
     };
 
-    /// <summary>Copies of <paramref name="queries"/> whose signal features come from <paramref name="signals"/>.</summary>
+    /// <summary>
+    /// Copies of <paramref name="queries"/> whose signal features come from <paramref name="signals"/>. A query that
+    /// kept its first-stage result also gets the FAQs confirmed for its nearest judged queries as candidates, as
+    /// <see cref="Reranking.FaqReranker"/> adds them, and all its features computed again; otherwise only the signal
+    /// columns (and the listwise features that read them) are rewritten.
+    /// </summary>
     public static List<CandidateQuery> WithSignals(IEnumerable<CandidateQuery> queries, IFaqSignals signals)
     {
+        var extractor = new FaqFeatureExtractor(signals);
         var result = new List<CandidateQuery>();
         foreach (var query in queries)
         {
+            if (query.FirstStage is { } firstStage)
+            {
+                var candidates = firstStage.Append(signals.NearestConfirmedFaqs(query.FoldedText, Reranking.FaqReranker.ConfirmedCandidateCount));
+                result.Add(DatasetCandidates.Extract(query.Id, query.Judgements, candidates, extractor));
+                continue;
+            }
+
             var features = (float[])query.Features.Clone();
             for (var i = 0; i < query.CandidateIds.Length; i++)
             {
@@ -39,6 +56,8 @@ internal static class FaqRankerTraining
                 FaqFeatureExtractor.WriteSignals(row, signals.Get(query.FoldedText, query.CandidateIds[i]));
             }
 
+            // Some listwise features read signal columns.
+            ListwiseFeatures.Write(features, query.CandidateIds.Length);
             result.Add(query with { Features = features });
         }
 

@@ -72,9 +72,7 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         var pair = _pairs.GetValueOrDefault((foldedQuery, documentId));
         var self = pair > 0 ? 1 : 0;
         var others = _queriesByFaq.GetValueOrDefault(documentId) - self;
-        var neighbours = t_neighbours ??= new Neighbours();
-        if (!ReferenceEquals(neighbours.Owner, this) || !string.Equals(foldedQuery, neighbours.Query, StringComparison.Ordinal))
-            FindNeighbours(foldedQuery, neighbours);
+        var neighbours = NeighboursOf(foldedQuery);
         var (best, votes) = neighbours.ByFaq.GetValueOrDefault(documentId);
         var nearest = neighbours.Nearest;
         return FaqSignalValues.Neutral with
@@ -85,6 +83,49 @@ internal sealed class JudgedQuerySignals : IFaqSignals
             ConfirmedQueryVotes = MathF.Log(1f + votes),
             ConfirmedQueryLead = nearest > 0f ? best / nearest : 0f,
         };
+    }
+
+    /// <summary>The FAQs of the nearest judged texts (leave-one-out, as <see cref="Get"/>), by best similarity, then votes.</summary>
+    public IReadOnlyList<string> NearestConfirmedFaqs(string foldedQuery, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var neighbours = NeighboursOf(foldedQuery);
+        if (max == 0 || neighbours.ByFaq.Count == 0)
+            return [];
+        // PERF: one insertion pass keeping the best few, not a sort of every FAQ the neighbours confirm (often hundreds).
+        var best = neighbours.TopFaqs;
+        best.Clear();
+        foreach (var (faq, (similarity, votes)) in neighbours.ByFaq)
+        {
+            var candidate = (faq, similarity, votes);
+            var at = best.Count;
+            while (at > 0 && Precedes(candidate, best[at - 1]))
+                at--;
+            if (at >= max)
+                continue;
+            best.Insert(at, candidate);
+            if (best.Count > max)
+                best.RemoveAt(max);
+        }
+
+        var ids = new string[best.Count];
+        for (var i = 0; i < ids.Length; i++)
+            ids[i] = best[i].Faq;
+        return ids;
+    }
+
+    /// <summary>Higher best similarity first, then more votes, then the id (ordinal), so the order never depends on hashing.</summary>
+    private static bool Precedes((string Faq, float Best, float Votes) a, (string Faq, float Best, float Votes) b) =>
+        a.Best != b.Best ? a.Best > b.Best
+        : a.Votes != b.Votes ? a.Votes > b.Votes
+        : string.CompareOrdinal(a.Faq, b.Faq) < 0;
+
+    private Neighbours NeighboursOf(string foldedQuery)
+    {
+        var neighbours = t_neighbours ??= new Neighbours();
+        if (!ReferenceEquals(neighbours.Owner, this) || !string.Equals(foldedQuery, neighbours.Query, StringComparison.Ordinal))
+            FindNeighbours(foldedQuery, neighbours);
+        return neighbours;
     }
 
     /// <summary>
@@ -176,6 +217,9 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         public float Nearest { get; set; }
 
         public List<int> Touched { get; } = [];
+
+        /// <summary>Scratch for <see cref="NearestConfirmedFaqs"/>.</summary>
+        public List<(string Faq, float Best, float Votes)> TopFaqs { get; } = [];
 
         /// <summary>Per-text shared IDF mass, all zero between queries.</summary>
         public float[] Common(int count)

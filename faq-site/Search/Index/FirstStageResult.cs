@@ -19,4 +19,31 @@ internal sealed class FirstStageResult(IndexSnapshot snapshot, AnalyzedQuery que
     public int Count => Slots.Length;
 
     public string DocumentId(int rank) => Snapshot.Ids[Slots[rank]]!;
+
+    /// <summary>
+    /// These candidates followed by <paramref name="documentIds"/> with score 0, leaving out ids already here, not in
+    /// the snapshot, or refused by <paramref name="filter"/> (the same filter as the search, so nothing a caller may
+    /// not see gets in). This result itself when nothing is added.
+    /// </summary>
+    public FirstStageResult Append(IReadOnlyList<string> documentIds, Func<string, bool>? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        List<int>? added = null;
+        foreach (var id in documentIds)
+        {
+            if (!Snapshot.SlotById.TryGetValue(id, out var slot)
+                || Array.IndexOf(Slots, slot) >= 0
+                || added?.Contains(slot) == true
+                || (filter is not null && !filter(id)))
+            {
+                continue;
+            }
+
+            (added ??= []).Add(slot);
+        }
+
+        if (added is null)
+            return this;
+        return new FirstStageResult(Snapshot, Query, [.. Slots, .. added], [.. Scores, .. new float[added.Count]]);
+    }
 }

@@ -131,6 +131,31 @@ public sealed class FaqFeatureExtractorTests
         Assert.Equal("confirmed_query_similarity", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarity]);
         Assert.Equal("bm25_words_question_list_share", FaqFeatureNames.All[FaqFeatureNames.Bm25ListShare]);
         Assert.Equal("coverage_grams_idf_question", FaqFeatureNames.All[FaqFeatureNames.CoverageGramsIdf]);
-        Assert.Equal(FaqFeatureNames.LcsSubsequenceQueryRatio + 1, FaqFeatureNames.Count);
+        Assert.Equal("first_stage_score_z", FaqFeatureNames.All[FaqFeatureNames.FirstStageScoreZ]);
+        Assert.Equal("lcs_query_ratio_gap_to_best", FaqFeatureNames.All[FaqFeatureNames.LcsQueryRatioGapToBest]);
+        Assert.Equal("confirmed_query_similarity_rank", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarityRank]);
+        Assert.Equal("confirmed_query_votes_list_share", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQueryVotesListShare]);
+        Assert.Equal("missing_word_idf_question", FaqFeatureNames.All[FaqFeatureNames.MissingWordIdf]);
+        Assert.Equal(FaqFeatureNames.MissingWordIdf + 3, FaqFeatureNames.Count);
+    }
+
+    [Fact]
+    public void Extract_MissingWordIdf_OneWhereTheRarestQueryWordIsAbsent()
+    {
+        // Arrange: 申請 is in one FAQ (the rarest query word), パスポート in two.
+        var candidates = CreateIndex().Retrieve("パスポートの申請", 10);
+        var features = new float[candidates.Count * FaqFeatureNames.Count];
+
+        // Act
+        new FaqFeatureExtractor().Extract(candidates, features);
+
+        // Assert: the passport FAQ's question holds both words, its answer only 申請; the garbage FAQ lacks 申請.
+        var (top, garbage) = (Row(features, 0), Row(features, 1));
+        Assert.Equal(0f, top[FaqFeatureNames.MissingWordIdf + 0]);
+        Assert.InRange(top[FaqFeatureNames.MissingWordIdf + 1], 0.01f, 0.99f);
+        Assert.Equal(0f, top[FaqFeatureNames.MissingWordIdf + 2]);
+        Assert.Equal(1f, garbage[FaqFeatureNames.MissingWordIdf + 0]);
+        Assert.Equal(1f, garbage[FaqFeatureNames.MissingWordIdf + 1]);
+        Assert.Equal(1f, garbage[FaqFeatureNames.MissingWordIdf + 2]);
     }
 }

@@ -60,4 +60,47 @@ public sealed class FaqRankerTrainingTests(ITestOutputHelper output)
 
         Assert.Equal(5, checkedOwn);
     }
+
+    [Fact]
+    public void NearestConfirmedFaqs_SimilarJudgedQueries_TheirFaqsNearestFirstButNeverTheAskersOwn()
+    {
+        // Arrange
+        var signals = new JudgedQuerySignals(
+        [
+            ("パスポートの申請をしたい", new Dictionary<string, int> { ["passport"] = 2 }),
+            ("パスポートの写真の大きさ", new Dictionary<string, int> { ["photo"] = 2 }),
+            ("図書館の本を返したい", new Dictionary<string, int> { ["library"] = 2 }),
+            ("パスポートを申請したい", new Dictionary<string, int> { ["own"] = 2 }),
+        ]);
+
+        // Act
+        var nearest = signals.NearestConfirmedFaqs("パスポートを申請したい", max: 2);
+
+        // Assert: the first text is nearest, the photo question next; the asker's own judgement never counts.
+        Assert.Equal(["passport", "photo"], nearest);
+        Assert.Empty(signals.NearestConfirmedFaqs("パスポートを申請したい", max: 0));
+    }
+
+    [Fact]
+    public void WithSignals_RightFaqMissedByTheFirstStage_JoinsTheCandidatesFromConfirmedQueries()
+    {
+        // Arrange: a one-candidate first stage leaves most right FAQs out.
+        var dataset = SyntheticFaqCorpus.Create(topics: 5, seed: 3);
+        var queries = DatasetCandidates.Build(dataset, candidateCount: 1, NeutralFaqSignals.Instance, CancellationToken.None);
+        var twice = queries.Concat(queries.Select(q => q with { Id = q.Id + "-again", FoldedText = q.FoldedText + "ね" })).ToList();
+
+        // Act
+        var withSignals = FaqRankerTraining.WithSignals(twice, new JudgedQuerySignals(twice));
+
+        // Assert: each query's near twin confirms its right FAQ, which is now a candidate with features and its label.
+        foreach (var query in withSignals)
+        {
+            var right = query.Judgements.Single(j => j.Value > 0).Key;
+            var at = Array.IndexOf(query.CandidateIds, right);
+            Assert.True(at >= 0, $"{query.Id}: {right} is not a candidate");
+            Assert.Equal(2, query.Labels[at]);
+            Assert.Equal(query.CandidateIds.Length * FaqFeatureNames.Count, query.Features.Length);
+            Assert.True(query.Features[(at * FaqFeatureNames.Count) + FaqFeatureNames.ConfirmedQuerySimilarity] > 0f);
+        }
+    }
 }
