@@ -32,7 +32,7 @@ internal static class EvalReportWriter
         foreach (var r in reports)
         {
             if (r.RerankP50Ms is { } p50 && r.RerankP99Ms is { } p99)
-                lines.Add(Invariant($"{r.Engine}: re-ranking alone (features + model over the first-stage top K) p50 {p50:0.000} ms, p99 {p99:0.000} ms"));
+                lines.Add(Invariant($"{r.Engine}: re-ranking alone (features + model over the first-stage top K; per query the median of 5 runs) p50 {p50:0.000} ms, p99 {p99:0.000} ms"));
         }
 
         lines.Add("nDCG: linear gain (A = 2, B = 1); MRR and recall: any judged FAQ; Hit@kA: grade-2 (A) FAQs only.");
