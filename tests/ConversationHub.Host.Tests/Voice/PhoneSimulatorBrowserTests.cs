@@ -43,9 +43,10 @@ public sealed class PhoneSimulatorBrowserTests
         await page.GetByLabel("職員ID").FillAsync("operator");
         await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
         await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console");
+        // The address is enough (the load event can lag on a busy machine); the button's state below is what counts.
+        await page.WaitForURLAsync("**/console", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "電話シミュレーター" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/phone");
+        await page.WaitForURLAsync("**/console/phone", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var call = page.GetByRole(AriaRole.Button, new() { Name = "発信", Exact = true });
         await Assertions.Expect(call).ToBeEnabledAsync();
         await Assertions.Expect(page.GetByLabel("かける番号")).ToHaveValueAsync("+81501234567");
