@@ -39,6 +39,9 @@ public sealed class FaqProposalFromChatBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
         var propose = page.GetByRole(AriaRole.Button, new() { Name = "FAQ提案", Exact = true });
         await Assertions.Expect(propose).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        // The chat's transcript loads after it opens; the agent proposes once it is there, as a person would.
+        var transcript = page.GetByRole(AriaRole.List, new() { Name = "会話の記録" });
+        await Assertions.Expect(transcript.Locator(".line.user").First).ToContainTextAsync("住民票はどこで取れますか", new() { Timeout = 15_000 });
 
         // Act
         await propose.ClickAsync();
