@@ -48,6 +48,7 @@ public sealed class CaseConsoleFromChatBrowserTests
         await Assertions.Expect(tab.Locator(".timeline")).ToContainTextAsync("住民票はどこで取れますか");
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("を作成しました");
         var number = (await tab.Locator(".case-number").InnerTextAsync()).Trim();
-        await Assertions.Expect(page.Locator("#chat-meta a.case-link")).ToHaveTextAsync("案件 " + number);
+        // The chat's heading learns the case from the console's next refresh, which a loaded machine can delay.
+        await Assertions.Expect(page.Locator("#chat-meta a.case-link")).ToHaveTextAsync("案件 " + number, new() { Timeout = 15_000 });
     }
 }
