@@ -26,9 +26,13 @@ internal sealed class FaqEditorActors(HubDbContext hub, FaqDbContext faqs)
     }
 
     /// <summary>Whether <paramref name="principal"/> may work on the FAQ <paramref name="faqId"/> (true for a missing FAQ: the page answers 404 itself).</summary>
-    public async Task<bool> MayEditAsync(ClaimsPrincipal principal, Guid faqId, CancellationToken cancellationToken)
+    public async Task<bool> MayEditAsync(ClaimsPrincipal principal, Guid faqId, CancellationToken cancellationToken) =>
+        await MayEditAsync(await OfAsync(principal, cancellationToken), faqId, cancellationToken);
+
+    /// <summary>Whether <paramref name="actor"/>, already resolved, may work on the FAQ <paramref name="faqId"/> (true for a missing FAQ).</summary>
+    public async Task<bool> MayEditAsync(FaqEditorActor actor, Guid faqId, CancellationToken cancellationToken)
     {
-        var actor = await OfAsync(principal, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
         if (actor.EditsAll)
         {
             return true;

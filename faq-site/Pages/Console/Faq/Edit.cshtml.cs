@@ -162,7 +162,7 @@ internal sealed class EditModel(FaqDbContext db, SaveFaq save, StaffDirectory st
         Actor = await actors.OfAsync(User, cancellationToken);
         if (id is { } faqId)
         {
-            if (!await actors.MayEditAsync(User, faqId, cancellationToken))
+            if (!await actors.MayEditAsync(Actor, faqId, cancellationToken))
             {
                 return Forbid();
             }

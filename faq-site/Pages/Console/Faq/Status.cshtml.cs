@@ -46,7 +46,7 @@ internal sealed class StatusModel(FaqDbContext db, ChangeFaqStatus changeStatus,
         }
 
         var actor = await actors.OfAsync(User, cancellationToken);
-        return await actors.MayEditAsync(User, id, cancellationToken) && actor.MayMove(Status, Targets[Change]) ? Page() : Forbid();
+        return await actors.MayEditAsync(actor, id, cancellationToken) && actor.MayMove(Status, Targets[Change]) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string change, int expectedRevision, CancellationToken cancellationToken)
