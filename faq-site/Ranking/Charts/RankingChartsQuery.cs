@@ -33,14 +33,17 @@ internal sealed class RankingChartsQuery(FaqDbContext db, TimeProvider time)
 
         var judgements = await db.RankingJudgements.AsNoTracking().Where(j => j.CreatedAtUtc >= sinceUtc)
             .Select(j => new { j.CreatedAtUtc, j.Source }).ToListAsync(cancellationToken);
+        // Each row's week is computed once; then one count per week and source.
+        var judgementCounts = judgements.GroupBy(j => (Week: WeekOf(j.CreatedAtUtc), j.Source)).ToDictionary(g => g.Key, g => g.Count());
         var judgementWeeks = weeks.Select(week => new JudgementWeek(week, Enum.GetValues<JudgementSource>().ToDictionary(
             source => source,
-            source => judgements.Count(j => j.Source == source && WeekOf(j.CreatedAtUtc) == week)))).ToList();
+            source => judgementCounts.GetValueOrDefault((week, source))))).ToList();
 
         var counts = await db.QuestionCounts.AsNoTracking().Where(c => c.HourUtc >= sinceUtc).ToListAsync(cancellationToken);
+        var countsByWeek = counts.ToLookup(c => WeekOf(c.HourUtc));
         var questionWeeks = weeks.Select(week =>
         {
-            var rows = counts.Where(c => WeekOf(c.HourUtc) == week).ToList();
+            var rows = countsByWeek[week];
             return new QuestionWeek(week, rows.Sum(r => r.Questions), rows.Sum(r => r.Confident),
                 Enum.GetValues<SearchChannel>().ToDictionary(channel => channel, channel => rows.Where(r => r.Channel == channel).Sum(r => r.Questions)));
         }).ToList();
