@@ -690,7 +690,12 @@
     for (const item of items) {
       const chat = state.chats.get(item.conversationId);
       if (chat) {
+        const caseArrived = !chat.item.caseId && Boolean(item.caseId);
         chat.item = item;
+        // The heading's case link comes from the item, so a case made elsewhere (another tab, a call) shows at once.
+        if (caseArrived && chat.id === state.openId) {
+          renderChat(false);
+        }
       } else {
         const fresh = newChat(item);
         state.chats.set(item.conversationId, fresh);
@@ -1586,9 +1591,10 @@
       }
       if (!caseOf(chat)) {
         state.caseLinks.set(chat.id, { id: answer.id, number: answer.number, blocked: false });
-        if (current() === chat) {
-          renderChat(false);
-        }
+      }
+      // Rendered either way: a list refresh may have brought the case first, and that refresh redraws only the list.
+      if (current() === chat) {
+        renderChat(false);
       }
       showNotice(t('Chats_CaseCreated', answer.number));
     } catch (error) {
