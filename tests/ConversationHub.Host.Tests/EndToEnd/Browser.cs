@@ -15,6 +15,9 @@ public static class Browser
             throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium and fonts-ipafont-gothic.");
         }
 
+        // A loaded CI machine (two cores, three test assemblies) can take longer than Playwright's 5 s default to show
+        // what a page will show; a real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
