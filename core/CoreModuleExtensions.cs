@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
@@ -64,6 +65,7 @@ public static class CoreModuleExtensions
         services.AddOptions<UptimeOptions>().BindConfiguration(UptimeOptions.SectionName);
         services.AddHostedService<UptimeHeartbeat>();
         services.AddScoped<UptimeQuery>();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddDataProtection().SetApplicationName("ConversationHub").PersistKeysToDbContext<HubDbContext>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(

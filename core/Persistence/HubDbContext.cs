@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
@@ -40,6 +41,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     /// <summary>Each node's runs, from its heartbeats (the availability figure).</summary>
     public DbSet<NodeUptime> NodeUptime => Set<NodeUptime>();
 
+    /// <summary>The hash-chained audit log.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -53,6 +57,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new TranscriptActivityEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new ConversationFileEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
+        builder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration(Pii));
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using System.Security.Claims;
 using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Agents;
@@ -39,11 +40,14 @@ internal static class HandoffApi
         return endpoints;
     }
 
-    internal static async Task<Results<Ok<ChatView>, NotFound, ForbidHttpResult>> GetChatAsync(Guid id, ClaimsPrincipal user, ConsoleReader reader, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ChatView>, NotFound, ForbidHttpResult>> GetChatAsync(Guid id, HttpContext context, ConsoleReader reader, CancellationToken cancellationToken)
     {
         try
         {
-            return await reader.ChatAsync(StaffUser.Of(user)!, id, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+            if (await reader.ChatAsync(StaffUser.Of(context.User)!, id, cancellationToken) is not { } view)
+                return TypedResults.NotFound();
+            await context.AuditAsync(AuditActions.TranscriptViewed, "conversation:" + id);
+            return TypedResults.Ok(view);
         }
         catch (UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Agents;
@@ -23,6 +24,7 @@ internal sealed class AgentHub(
     HandoffDbContext db,
     ChatWatchers watchers,
     IHubEvents events,
+    IAuditLog audit,
     TimeProvider time) : Hub
 {
     public const string Path = "/hubs/agents";
@@ -103,6 +105,8 @@ internal sealed class AgentHub(
             throw new HubException("not_found");
         }
 
+        var http = Context.GetHttpContext();
+        await audit.AppendAsync(new AuditRecord(AuditActions.TranscriptViewed, Me.Id, Context.User?.Identity?.Name, "conversation:" + conversationId, FromAddress: http?.Connection.RemoteIpAddress?.ToString()), Context.ConnectionAborted);
         watchers.Watch(Context.ConnectionId, conversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroup(conversationId));
         if (Me.IsSupervisor && !view.Mine && view.Owner == nameof(Core.Conversations.Domain.ConversationOwner.Agent))

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,7 @@ namespace ConversationHub.Core.Pages.Account;
 [AllowAnonymous]
 public sealed partial class LoginModel(
     SignInManager<HubUser> signInManager,
+    IAuditLog audit,
     IStringLocalizer<CoreStrings> strings,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -42,6 +44,10 @@ public sealed partial class LoginModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(UserName.Trim(), password, rememberMe, lockoutOnFailure: true);
+        // Audited in the log the administrators read (encrypted at rest), never in the application log.
+        var user = result.Succeeded ? await signInManager.UserManager.FindByNameAsync(UserName.Trim()) : null;
+        var action = result.Succeeded ? AuditActions.SignInSucceeded : result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed;
+        await audit.AppendAsync(new AuditRecord(action, user?.Id, UserName.Trim(), FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString()), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             Log.SignedIn(logger);

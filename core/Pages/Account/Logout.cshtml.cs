@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,8 @@ public sealed class LogoutModel(SignInManager<HubUser> signInManager) : PageMode
     /// <summary>Ends the session.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (User.Identity?.IsAuthenticated == true)
+            await HttpContext.AuditAsync(AuditActions.SignedOut);
         await signInManager.SignOutAsync();
         return Page();
     }

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using ConversationHub.Core.Calendar;
@@ -95,7 +96,13 @@ internal sealed class CaseDetailModel(
             Notice = strings["CasesUi_Done_" + done];
         }
 
-        return await LoadAsync(actor, id, cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(actor, id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await HttpContext.AuditAsync(AuditActions.CaseViewed, "case:" + id);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, int version, CancellationToken cancellationToken)

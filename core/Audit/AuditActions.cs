@@ -1,0 +1,35 @@
+namespace ConversationHub.Core.Audit;
+
+/// <summary>The kinds of audited events, by name (stored as text, so a new kind needs no migration).</summary>
+public static class AuditActions
+{
+    /// <summary>A staff member signed in.</summary>
+    public const string SignInSucceeded = "signin.succeeded";
+
+    /// <summary>A sign-in was refused (wrong password, unknown id).</summary>
+    public const string SignInFailed = "signin.failed";
+
+    /// <summary>A sign-in was refused because the account is locked out.</summary>
+    public const string SignInLockedOut = "signin.locked_out";
+
+    /// <summary>A staff member signed out.</summary>
+    public const string SignedOut = "signout";
+
+    /// <summary>A case with personal data was opened.</summary>
+    public const string CaseViewed = "case.viewed";
+
+    /// <summary>A conversation's transcript was read by staff.</summary>
+    public const string TranscriptViewed = "transcript.viewed";
+
+    /// <summary>Data was exported (CSV, .xlsx).</summary>
+    public const string Exported = "export";
+
+    /// <summary>A setting was changed in the console.</summary>
+    public const string SettingChanged = "setting.changed";
+
+    /// <summary>A user account, its roles or department was changed.</summary>
+    public const string UserChanged = "user.changed";
+
+    /// <summary>The audit log itself was searched or exported.</summary>
+    public const string AuditViewed = "audit.viewed";
+}
