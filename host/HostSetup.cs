@@ -41,6 +41,7 @@ internal static class HostSetup
         // Japanese text is written as characters, not as &#x...; escapes: a third of the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.Services.AddOptions<SecurityHeaderOptions>().BindConfiguration(SecurityHeaderOptions.SectionName);
         return builder;
     }
 
@@ -51,6 +52,7 @@ internal static class HostSetup
             app.UseExceptionHandler();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         // Direct Line's streamUrl is a WebSocket; its CORS policy and token rate limit are endpoint metadata.
         app.UseWebSockets();
@@ -85,6 +87,11 @@ internal static class HostSetup
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
+        // An unknown API address is a precise 404 for the caller, never the staff sign-in page.
+        app.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found",
+            detail: $"No API answers {context.Request.Method} {context.Request.Path}. See /openapi/v1.json for the API.")).AllowAnonymous();
         return app;
     }
 }
