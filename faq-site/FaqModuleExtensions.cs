@@ -17,7 +17,6 @@ using ConversationHub.Faq.Site.ChatWidget;
 using ConversationHub.Faq.Site.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -137,8 +136,6 @@ public static class FaqModuleExtensions
 
     private static void MapPublicSite(IEndpointRouteBuilder endpoints)
     {
-        // Any address nothing else answers (not a file, not under /api): the Japanese 404 with the search box.
-        endpoints.MapFallbackToPage("{**path:nonfile}", "/NotFound").AllowAnonymous();
         endpoints.MapSitemapApi();
         endpoints.MapWebChatAssets();
         Ranking.Charts.RankingChartAssets.MapRankingChartAssets(endpoints);

@@ -59,6 +59,7 @@ internal static class HostSetup
         app.UseCors();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseUnknownAddressAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -87,11 +88,6 @@ internal static class HostSetup
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
-        // An unknown API address is a precise 404 for the caller, never the staff sign-in page.
-        app.MapFallback("/api/{**path}", (HttpContext context) => Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Not found",
-            detail: $"No API answers {context.Request.Method} {context.Request.Path}. See /openapi/v1.json for the API.")).AllowAnonymous();
         return app;
     }
 }

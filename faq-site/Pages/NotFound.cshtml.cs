@@ -6,25 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ConversationHub.Faq.Pages;
 
 /// <summary>
-/// What any address nothing else answers shows (mapped as the fallback): a Japanese 404 with the search box, so a
-/// citizen following a stale link can go on looking instead of landing on the staff sign-in. Under
-/// <c>/console</c> an anonymous visitor is asked to sign in first, as for every console page.
+/// What an address no endpoint answers shows: a Japanese 404 with the search box, so a citizen following a stale link
+/// can go on looking instead of landing on the staff sign-in. The host's unknown-address middleware runs it for any
+/// method (hence no antiforgery check: a stray POST gets this page, not a 400); it is only reachable as itself at
+/// <c>/notfound</c>, where it answers 404 too.
 /// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 internal sealed class NotFoundModel : PageModel
 {
-    public IActionResult OnGet() => Answer();
+    public void OnGet() => Response.StatusCode = StatusCodes.Status404NotFound;
 
-    public IActionResult OnPost() => Answer();
-
-    private IActionResult Answer()
-    {
-        if (Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase) && User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
+    public void OnPost() => Response.StatusCode = StatusCodes.Status404NotFound;
 }

@@ -14,6 +14,9 @@
   const handoffBar = document.getElementById('hub-chat-handoff');
   const handoffText = document.getElementById('hub-chat-handoff-text');
   const handoffAction = document.getElementById('hub-chat-handoff-action');
+  // The page's Content-Security-Policy nonce (on this script's own tag): Web Chat writes its styles into <style>
+  // elements, which the policy runs only with it.
+  const nonce = (document.currentScript && document.currentScript.nonce) || undefined;
   let started = false;
   // The chat on screen: its Direct Line and store, and where the citizen stands with the operators' queue.
   let chat = null;
@@ -129,6 +132,7 @@
         directLine: current.directLine,
         store: current.store,
         locale: 'ja-JP',
+        nonce,
         // The citizen's typing reaches the operator's console as 「入力中…」 (the server keeps it only while an agent
         // has the chat).
         sendTypingIndicator: true,
