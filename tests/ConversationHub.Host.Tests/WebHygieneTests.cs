@@ -17,6 +17,9 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
     [InlineData("/no-such-page")]
     [InlineData("/faq/old/link/that/moved")]
     [InlineData("/category")]
+    [InlineData("/inquiryy")]
+    [InlineData("/inquiry/form")]
+    [InlineData("/notfound")]
     public async Task UnknownPublicAddress_IsJapanese404WithSearchBox(string path)
     {
         var ct = TestTimeout.Token();
@@ -29,6 +32,30 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
         Assert.Contains("お探しのページが見つかりません", html, StringComparison.Ordinal);
         Assert.Contains("action=\"/search\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("職員サインイン", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPublicAddress_Posted_Is404PageNotAntiforgeryRefusal()
+    {
+        var ct = TestTimeout.Token();
+        using var citizen = Host.CreateBrowserClient();
+        using var form = new FormUrlEncodedContent([new("q", "住民票")]);
+
+        using var response = await citizen.PostAsync(new Uri("/no-such-form", UriKind.Relative), form, ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("お探しのページが見つかりません", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KnownApiAddress_WrongMethod_KeepsRouting405()
+    {
+        var ct = TestTimeout.Token();
+        using var staff = await Host.SignInAsync("operator", ct);
+
+        using var response = await staff.DeleteAsync(new Uri("/api/faq/search?q=x", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
     [Fact]
@@ -56,6 +83,7 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
 
         Assert.True(HubHost.IsRedirectTo(signIn, "/account/login"), signIn.StatusCode.ToString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("お探しのページが見つかりません", await missing.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,6 +92,10 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
     [InlineData("/api/faq/search?q=%E4%BD%8F%E6%B0%91%E7%A5%A8")]
     [InlineData("/no-such-page")]
     [InlineData("/account/login")]
+    [InlineData("/assets/chat-widget.js")]
+    [InlineData("/healthz")]
+    [InlineData("/api/no-such-thing")]
+    [InlineData("/console/no-such-page")]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string path)
     {
         var ct = TestTimeout.Token();
@@ -73,7 +105,34 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
 
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
-        Assert.Contains("frame-ancestors 'self'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var csp = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';", csp);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-", csp, StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
+
+    [Fact]
+    public async Task PageScripts_CarryTheResponsesNonce_FreshPerRequest()
+    {
+        var ct = TestTimeout.Token();
+        using var citizen = Host.CreateBrowserClient();
+
+        using var first = await citizen.GetAsync(new Uri("/", UriKind.Relative), ct);
+        using var second = await citizen.GetAsync(new Uri("/", UriKind.Relative), ct);
+        var html = await first.Content.ReadAsStringAsync(ct);
+
+        var nonce = NonceOf(first);
+        Assert.NotEqual(nonce, NonceOf(second));
+        Assert.Matches($"<script [^>]*nonce=\"{System.Text.RegularExpressions.Regex.Escape(nonce)}\"", html);
+        Assert.Matches($"<style [^>]*nonce=\"{System.Text.RegularExpressions.Regex.Escape(nonce)}\"", html);
+        Assert.DoesNotMatch("<(script|style)(?![^>]*nonce=)", html);
+    }
+
+    private static string NonceOf(HttpResponseMessage response) =>
+        System.Text.RegularExpressions.Regex.Match(string.Join(",", response.Headers.GetValues("Content-Security-Policy")), "'nonce-([^']+)'").Groups[1].Value;
 }

@@ -109,8 +109,25 @@
     if (input) input.focus();
   };
 
+  // Web Chat 4.18.1 hands the nonce to its own style sheets but not to react-scroll-to-bottom's (its transcript renders
+  // that library's Composer without it), so the policy would refuse that <style> and the transcript would lose its
+  // scrolling. Once the chat starts, a style element made by script on this page carries the nonce. Markup injected
+  // without script never passes here, so the policy still refuses that. Done once: the bundle stays for the page's life.
+  let stylesTakeNonce = false;
+  function giveStylesTheNonce() {
+    if (stylesTakeNonce || !nonce) return;
+    stylesTakeNonce = true;
+    const createElement = document.createElement;
+    document.createElement = function (tagName, options) {
+      const element = createElement.call(this, tagName, options);
+      if (element instanceof HTMLStyleElement && !element.hasAttribute('nonce')) element.setAttribute('nonce', nonce);
+      return element;
+    };
+  }
+
   async function start() {
     started = true;
+    giveStylesTheNonce();
     status.hidden = false;
     status.textContent = root.dataset.loadingText;
     body.replaceChildren(status);
