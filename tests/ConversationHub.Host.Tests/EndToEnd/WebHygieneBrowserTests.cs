@@ -195,11 +195,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
             };
             if (user is not null)
             {
-                await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole");
-                await page.GetByLabel("職員ID").FillAsync(user);
-                await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-                await page.GetByLabel("パスワード").PressAsync("Enter");
-                await page.WaitForURLAsync("**/console");
+                await StaffSignIn.SignInAsync(page, baseUrl, user, "/console");
             }
 
             pages[key] = page;
