@@ -2,6 +2,7 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Identity.Infrastructure;
+using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Organisation.Infrastructure;
 using ConversationHub.Core.Security;
@@ -36,6 +37,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     /// <summary>Files citizens sent (content encrypted at rest).</summary>
     public DbSet<ConversationFile> Files => Set<ConversationFile>();
 
+    /// <summary>Each node's runs, from its heartbeats (the availability figure).</summary>
+    public DbSet<NodeUptime> NodeUptime => Set<NodeUptime>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -48,6 +52,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new ConversationEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new TranscriptActivityEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new ConversationFileEntityTypeConfiguration(Pii));
+        builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");
