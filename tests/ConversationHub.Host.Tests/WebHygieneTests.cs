@@ -93,6 +93,7 @@ public sealed class WebHygieneTests(SqliteHostFixture fixture) : IClassFixture<S
     [InlineData("/no-such-page")]
     [InlineData("/account/login")]
     [InlineData("/assets/chat-widget.js")]
+    [InlineData("/assets/inquiry-form.js")]
     [InlineData("/healthz")]
     [InlineData("/api/no-such-thing")]
     [InlineData("/console/no-such-page")]
