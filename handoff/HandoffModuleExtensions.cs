@@ -72,6 +72,7 @@ public static class HandoffModuleExtensions
         endpoints.MapHandoffApi();
         endpoints.MapCasesApi();
         endpoints.MapConsoleAssets();
+        endpoints.MapInquiryFormScript();
         endpoints.MapPostalCodes();
         endpoints.MapMailApi();
         return endpoints;

@@ -41,6 +41,7 @@ internal static class HostSetup
         // Japanese text is written as characters, not as &#x...; escapes: a third of the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.Services.AddOptions<SecurityHeaderOptions>().BindConfiguration(SecurityHeaderOptions.SectionName);
         return builder;
     }
 
@@ -51,12 +52,14 @@ internal static class HostSetup
             app.UseExceptionHandler();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         // Direct Line's streamUrl is a WebSocket; its CORS policy and token rate limit are endpoint metadata.
         app.UseWebSockets();
         app.UseCors();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseUnknownAddressAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

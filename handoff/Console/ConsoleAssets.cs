@@ -39,7 +39,7 @@ internal static class ConsoleAssets
         return endpoints;
     }
 
-    private static IResult Serve(HttpContext context, Asset asset, string contentType, bool immutable)
+    internal static IResult Serve(HttpContext context, Asset asset, string contentType, bool immutable)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = immutable ? "private, max-age=31536000, immutable" : "private, max-age=300";
@@ -49,7 +49,7 @@ internal static class ConsoleAssets
             : Results.Bytes(asset.Bytes, contentType);
     }
 
-    private static Asset? Load(string fileName, string? resourceName = null) =>
+    internal static Asset? Load(string fileName, string? resourceName = null) =>
         Cache.GetOrAdd(resourceName ?? fileName, _ =>
         {
             using var stream = typeof(ConsoleAssets).Assembly.GetManifestResourceStream(resourceName ?? "ConversationHub.Handoff.Console.Assets." + fileName);
@@ -64,5 +64,5 @@ internal static class ConsoleAssets
             return new Asset(bytes, $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]}\"");
         });
 
-    private sealed record Asset(byte[] Bytes, string ETag);
+    internal sealed record Asset(byte[] Bytes, string ETag);
 }

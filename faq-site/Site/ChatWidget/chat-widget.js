@@ -14,6 +14,9 @@
   const handoffBar = document.getElementById('hub-chat-handoff');
   const handoffText = document.getElementById('hub-chat-handoff-text');
   const handoffAction = document.getElementById('hub-chat-handoff-action');
+  // The page's Content-Security-Policy nonce (on this script's own tag): Web Chat writes its styles into <style>
+  // elements, which the policy runs only with it.
+  const nonce = (document.currentScript && document.currentScript.nonce) || undefined;
   let started = false;
   // The chat on screen: its Direct Line and store, and where the citizen stands with the operators' queue.
   let chat = null;
@@ -109,8 +112,25 @@
     if (input) input.focus();
   };
 
+  // Web Chat 4.18.1 hands the nonce to its own style sheets but not to react-scroll-to-bottom's (its transcript renders
+  // that library's Composer without it), so the policy would refuse that <style> and the transcript would lose its
+  // scrolling. Once the chat starts, a style element made by script on this page carries the nonce. Markup injected
+  // without script never passes here, so the policy still refuses that. Done once: the bundle stays for the page's life.
+  let stylesTakeNonce = false;
+  function giveStylesTheNonce() {
+    if (stylesTakeNonce || !nonce) return;
+    stylesTakeNonce = true;
+    const createElement = document.createElement;
+    document.createElement = function (tagName, options) {
+      const element = createElement.call(this, tagName, options);
+      if (element instanceof HTMLStyleElement && !element.hasAttribute('nonce')) element.setAttribute('nonce', nonce);
+      return element;
+    };
+  }
+
   async function start() {
     started = true;
+    giveStylesTheNonce();
     status.hidden = false;
     status.textContent = root.dataset.loadingText;
     body.replaceChildren(status);
@@ -132,6 +152,7 @@
         directLine: current.directLine,
         store: current.store,
         locale: 'ja-JP',
+        nonce,
         // The citizen's typing reaches the operator's console as 「入力中…」 (the server keeps it only while an agent
         // has the chat).
         sendTypingIndicator: true,

@@ -88,7 +88,7 @@ public sealed class CaseCallbackBrowserTests
     {
         var path = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         Assert.True(File.Exists(path), $"{path} is missing: run `cd tests/js && npm ci`.");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = path });
+        await Browser.RunScriptFileAsync(page, path);
         var found = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +

@@ -186,7 +186,7 @@ public sealed class CaseConsoleBrowserTests
     {
         var path = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         Assert.True(File.Exists(path), $"{path} is missing: run `cd tests/js && npm ci`.");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = path });
+        await Browser.RunScriptFileAsync(page, path);
         var found = await page.EvaluateAsync<JsonElement>(
             $"async () => (await axe.run(document, {{ runOnly: {{ type: 'tag', values: {AxeTags} }} }})).violations" +
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +

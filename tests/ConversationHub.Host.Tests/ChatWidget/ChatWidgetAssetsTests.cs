@@ -17,7 +17,7 @@ public sealed partial class ChatWidgetAssetsTests(SqliteHostFixture fixture) : I
 
         Assert.Contains("id=\"hub-chat-open\"", html, StringComparison.Ordinal);
         Assert.Contains("チャットで質問", html, StringComparison.Ordinal);
-        Assert.Contains("<script src=\"/assets/chat-widget.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Matches("<script src=\"/assets/chat-widget\\.js\" defer nonce=\"[^\"]+\"></script>", html);
         Assert.DoesNotMatch(WebChatScriptTag(), html);
     }
 

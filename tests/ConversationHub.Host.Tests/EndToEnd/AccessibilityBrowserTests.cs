@@ -92,7 +92,7 @@ public sealed class AccessibilityBrowserTests(SqliteHostFixture fixture) : IClas
 
     private static async Task<JsonElement> AxeAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath() });
+        await Browser.RunScriptFileAsync(page, AxePath());
         return await page.EvaluateAsync<JsonElement>(
             $"async () => (await axe.run(document, {{ runOnly: {{ type: 'tag', values: {AxeTags} }} }})).violations" +
             ".map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')), html: v.nodes.map(n => n.html.slice(0, 200)) }))");

@@ -28,6 +28,16 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// Runs a script file (axe-core) in the page the way DevTools runs code, which the page's Content-Security-Policy
+    /// does not refuse; a script tag added to the page would be refused, as it carries no nonce.
+    /// </summary>
+    public static async Task RunScriptFileAsync(IPage page, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.EvaluateAsync(await File.ReadAllTextAsync(path));
+    }
+
     /// <summary>Where screenshots are kept as test artifacts (artifacts/screenshots at the repository root).</summary>
     public static string ArtifactPath(string fileName)
     {

@@ -152,7 +152,7 @@ public sealed partial class WebChatHandoffBrowserTests
     {
         var axe = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         Assert.True(File.Exists(axe), $"{axe} is missing: run `cd tests/js && npm ci`.");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        await Browser.RunScriptFileAsync(page, axe);
         var violations = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run({ include: [['#hub-chat-handoff']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
             ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))");

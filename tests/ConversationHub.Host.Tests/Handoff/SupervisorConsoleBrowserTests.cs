@@ -138,7 +138,7 @@ public sealed class SupervisorConsoleBrowserTests
     {
         var axe = Path.Combine(Checkout.TryFindRoot() ?? ".", "tests", "js", "node_modules", "axe-core", "axe.min.js");
         Assert.True(File.Exists(axe), $"{axe} is missing: run `cd tests/js && npm ci`.");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        await Browser.RunScriptFileAsync(page, axe);
         var violations = await page.EvaluateAsync<JsonElement>(
             $"async () => (await axe.run(document, {{ runOnly: {{ type: 'tag', values: {AxeTags} }} }})).violations" +
             ".map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }))");

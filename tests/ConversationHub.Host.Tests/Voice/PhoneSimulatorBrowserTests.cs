@@ -125,7 +125,7 @@ public sealed class PhoneSimulatorBrowserTests
 
     private static async Task<IEnumerable<string>> AxeAsync(IPage page, string where)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath() });
+        await Browser.RunScriptFileAsync(page, AxePath());
         var violations = await page.EvaluateAsync<JsonElement>(
             $"async () => (await axe.run(document, {{ runOnly: {{ type: 'tag', values: {AxeTags} }} }})).violations" +
             ".map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }))");
