@@ -1,4 +1,5 @@
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents;
 using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
@@ -67,6 +68,7 @@ public static class CoreModuleExtensions
         AddHubEvents(builder);
         services.AddBusinessCalendar();
         services.AddConversations();
+        services.AddContactEvents();
         AddStaffIdentity(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Persistence;
@@ -11,6 +13,9 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
 {
     private const string CitizenKeyPurpose = "conversations.CitizenKey";
 
+    // Stateless; the store writes its contact events itself, in the transaction of the change they describe.
+    private static readonly ContactEventRecorder Recorder = new();
+
     public async Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken)
     {
         var conversation = new Conversation(channel, citizenKey, time.GetUtcNow().UtcDateTime)
@@ -18,7 +23,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             CitizenKeyHash = HashCitizen(channel, citizenKey),
         };
         db.Conversations.Add(conversation);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithContactEventsAsync([ConversationContactEvents.Arrived(conversation)], cancellationToken);
         return conversation;
     }
 
@@ -251,13 +256,34 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithContactEventsAsync(ConversationContactEvents.Of(conversation), cancellationToken);
         foreach (var raised in conversation.Events)
         {
             await events.PublishAsync(raised.Topic, JsonSerializer.Serialize<object>(raised), cancellationToken);
         }
 
         conversation.ClearEvents();
+    }
+
+    // The change and its contact events commit together: a node killed in between loses both or neither.
+    private async Task SaveWithContactEventsAsync(List<ContactEvent> contactEvents, CancellationToken cancellationToken)
+    {
+        if (contactEvents.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await Recorder.RecordAsync(db, contactEvents, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
     }
 
     // Clients order by timestamp (Web Chat does), so sequence order and timestamp order must agree even when two
