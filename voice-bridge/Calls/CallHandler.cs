@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConversationHub.Bot.Engine;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Handoff;
@@ -38,6 +40,7 @@ internal sealed partial class CallHandler(
     VoiceAnswerWaits answerWaits,
     VoiceWorkQueue work,
     PhoneLines lines,
+    IContactEventRecorder contactEvents,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
     TimeProvider time,
@@ -96,7 +99,13 @@ internal sealed partial class CallHandler(
             FlowState = JsonSerializer.Serialize(new CallFlowState(CallStep.Ringing, 0, entry, null), StateJson),
             StartedAtUtc = now.UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The stored entry decides the greeting, so a congested entry is the congestion message (溢れ呼) played: it is
+        // recorded with the call's row, once per call.
+        IReadOnlyList<ContactEvent> congestion = entry.Congested
+            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id }]
+            : [];
+        await contactEvents.SaveChangesWithAsync(db, congestion, cancellationToken);
     }
 
     public async Task HandleAsync(AcsCallEvent callEvent, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ConversationHub.Core.Conversations.Domain;
 
 namespace ConversationHub.Core.ContactEvents.Domain;
 
@@ -15,7 +14,7 @@ public sealed class ContactEvent
     /// <param name="kind">What happened.</param>
     /// <param name="channel">The contact's channel.</param>
     /// <param name="occurredAtUtc">When it happened (UTC).</param>
-    public ContactEvent(string sourceKey, ContactEventKind kind, ConversationChannel channel, DateTime occurredAtUtc)
+    public ContactEvent(string sourceKey, ContactEventKind kind, ContactChannel channel, DateTime occurredAtUtc)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceKey);
         if (sourceKey.Length > MaxSourceKeyLength)
@@ -48,7 +47,7 @@ public sealed class ContactEvent
     public DateTime OccurredAtUtc { get; private set; }
 
     /// <summary>The channel.</summary>
-    public ConversationChannel Channel { get; private set; }
+    public ContactChannel Channel { get; private set; }
 
     /// <summary>The conversation, where the contact is one (a form or a mail may have only a case).</summary>
     public Guid? ConversationId { get; init; }

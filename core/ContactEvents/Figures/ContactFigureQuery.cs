@@ -1,4 +1,5 @@
-using ConversationHub.Core.Conversations.Domain;
+
+using ConversationHub.Core.ContactEvents.Domain;
 
 namespace ConversationHub.Core.ContactEvents.Figures;
 
@@ -12,7 +13,7 @@ namespace ConversationHub.Core.ContactEvents.Figures;
 public sealed record ContactFigureQuery(
     DateOnly FromJst,
     DateOnly ToJst,
-    ConversationChannel? Channel = null,
+    ContactChannel? Channel = null,
     Guid? DepartmentId = null,
     string? Category = null,
     bool PerChannel = false);

@@ -1,5 +1,4 @@
 using ConversationHub.Core.ContactEvents.Domain;
-using ConversationHub.Core.Conversations.Domain;
 
 namespace ConversationHub.Core.ContactEvents.Figures;
 
@@ -27,7 +26,7 @@ namespace ConversationHub.Core.ContactEvents.Figures;
 /// <param name="SatisfactionSum">The ratings, summed.</param>
 public sealed record ContactFigures(
     DateTimeOffset HourJst,
-    ConversationChannel? Channel,
+    ContactChannel? Channel,
     int? Arrived,
     int? BotAnswered,
     int? HandedOff,

@@ -1,6 +1,5 @@
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.ContactEvents.Domain;
-using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +67,7 @@ internal sealed class RollupContactFigures(HubDbContext db) : IContactFigures
     }
 
     private sealed record Sums(
-        DateTime HourStartUtc, ConversationChannel? Channel, int Arrived, int BotAnswered, int HandedOff, int Offered,
+        DateTime HourStartUtc, ContactChannel? Channel, int Arrived, int BotAnswered, int HandedOff, int Offered,
         int Answered, int AnsweredWithin10s, long AnswerWaitMsSum, int Abandoned, long AbandonWaitMsSum, int Transferred,
         int Escalated, int Closed, int Congestion, int SatisfactionCount, long SatisfactionSum)
     {

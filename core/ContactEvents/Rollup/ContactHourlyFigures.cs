@@ -1,4 +1,5 @@
-using ConversationHub.Core.Conversations.Domain;
+
+using ConversationHub.Core.ContactEvents.Domain;
 
 namespace ConversationHub.Core.ContactEvents.Rollup;
 
@@ -17,7 +18,7 @@ public sealed class ContactHourlyFigures
     }
 
     /// <summary>Creates an empty row.</summary>
-    public ContactHourlyFigures(DateTime hourStartUtc, ConversationChannel channel, Guid departmentId, string category)
+    public ContactHourlyFigures(DateTime hourStartUtc, ContactChannel channel, Guid departmentId, string category)
     {
         HourStartUtc = hourStartUtc;
         Channel = channel;
@@ -29,7 +30,7 @@ public sealed class ContactHourlyFigures
     public DateTime HourStartUtc { get; private set; }
 
     /// <summary>The channel.</summary>
-    public ConversationChannel Channel { get; private set; }
+    public ContactChannel Channel { get; private set; }
 
     /// <summary>The department (escalations); <see cref="Guid.Empty"/> for events of no department.</summary>
     public Guid DepartmentId { get; private set; }

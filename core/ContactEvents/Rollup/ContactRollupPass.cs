@@ -1,5 +1,4 @@
 using ConversationHub.Core.ContactEvents.Domain;
-using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +33,7 @@ internal sealed class ContactRollupPass(HubDbContext db)
             return 0;
         }
 
-        var rows = new Dictionary<(DateTime Hour, ConversationChannel Channel, Guid Department, string Category), ContactHourlyFigures>();
+        var rows = new Dictionary<(DateTime Hour, ContactChannel Channel, Guid Department, string Category), ContactHourlyFigures>();
         foreach (var hour in events.Select(e => HourOf(e.OccurredAtUtc)).Distinct())
         {
             foreach (var row in await db.ContactHourly.Where(f => f.HourStartUtc == hour).ToListAsync(cancellationToken))

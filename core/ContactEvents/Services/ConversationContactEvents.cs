@@ -12,7 +12,7 @@ namespace ConversationHub.Core.ContactEvents.Services;
 internal static class ConversationContactEvents
 {
     public static ContactEvent Arrived(Conversation conversation) =>
-        new(Key("arrived", conversation.Id), ContactEventKind.Arrived, conversation.Channel, conversation.CreatedAtUtc)
+        new(Key("arrived", conversation.Id), ContactEventKind.Arrived, ContactChannels.Of(conversation.Channel), conversation.CreatedAtUtc)
         {
             ConversationId = conversation.Id,
         };
@@ -36,40 +36,36 @@ internal static class ConversationContactEvents
 
     private static ContactEvent? Map(Conversation c, ConversationEvent raised, int version) => raised switch
     {
-        HandoffRequested h => new(Key("handed_off", c.Id), ContactEventKind.HandedOff, c.Channel, c.UpdatedAtUtc)
+        HandoffRequested h => new(Key("handed_off", c.Id), ContactEventKind.HandedOff, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
-            Category = Code(h.Category),
+            Category = ContactEventCodes.Cut(h.Category),
         },
         // A return to an agent after a requeue is not a second answer: the contact was answered once.
-        AgentAssigned { FirstAnswer: true } a => new(Key("answered", c.Id), ContactEventKind.Answered, c.Channel, c.UpdatedAtUtc)
+        AgentAssigned { FirstAnswer: true } a => new(Key("answered", c.Id), ContactEventKind.Answered, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
             AgentId = a.AgentId,
             WaitMs = a.WaitMs,
         },
-        ConversationTransferred t => new(Key("transferred", c.Id) + ":" + version.ToString(CultureInfo.InvariantCulture), ContactEventKind.Transferred, c.Channel, c.UpdatedAtUtc)
+        ConversationTransferred t => new(Key("transferred", c.Id) + ":" + version.ToString(CultureInfo.InvariantCulture), ContactEventKind.Transferred, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
             AgentId = t.ToAgentId,
         },
-        ConversationEnded { FinalOwner: ConversationOwner.Abandoned } e => new(Key("abandoned", c.Id), ContactEventKind.Abandoned, c.Channel, c.UpdatedAtUtc)
+        ConversationEnded { FinalOwner: ConversationOwner.Abandoned } e => new(Key("abandoned", c.Id), ContactEventKind.Abandoned, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
             WaitMs = e.WaitMs,
         },
-        ConversationEnded { FinalOwner: ConversationOwner.Closed, AgentId: { } agentId } e => new(Key("closed", c.Id), ContactEventKind.Closed, c.Channel, c.UpdatedAtUtc)
+        ConversationEnded { FinalOwner: ConversationOwner.Closed, AgentId: { } agentId } e => new(Key("closed", c.Id), ContactEventKind.Closed, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
             AgentId = agentId,
-            WrapUpCode = Code(e.WrapUpCode),
+            WrapUpCode = ContactEventCodes.Cut(e.WrapUpCode),
         },
         _ => null,
     };
 
     private static string Key(string what, Guid conversationId) => what + ":" + conversationId.ToString("N");
-
-    // Codes longer than the column are cut rather than refused: an event must never fail the transition it describes.
-    internal static string? Code(string? value) =>
-        string.IsNullOrEmpty(value) ? null : value.Length <= ContactEvent.MaxCodeLength ? value : value[..ContactEvent.MaxCodeLength];
 }

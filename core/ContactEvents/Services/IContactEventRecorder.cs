@@ -26,4 +26,31 @@ public static class ContactEventRecorderExtensions
         ArgumentNullException.ThrowIfNull(recorder);
         return await recorder.RecordAsync(db, [contactEvent], cancellationToken) == 1;
     }
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes and records <paramref name="events"/> in one transaction (the context's
+    /// current one, or one begun and committed here): the change and its events commit together or not at all.
+    /// </summary>
+    public static async Task SaveChangesWithAsync(this IContactEventRecorder recorder, DbContext db, IReadOnlyList<ContactEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await recorder.RecordAsync(db, events, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+    }
 }

@@ -23,7 +23,8 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             CitizenKeyHash = HashCitizen(channel, citizenKey),
         };
         db.Conversations.Add(conversation);
-        await SaveWithContactEventsAsync([ConversationContactEvents.Arrived(conversation)], cancellationToken);
+        // The change and its contact events commit together: a node killed in between loses both or neither.
+        await Recorder.SaveChangesWithAsync(db, [ConversationContactEvents.Arrived(conversation)], cancellationToken);
         return conversation;
     }
 
@@ -114,7 +115,9 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
                 ?? throw new InvalidOperationException($"The claimed activity {sequence} of conversation {conversationId} is gone.");
     }
 
-    public async Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken)
+    public async Task<bool> CompleteTurnAsync(
+        Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken,
+        IReadOnlyList<ContactEvent>? contactEvents = null)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -133,6 +136,11 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             if (replies.Count > 0)
             {
                 await AppendInTransactionAsync(replies, ct);
+            }
+
+            if (contactEvents is { Count: > 0 })
+            {
+                await Recorder.RecordAsync(db, contactEvents, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -256,34 +264,13 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        await SaveWithContactEventsAsync(ConversationContactEvents.Of(conversation), cancellationToken);
+        await Recorder.SaveChangesWithAsync(db, ConversationContactEvents.Of(conversation), cancellationToken);
         foreach (var raised in conversation.Events)
         {
             await events.PublishAsync(raised.Topic, JsonSerializer.Serialize<object>(raised), cancellationToken);
         }
 
         conversation.ClearEvents();
-    }
-
-    // The change and its contact events commit together: a node killed in between loses both or neither.
-    private async Task SaveWithContactEventsAsync(List<ContactEvent> contactEvents, CancellationToken cancellationToken)
-    {
-        if (contactEvents.Count == 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (own)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await Recorder.RecordAsync(db, contactEvents, cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-        }
     }
 
     // Clients order by timestamp (Web Chat does), so sequence order and timestamp order must agree even when two

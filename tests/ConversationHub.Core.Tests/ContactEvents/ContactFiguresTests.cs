@@ -3,7 +3,6 @@ using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Figures;
 using ConversationHub.Core.ContactEvents.Rollup;
 using ConversationHub.Core.ContactEvents.Services;
-using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,7 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     private static DateTime Jst(int hour, int minute, double seconds = 0, int dayOffset = 0) =>
         JapanTime.At(Day.AddDays(dayOffset), new TimeOnly(hour, minute)).UtcDateTime.AddSeconds(seconds);
 
-    private static ContactEvent Event(string key, ContactEventKind kind, ConversationChannel channel, DateTime atUtc, Guid? conversation = null) =>
+    private static ContactEvent Event(string key, ContactEventKind kind, ContactChannel channel, DateTime atUtc, Guid? conversation = null) =>
         new(key, kind, channel, atUtc) { ConversationId = conversation };
 
     // The day: hour 0 has one arrival (and the minute before midnight belongs to the day before); hour 9 has four
@@ -45,24 +44,24 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     // department 100100, a close with wrap-up, and a transfer.
     private static List<ContactEvent> GeneratedDay() =>
     [
-        Event("arrived:previous-day", ContactEventKind.Arrived, ConversationChannel.WebChat, Jst(23, 59, 59, dayOffset: -1)),
-        Event("arrived:midnight", ContactEventKind.Arrived, ConversationChannel.Voice, Jst(0, 0)),
-        Event("arrived:a1", ContactEventKind.Arrived, ConversationChannel.WebChat, Jst(9, 0), A1),
-        Event("arrived:a2", ContactEventKind.Arrived, ConversationChannel.WebChat, Jst(9, 10)),
-        Event("arrived:a3", ContactEventKind.Arrived, ConversationChannel.Line, Jst(9, 20), A3),
-        new("bot:a2:1", ContactEventKind.BotAnswered, ConversationChannel.WebChat, Jst(9, 21)) { FaqId = "12" },
-        new("handed_off:a1", ContactEventKind.HandedOff, ConversationChannel.WebChat, Jst(9, 30)) { Category = "koseki" },
-        new("answered:a1", ContactEventKind.Answered, ConversationChannel.WebChat, Jst(9, 30, 9.9)) { WaitMs = 9_900, ConversationId = A1 },
-        Event("handed_off:a3", ContactEventKind.HandedOff, ConversationChannel.Line, Jst(9, 40)),
-        new("answered:a3", ContactEventKind.Answered, ConversationChannel.Line, Jst(9, 40, 10.1)) { WaitMs = 10_100, ConversationId = A3 },
-        Event("arrived:a4", ContactEventKind.Arrived, ConversationChannel.WebChat, Jst(9, 59, 59.999), A4),
-        Event("arrived:a5", ContactEventKind.Arrived, ConversationChannel.WebChat, Jst(10, 0)),
-        Event("handed_off:a4", ContactEventKind.HandedOff, ConversationChannel.WebChat, Jst(10, 5)),
-        new("abandoned:a4", ContactEventKind.Abandoned, ConversationChannel.WebChat, Jst(10, 6)) { WaitMs = 60_000 },
-        Event("congestion:call-7", ContactEventKind.Congestion, ConversationChannel.Voice, Jst(10, 7)),
-        new("escalated:case-1:1", ContactEventKind.Escalated, ConversationChannel.WebChat, Jst(10, 30)) { DepartmentId = Department },
-        new("closed:a1", ContactEventKind.Closed, ConversationChannel.WebChat, Jst(10, 40)) { WrapUpCode = "resolved" },
-        Event("transferred:a3:4", ContactEventKind.Transferred, ConversationChannel.Line, Jst(10, 45)),
+        Event("arrived:previous-day", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(23, 59, 59, dayOffset: -1)),
+        Event("arrived:midnight", ContactEventKind.Arrived, ContactChannel.Voice, Jst(0, 0)),
+        Event("arrived:a1", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(9, 0), A1),
+        Event("arrived:a2", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(9, 10)),
+        Event("arrived:a3", ContactEventKind.Arrived, ContactChannel.Line, Jst(9, 20), A3),
+        new("bot:a2:1", ContactEventKind.BotAnswered, ContactChannel.WebChat, Jst(9, 21)) { FaqId = "12" },
+        new("handed_off:a1", ContactEventKind.HandedOff, ContactChannel.WebChat, Jst(9, 30)) { Category = "koseki" },
+        new("answered:a1", ContactEventKind.Answered, ContactChannel.WebChat, Jst(9, 30, 9.9)) { WaitMs = 9_900, ConversationId = A1 },
+        Event("handed_off:a3", ContactEventKind.HandedOff, ContactChannel.Line, Jst(9, 40)),
+        new("answered:a3", ContactEventKind.Answered, ContactChannel.Line, Jst(9, 40, 10.1)) { WaitMs = 10_100, ConversationId = A3 },
+        Event("arrived:a4", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(9, 59, 59.999), A4),
+        Event("arrived:a5", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(10, 0)),
+        Event("handed_off:a4", ContactEventKind.HandedOff, ContactChannel.WebChat, Jst(10, 5)),
+        new("abandoned:a4", ContactEventKind.Abandoned, ContactChannel.WebChat, Jst(10, 6)) { WaitMs = 60_000 },
+        Event("congestion:call-7", ContactEventKind.Congestion, ContactChannel.Voice, Jst(10, 7)),
+        new("escalated:case-1:1", ContactEventKind.Escalated, ContactChannel.WebChat, Jst(10, 30)) { DepartmentId = Department },
+        new("closed:a1", ContactEventKind.Closed, ContactChannel.WebChat, Jst(10, 40)) { WrapUpCode = "resolved" },
+        Event("transferred:a3:4", ContactEventKind.Transferred, ContactChannel.Line, Jst(10, 45)),
     ];
 
     private async Task RecordAsync(IReadOnlyList<ContactEvent> events)
@@ -137,13 +136,13 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
 
         var perChannel = await FiguresAsync(new ContactFigureQuery(Day, Day, PerChannel: true));
         var department = await FiguresAsync(new ContactFigureQuery(Day, Day, DepartmentId: Department));
-        var line = await FiguresAsync(new ContactFigureQuery(Day, Day, Channel: ConversationChannel.Line));
+        var line = await FiguresAsync(new ContactFigureQuery(Day, Day, Channel: ContactChannel.Line));
 
         var nine = perChannel.Where(h => h.HourJst.Hour == 9).ToDictionary(h => h.Channel!.Value);
-        Assert.Equal(3, nine[ConversationChannel.WebChat].Arrived);
-        Assert.Equal(1, nine[ConversationChannel.Line].Arrived);
-        Assert.Equal(1, nine[ConversationChannel.WebChat].AnsweredWithin10s);
-        Assert.Equal(0, nine[ConversationChannel.Line].AnsweredWithin10s);
+        Assert.Equal(3, nine[ContactChannel.WebChat].Arrived);
+        Assert.Equal(1, nine[ContactChannel.Line].Arrived);
+        Assert.Equal(1, nine[ContactChannel.WebChat].AnsweredWithin10s);
+        Assert.Equal(0, nine[ContactChannel.Line].AnsweredWithin10s);
         var escalation = Assert.Single(department);
         Assert.Equal((10, 1, 0), (escalation.HourJst.Hour, escalation.Escalated, escalation.Arrived));
         Assert.Equal([9, 10], line.Select(h => h.HourJst.Hour));
@@ -159,7 +158,7 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
         await FoldAsync();
         await using (var context = TestContexts.Hub(_database))
         {
-            var again = new ContactEvent("answered:a1", ContactEventKind.Answered, ConversationChannel.WebChat, Jst(9, 31)) { WaitMs = 70_000 };
+            var again = new ContactEvent("answered:a1", ContactEventKind.Answered, ContactChannel.WebChat, Jst(9, 31)) { WaitMs = 70_000 };
             Assert.False(await _recorder.RecordAsync(context, again, TestTimeout.Token()));
         }
 
@@ -193,7 +192,7 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     public async Task RunAsync_SeveralNodesAtOnce_CountEachEventOnce()
     {
         // Arrange: 200 arrivals in one hour.
-        var events = Enumerable.Range(0, 200).Select(i => Event($"arrived:n{i}", ContactEventKind.Arrived, ConversationChannel.Line, Jst(11, 0, i))).ToList();
+        var events = Enumerable.Range(0, 200).Select(i => Event($"arrived:n{i}", ContactEventKind.Arrived, ContactChannel.Line, Jst(11, 0, i))).ToList();
         await RecordAsync(events);
 
         // Act: four passes on four connections at once, as on four nodes.
@@ -224,7 +223,7 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     {
         var at = Jst(9, 30, 9.9);
         var agent = Guid.NewGuid();
-        await RecordAsync([new ContactEvent("answered:x", ContactEventKind.Answered, ConversationChannel.Voice, at)
+        await RecordAsync([new ContactEvent("answered:x", ContactEventKind.Answered, ContactChannel.Voice, at)
         {
             ConversationId = A1, AgentId = agent, DepartmentId = Department, WaitMs = 9_900, Category = "koseki", FaqId = "12", WrapUpCode = "w",
         }]);
@@ -232,7 +231,7 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
         await using var reader = TestContexts.Hub(_database);
         var stored = await reader.ContactEvents.SingleAsync(e => e.ConversationId == A1 && e.AgentId == agent && e.DepartmentId == Department, TestTimeout.Token());
 
-        Assert.Equal((ContactEventKind.Answered, ConversationChannel.Voice, at, 9_900L), (stored.Kind, stored.Channel, stored.OccurredAtUtc, stored.WaitMs!.Value));
+        Assert.Equal((ContactEventKind.Answered, ContactChannel.Voice, at, 9_900L), (stored.Kind, stored.Channel, stored.OccurredAtUtc, stored.WaitMs!.Value));
         Assert.Equal(("koseki", "12", "w", false), (stored.Category, stored.FaqId, stored.WrapUpCode, stored.RolledUp));
         Assert.Single(await reader.ContactEvents.Where(e => e.OccurredAtUtc == at).ToListAsync(TestTimeout.Token()));
     }

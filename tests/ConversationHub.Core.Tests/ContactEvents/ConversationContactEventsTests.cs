@@ -67,7 +67,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         Assert.Equal(
             [ContactEventKind.Arrived, ContactEventKind.HandedOff, ContactEventKind.Answered, ContactEventKind.Transferred, ContactEventKind.Closed],
             stored.Select(e => e.Kind));
-        Assert.All(stored, e => Assert.Equal(ConversationChannel.WebChat, e.Channel));
+        Assert.All(stored, e => Assert.Equal(ContactChannel.WebChat, e.Channel));
         Assert.Equal(Start, stored[0].OccurredAtUtc);
         Assert.Equal("koseki", stored[1].Category);
         Assert.Equal((first, 9_900L), (stored[2].AgentId!.Value, stored[2].WaitMs!.Value));
