@@ -58,6 +58,9 @@ internal sealed partial class CallHandler(
     // What the caller did in this event (keys), written with the prompts that answer it once the state is stored.
     private readonly List<TranscriptActivity> _heard = [];
 
+    // Contact events of the step being decided, stored with the call's state (see SaveAsync).
+    private readonly List<ContactEvent> _contactEvents = [];
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task HandleAsync(IncomingCall incomingCall, CancellationToken cancellationToken)
@@ -121,6 +124,7 @@ internal sealed partial class CallHandler(
         {
             db.ChangeTracker.Clear();
             _heard.Clear();
+            _contactEvents.Clear();
             var call = await db.Calls.FirstOrDefaultAsync(c => c.CallConnectionId == connectionId, cancellationToken);
             if (call is null)
             {
@@ -162,7 +166,7 @@ internal sealed partial class CallHandler(
     /// The agent moves the call on to <paramref name="number"/> (本市内線電話に転送). False when the call is not with an
     /// agent now (not connected yet, already moving, or over).
     /// </summary>
-    public async Task<bool> TransferToDepartmentAsync(Guid conversationId, string number, CancellationToken cancellationToken)
+    public async Task<bool> TransferToDepartmentAsync(Guid conversationId, Guid departmentId, string number, CancellationToken cancellationToken)
     {
         var started = false;
         await OnCallAsync(conversationId, (call, flow) =>
@@ -172,6 +176,14 @@ internal sealed partial class CallHandler(
             if (started)
             {
                 call.Step("department");
+                // Keyed by the call's version it moves from, and stored with that move: one transfer, once.
+                _contactEvents.Add(new ContactEvent(
+                    $"transferred:{conversationId:N}:department:{call.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                    ContactEventKind.Transferred, ContactChannel.Voice, Now)
+                {
+                    ConversationId = conversationId,
+                    DepartmentId = departmentId,
+                });
             }
 
             return Task.FromResult(commands);
@@ -212,6 +224,7 @@ internal sealed partial class CallHandler(
         {
             db.ChangeTracker.Clear();
             _heard.Clear();
+            _contactEvents.Clear();
             var call = await db.Calls.Where(c => c.ConversationId == conversationId && c.EndedAtUtc == null).FirstOrDefaultAsync(cancellationToken);
             if (call is null)
             {
@@ -376,7 +389,8 @@ internal sealed partial class CallHandler(
     {
         call.FlowState = JsonSerializer.Serialize(flow.Snapshot(), StateJson);
         call.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        await contactEvents.SaveChangesWithAsync(db, [.. _contactEvents], cancellationToken);
+        _contactEvents.Clear();
     }
 
     private CallFlow Restore(VoiceCall call) =>
