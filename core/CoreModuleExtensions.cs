@@ -4,6 +4,7 @@ using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation.Apis;
 using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
@@ -61,6 +62,9 @@ public static class CoreModuleExtensions
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<IStartupSeeder, EnsureRolesSeeder>();
+        services.AddOptions<UptimeOptions>().BindConfiguration(UptimeOptions.SectionName);
+        services.AddHostedService<UptimeHeartbeat>();
+        services.AddScoped<UptimeQuery>();
 
         services.AddDataProtection().SetApplicationName("ConversationHub").PersistKeysToDbContext<HubDbContext>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(

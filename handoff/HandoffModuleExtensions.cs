@@ -54,6 +54,7 @@ public static class HandoffModuleExtensions
         services.AddHostedService<ConnectionHeartbeat>();
         services.AddHostedService<ConsoleRelay>();
         services.AddHostedService<SatisfactionSurvey>();
+        services.AddHostedService<Operations.HandoffGauges>();
         services.AddCases();
         services.AddPostalCodes();
         services.AddMailTransport(builder.Configuration);

@@ -40,6 +40,7 @@ internal static class HostCommands
             ["voice", "load", .. var rest] => await VoiceLoad.VoiceLoadCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "import", .. var rest] => await Postal.PostalCommand.ImportAsync(rest, Console.Out, cancel.Token),
             ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["admin", "backup" or "restore", ..] => await Admin.AdminBackupCommand.RunAsync(args[1..], HostSetup.CreateBuilder([]).Configuration, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),
             ["bot", "load-echo", .. var rest] => await LoadEchoServer.RunAsync(rest, cancel.Token), // the ceiling's child process, started by bot load
             _ => null,

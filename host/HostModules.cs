@@ -3,6 +3,7 @@ using ConversationHub.Core;
 using ConversationHub.Faq;
 using ConversationHub.Handoff;
 using ConversationHub.Host.DemoCity;
+using ConversationHub.Host.Telemetry;
 using ConversationHub.VoiceBridge;
 
 namespace ConversationHub.Host;
@@ -20,6 +21,7 @@ internal static class HostModules
         builder.AddHandoff();
         builder.AddVoiceBridge();
         builder.AddDemoCity();
+        builder.AddHubTelemetry();
         return builder;
     }
 
@@ -33,6 +35,7 @@ internal static class HostModules
         app.MapHandoff();
         app.MapVoiceBridge();
         app.MapHostDefaults();
+        app.MapHubTelemetry();
         return app;
     }
 }

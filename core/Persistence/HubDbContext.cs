@@ -5,6 +5,7 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Identity.Infrastructure;
+using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Organisation.Infrastructure;
 using ConversationHub.Core.Security;
@@ -48,6 +49,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     /// <summary>The roll-up's lock row.</summary>
     public DbSet<ContactRollupState> ContactRollupState => Set<ContactRollupState>();
 
+    /// <summary>Each node's runs, from its heartbeats (the availability figure).</summary>
+    public DbSet<NodeUptime> NodeUptime => Set<NodeUptime>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -63,6 +67,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new ContactEventEntityTypeConfiguration());
         builder.ApplyConfiguration(new ContactHourlyFiguresEntityTypeConfiguration());
         builder.ApplyConfiguration(new ContactRollupStateEntityTypeConfiguration());
+        builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");

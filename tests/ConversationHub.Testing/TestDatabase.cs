@@ -22,6 +22,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>A SQLite database at <paramref name="path"/> (which may not exist yet), deleted with its log files on dispose.</summary>
+    public static TestDatabase SqliteFile(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), path, null);
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
     {
         if (provider == DatabaseProvider.Sqlite)

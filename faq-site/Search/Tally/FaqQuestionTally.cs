@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ConversationHub.Faq.Search.Misses;
 using ConversationHub.Faq.Search.Service;
 
@@ -8,11 +9,16 @@ namespace ConversationHub.Faq.Search.Tally;
 /// Counts citizens' questions and confident first answers in memory, per hour and channel, for
 /// <see cref="FaqQuestionTallyWriterService"/> to add to <c>faq_question_counts</c>. Counting is two interlocked
 /// increments, so a search never waits for the database; counts not yet written when a node dies are lost, which
-/// the chart (a share per week) tolerates.
+/// the chart (a share per week) tolerates. The same questions count on the <c>hub.questions</c> metric (per channel,
+/// confident or not), whose rate is the platform's questions per second.
 /// </summary>
-internal sealed class FaqQuestionTally(SearchMissLog misses, TimeProvider time)
+internal sealed class FaqQuestionTally(SearchMissLog misses, TimeProvider time, IMeterFactory meters)
 {
-    private readonly ConcurrentDictionary<(DateTime HourUtc, SearchChannel Channel), Counter> _counters = new();
+    /// <summary>The FAQ module's meter.</summary>
+    public const string MeterName = "ConversationHub.Faq";
+
+    private readonly ConcurrentDictionary<(DateTime HourUtc, SearchChannel Channel), HourCount> _counters = new();
+    private readonly Counter<long> _questions = meters.Create(MeterName).CreateCounter<long>("hub.questions", "{question}", "Citizens' questions answered from the FAQ, by channel and confidence");
 
     /// <summary>Counts one question whose results (unfiltered, best first) are <paramref name="results"/>.</summary>
     public void Record(SearchChannel channel, IReadOnlyList<FaqSearchResult> results)
@@ -20,10 +26,12 @@ internal sealed class FaqQuestionTally(SearchMissLog misses, TimeProvider time)
         ArgumentNullException.ThrowIfNull(results);
         var now = time.GetUtcNow().UtcDateTime;
         var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
-        var counter = _counters.GetOrAdd((hour, channel), _ => new Counter());
+        var counter = _counters.GetOrAdd((hour, channel), _ => new HourCount());
         Interlocked.Increment(ref counter.Questions);
-        if (misses.Classify(results) is null)
+        var confident = misses.Classify(results) is null;
+        if (confident)
             Interlocked.Increment(ref counter.Confident);
+        _questions.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()), new KeyValuePair<string, object?>("confident", confident));
     }
 
     /// <summary>Takes what was counted since the last call (the writer adds it to the table).</summary>
@@ -44,7 +52,7 @@ internal sealed class FaqQuestionTally(SearchMissLog misses, TimeProvider time)
         return drained;
     }
 
-    private sealed class Counter
+    private sealed class HourCount
     {
         public int Questions;
         public int Confident;

@@ -53,7 +53,10 @@
   // After "completed" the chat still takes the answer to the satisfaction question; once the citizen has written
   // after it (or Direct Line refuses a message because the conversation has ended) a new chat is offered.
   // After "abandoned" the conversation has ended at once.
+  // A place-in-queue announcement the queue wrote while the citizen was leaving can arrive after "abandoned": the
+  // conversation has ended, so it must not bring back 待つのをやめる.
   function onHandoffStatus(current, value) {
+    if (current.handoff === 'abandoned' && value.state === 'queued') return;
     current.handoff = value.state;
     if (value.state === 'queued' || value.state === 'accepted') showHandoff(value.state, value);
     else if (value.state === 'abandoned') showHandoff('ended');

@@ -44,7 +44,7 @@ public sealed class FaqEvalCommandTests : IDisposable
     public async Task RunAsync_TinyCorpusJson_PrintsOneLinePerEngine()
     {
         // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = new StringWriter();
 
         // Act
@@ -68,7 +68,7 @@ public sealed class FaqEvalCommandTests : IDisposable
     public async Task RunAsync_TinyCorpusTable_PrintsBothEngines()
     {
         // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = new StringWriter();
 
         // Act

@@ -38,15 +38,10 @@ public sealed class CaseCallbackBrowserTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fcases");
-        await page.GetByLabel("職員ID").FillAsync("operator");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/cases");
+        await StaffSignIn.SignInAsync(page, baseUrl, "operator", "/console/cases");
 
         // Act 1: dial.
         await page.GotoAsync($"{baseUrl}/console/cases/{id}");

@@ -43,14 +43,9 @@ public sealed class CaseConsoleBrowserTests
         var widths = new List<string>();
         async Task<IPage> SignInAsync(string user)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-            var page = await context.NewPageAsync();
+            var page = await StaffSignIn.NewConsolePageAsync(browser);
             page.PageError += (_, error) => scriptErrors.Add(user + ": " + error);
-            await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fcases");
-            await page.GetByLabel("職員ID").FillAsync(user);
-            await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-            await page.GetByLabel("パスワード").PressAsync("Enter");
-            await page.WaitForURLAsync("**/console/cases");
+            await StaffSignIn.SignInAsync(page, baseUrl, user, "/console/cases");
             return page;
         }
 

@@ -22,18 +22,11 @@ public sealed class CaseConsoleFromChatBrowserTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         await ChatsConsolePage.SignInAvailableAsync(page, baseUrl, "operator");
         using var citizen = new DirectLineTestClient(host.CreateClient());
-        await citizen.StartAsync(ct);
-        await citizen.SayAsync("住民票はどこで取れますか", "c-1", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x) == "解決しましたか？"), ct);
-        await citizen.SayAsync("いいえ", "c-2", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Length > 0 && x.ToString().Contains("オペレーターと話す", StringComparison.Ordinal)), ct);
-        await citizen.SayAsync("オペレーターと話す", "c-3", ct);
-        await page.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        await ChatsConsolePage.AcceptCitizenAskingForPersonAsync(page, citizen, ct);
         var create = page.GetByRole(AriaRole.Button, new() { Name = "案件化", Exact = true });
         await Assertions.Expect(create).ToBeEnabledAsync(new() { Timeout = 15_000 });
 

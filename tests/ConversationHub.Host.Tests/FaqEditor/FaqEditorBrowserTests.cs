@@ -29,10 +29,7 @@ public sealed class FaqEditorBrowserTests(SqliteHostFixture fixture) : IClassFix
         var baseUrl = fixture.Host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         // Act: sign in with the keyboard, open the FAQ from the filtered list.
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Ffaq");
-        await page.GetByLabel("職員ID").FillAsync("faq-editor");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
+        await StaffSignIn.SignInAsync(page, baseUrl, "faq-editor", "/console/faq");
         await page.GetByLabel("キーワード（質問・言い換え・回答）").FillAsync(marker);
         await page.GetByRole(AriaRole.Button, new() { Name = "絞り込む" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = question }).ClickAsync();

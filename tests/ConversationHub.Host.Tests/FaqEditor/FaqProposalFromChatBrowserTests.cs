@@ -25,23 +25,13 @@ public sealed class FaqProposalFromChatBrowserTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         await ChatsConsolePage.SignInAvailableAsync(page, baseUrl, "operator");
         using var citizen = new DirectLineTestClient(host.CreateClient());
-        await citizen.StartAsync(ct);
-        await citizen.SayAsync("住民票はどこで取れますか", "c-1", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x) == "解決しましたか？"), ct);
-        await citizen.SayAsync("いいえ", "c-2", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Length > 0 && x.ToString().Contains("オペレーターと話す", StringComparison.Ordinal)), ct);
-        await citizen.SayAsync("オペレーターと話す", "c-3", ct);
-        await page.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        await ChatsConsolePage.AcceptCitizenAskingForPersonAsync(page, citizen, ct);
         var propose = page.GetByRole(AriaRole.Button, new() { Name = "FAQ提案", Exact = true });
         await Assertions.Expect(propose).ToBeEnabledAsync(new() { Timeout = 15_000 });
-        // The chat's transcript loads after it opens; the agent proposes once it is there, as a person would.
-        var transcript = page.GetByRole(AriaRole.List, new() { Name = "会話の記録" });
-        await Assertions.Expect(transcript.Locator(".line.user").First).ToContainTextAsync("住民票はどこで取れますか", new() { Timeout = 15_000 });
 
         // Act
         await propose.ClickAsync();

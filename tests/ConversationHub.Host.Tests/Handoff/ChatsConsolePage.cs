@@ -1,3 +1,4 @@
+using ConversationHub.Host.Tests.DirectLine;
 using ConversationHub.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -26,5 +27,23 @@ internal static class ChatsConsolePage
         await available.ClickAsync();
         await Assertions.Expect(available).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = timeout });
         await Assertions.Expect(page.Locator("#presence-now")).ToContainTextAsync("受付可", new() { Timeout = timeout });
+    }
+
+    /// <summary>
+    /// A citizen on web chat asks 「住民票はどこで取れますか」, says いいえ and asks for a person; the signed-in, available
+    /// agent on <paramref name="page"/> takes the offer (応答) and waits until the chat's transcript has loaded, as a
+    /// person would before acting on it.
+    /// </summary>
+    public static async Task AcceptCitizenAskingForPersonAsync(IPage page, DirectLineTestClient citizen, CancellationToken ct)
+    {
+        await citizen.StartAsync(ct);
+        await citizen.SayAsync("住民票はどこで取れますか", "c-1", ct);
+        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x) == "解決しましたか？"), ct);
+        await citizen.SayAsync("いいえ", "c-2", ct);
+        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Length > 0 && x.ToString().Contains("オペレーターと話す", StringComparison.Ordinal)), ct);
+        await citizen.SayAsync("オペレーターと話す", "c-3", ct);
+        await page.GetByRole(AriaRole.Button, new() { Name = "応答", Exact = true }).First.ClickAsync(new() { Timeout = 30_000 });
+        var transcript = page.GetByRole(AriaRole.List, new() { Name = "会話の記録" });
+        await Assertions.Expect(transcript.Locator(".line.user").First).ToContainTextAsync("住民票はどこで取れますか");
     }
 }

@@ -24,13 +24,9 @@ public sealed class RankingReviewBrowserTests(SqliteHostFixture fixture) : IClas
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
         var baseUrl = fixture.Host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Ffaq%2Franking");
-        await page.GetByLabel("職員ID").FillAsync("faq-editor");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
+        await StaffSignIn.SignInAsync(page, baseUrl, "faq-editor", "/console/faq/ranking");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "判定の確認", Level = 1 })).ToBeVisibleAsync();
 
         // Act: type the marker into the text filter and submit with Enter; tab to the row's 承認する and press Enter.

@@ -44,10 +44,7 @@ public sealed class RetrainingConsoleWalkBrowserTests
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Ffaq%2Franking");
-        await page.GetByLabel("職員ID").FillAsync("faq-editor");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
+        await StaffSignIn.SignInAsync(page, baseUrl, "faq-editor", "/console/faq/ranking");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "判定の確認", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         // Review: the clicks, filtered by source, accepted in bulk after the confirmation that states the count.

@@ -24,13 +24,8 @@ public sealed class DailyReportBrowserTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole", new() { WaitUntil = WaitUntilState.Commit });
-        await page.GetByLabel("職員ID").FillAsync("supervisor");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console", new() { WaitUntil = WaitUntilState.Commit });
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
+        await StaffSignIn.SignInAsync(page, baseUrl, "supervisor", "/console");
 
         // Act
         await page.GetByRole(AriaRole.Link, new() { Name = "報告（日次）" }).ClickAsync();

@@ -124,11 +124,7 @@ public sealed class PhoneIncomingCallBrowserTests
         var page = await context.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole%2Fphone");
-        await page.GetByLabel("職員ID").FillAsync("operator");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/phone");
+        await StaffSignIn.SignInAsync(page, baseUrl, "operator", "/console/phone");
         var callerField = page.GetByLabel("発信者の番号（シミュレーター上の番号）");
         await Assertions.Expect(callerField).Not.ToHaveValueAsync("");
         await callerField.FillAsync(caller);

@@ -31,14 +31,9 @@ public sealed class PhoneLinesBrowserTests
         var violations = new List<string>();
         async Task<IPage> SignInAsync(string user, string path)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-            var page = await context.NewPageAsync();
+            var page = await StaffSignIn.NewConsolePageAsync(browser);
             page.PageError += (_, error) => scriptErrors.Add(user + ": " + error);
-            await page.GotoAsync(baseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(path));
-            await page.GetByLabel("職員ID").FillAsync(user);
-            await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-            await page.GetByLabel("パスワード").PressAsync("Enter");
-            await page.WaitForURLAsync("**" + path);
+            await StaffSignIn.SignInAsync(page, baseUrl, user, path);
             return page;
         }
 

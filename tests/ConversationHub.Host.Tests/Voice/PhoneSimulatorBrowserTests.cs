@@ -29,8 +29,7 @@ public sealed class PhoneSimulatorBrowserTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
-        var page = await context.NewPageAsync();
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
         var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -39,12 +38,7 @@ public sealed class PhoneSimulatorBrowserTests
         var violations = new List<string>();
 
         // Act + Assert: sign in; the console's home links the page; the page is ready to dial the demo line.
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fconsole");
-        await page.GetByLabel("職員ID").FillAsync("operator");
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
-        // The address is enough (the load event can lag on a busy machine); the button's state below is what counts.
-        await page.WaitForURLAsync("**/console", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await StaffSignIn.SignInAsync(page, baseUrl, "operator", "/console");
         await page.GetByRole(AriaRole.Link, new() { Name = "電話シミュレーター" }).ClickAsync();
         await page.WaitForURLAsync("**/console/phone", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var call = page.GetByRole(AriaRole.Button, new() { Name = "発信", Exact = true });

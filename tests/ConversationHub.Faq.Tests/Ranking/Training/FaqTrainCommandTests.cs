@@ -15,7 +15,7 @@ public sealed class FaqTrainCommandTests : IDisposable
     public async Task RunAsync_TinyDatasetWithFoldsAndOut_PrintsProgressAndWritesLoadableModel()
     {
         // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         SyntheticFaqCorpus.WriteLocalGovFaq(SyntheticFaqCorpus.Create(topics: 40, seed: 11), _directory);
         var modelPath = Path.Combine(_directory, "models", "tiny.json");
         var output = new StringWriter();
@@ -43,7 +43,7 @@ public sealed class FaqTrainCommandTests : IDisposable
     public async Task RunAsync_FoldsAsJson_ReportsMetricsAndCosts()
     {
         // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         SyntheticFaqCorpus.WriteLocalGovFaq(SyntheticFaqCorpus.Create(topics: 40, seed: 11), _directory);
         var output = new StringWriter();
 
@@ -74,7 +74,7 @@ public sealed class FaqTrainCommandTests : IDisposable
     public async Task RunAsync_BadArguments_ExitsWithUsageError(string[] args, string message)
     {
         // Arrange
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = new StringWriter();
 
         // Act

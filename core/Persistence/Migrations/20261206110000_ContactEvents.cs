@@ -9,7 +9,7 @@ namespace ConversationHub.Core.Persistence.Migrations;
 /// with a unique source key per occurrence; and their hourly roll-up, folded by one node at a time.
 /// </summary>
 [DbContext(typeof(HubDbContext))]
-[Migration("20261206090000_ContactEvents")]
+[Migration("20261206110000_ContactEvents")]
 internal sealed class ContactEvents : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

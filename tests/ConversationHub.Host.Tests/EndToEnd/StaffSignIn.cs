@@ -1,0 +1,33 @@
+using ConversationHub.Host.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ConversationHub.Host.Tests.EndToEnd;
+
+/// <summary>The staff sign-in form as a person fills it, landing on the console page asked for.</summary>
+public static class StaffSignIn
+{
+    /// <summary>Signs <paramref name="userName"/> in with the demo password and waits until <paramref name="path"/> is the address.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string userName, string path)
+    {
+        await page.GotoAsync(baseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(path));
+        await page.GetByLabel("職員ID").FillAsync(userName);
+        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
+        await page.GetByLabel("パスワード").PressAsync("Enter");
+        // The address is enough (the load event can lag on a busy machine); callers wait for what they need next.
+        await page.WaitForURLAsync("**" + path, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+    }
+
+    /// <summary>
+    /// A staff page at the console's supported size (1366×768), in Japanese and Japan time.
+    /// </summary>
+    public static async Task<IPage> NewConsolePageAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+        });
+        return await context.NewPageAsync();
+    }
+}
