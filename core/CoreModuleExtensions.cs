@@ -1,5 +1,6 @@
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents;
 using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
@@ -73,6 +74,7 @@ public static class CoreModuleExtensions
         AddHubEvents(builder);
         services.AddBusinessCalendar();
         services.AddConversations();
+        services.AddContactEvents();
         AddStaffIdentity(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

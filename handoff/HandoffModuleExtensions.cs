@@ -40,6 +40,7 @@ public static class HandoffModuleExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Scoped<IHandoffDesk, HandoffDesk>());
         services.AddScoped<QueueBoard>();
+        services.AddScoped<Reports.DailyReports>();
         services.AddScoped<CitizenNotices>();
         services.AddScoped<ChatDesk>();
         services.AddScoped<ConsoleReader>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ConversationHub.Bot.Resources;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,7 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
 
     private readonly List<TranscriptActivity> _pending = [];
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+    private readonly List<ContactEvent> _contactEvents = [];
     private DateTime? _lastUtc;
     private ConversationChannel? _channel;
 
@@ -48,6 +50,12 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
     /// it, which the ranker tolerates better than a doubled signal.
     /// </summary>
     public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
+
+    /// <summary>
+    /// Adds a contact event of the turn (an FAQ answer, a congestion message): it is stored by <see cref="CommitAsync"/>
+    /// in the transaction that completes the turn, so a turn taken over or retried records it once.
+    /// </summary>
+    public void Record(ContactEvent contactEvent) => _contactEvents.Add(contactEvent);
 
     /// <summary>
     /// Writes an activity at once, outside any turn: for a channel adapter's own short replies (a sticker's thanks, a
@@ -84,9 +92,11 @@ internal sealed class BotActivityWriter(IConversationStore store, TimeProvider t
         _pending.Clear();
         var afterCommit = _afterCommit.ToList();
         _afterCommit.Clear();
+        var contactEvents = _contactEvents.ToList();
+        _contactEvents.Clear();
         if (turn.Sequence > 0)
         {
-            if (!await store.CompleteTurnAsync(turn.ConversationId, turn.Sequence, owner, replies, cancellationToken))
+            if (!await store.CompleteTurnAsync(turn.ConversationId, turn.Sequence, owner, replies, cancellationToken, contactEvents))
             {
                 return false;
             }

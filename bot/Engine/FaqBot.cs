@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConversationHub.Bot.Resources;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Handoff;
@@ -206,6 +207,11 @@ internal sealed class FaqBot(
         var related = results.Skip(1).Select(r => (r.Question, r.Question)).ToList();
         var answer = $"{lead}**{best.Question}**\n\n{Shorten(best.Snippet)}\n\n[{strings["ReadMore"]}]({FaqUrl(best)})";
         await writer.SendAsync(conversation, Scoped(RankerFeedback.MarkSuggested(BotActivities.Answer(answer, replyToId, best.FaqId, related), results.Skip(1))), cancellationToken);
+        writer.Record(new ContactEvent("bot_answered:" + replyToId, ContactEventKind.BotAnswered, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
+        {
+            ConversationId = conversation.Id,
+            FaqId = best.FaqId.ToString(),
+        });
 
         // Web Chat shows only the latest message's suggested actions, so the related questions are offered again here.
         IEnumerable<(string, string)> feedback = [(strings["Yes"], strings["Yes"]), (strings["No"], strings["No"]), .. related];
@@ -334,6 +340,14 @@ internal sealed class FaqBot(
         }
 
         var lead = why == HandoffAvailability.Congested ? strings["CongestedLead"] : strings["NoAgentsLead"];
+        if (why == HandoffAvailability.Congested)
+        {
+            writer.Record(new ContactEvent("congestion:" + replyToId, ContactEventKind.Congestion, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
+            {
+                ConversationId = conversation.Id,
+            });
+        }
+
         var text = lead + "\n\n" + string.Format(Japanese, strings["HandoffFallback"], site.CurrentValue.ContactPhone);
         IEnumerable<(string, string)> next = [(strings["AnswerByMail"], strings["AnswerByMail"]), (strings["InquiryByMail"], strings["InquiryByMail"]), (strings["BackToQuestions"], strings["BackToQuestions"])];
         await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, next), cancellationToken);

@@ -1,4 +1,7 @@
 using ConversationHub.Core.Audit;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Infrastructure;
+using ConversationHub.Core.ContactEvents.Rollup;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
@@ -38,6 +41,15 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     /// <summary>Files citizens sent (content encrypted at rest).</summary>
     public DbSet<ConversationFile> Files => Set<ConversationFile>();
 
+    /// <summary>What happened to contacts on every channel (no personal data).</summary>
+    public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
+
+    /// <summary>The contact events' hourly roll-up.</summary>
+    public DbSet<ContactHourlyFigures> ContactHourly => Set<ContactHourlyFigures>();
+
+    /// <summary>The roll-up's lock row.</summary>
+    public DbSet<ContactRollupState> ContactRollupState => Set<ContactRollupState>();
+
     /// <summary>Each node's runs, from its heartbeats (the availability figure).</summary>
     public DbSet<NodeUptime> NodeUptime => Set<NodeUptime>();
 
@@ -56,6 +68,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new ConversationEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new TranscriptActivityEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new ConversationFileEntityTypeConfiguration(Pii));
+        builder.ApplyConfiguration(new ContactEventEntityTypeConfiguration());
+        builder.ApplyConfiguration(new ContactHourlyFiguresEntityTypeConfiguration());
+        builder.ApplyConfiguration(new ContactRollupStateEntityTypeConfiguration());
         builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
         builder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration(Pii));
         builder.Entity<DataProtectionKey>(key =>

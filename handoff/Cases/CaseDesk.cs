@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
@@ -23,6 +25,7 @@ internal sealed class CaseDesk(
     IConversationStore conversations,
     CaseValidator validator,
     IHubEvents events,
+    IContactEventRecorder contactEvents,
     IStringLocalizer<HandoffStrings> strings,
     TimeProvider time)
 {
@@ -84,6 +87,12 @@ internal sealed class CaseDesk(
             db.CaseHistory.Add(new CaseHistoryEntry(record.Id, actor?.Id, "created", "channel", null, channel.ToString(), now));
             beforeSave?.Invoke(db, record);
             await db.SaveChangesAsync(ct);
+            if (conversationId is null && channel is CaseChannel.Form or CaseChannel.Email or CaseChannel.Manual)
+            {
+                // A contact that came by no conversation (a conversation records its own arrival).
+                await contactEvents.RecordAsync(db, CaseContactEvents.Arrived(record), ct);
+            }
+
             await transaction.CommitAsync(ct);
             created = record;
         }, cancellationToken);
@@ -282,13 +291,17 @@ internal sealed class CaseDesk(
     }
 
     /// <summary>Saves under the version read; a concurrent change makes this one stale.</summary>
-    internal async Task<CaseOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the case under its version; <paramref name="contactEvent"/> makes the contact event of the change (from the
+    /// record at its new version), which commits with it.
+    /// </summary>
+    internal async Task<CaseOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken, Func<CaseRecord, ContactEvent>? contactEvent = null)
     {
         record.UpdatedAtUtc = Now;
         record.Version++;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await contactEvents.SaveChangesWithAsync(db, contactEvent is null ? [] : [contactEvent(record)], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

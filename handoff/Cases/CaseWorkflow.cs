@@ -82,7 +82,7 @@ internal sealed class CaseWorkflow(
             mailer.Notice(db, record, address, "Cases_Notice_Escalated", strings["Cases_Mail_Reasons", labels]);
         }
 
-        return await desk.SaveAsync(record, cancellationToken);
+        return await desk.SaveAsync(record, cancellationToken, saved => CaseContactEvents.Escalated(saved, actor.Id, now));
     }
 
     /// <summary>The department asks the center for more information (the case stays with the department).</summary>

@@ -385,7 +385,7 @@ internal sealed class ChatDesk(
 
         var now = Now;
         var agentId = conversation.AgentId!.Value;
-        conversation.CloseByAgent(AgentClosedReason, now, now + options.CurrentValue.SurveyWindow);
+        conversation.CloseByAgent(AgentClosedReason, now, now + options.CurrentValue.SurveyWindow, wrapUpCode);
         if (!await TrySaveAsync(conversation, cancellationToken))
         {
             return Fail(ChatError.Ended);

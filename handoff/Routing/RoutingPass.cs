@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
@@ -33,6 +35,7 @@ internal sealed class RoutingPass(
     CitizenNotices notices,
     IHubEvents events,
     IOptionsMonitor<HandoffOptions> options,
+    IContactEventRecorder contactEvents,
     TimeProvider time)
 {
     private static readonly TimeSpan AnnounceEvery = TimeSpan.FromSeconds(15);
@@ -267,7 +270,7 @@ internal sealed class RoutingPass(
             agent.IdleSinceUtc = now;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await contactEvents.SaveChangesWithAsync(db, [OfferedEvent(offer, request)], cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -282,6 +285,14 @@ internal sealed class RoutingPass(
 
         return made;
     }
+
+    private static ContactEvent OfferedEvent(HandoffOffer offer, HandoffRequest request) =>
+        new("offered:" + offer.Id.ToString("N"), ContactEventKind.Offered, Enum.Parse<ContactChannel>(request.Channel), offer.OfferedAtUtc)
+        {
+            ConversationId = offer.ConversationId,
+            AgentId = offer.AgentId,
+            Category = ContactEventCodes.Cut(request.Category),
+        };
 
     // Web chat's widget shows the place and the estimate from handoff.status; LINE citizens are not pushed each step
     // (every push is a paid message): they are told on entering and whenever they write.

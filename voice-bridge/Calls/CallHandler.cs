@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConversationHub.Bot.Engine;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Handoff;
@@ -38,6 +40,7 @@ internal sealed partial class CallHandler(
     VoiceAnswerWaits answerWaits,
     VoiceWorkQueue work,
     PhoneLines lines,
+    IContactEventRecorder contactEvents,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
     TimeProvider time,
@@ -54,6 +57,9 @@ internal sealed partial class CallHandler(
 
     // What the caller did in this event (keys), written with the prompts that answer it once the state is stored.
     private readonly List<TranscriptActivity> _heard = [];
+
+    // Contact events of the step being decided, stored with the call's state (see SaveAsync).
+    private readonly List<ContactEvent> _contactEvents = [];
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -96,7 +102,13 @@ internal sealed partial class CallHandler(
             FlowState = JsonSerializer.Serialize(new CallFlowState(CallStep.Ringing, 0, entry, null), StateJson),
             StartedAtUtc = now.UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The stored entry decides the greeting, so a congested entry is the congestion message (溢れ呼) played: it is
+        // recorded with the call's row, once per call.
+        IReadOnlyList<ContactEvent> congestion = entry.Congested
+            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id }]
+            : [];
+        await contactEvents.SaveChangesWithAsync(db, congestion, cancellationToken);
     }
 
     public async Task HandleAsync(AcsCallEvent callEvent, CancellationToken cancellationToken)
@@ -112,6 +124,7 @@ internal sealed partial class CallHandler(
         {
             db.ChangeTracker.Clear();
             _heard.Clear();
+            _contactEvents.Clear();
             var call = await db.Calls.FirstOrDefaultAsync(c => c.CallConnectionId == connectionId, cancellationToken);
             if (call is null)
             {
@@ -153,7 +166,7 @@ internal sealed partial class CallHandler(
     /// The agent moves the call on to <paramref name="number"/> (本市内線電話に転送). False when the call is not with an
     /// agent now (not connected yet, already moving, or over).
     /// </summary>
-    public async Task<bool> TransferToDepartmentAsync(Guid conversationId, string number, CancellationToken cancellationToken)
+    public async Task<bool> TransferToDepartmentAsync(Guid conversationId, Guid departmentId, string number, CancellationToken cancellationToken)
     {
         var started = false;
         await OnCallAsync(conversationId, (call, flow) =>
@@ -163,6 +176,14 @@ internal sealed partial class CallHandler(
             if (started)
             {
                 call.Step("department");
+                // Keyed by the call's version it moves from, and stored with that move: one transfer, once.
+                _contactEvents.Add(new ContactEvent(
+                    $"transferred:{conversationId:N}:department:{call.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                    ContactEventKind.Transferred, ContactChannel.Voice, Now)
+                {
+                    ConversationId = conversationId,
+                    DepartmentId = departmentId,
+                });
             }
 
             return Task.FromResult(commands);
@@ -203,6 +224,7 @@ internal sealed partial class CallHandler(
         {
             db.ChangeTracker.Clear();
             _heard.Clear();
+            _contactEvents.Clear();
             var call = await db.Calls.Where(c => c.ConversationId == conversationId && c.EndedAtUtc == null).FirstOrDefaultAsync(cancellationToken);
             if (call is null)
             {
@@ -367,7 +389,8 @@ internal sealed partial class CallHandler(
     {
         call.FlowState = JsonSerializer.Serialize(flow.Snapshot(), StateJson);
         call.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        await contactEvents.SaveChangesWithAsync(db, [.. _contactEvents], cancellationToken);
+        _contactEvents.Clear();
     }
 
     private CallFlow Restore(VoiceCall call) =>

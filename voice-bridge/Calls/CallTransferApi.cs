@@ -66,7 +66,7 @@ internal static class CallTransferApi
             return TypedResults.Problem(statusCode: 400, title: "departmentId must name an active department with an extension.", detail: "転送先の部署を選んでください（内線番号のある部署だけに転送できます）。");
         }
 
-        if (!await handler.TransferToDepartmentAsync(conversationId, number, cancellationToken))
+        if (!await handler.TransferToDepartmentAsync(conversationId, department.Id, number, cancellationToken))
         {
             return TypedResults.Problem(statusCode: 409, title: "The call is not with its agent now (not connected yet, already being moved, or over).",
                 detail: "この通話は、いま転送できません（担当者につながる前、転送中、または通話が終わっています）。");

@@ -87,9 +87,12 @@ public sealed class Conversation
     /// <summary>queued → agent.</summary>
     public void AssignAgent(Guid agentId, DateTime nowUtc)
     {
+        // While queued nothing else moves UpdatedAtUtc, so it is when this wait began (the hand-off or the requeue).
+        var waitMs = WaitSince(nowUtc);
+        var firstAnswer = AgentId is null;
         Move(ConversationOwner.Agent, nowUtc, ConversationOwner.Queued);
         AgentId = agentId;
-        _events.Add(new AgentAssigned(Id, agentId));
+        _events.Add(new AgentAssigned(Id, agentId) { WaitMs = waitMs, FirstAnswer = firstAnswer });
     }
 
     /// <summary>
@@ -119,32 +122,39 @@ public sealed class Conversation
     }
 
     /// <summary>bot → closed (idle, citizen left) or agent → closed (the agent closes).</summary>
-    public void Close(string reason, DateTime nowUtc)
+    public void Close(string reason, DateTime nowUtc) => Close(reason, nowUtc, null);
+
+    private void Close(string reason, DateTime nowUtc, string? wrapUpCode)
     {
+        var byAgent = Owner == ConversationOwner.Agent;
         Move(ConversationOwner.Closed, nowUtc, ConversationOwner.Bot, ConversationOwner.Agent);
         Reason = reason;
         EndedAtUtc = nowUtc;
-        _events.Add(new ConversationEnded(Id, ConversationOwner.Closed, reason));
+        _events.Add(new ConversationEnded(Id, ConversationOwner.Closed, reason) { AgentId = byAgent ? AgentId : null, WrapUpCode = wrapUpCode });
     }
 
     /// <summary>queued → abandoned (the citizen left before an agent joined).</summary>
     public void Abandon(DateTime nowUtc)
     {
+        var waitMs = WaitSince(nowUtc);
         Move(ConversationOwner.Abandoned, nowUtc, ConversationOwner.Queued);
         Reason = "left_queue";
         EndedAtUtc = nowUtc;
-        _events.Add(new ConversationEnded(Id, ConversationOwner.Abandoned, Reason));
+        _events.Add(new ConversationEnded(Id, ConversationOwner.Abandoned, Reason) { WaitMs = waitMs });
     }
 
-    /// <summary>agent → closed by the agent, awaiting the citizen's satisfaction answer until <paramref name="surveyUntilUtc"/>.</summary>
-    public void CloseByAgent(string reason, DateTime nowUtc, DateTime surveyUntilUtc)
+    /// <summary>
+    /// agent → closed by the agent with its <paramref name="wrapUpCode"/>, awaiting the citizen's satisfaction answer
+    /// until <paramref name="surveyUntilUtc"/>.
+    /// </summary>
+    public void CloseByAgent(string reason, DateTime nowUtc, DateTime surveyUntilUtc, string? wrapUpCode = null)
     {
         if (Owner != ConversationOwner.Agent)
         {
             throw new ConversationStateException(Id, Owner, ConversationOwner.Closed);
         }
 
-        Close(reason, nowUtc);
+        Close(reason, nowUtc, wrapUpCode);
         SurveyUntilUtc = surveyUntilUtc;
     }
 
@@ -161,6 +171,9 @@ public sealed class Conversation
 
     /// <summary>Forgets the raised events once they are published.</summary>
     public void ClearEvents() => _events.Clear();
+
+    // Whole milliseconds, rounded: a wait of 10.1 s is 10100 ms, not 10099.999….
+    private long WaitSince(DateTime nowUtc) => Math.Max(0, (long)Math.Round((nowUtc - UpdatedAtUtc).TotalMilliseconds));
 
     private void Move(ConversationOwner to, DateTime nowUtc, params ConversationOwner[] allowedFrom)
     {

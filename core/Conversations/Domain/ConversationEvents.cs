@@ -18,6 +18,12 @@ public sealed record HandoffRequested(Guid ConversationId, string Reason, string
 /// <summary>An agent took the conversation: queued → agent.</summary>
 public sealed record AgentAssigned(Guid ConversationId, Guid AgentId) : ConversationEvent(ConversationId)
 {
+    /// <summary>How long the conversation waited in the queue (ms), from the hand-off or the requeue.</summary>
+    public long? WaitMs { get; init; }
+
+    /// <summary>Whether this is the conversation's first agent (not a return from the queue after a requeue).</summary>
+    public bool FirstAnswer { get; init; }
+
     /// <inheritdoc />
     public override string Topic => ConversationEventTopics.AgentAssigned;
 }
@@ -25,6 +31,15 @@ public sealed record AgentAssigned(Guid ConversationId, Guid AgentId) : Conversa
 /// <summary>The conversation ended (closed) or was abandoned in the queue.</summary>
 public sealed record ConversationEnded(Guid ConversationId, ConversationOwner FinalOwner, string Reason) : ConversationEvent(ConversationId)
 {
+    /// <summary>The agent who closed it; null when the bot closed it or it was abandoned.</summary>
+    public Guid? AgentId { get; init; }
+
+    /// <summary>The agent's wrap-up code, when closed by an agent with one.</summary>
+    public string? WrapUpCode { get; init; }
+
+    /// <summary>How long an abandoned conversation waited in the queue (ms).</summary>
+    public long? WaitMs { get; init; }
+
     /// <inheritdoc />
     public override string Topic => ConversationEventTopics.Ended;
 }

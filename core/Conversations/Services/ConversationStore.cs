@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Persistence;
@@ -11,6 +13,9 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
 {
     private const string CitizenKeyPurpose = "conversations.CitizenKey";
 
+    // Stateless; the store writes its contact events itself, in the transaction of the change they describe.
+    private static readonly ContactEventRecorder Recorder = new();
+
     public async Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken)
     {
         var conversation = new Conversation(channel, citizenKey, time.GetUtcNow().UtcDateTime)
@@ -18,7 +23,8 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             CitizenKeyHash = HashCitizen(channel, citizenKey),
         };
         db.Conversations.Add(conversation);
-        await db.SaveChangesAsync(cancellationToken);
+        // The change and its contact events commit together: a node killed in between loses both or neither.
+        await Recorder.SaveChangesWithAsync(db, [ConversationContactEvents.Arrived(conversation)], cancellationToken);
         return conversation;
     }
 
@@ -109,7 +115,9 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
                 ?? throw new InvalidOperationException($"The claimed activity {sequence} of conversation {conversationId} is gone.");
     }
 
-    public async Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken)
+    public async Task<bool> CompleteTurnAsync(
+        Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken,
+        IReadOnlyList<ContactEvent>? contactEvents = null)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -128,6 +136,11 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             if (replies.Count > 0)
             {
                 await AppendInTransactionAsync(replies, ct);
+            }
+
+            if (contactEvents is { Count: > 0 })
+            {
+                await Recorder.RecordAsync(db, contactEvents, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -251,7 +264,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        await db.SaveChangesAsync(cancellationToken);
+        await Recorder.SaveChangesWithAsync(db, ConversationContactEvents.Of(conversation), cancellationToken);
         foreach (var raised in conversation.Events)
         {
             await events.PublishAsync(raised.Topic, JsonSerializer.Serialize<object>(raised), cancellationToken);

@@ -66,8 +66,11 @@ public interface IConversationStore
     /// <paramref name="owner"/> still holds the turn: an answer whose lease was taken over is discarded, so an
     /// activity is answered exactly once.
     /// </summary>
+    /// <remarks><paramref name="contactEvents"/> (the turn's FAQ answer, a congestion message) are recorded in the same transaction.</remarks>
     /// <returns>False when the turn was no longer this owner's (nothing was written).</returns>
-    Task<bool> CompleteTurnAsync(Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken);
+    Task<bool> CompleteTurnAsync(
+        Guid conversationId, long sequence, string owner, IReadOnlyList<TranscriptActivity> replies, CancellationToken cancellationToken,
+        IReadOnlyList<ContactEvents.Domain.ContactEvent>? contactEvents = null);
 
     /// <summary>
     /// Outbound activities of a push channel (<see cref="ConversationChannel.Line"/>, <see cref="ConversationChannel.Email"/>, <see cref="ConversationChannel.Voice"/>)

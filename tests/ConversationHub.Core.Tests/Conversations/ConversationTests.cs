@@ -13,7 +13,7 @@ public sealed class ConversationTests
         var agent = Guid.NewGuid();
 
         conversation.RequestHandoff("user_request", Now);
-        conversation.AssignAgent(agent, Now);
+        conversation.AssignAgent(agent, Now.AddSeconds(9.9));
         conversation.Close("resolved", Now.AddMinutes(5));
 
         Assert.Equal(ConversationOwner.Closed, conversation.Owner);
@@ -22,8 +22,8 @@ public sealed class ConversationTests
         Assert.Collection(
             conversation.Events,
             e => Assert.Equal(new HandoffRequested(conversation.Id, "user_request"), e),
-            e => Assert.Equal(new AgentAssigned(conversation.Id, agent), e),
-            e => Assert.Equal(new ConversationEnded(conversation.Id, ConversationOwner.Closed, "resolved"), e));
+            e => Assert.Equal(new AgentAssigned(conversation.Id, agent) { WaitMs = 9900, FirstAnswer = true }, e),
+            e => Assert.Equal(new ConversationEnded(conversation.Id, ConversationOwner.Closed, "resolved") { AgentId = agent }, e));
         Assert.False(conversation.IsOpen);
     }
 
@@ -33,10 +33,10 @@ public sealed class ConversationTests
         var conversation = new Conversation(ConversationChannel.Line, "U123", Now);
         conversation.RequestHandoff("no_answer", Now);
 
-        conversation.Abandon(Now);
+        conversation.Abandon(Now.AddSeconds(42));
 
         Assert.Equal(ConversationOwner.Abandoned, conversation.Owner);
-        Assert.IsType<ConversationEnded>(conversation.Events[^1]);
+        Assert.Equal(42_000, Assert.IsType<ConversationEnded>(conversation.Events[^1]).WaitMs);
     }
 
     [Fact]

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Host.Tests.Mail;
 using ConversationHub.Testing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace ConversationHub.Host.Tests.Cases;
@@ -139,6 +142,12 @@ public sealed class CaseMailEndToEndTests
         Assert.Equal("Email", row.GetProperty("channel").GetString());
         Assert.Equal("ごみの分別について", row.GetProperty("subject").GetString());
         Assert.Equal("新規 太郎", row.GetProperty("contactName").GetString());
+
+        // The new mail is a contact that arrived by e-mail (the replies threaded onto a case are not new contacts).
+        await using var scope = host.Services.CreateAsyncScope();
+        var arrivals = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking()
+            .Where(e => e.Kind == ContactEventKind.Arrived && e.Channel == ContactChannel.Email).ToListAsync(ct);
+        Assert.Contains(arrivals, e => e.CaseId == row.GetProperty("id").GetGuid());
     }
 
     private sealed record Box(JsonElement Value);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Persistence;
@@ -247,6 +248,13 @@ public abstract class HandoffFlowTests(DatabaseProvider provider)
         Assert.Contains("0120-000-000", DirectLineTestClient.TextOf(reply), StringComparison.Ordinal);
         Assert.DoesNotContain(said, a => a.GetProperty("type").GetString() == "event");
         Assert.Equal(ConversationOwner.Bot, (await FindAsync(host, Guid.Parse(second.ConversationId))).Owner);
+
+        // The congestion message (積滞) is a contact event of the second conversation; neither was offered.
+        await using var scope = host.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking().ToListAsync(ct);
+        var congestion = Assert.Single(events, e => e.Kind == ContactEventKind.Congestion);
+        Assert.Equal((Guid.Parse(second.ConversationId), ContactChannel.WebChat), (congestion.ConversationId!.Value, congestion.Channel));
+        Assert.DoesNotContain(events, e => e.Kind == ContactEventKind.Offered);
     }
 
     private static async Task<Conversation> FindAsync(HubHost host, Guid id)

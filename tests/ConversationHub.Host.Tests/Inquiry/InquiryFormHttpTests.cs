@@ -1,5 +1,11 @@
 using System.Net;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Handoff.Cases;
+using ConversationHub.Handoff.Persistence;
 using ConversationHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Host.Tests.Inquiry;
 
@@ -143,6 +149,15 @@ public sealed class InquiryFormHttpTests(InquiryFormFixture fixture) : IClassFix
 
         Assert.All(again, r => Assert.Equal(first.Headers.Location, r.Response.Headers.Location));
         Assert.Equal(before, await InquiryBrowser.CountCasesAsync(fixture.Host, ct));
+
+        // Each form case is one contact that arrived by the form, however often it was sent.
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var formCases = await scope.ServiceProvider.GetRequiredService<HandoffDbContext>().Cases.AsNoTracking()
+            .Where(c => c.Channel == CaseChannel.Form).Select(c => c.Id).ToListAsync(ct);
+        var arrivals = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking()
+            .Where(e => e.Kind == ContactEventKind.Arrived && e.Channel == ContactChannel.Form).Select(e => e.CaseId).ToListAsync(ct);
+        Assert.NotEmpty(formCases);
+        Assert.Equal(formCases.Order(), arrivals.Select(id => id!.Value).Order());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Persistence;
@@ -115,6 +116,17 @@ public sealed class VoiceQueueTests
         Assert.Equal("+815012302110", record.DepartmentNumber);
         Assert.NotNull(record.TransferredAtUtc);
         Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
+
+        // Contact events of the call: answered by a person with the wait, and one transfer to 市民課 (the refused one adds none).
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var events = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking()
+                .Where(e => e.ConversationId == conversationId).ToListAsync(ct);
+            Assert.All(events, e => Assert.Equal(ContactChannel.Voice, e.Channel));
+            Assert.NotNull(Assert.Single(events, e => e.Kind == ContactEventKind.Answered).WaitMs);
+            var transfer = Assert.Single(events, e => e.Kind == ContactEventKind.Transferred);
+            Assert.Equal(shimin.GetProperty("departmentId").GetGuid(), transfer.DepartmentId);
+        }
     }
 
     [Theory]
@@ -143,6 +155,10 @@ public sealed class VoiceQueueTests
         await using var scope = host.Services.CreateAsyncScope();
         var conversation = await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindAsync(conversationId, ct);
         Assert.Equal(ConversationOwner.Abandoned, conversation!.Owner);
+        var abandoned = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking()
+            .SingleAsync(e => e.ConversationId == conversationId && e.Kind == ContactEventKind.Abandoned, ct);
+        Assert.Equal(ContactChannel.Voice, abandoned.Channel);
+        Assert.True(abandoned.WaitMs > 0, abandoned.WaitMs?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Too late to accept: the console is told plainly.
         var late = await agent.ActAsync("Accept", ct, conversationId);

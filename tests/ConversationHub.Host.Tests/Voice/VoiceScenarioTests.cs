@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Persistence;
@@ -74,6 +75,13 @@ public sealed class VoiceScenarioTests
         Assert.Null(record.QueuedAtUtc);
         Assert.Equal(CallOutcome.SelfService, record.Outcome);
         Assert.Empty(AcsOpenApiSchemas.ValidateAll(acs.Operations));
+
+        // The congestion message (積滞) is a contact event of the call, once.
+        await using var scope = host.Services.CreateAsyncScope();
+        var kinds = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ContactEvents.AsNoTracking()
+            .Where(e => e.ConversationId == record.ConversationId && e.Channel == ContactChannel.Voice).Select(e => e.Kind).ToListAsync(ct);
+        Assert.Single(kinds, ContactEventKind.Congestion);
+        Assert.Single(kinds, ContactEventKind.Arrived);
     }
 
     [Fact]

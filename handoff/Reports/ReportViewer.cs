@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using ConversationHub.Core.Identity;
+using ConversationHub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConversationHub.Handoff.Reports;
+
+/// <summary>
+/// Whose figures a reader of the reports sees: supervisors and administrators the whole center's; department staff
+/// only their department's rows (its escalations); department staff without a department nothing.
+/// </summary>
+internal sealed record ReportViewer(bool SeesCenter, Guid? DepartmentId)
+{
+    /// <summary>The roles that read reports.</summary>
+    public const string Roles = HubRoles.Supervisor + "," + HubRoles.Administrator + "," + HubRoles.DepartmentStaff;
+
+    /// <summary>Whether the reader may see any report.</summary>
+    public bool MaySee => SeesCenter || DepartmentId is not null;
+
+    /// <summary>The reader of <paramref name="principal"/>.</summary>
+    public static async Task<ReportViewer> OfAsync(ClaimsPrincipal principal, HubDbContext hub, CancellationToken cancellationToken)
+    {
+        if (principal.IsInRole(HubRoles.Supervisor) || principal.IsInRole(HubRoles.Administrator))
+        {
+            return new ReportViewer(true, null);
+        }
+
+        if (!principal.IsInRole(HubRoles.DepartmentStaff) || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return new ReportViewer(false, null);
+        }
+
+        var departmentId = await hub.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DepartmentId).FirstOrDefaultAsync(cancellationToken);
+        return new ReportViewer(false, departmentId);
+    }
+}

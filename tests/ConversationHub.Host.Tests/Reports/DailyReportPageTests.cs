@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ConversationHub.Core.Calendar;
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Rollup;
+using ConversationHub.Core.ContactEvents.Services;
+using ConversationHub.Core.Persistence;
+using ConversationHub.Host.Tests.Cases;
+using ConversationHub.Host.Tests.Infrastructure;
+using ConversationHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationHub.Host.Tests.Reports;
+
+/// <summary>
+/// The daily report page (<c>/console/reports</c>, issue 18): yesterday's figures per Japan-time hour from the roll-up,
+/// the whole center for supervisors and administrators, only their department's rows for department staff.
+/// </summary>
+public sealed partial class DailyReportPageTests
+{
+    private static readonly Regex Row = RowPattern();
+
+    // Yesterday in Japan: two web chat arrivals and an answer after 9.9 s at 9時, an escalation to 市民課 and one to another
+    // department at 10時, and an arrival the day before (not in the report).
+    internal static async Task<Guid> SeedAsync(HubHost host, CancellationToken ct)
+    {
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(-1);
+        DateTime At(int hour, int minute, int dayOffset = 0) => JapanTime.At(yesterday.AddDays(dayOffset), new TimeOnly(hour, minute)).UtcDateTime;
+        var citizens = await CaseTestSupport.DepartmentAsync(host, CaseTestSupport.CitizensDivision);
+        var other = await CaseTestSupport.DepartmentAsync(host, null, except: CaseTestSupport.CitizensDivision);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await scope.ServiceProvider.GetRequiredService<IContactEventRecorder>().RecordAsync(db,
+        [
+            new("report:a1", ContactEventKind.Arrived, ContactChannel.WebChat, At(9, 5)),
+            new("report:a2", ContactEventKind.Arrived, ContactChannel.Line, At(9, 55)),
+            new("report:answered", ContactEventKind.Answered, ContactChannel.WebChat, At(9, 6)) { WaitMs = 9_900 },
+            new("report:esc1", ContactEventKind.Escalated, ContactChannel.WebChat, At(10, 30)) { DepartmentId = citizens },
+            new("report:esc2", ContactEventKind.Escalated, ContactChannel.Manual, At(10, 40)) { DepartmentId = other },
+            new("report:before", ContactEventKind.Arrived, ContactChannel.WebChat, At(23, 0, dayOffset: -1)),
+        ], ct);
+        await scope.ServiceProvider.GetRequiredService<ContactRollupPass>().RunAsync(1000, ct);
+        return citizens;
+    }
+
+    // The figures of one row (its header's text, then its cells), from the report's table.
+    private static Dictionary<string, string[]> Rows(string html) =>
+        Row.Matches(html).ToDictionary(
+            m => m.Groups["head"].Value,
+            m => m.Groups["cell"].Captures.Select(c => c.Value).ToArray(),
+            StringComparer.Ordinal);
+
+    [Fact]
+    public async Task DailyReport_PerRole_ShowsTheCenterOrTheDepartmentsRowsAndEmptyColumnsForUnrecordedFigures()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        await SeedAsync(host, ct);
+        using var supervisor = await host.SignInAsync("supervisor", ct);
+        using var staff = await host.SignInAsync("dept-staff", ct);
+        using var operatorClient = await host.SignInAsync("operator", ct);
+
+        // Act
+        var center = await supervisor.GetStringAsync(new Uri("/console/reports", UriKind.Relative), ct);
+        var department = await staff.GetStringAsync(new Uri("/console/reports", UriKind.Relative), ct);
+        using var denied = await operatorClient.GetAsync(new Uri("/console/reports", UriKind.Relative), ct);
+        using var bad = await supervisor.GetAsync(new Uri("/console/reports?date=2026-13-01", UriKind.Relative), ct);
+
+        // Assert: columns are 受付, ボット回答, 引継ぎ, 応答, 10秒以内, 放棄, 転送, エスカレーション, 完了, 積滞, 満足度 (empty).
+        var rows = Rows(center);
+        Assert.Equal(25, rows.Count);
+        Assert.Equal(["2", "0", "0", "1", "1", "0", "0", "0", "0", "0", ""], rows["9時～10時"]);
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "0", "2", "0", "0", ""], rows["10時～11時"]);
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "0", "0", "0", "0", ""], rows["0時～1時"]);
+        Assert.Equal(["2", "0", "0", "1", "1", "0", "0", "2", "0", "0", ""], rows["合計"]);
+        Assert.Contains("<caption id=\"daily-caption\">", center, StringComparison.Ordinal);
+        var mine = Rows(department);
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "0", "1", "0", "0", ""], mine["10時～11時"]);
+        Assert.Equal("0", mine["9時～10時"][0]);
+        Assert.Contains("市民課の件数のみ", department, StringComparison.Ordinal);
+        Assert.True(HubHost.IsRedirectTo(denied, "/account/denied"), denied.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("yyyy-MM-dd", await bad.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<tr>\\s*<th scope=\"row\">(?<head>[^<]+)</th>(?:\\s*<td class=\"num\">(?<cell>[^<]*)</td>)+\\s*</tr>")]
+    private static partial Regex RowPattern();
+}
