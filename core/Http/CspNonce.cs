@@ -13,7 +13,10 @@ public static class CspNonce
 {
     private static readonly object ItemKey = new();
 
-    /// <summary>The nonce of this request (base64 of 16 random bytes), made on first use.</summary>
+    /// <summary>
+    /// The nonce of this request (base64url of 16 random bytes), made on first use. Base64url because Razor writes
+    /// '+' in an attribute as <c>&amp;#x2B;</c>: browsers decode it, but the page source would no longer show the header's value.
+    /// </summary>
     public static string GetCspNonce(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -22,7 +25,7 @@ public static class CspNonce
             return existing;
         }
 
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[ItemKey] = nonce;
         return nonce;
     }

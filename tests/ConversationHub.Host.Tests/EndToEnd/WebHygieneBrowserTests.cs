@@ -78,6 +78,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/new", Supervisor, "/console/cases/new", CaseFormReady),
         new("/console/cases/redials", Supervisor, "/console/cases/redials"),
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
+        new("/console/reports", Supervisor, "/console/reports"),
     ];
 
     [Fact]
