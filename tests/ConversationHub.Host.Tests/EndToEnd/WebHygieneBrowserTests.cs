@@ -79,6 +79,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/redials", Supervisor, "/console/cases/redials"),
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
         new("/console/reports", Supervisor, "/console/reports"),
+        new("/console/admin/audit", Admin, "/console/admin/audit"),
     ];
 
     [Fact]
