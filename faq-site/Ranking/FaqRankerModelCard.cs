@@ -41,6 +41,7 @@ internal static class FaqRankerModelCard
         Line($"| feature fraction | {p.FeatureFraction} |");
         Line($"| pruning metric | validation NDCG@{p.EarlyStoppingNdcgAt} |");
         Line($"| gains | label (0, 1, 2, …) |");
+        Line($"| neighbours' vote weight | {p.NeighbourVoteWeight} |");
         Line($"");
         Line($"## Features ({model.FeatureCount}, in input order)");
         Line($"");

@@ -98,6 +98,9 @@ internal sealed class FaqFeatureExtractor(IFaqSignals signals)
         row[FaqFeatureNames.ConfirmedQuerySimilarity] = signal.ConfirmedQuerySimilarity;
         row[FaqFeatureNames.ConfirmedQueryVotes] = signal.ConfirmedQueryVotes;
         row[FaqFeatureNames.ConfirmedQueryLead] = signal.ConfirmedQueryLead;
+        row[FaqFeatureNames.ConfirmedQuerySecondSimilarity] = signal.ConfirmedQuerySecondSimilarity;
+        row[FaqFeatureNames.NearestQueriesGrade] = signal.NearestQueriesGrade;
+        row[FaqFeatureNames.NearestQueryReciprocalRank] = signal.NearestQueryReciprocalRank;
     }
 
     private static float BestParaphraseLcs(ReadOnlySpan<char> queryText, string[] paraphrases)

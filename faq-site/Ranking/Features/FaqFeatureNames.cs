@@ -91,6 +91,13 @@ internal static class FaqFeatureNames
     /// </summary>
     public const int MissingWordIdf = 57;
 
+    /// <summary>The second highest <see cref="ConfirmedQuerySimilarity"/> among this FAQ's confirmed queries.</summary>
+    public const int ConfirmedQuerySecondSimilarity = 60;
+
+    /// <summary>The similarity-weighted mean grade the nearest confirmed queries give this FAQ (a k-nearest-neighbour vote).</summary>
+    public const int NearestQueriesGrade = 61;
+    public const int NearestQueryReciprocalRank = 62;
+
     public static ImmutableArray<string> All { get; } =
     [
         "first_stage_score",
@@ -153,6 +160,9 @@ internal static class FaqFeatureNames
         "missing_word_idf_question",
         "missing_word_idf_answer",
         "missing_word_idf_any_field",
+        "confirmed_query_second_similarity",
+        "nearest_queries_grade",
+        "nearest_query_reciprocal_rank",
     ];
 
     public static int Count => All.Length;

@@ -21,6 +21,12 @@ namespace ConversationHub.Faq.Ranking.Features;
 /// <paramref name="ConfirmedQuerySimilarity"/> divided by the query's similarity to its nearest confirmed query
 /// for any FAQ: 1 when this FAQ holds the nearest neighbour. 0 when none.
 /// </param>
+/// <param name="ConfirmedQuerySecondSimilarity">The second highest such similarity: two past citizens agree. 0 when fewer.</param>
+/// <param name="NearestQueriesGrade">
+/// Over the past queries most similar to this one, the similarity-weighted mean grade they were judged to need
+/// this FAQ: how much of the neighbourhood agrees on it, whatever the query's own similarity scale. 0 when none.
+/// </param>
+/// <param name="NearestQueryReciprocalRank">1 / the rank, among those nearest past queries, of the first judged to need this FAQ; 0 when none.</param>
 internal readonly record struct FaqSignalValues(
     float CategoryPrior,
     float LogViews,
@@ -29,7 +35,10 @@ internal readonly record struct FaqSignalValues(
     bool ConfirmedPair,
     float ConfirmedQuerySimilarity = 0f,
     float ConfirmedQueryVotes = 0f,
-    float ConfirmedQueryLead = 0f)
+    float ConfirmedQueryLead = 0f,
+    float ConfirmedQuerySecondSimilarity = 0f,
+    float NearestQueriesGrade = 0f,
+    float NearestQueryReciprocalRank = 0f)
 {
     // A Beta(2, 2) prior: a FAQ with no votes sits at 0.5, and a handful of votes moves it only part of the way.
     private const float PriorHelpful = 2f;

@@ -24,4 +24,11 @@ internal sealed record MlNetRankerParameters
     public int EarlyStoppingNdcgAt { get; init; } = 3;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// How much of the neighbours' vote (<see cref="Features.FaqFeatureNames.NearestQueriesGrade"/>) is added to the
+    /// trees' score, standardised within the query, when a model ranks a query's candidates
+    /// (<see cref="FaqRankerModel.Score(ReadOnlySpan{float}, Span{float})"/>). 0 ranks by the trees alone.
+    /// </summary>
+    public double NeighbourVoteWeight { get; init; }
 }

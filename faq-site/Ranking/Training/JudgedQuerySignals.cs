@@ -12,6 +12,9 @@ namespace ConversationHub.Faq.Ranking.Training;
 /// </summary>
 internal sealed class JudgedQuerySignals : IFaqSignals
 {
+    /// <summary>How many of the most similar judged texts vote in <see cref="FaqSignalValues.NearestQueriesGrade"/>.</summary>
+    public const int NearestTextCount = 10;
+
     private readonly Dictionary<string, int> _queriesByFaq = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Query, string Faq), int> _pairs = [];
 
@@ -73,15 +76,18 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         var self = pair > 0 ? 1 : 0;
         var others = _queriesByFaq.GetValueOrDefault(documentId) - self;
         var neighbours = NeighboursOf(foldedQuery);
-        var (best, votes) = neighbours.ByFaq.GetValueOrDefault(documentId);
+        var faq = neighbours.ByFaq.GetValueOrDefault(documentId);
         var nearest = neighbours.Nearest;
         return FaqSignalValues.Neutral with
         {
             LogConfirmedQueries = MathF.Log(1f + others),
             ConfirmedPair = pair - self > 0,
-            ConfirmedQuerySimilarity = best,
-            ConfirmedQueryVotes = MathF.Log(1f + votes),
-            ConfirmedQueryLead = nearest > 0f ? best / nearest : 0f,
+            ConfirmedQuerySimilarity = faq.Best,
+            ConfirmedQueryVotes = MathF.Log(1f + faq.Votes),
+            ConfirmedQueryLead = nearest > 0f ? faq.Best / nearest : 0f,
+            ConfirmedQuerySecondSimilarity = faq.Second,
+            NearestQueriesGrade = neighbours.NearestMass > 0f ? faq.NearestGrades / neighbours.NearestMass : 0f,
+            NearestQueryReciprocalRank = faq.ReciprocalRank,
         };
     }
 
@@ -95,9 +101,9 @@ internal sealed class JudgedQuerySignals : IFaqSignals
         // PERF: one insertion pass keeping the best few, not a sort of every FAQ the neighbours confirm (often hundreds).
         var best = neighbours.TopFaqs;
         best.Clear();
-        foreach (var (faq, (similarity, votes)) in neighbours.ByFaq)
+        foreach (var (faq, judged) in neighbours.ByFaq)
         {
-            var candidate = (faq, similarity, votes);
+            var candidate = (faq, judged.Best, judged.Votes);
             var at = best.Count;
             while (at > 0 && Precedes(candidate, best[at - 1]))
                 at--;
@@ -186,6 +192,8 @@ internal sealed class JudgedQuerySignals : IFaqSignals
             }
         }
 
+        var nearestTexts = neighbours.NearestTexts;
+        nearestTexts.Clear();
         foreach (var at in touched)
         {
             var (text, textWeight, judged) = _texts[at];
@@ -195,14 +203,59 @@ internal sealed class JudgedQuerySignals : IFaqSignals
             if (shared <= 0f || string.Equals(text, foldedQuery, StringComparison.Ordinal))
                 continue;
             var similarity = 2f * shared / (weight + textWeight);
+            KeepNearest(nearestTexts, at, similarity);
             foreach (var (faq, grade) in judged)
             {
-                var (best, votes) = neighbours.ByFaq.GetValueOrDefault(faq);
-                neighbours.ByFaq[faq] = (Math.Max(best, similarity), votes + (grade * similarity * similarity));
+                var found = neighbours.ByFaq.GetValueOrDefault(faq);
+                neighbours.ByFaq[faq] = found with
+                {
+                    Best = Math.Max(found.Best, similarity),
+                    Second = similarity > found.Best ? found.Best : Math.Max(found.Second, similarity),
+                    Votes = found.Votes + (grade * similarity * similarity),
+                };
                 neighbours.Nearest = Math.Max(neighbours.Nearest, similarity);
             }
         }
+
+        // The nearest texts vote on each FAQ with their grade, weighted by similarity: of what the closest past
+        // queries were judged to need, this FAQ's share (a k-nearest-neighbour estimate of its grade).
+        neighbours.NearestMass = 0f;
+        for (var i = 0; i < nearestTexts.Count; i++)
+        {
+            var (at, similarity) = nearestTexts[i];
+            neighbours.NearestMass += similarity;
+            foreach (var (faq, grade) in _texts[at].Judged)
+            {
+                var found = neighbours.ByFaq[faq];
+                neighbours.ByFaq[faq] = found with
+                {
+                    NearestGrades = found.NearestGrades + (grade * similarity),
+                    ReciprocalRank = Math.Max(found.ReciprocalRank, 1f / (i + 1)),
+                };
+            }
+        }
     }
+
+    /// <summary>Inserts (text, similarity) into the list of the <see cref="NearestTextCount"/> most similar, most similar first.</summary>
+    private static void KeepNearest(List<(int Text, float Similarity)> nearest, int text, float similarity)
+    {
+        var at = nearest.Count;
+        while (at > 0 && similarity > nearest[at - 1].Similarity)
+            at--;
+        if (at >= NearestTextCount)
+            return;
+        if (nearest.Count == NearestTextCount)
+            nearest.RemoveAt(NearestTextCount - 1);
+        nearest.Insert(at, (text, similarity));
+    }
+
+    /// <summary>What the query's neighbours say of one FAQ.</summary>
+    /// <param name="Best">The highest similarity of a text judged relevant to it.</param>
+    /// <param name="Second">The second highest.</param>
+    /// <param name="Votes">The grade-weighted sum of squared similarities.</param>
+    /// <param name="NearestGrades">Over the nearest texts only, the similarity-weighted sum of its grades.</param>
+    /// <param name="ReciprocalRank">1 / the rank of the nearest text judging it among the nearest texts; 0 beyond them.</param>
+    private readonly record struct Judged(float Best, float Second, float Votes, float NearestGrades, float ReciprocalRank);
 
     private sealed class Neighbours
     {
@@ -212,9 +265,15 @@ internal sealed class JudgedQuerySignals : IFaqSignals
 
         public string? Query { get; set; }
 
-        public Dictionary<string, (float Best, float Votes)> ByFaq { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Judged> ByFaq { get; } = new(StringComparer.Ordinal);
 
         public float Nearest { get; set; }
+
+        /// <summary>The <see cref="NearestTextCount"/> judged texts most similar to the query, most similar first.</summary>
+        public List<(int Text, float Similarity)> NearestTexts { get; } = new(NearestTextCount + 1);
+
+        /// <summary>The summed similarity of <see cref="NearestTexts"/>.</summary>
+        public float NearestMass { get; set; }
 
         public List<int> Touched { get; } = [];
 

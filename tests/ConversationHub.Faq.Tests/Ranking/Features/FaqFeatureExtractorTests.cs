@@ -136,7 +136,10 @@ public sealed class FaqFeatureExtractorTests
         Assert.Equal("confirmed_query_similarity_rank", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySimilarityRank]);
         Assert.Equal("confirmed_query_votes_list_share", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQueryVotesListShare]);
         Assert.Equal("missing_word_idf_question", FaqFeatureNames.All[FaqFeatureNames.MissingWordIdf]);
-        Assert.Equal(FaqFeatureNames.MissingWordIdf + 3, FaqFeatureNames.Count);
+        Assert.Equal("confirmed_query_second_similarity", FaqFeatureNames.All[FaqFeatureNames.ConfirmedQuerySecondSimilarity]);
+        Assert.Equal("nearest_queries_grade", FaqFeatureNames.All[FaqFeatureNames.NearestQueriesGrade]);
+        Assert.Equal("nearest_query_reciprocal_rank", FaqFeatureNames.All[FaqFeatureNames.NearestQueryReciprocalRank]);
+        Assert.Equal(FaqFeatureNames.NearestQueryReciprocalRank + 1, FaqFeatureNames.Count);
     }
 
     [Fact]

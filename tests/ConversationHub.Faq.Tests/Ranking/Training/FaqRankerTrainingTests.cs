@@ -82,6 +82,33 @@ public sealed class FaqRankerTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Get_NearestJudgedQueries_VoteByGradeAndRankButNeverForTheAskersOwn()
+    {
+        // Arrange
+        var signals = new JudgedQuerySignals(
+        [
+            ("パスポートの申請をしたい", new Dictionary<string, int> { ["passport"] = 2 }),
+            ("パスポートの申請の期間", new Dictionary<string, int> { ["passport"] = 1 }),
+            ("パスポートの写真の大きさ", new Dictionary<string, int> { ["photo"] = 2 }),
+            ("図書館の本を返したい", new Dictionary<string, int> { ["library"] = 2 }),
+            ("パスポートを申請したい", new Dictionary<string, int> { ["own"] = 2 }),
+        ]);
+        const string query = "パスポートを申請したい";
+
+        // Act
+        var (passport, photo, own) = (signals.Get(query, "passport"), signals.Get(query, "photo"), signals.Get(query, "own"));
+
+        // Assert: two passport texts are the nearest, so it leads the vote; the asker's own judgement never counts.
+        Assert.Equal(1f, passport.NearestQueryReciprocalRank);
+        Assert.InRange(passport.ConfirmedQuerySecondSimilarity, 0.01f, passport.ConfirmedQuerySimilarity);
+        Assert.InRange(photo.NearestQueryReciprocalRank, 0.01f, 0.5f);
+        Assert.Equal(0f, photo.ConfirmedQuerySecondSimilarity);
+        Assert.True(passport.NearestQueriesGrade > photo.NearestQueriesGrade && photo.NearestQueriesGrade > 0f);
+        Assert.True(passport.NearestQueriesGrade < 2f);
+        Assert.Equal(FaqSignalValues.Neutral, own);
+    }
+
+    [Fact]
     public void WithSignals_RightFaqMissedByTheFirstStage_JoinsTheCandidatesFromConfirmedQueries()
     {
         // Arrange: a one-candidate first stage leaves most right FAQs out.
