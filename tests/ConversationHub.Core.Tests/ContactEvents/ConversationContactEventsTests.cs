@@ -7,34 +7,21 @@ using ConversationHub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using ConversationHub.Core.Tests.Conversations;
+
 namespace ConversationHub.Core.Tests.ContactEvents;
 
 /// <summary>The conversation store records the contact events of owner transitions with the transitions, on both providers.</summary>
-public abstract class ConversationContactEventsTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ConversationContactEventsTests(DatabaseProvider provider) : MigratedHubDatabaseTests(provider)
 {
     private static readonly DateTime Start = new(2026, 12, 7, 0, 30, 0, DateTimeKind.Utc);
-    private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
     private readonly TestClock _clock = new(Start);
-    private TestDatabase _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        await using var context = TestContexts.Hub(_database);
-        await context.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _events.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _clock);
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, Events, _clock);
 
     private async Task<List<ContactEvent>> StoredAsync(Guid conversationId)
     {
-        await using var reader = TestContexts.Hub(_database);
+        await using var reader = TestContexts.Hub(Database);
         return await reader.ContactEvents.AsNoTracking().Where(e => e.ConversationId == conversationId).OrderBy(e => e.Id).ToListAsync(TestTimeout.Token());
     }
 
@@ -44,7 +31,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         // Arrange
         var ct = TestTimeout.Token();
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-user", ct);
 
@@ -79,7 +66,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
     public async Task SaveAsync_AbandonedInTheQueue_RecordsTheWait()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.Line, "U-1", ct);
         conversation.RequestHandoff("user_request", Start.AddSeconds(1));
@@ -96,7 +83,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
     public async Task SaveAsync_ClosedByTheBot_IsNotAnAgentClose()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-2", ct);
 
@@ -112,7 +99,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         // Arrange: two nodes load the queued conversation; the first takes it.
         var ct = TestTimeout.Token();
         Guid id;
-        await using (var context = TestContexts.Hub(_database))
+        await using (var context = TestContexts.Hub(Database))
         {
             var conversation = await Store(context).StartAsync(ConversationChannel.WebChat, "dl-3", ct);
             conversation.RequestHandoff("user_request", Start);
@@ -120,8 +107,8 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
             id = conversation.Id;
         }
 
-        await using var nodeA = TestContexts.Hub(_database);
-        await using var nodeB = TestContexts.Hub(_database);
+        await using var nodeA = TestContexts.Hub(Database);
+        await using var nodeB = TestContexts.Hub(Database);
         var a = (await Store(nodeA).FindAsync(id, ct))!;
         var b = (await Store(nodeB).FindAsync(id, ct))!;
         a.AssignAgent(Guid.NewGuid(), Start.AddSeconds(3));

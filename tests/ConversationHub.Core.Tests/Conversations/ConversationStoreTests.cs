@@ -10,25 +10,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ConversationHub.Core.Tests.Conversations;
 
 /// <summary>The transcript's guarantees, on both providers.</summary>
-public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ConversationStoreTests(DatabaseProvider provider) : MigratedHubDatabaseTests(provider)
 {
-    private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        await using var context = TestContexts.Hub(_database);
-        await context.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _events.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, TimeProvider.System);
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, Events, TimeProvider.System);
 
     private static TranscriptActivity Message(Guid conversationId, string text, string? clientId = null) =>
         new(conversationId, ActivityDirection.Inbound, "message", "user", $"{{\"type\":\"message\",\"text\":\"{text}\"}}", DateTime.UtcNow) { ClientActivityId = clientId };
@@ -37,14 +21,14 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     public async Task FindOpenAsync_ByCitizenKey_FindsOnlyOpenConversationOfThatChannel()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var closed = await store.StartAsync(ConversationChannel.Line, "U-citizen-1", ct);
         closed.Close("idle", DateTime.UtcNow);
         await store.SaveAsync(closed, ct);
         var open = await store.StartAsync(ConversationChannel.Line, "U-citizen-1", ct);
 
-        await using var reader = TestContexts.Hub(_database);
+        await using var reader = TestContexts.Hub(Database);
         var found = await Store(reader).FindOpenAsync(ConversationChannel.Line, "U-citizen-1", ct);
         var otherChannel = await Store(reader).FindOpenAsync(ConversationChannel.WebChat, "U-citizen-1", ct);
 
@@ -59,7 +43,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
         // Arrange
         var ct = TestTimeout.Token(120);
         Guid id;
-        await using (var context = TestContexts.Hub(_database))
+        await using (var context = TestContexts.Hub(Database))
         {
             id = (await Store(context).StartAsync(ConversationChannel.WebChat, "dl-1", ct)).Id;
         }
@@ -67,12 +51,12 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
         // Act: 20 writers, each with its own context and connection, as on several nodes.
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            await using var context = TestContexts.Hub(_database);
+            await using var context = TestContexts.Hub(Database);
             await Store(context).AppendAsync(Message(id, $"質問{i}"), ct);
         }));
 
         // Assert
-        await using var reader = TestContexts.Hub(_database);
+        await using var reader = TestContexts.Hub(Database);
         var transcript = await Store(reader).ReadAsync(id, 0, 100, ct);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), transcript.Select(a => a.Sequence));
         Assert.Equal(20, transcript.Select(a => a.ActivityJson).Distinct(StringComparer.Ordinal).Count());
@@ -82,7 +66,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     public async Task AppendAsync_SameClientActivityIdTwice_StoresOnce()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-2", ct);
 
@@ -98,8 +82,8 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     {
         var ct = TestTimeout.Token();
         var announced = Channel.CreateUnbounded<HubEvent>();
-        using var _ = _events.Subscribe(ConversationEventTopics.ActivityAdded, (e, token) => announced.Writer.WriteAsync(e, token).AsTask());
-        await using var context = TestContexts.Hub(_database);
+        using var _ = Events.Subscribe(ConversationEventTopics.ActivityAdded, (e, token) => announced.Writer.WriteAsync(e, token).AsTask());
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-3", ct);
 
@@ -107,7 +91,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
         var hubEvent = await announced.Reader.ReadAsync(ct);
 
         Assert.Contains(conversation.Id.ToString(), hubEvent.Payload, StringComparison.Ordinal);
-        await using var reader = TestContexts.Hub(_database);
+        await using var reader = TestContexts.Hub(Database);
         Assert.Single(await Store(reader).ReadAsync(conversation.Id, 0, 10, ct));
     }
 
@@ -116,7 +100,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     {
         // Arrange: two writers prepared activities concurrently; the one with the earlier clock commits second.
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-6", ct);
         var later = new DateTime(2026, 11, 24, 1, 0, 0, 500, DateTimeKind.Utc);
@@ -134,7 +118,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     public async Task AppendAsync_UnknownConversation_ThrowsAndStoresNothing()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Store(context).AppendAsync(Message(Guid.NewGuid(), "x"), ct));
     }
@@ -143,7 +127,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     public async Task ReadAsync_AfterWatermark_ReturnsOnlyLaterActivities()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-4", ct);
         for (var i = 0; i < 5; i++)
@@ -161,13 +145,13 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     {
         var ct = TestTimeout.Token();
         Guid id;
-        await using (var context = TestContexts.Hub(_database))
+        await using (var context = TestContexts.Hub(Database))
         {
             id = (await Store(context).StartAsync(ConversationChannel.WebChat, "dl-5", ct)).Id;
         }
 
-        await using var nodeA = TestContexts.Hub(_database);
-        await using var nodeB = TestContexts.Hub(_database);
+        await using var nodeA = TestContexts.Hub(Database);
+        await using var nodeB = TestContexts.Hub(Database);
         var a = (await Store(nodeA).FindAsync(id, ct))!;
         var b = (await Store(nodeB).FindAsync(id, ct))!;
         a.RequestHandoff("user_request", DateTime.UtcNow);
@@ -182,7 +166,7 @@ public abstract class ConversationStoreTests(DatabaseProvider provider) : IAsync
     public async Task Transcript_IsEncryptedAtRest()
     {
         var ct = TestTimeout.Token();
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-secret-user", ct);
         await store.AppendAsync(Message(conversation.Id, "私の電話番号は09012345678です"), ct);

@@ -9,27 +9,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ConversationHub.Core.Tests.Conversations;
 
 /// <summary>Durable turns (claim, lease, complete once) and push-channel delivery state, on both providers.</summary>
-public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : MigratedHubDatabaseTests(provider)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly InProcessHubEvents _events = new(NullLogger<InProcessHubEvents>.Instance);
     private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        await using var context = TestContexts.Hub(_database);
-        await context.Database.MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _events.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, _events, _time);
+    private ConversationStore Store(HubDbContext context) => new(context, TestContexts.Protector, Events, _time);
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
@@ -38,7 +23,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
 
     private async Task<(Guid Conversation, long Sequence)> StoreQuestionAsync(ConversationChannel channel, CancellationToken ct)
     {
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var conversation = await store.StartAsync(channel, "citizen-" + Guid.NewGuid().ToString("N"), ct);
         var inbound = await store.AppendAsync(
@@ -56,7 +41,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         // Act: eight claimants, each with its own connection, as on several nodes.
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            await using var context = TestContexts.Hub(_database);
+            await using var context = TestContexts.Hub(Database);
             return await Store(context).ClaimTurnAsync(id, sequence, $"node-{i}", Now + Lease, ct);
         }));
 
@@ -70,7 +55,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         // Arrange: node A claims, then stalls past its lease; node B takes the turn over.
         var ct = TestTimeout.Token();
         var (id, sequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         Assert.NotNull(await store.ClaimTurnAsync(id, sequence, "node-a", Now + Lease, ct));
         Assert.Null(await store.ClaimTurnAsync(id, sequence, "node-b", Now + Lease, ct));
@@ -88,7 +73,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         Assert.False(lateA);
         Assert.True(onTimeB);
         Assert.Null(again);
-        await using var reader = TestContexts.Hub(_database);
+        await using var reader = TestContexts.Hub(Database);
         var transcript = await Store(reader).ReadAsync(id, 0, 10, ct);
         Assert.Equal(["住民票", "B の回答", "解決しましたか？"], transcript.Select(a => a.ActivityJson.Split('"')[7]));
         Assert.Equal(TurnState.Done, transcript[0].Turn);
@@ -100,7 +85,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
     {
         var ct = TestTimeout.Token();
         var (id, sequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         await Store(context).AppendAsync(Reply(id, "ボットの発言"), ct);
 
         var beforeIt = await Store(context).FindPendingTurnsAsync(Now - TimeSpan.FromSeconds(1), 10, ct);
@@ -117,7 +102,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         var ct = TestTimeout.Token();
         var (line, lineSequence) = await StoreQuestionAsync(ConversationChannel.Line, ct);
         var (web, webSequence) = await StoreQuestionAsync(ConversationChannel.WebChat, ct);
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         foreach (var (id, sequence) in new[] { (line, lineSequence), (web, webSequence) })
         {
@@ -152,7 +137,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         var ct = TestTimeout.Token();
         var (line, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
         var (other, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var first = await store.AppendAsync(Reply(line, "一つ目"), ct);
         var second = await store.AppendAsync(Reply(line, "二つ目"), ct);
@@ -178,7 +163,7 @@ public abstract class ConversationStoreTurnsTests(DatabaseProvider provider) : I
         var ct = TestTimeout.Token();
         var (line, _) = await StoreQuestionAsync(ConversationChannel.Line, ct);
         var (mail, _) = await StoreQuestionAsync(ConversationChannel.Email, ct);
-        await using var context = TestContexts.Hub(_database);
+        await using var context = TestContexts.Hub(Database);
         var store = Store(context);
         var failed = await store.AppendAsync(Reply(line, "届かない"), ct);
         var retried = await store.AppendAsync(Reply(line, "再送中"), ct);
