@@ -143,6 +143,9 @@ public static class CoreModuleExtensions
         return Task.CompletedTask;
     }
 
+    private const string IdleSignOutSetting = "Security:IdleSignOut";
+    private static readonly TimeSpan DefaultIdleSignOut = TimeSpan.FromMinutes(30);
+
     private static void AddStaffIdentity(IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -173,12 +176,19 @@ public static class CoreModuleExtensions
             options.Cookie.Name = "hub.staff";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromHours(9);
+            // Idle sign-out (Security:IdleSignOut, default 30 minutes, set below): each request renews the session once
+            // half of it has passed, so a session ends after that long without a request.
+            options.ExpireTimeSpan = DefaultIdleSignOut;
             options.SlidingExpiration = true;
             // API callers get status codes, not the sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IConfiguration>((options, configuration) => options.ExpireTimeSpan = configuration.GetValue<TimeSpan?>(IdleSignOutSetting) ?? DefaultIdleSignOut)
+            .Validate(options => options.ExpireTimeSpan > TimeSpan.Zero && options.ExpireTimeSpan <= TimeSpan.FromHours(24), $"{IdleSignOutSetting} must be between 00:00:01 and 24:00:00.")
+            .ValidateOnStart();
 
         // Every endpoint states its rule: anything not marked [AllowAnonymous] or with its own policy needs a
         // signed-in staff member, so a forgotten attribute fails closed.

@@ -42,6 +42,7 @@ internal static class HostSetup
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         builder.Services.AddOptions<SecurityHeaderOptions>().BindConfiguration(SecurityHeaderOptions.SectionName);
+        builder.AddStaffNetworks();
         return builder;
     }
 
@@ -58,6 +59,7 @@ internal static class HostSetup
         app.UseWebSockets();
         app.UseCors();
         app.UseRequestLocalization();
+        app.UseStaffNetworks();
         app.UseAuthentication();
         app.UseUnknownAddressAnswers();
         app.UseAuthorization();
