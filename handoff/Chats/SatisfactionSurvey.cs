@@ -1,3 +1,5 @@
+using ConversationHub.Core.ContactEvents.Domain;
+using ConversationHub.Core.ContactEvents.Services;
 using System.Text.Json;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
@@ -122,8 +124,26 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
         var id = conversation.Id;
         if (ScoreOf(text, strings) is { } score)
         {
-            var recorded = await db.Requests.Where(r => r.ConversationId == id && r.Satisfaction == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Satisfaction, score), cancellationToken);
+            // The rating and its contact event (the reports' satisfaction columns) commit together.
+            int recorded;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                recorded = await db.Requests.Where(r => r.ConversationId == id && r.Satisfaction == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Satisfaction, score), cancellationToken);
+                if (recorded > 0)
+                {
+                    await scope.ServiceProvider.GetRequiredService<IContactEventRecorder>().RecordAsync(db, new ContactEvent(
+                        "satisfaction:" + id.ToString("N"), ContactEventKind.SatisfactionGiven, ContactChannels.Of(conversation.Channel), now)
+                    {
+                        ConversationId = id,
+                        AgentId = conversation.AgentId,
+                        Satisfaction = score,
+                    }, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             if (recorded == 0)
             {
                 return;

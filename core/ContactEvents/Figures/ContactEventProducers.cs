@@ -21,6 +21,7 @@ public static class ContactEventProducers
         ContactEventKind.Escalated,
         ContactEventKind.Closed,
         ContactEventKind.Congestion,
+        ContactEventKind.SatisfactionGiven,
     };
 
     /// <summary>Whether <paramref name="kind"/> is recorded by some module.</summary>

@@ -116,16 +116,17 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
-    public async Task HourlyAsync_SatisfactionHasNoProducer_IsEmptyNotZero()
+    public async Task HourlyAsync_SatisfactionRatings_CountedAndSummedWhereGivenZeroElsewhere()
     {
-        await RecordAsync(GeneratedDay());
+        await RecordAsync([.. GeneratedDay(),
+            new ContactEvent("satisfaction:a", ContactEventKind.SatisfactionGiven, ContactChannel.WebChat, Jst(9, 5)) { Satisfaction = 4 },
+            new ContactEvent("satisfaction:b", ContactEventKind.SatisfactionGiven, ContactChannel.WebChat, Jst(9, 45)) { Satisfaction = 2 }]);
         await FoldAsync();
 
         var hours = await FiguresAsync(new ContactFigureQuery(Day, Day));
 
-        Assert.All(hours, h => Assert.Null(h.SatisfactionCount));
-        Assert.All(hours, h => Assert.Null(h.SatisfactionSum));
-        Assert.All(hours, h => Assert.NotNull(h.Congestion));
+        Assert.Equal((2, 6L), (hours[1].SatisfactionCount, hours[1].SatisfactionSum));
+        Assert.All(hours.Where(h => h != hours[1]), h => Assert.Equal(0, h.SatisfactionCount));
     }
 
     [Fact]

@@ -115,6 +115,9 @@ public abstract class HandoffFlowTests(DatabaseProvider provider)
         var record = await db.Requests.AsNoTracking().SingleAsync(r => r.ConversationId == conversationId, ct);
         Assert.Equal((HandoffOutcome.Closed, 4, "resolved", supervisor.Id), (record.Outcome, record.Satisfaction!.Value, record.WrapUpCode!, record.AgentId!.Value));
         Assert.Equal("丁寧に教えていただき助かりました", record.SatisfactionComment);
+        var hub = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var rating = await hub.ContactEvents.AsNoTracking().SingleAsync(e => e.ConversationId == conversationId && e.Kind == ContactEventKind.SatisfactionGiven, ct);
+        Assert.Equal((4, supervisor.Id), (rating.Satisfaction!.Value, rating.AgentId!.Value));
         var stored = await RawTextAsync(host, "SELECT \"SatisfactionComment\" FROM handoff_requests", ct);
         Assert.DoesNotContain("丁寧", stored, StringComparison.Ordinal);
         var actions = await db.Audit.AsNoTracking().Where(a => a.ConversationId == conversationId).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(ct);
