@@ -66,8 +66,9 @@ public sealed class HandoffLoadCommandTests : IDisposable
         var row = JsonDocument.Parse(run.StandardOutput.Trim()).RootElement;
         Assert.Equal((database, nodes, citizens), (row.GetProperty("database").GetString(), row.GetProperty("nodes").GetInt32(), row.GetProperty("citizens").GetInt32()));
         Assert.Equal(citizens, row.GetProperty("asked").GetInt32());
-        Assert.Equal(citizens, row.GetProperty("offered").GetInt32());
-        Assert.Equal(citizens, row.GetProperty("accepted").GetInt32());
+        // With the nodes' own output, so a shortfall on a loaded CI machine says what the nodes were doing.
+        Assert.True(row.GetProperty("offered").GetInt32() == citizens, $"offered {row.GetProperty("offered").GetInt32()} of {citizens}:\n{run.Output}");
+        Assert.True(row.GetProperty("accepted").GetInt32() == citizens, $"accepted {row.GetProperty("accepted").GetInt32()} of {citizens}:\n{run.Output}");
         Assert.Equal(citizens, row.GetProperty("closed").GetInt32());
         Assert.Equal(0, row.GetProperty("doubleAssignments").GetInt32());
         Assert.Equal(citizens * messages * 2, row.GetProperty("messagesSent").GetInt32());
