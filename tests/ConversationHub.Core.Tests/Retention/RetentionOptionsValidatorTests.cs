@@ -1,4 +1,7 @@
 using ConversationHub.Core.Retention;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ConversationHub.Core.Tests.Retention;
 
@@ -38,5 +41,23 @@ public sealed class RetentionOptionsValidatorTests
         Assert.Contains("Retention:Mail must be positive.", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Retention:BatchSize must be positive.", result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("Retention:CallRecords", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddRetention_AuditLogSettingUnderAYear_IsRefusedWhenBound()
+    {
+        // Arrange: the settings as the host binds them.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Retention:AuditLog"] = "200.00:00:00",
+            ["Retention:Transcripts"] = "30.00:00:00",
+        }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddRetention().BuildServiceProvider();
+
+        // Act
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RetentionOptions>>().Value);
+
+        // Assert
+        Assert.Equal(["Retention:AuditLog must be at least 365 days (the audit log is kept at least one year); it is 200 days."], error.Failures);
     }
 }
