@@ -103,9 +103,10 @@ public abstract class RetentionTests(DatabaseProvider provider)
         Assert.Equal(1, await db.Activities.CountAsync(a => a.ConversationId == openConversation, ct));
         Assert.Equal(3, await db.Conversations.CountAsync(c => c.Id == oldConversation || c.Id == recentConversation || c.Id == openConversation, ct));
 
-        // Audit log: nothing older than a year is left; the recent entry is.
+        // Audit log: nothing older than a year is left; the recent entry is, and the chain from the oldest kept entry holds.
         Assert.Equal(0, await db.AuditLog.CountAsync(e => e.AtUtc < Today.UtcDateTime.AddDays(-365), ct));
         Assert.Single(await db.AuditLog.Where(e => e.Target == "test:recent").ToListAsync(ct));
+        Assert.True((await AuditChain.VerifyAsync(db, ct)).Intact);
 
         // Cases: the old completed case lost its personal fields but is still there; the others are untouched.
         var handoff = check.ServiceProvider.GetRequiredService<HandoffDbContext>();
