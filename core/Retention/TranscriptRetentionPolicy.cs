@@ -11,19 +11,19 @@ internal sealed class TranscriptRetentionPolicy(HubDbContext db) : IRetentionPol
 {
     public string Kind => RetentionKinds.Transcripts;
 
-    public async Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken)
+    public Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken)
     {
         var ended = db.Conversations.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc).Select(c => c.Id);
-        var activities = await db.Activities.Where(a => ended.Contains(a.ConversationId))
-            .OrderBy(a => a.Id).Select(a => a.Id).Take(batchSize).ToListAsync(cancellationToken);
-        var deleted = activities.Count == 0 ? 0 : await db.Activities.Where(a => activities.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
-        if (deleted >= batchSize)
-        {
-            return deleted;
-        }
-
-        var files = await db.Files.Where(f => ended.Contains(f.ConversationId))
-            .OrderBy(f => f.Id).Select(f => f.Id).Take(batchSize - deleted).ToListAsync(cancellationToken);
-        return deleted + (files.Count == 0 ? 0 : await db.Files.Where(f => files.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken));
+        return RetentionBatch.InTurnAsync(batchSize,
+            async max =>
+            {
+                var ids = await db.Activities.Where(a => ended.Contains(a.ConversationId)).OrderBy(a => a.Id).Select(a => a.Id).Take(max).ToListAsync(cancellationToken);
+                return ids.Count == 0 ? 0 : await db.Activities.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+            },
+            async max =>
+            {
+                var ids = await db.Files.Where(f => ended.Contains(f.ConversationId)).OrderBy(f => f.Id).Select(f => f.Id).Take(max).ToListAsync(cancellationToken);
+                return ids.Count == 0 ? 0 : await db.Files.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+            });
     }
 }

@@ -12,18 +12,18 @@ internal sealed class CallRecordRetentionPolicy(VoiceDbContext db) : IRetentionP
 {
     public string Kind => RetentionKinds.CallRecords;
 
-    public async Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken)
-    {
-        var calls = await db.Calls.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
-            .OrderBy(c => c.EndedAtUtc).Select(c => c.CallConnectionId).Take(batchSize).ToListAsync(cancellationToken);
-        var deleted = calls.Count == 0 ? 0 : await db.Calls.Where(c => calls.Contains(c.CallConnectionId)).ExecuteDeleteAsync(cancellationToken);
-        if (deleted >= batchSize)
-        {
-            return deleted;
-        }
-
-        var callbacks = await db.Callbacks.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
-            .OrderBy(c => c.EndedAtUtc).Select(c => c.Id).Take(batchSize - deleted).ToListAsync(cancellationToken);
-        return deleted + (callbacks.Count == 0 ? 0 : await db.Callbacks.Where(c => callbacks.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken));
-    }
+    public Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken) =>
+        RetentionBatch.InTurnAsync(batchSize,
+            async max =>
+            {
+                var ids = await db.Calls.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
+                    .OrderBy(c => c.EndedAtUtc).Select(c => c.CallConnectionId).Take(max).ToListAsync(cancellationToken);
+                return ids.Count == 0 ? 0 : await db.Calls.Where(c => ids.Contains(c.CallConnectionId)).ExecuteDeleteAsync(cancellationToken);
+            },
+            async max =>
+            {
+                var ids = await db.Callbacks.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
+                    .OrderBy(c => c.EndedAtUtc).Select(c => c.Id).Take(max).ToListAsync(cancellationToken);
+                return ids.Count == 0 ? 0 : await db.Callbacks.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+            });
 }

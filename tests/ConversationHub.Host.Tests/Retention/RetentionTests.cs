@@ -73,7 +73,7 @@ public abstract class RetentionTests(DatabaseProvider provider)
         var expected = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             [RetentionKinds.Transcripts] = 4,
-            [RetentionKinds.CasePersonalFields] = 1,
+            [RetentionKinds.CasePersonalFields] = 3,
             [RetentionKinds.Mail] = 2,
             [RetentionKinds.CallRecords] = 1,
             [RetentionKinds.AuditLog] = expiredAudit,
@@ -118,6 +118,9 @@ public abstract class RetentionTests(DatabaseProvider provider)
         Assert.Null(cases[oldCase].Description);
         Assert.Equal("山田太郎", cases[recentCase].ContactName);
         Assert.Equal("山田太郎", cases[openCase].ContactName);
+        Assert.Equal([null], await handoff.CaseEntries.Where(e => e.CaseId == oldCase).Select(e => e.Text).ToListAsync(ct));
+        Assert.Equal(["折り返し希望"], await handoff.CaseEntries.Where(e => e.CaseId == recentCase).Select(e => e.Text).ToListAsync(ct));
+        Assert.All(await handoff.CaseHistory.Where(h => h.CaseId == oldCase).ToListAsync(ct), h => Assert.True(h.Before is null && h.After is null));
 
         // Mail: only the old finished mail went.
         Assert.Equal(["old-waiting"], await handoff.MailInbox.Where(m => m.Source == "old-routed" || m.Source == "old-waiting").Select(m => m.Source).ToListAsync(ct));
@@ -175,6 +178,8 @@ public abstract class RetentionTests(DatabaseProvider provider)
         var old = Case(1, CaseStatus.Completed, Expired);
         var recent = Case(2, CaseStatus.Completed, Recent);
         var open = Case(3, CaseStatus.InProgress, null);
+        db.CaseEntries.AddRange(new CaseEntry(old.Id, CaseEntryKind.Note, null, "折り返し希望", Expired), new CaseEntry(recent.Id, CaseEntryKind.Note, null, "折り返し希望", Recent));
+        db.CaseHistory.Add(new CaseHistoryEntry(old.Id, null, "edited", "ContactPhone", "090-0000-0000", "090-1234-5678", Expired));
         await db.SaveChangesAsync(ct);
         return (old.Id, recent.Id, open.Id);
     }
