@@ -131,6 +131,30 @@ public abstract class RetentionTests(DatabaseProvider provider)
         Assert.Equal(["call-ongoing", "call-recent"], await voice.Calls.OrderBy(c => c.CallConnectionId).Select(c => c.CallConnectionId).ToListAsync(ct));
     }
 
+    [Fact]
+    public async Task ApplyRetentionService_HostStarted_RunsEveryModulesKindForToday()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(120);
+        var clock = new TestClock(Today);
+
+        // Act: the daily job runs by itself once the database is ready.
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        await using var host = HubHost.Start(database, ownsDatabase: false, TestPii.CreateOptions(), services: services => services.AddSingleton<TimeProvider>(clock));
+        var runs = await Eventually.UntilAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var found = await scope.ServiceProvider.GetRequiredService<HubDbContext>().RetentionRuns.AsNoTracking().Where(r => r.FinishedAtUtc != null).ToListAsync(ct);
+            return found.Count == 5 ? found : null;
+        }, "the five retention runs of today", ct);
+
+        // Assert: one run per kind (core's, handoff's, voice-bridge's) for the clock's day.
+        Assert.Equal(
+            new[] { RetentionKinds.AuditLog, RetentionKinds.CallRecords, RetentionKinds.CasePersonalFields, RetentionKinds.Mail, RetentionKinds.Transcripts },
+            runs.Select(r => r.Kind).Order(StringComparer.Ordinal));
+        Assert.All(runs, r => Assert.Equal(Today.UtcDateTime.Date, r.DayUtc));
+    }
+
     private static async Task<(Guid Old, Guid Recent, Guid Open)> SeedConversationsAsync(HubHost host, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
