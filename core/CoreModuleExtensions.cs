@@ -9,6 +9,7 @@ using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation.Apis;
 using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
+using ConversationHub.Core.Retention;
 using ConversationHub.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -75,6 +76,7 @@ public static class CoreModuleExtensions
         services.AddBusinessCalendar();
         services.AddConversations();
         services.AddContactEvents();
+        services.AddRetention();
         AddStaffIdentity(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -1,5 +1,6 @@
 using ConversationHub.Core;
 using ConversationHub.Core.Handoff;
+using ConversationHub.Core.Retention;
 using ConversationHub.Handoff.Apis;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Chats;
@@ -56,6 +57,8 @@ public static class HandoffModuleExtensions
         services.AddHostedService<SatisfactionSurvey>();
         services.AddHostedService<Operations.HandoffGauges>();
         services.AddCases();
+        services.AddScoped<IRetentionPolicy, CasePersonalFieldsRetentionPolicy>();
+        services.AddScoped<IRetentionPolicy, MailRetentionPolicy>();
         services.AddPostalCodes();
         services.AddMailTransport(builder.Configuration);
         services.AddInquiry();

@@ -1,10 +1,12 @@
 using ConversationHub.Core;
+using ConversationHub.Core.Retention;
 using ConversationHub.VoiceBridge.Acs;
 using ConversationHub.VoiceBridge.Callbacks;
 using ConversationHub.VoiceBridge.Calls;
 using ConversationHub.VoiceBridge.Lines;
 using ConversationHub.VoiceBridge.Lines.Apis;
 using ConversationHub.VoiceBridge.Persistence;
+using ConversationHub.VoiceBridge.Retention;
 using ConversationHub.VoiceBridge.Simulator;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,7 @@ public static class VoiceBridgeModuleExtensions
         builder.Services.AddAcs();
         builder.AddHubDbContext<VoiceDbContext>(VoiceDbContext.MigrationsHistoryTable);
         builder.Services.AddScoped<VoiceEventLedger>();
+        builder.Services.AddScoped<IRetentionPolicy, CallRecordRetentionPolicy>();
         builder.Services.AddSingleton<VoiceWorkQueue>();
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
         builder.Services.AddHostedService<VoiceEventRecovery>();

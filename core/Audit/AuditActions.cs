@@ -32,4 +32,7 @@ public static class AuditActions
 
     /// <summary>The audit log itself was searched or exported.</summary>
     public const string AuditViewed = "audit.viewed";
+
+    /// <summary>The daily retention job deleted or anonymised a kind of expired data.</summary>
+    public const string RetentionApplied = "retention.applied";
 }

@@ -9,6 +9,7 @@ using ConversationHub.Core.Identity.Infrastructure;
 using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Organisation.Infrastructure;
+using ConversationHub.Core.Retention;
 using ConversationHub.Core.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -56,6 +57,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
     /// <summary>The hash-chained audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>Each retention kind's run per day: the claim across nodes and what it did.</summary>
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     /// <summary>ASP.NET Core data-protection keys, shared by every node (encrypted with the PII keys).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -73,6 +77,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new ContactRollupStateEntityTypeConfiguration());
         builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
         builder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration(Pii));
+        builder.ApplyConfiguration(new RetentionRunEntityTypeConfiguration());
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");
