@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
 using ConversationHub.Faq.KnowledgeBase.Csv;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,7 @@ internal static class FaqCsvApi
         var stamp = Core.Calendar.JapanTime.ToJapan(time.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = csvEncoding == FaqCsvEncoding.ShiftJis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"faqs-{stamp}.csv\"";
+        await context.AuditAsync(AuditActions.Exported, "faq_csv", csvEncoding.ToString());
         await export.WriteAsync(context.Response.Body, csvEncoding, cancellationToken);
     }
 }

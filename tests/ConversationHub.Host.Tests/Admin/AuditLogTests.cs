@@ -2,6 +2,7 @@ using System.Net;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Host.Admin;
+using ConversationHub.Host.Tests.Cases;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,33 @@ public abstract class AuditLogTests(DatabaseProvider provider)
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.DoesNotContain(entries, e => e.Action == AuditActions.TranscriptViewed);
+    }
+
+    [Fact]
+    public async Task PhoneLineChangesAndExports_AreAudited_RefusedChangesAreNot()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(provider, cancellationToken: ct);
+        using var admin = await host.SignInAsync("admin", ct);
+        var line = new
+        {
+            number = "+81311119999", name = "監査確認", enabled = true, greeting = (string?)null, serviceEndsOn = (string?)null,
+            maxQueueLength = 5, maxWaitSeconds = 300, languages = new[] { "ja" }, emergencyForwardTo = (string?)null, version = (int?)null,
+        };
+
+        // Act: a line created, an invalid line refused, the FAQ CSV exported.
+        await admin.PostJsonAsync("/api/voice/lines", line, HttpStatusCode.Created, ct);
+        await admin.PostJsonAsync("/api/voice/lines", line with { }, HttpStatusCode.Conflict, ct);
+        using var export = await admin.GetAsync(new Uri("/api/faq/export.csv", UriKind.Relative), ct);
+        var (entries, _) = await ReadAsync(host, ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var change = Assert.Single(entries, e => e.Action == AuditActions.SettingChanged);
+        Assert.Equal(("voice_line", "POST /api/voice/lines", "admin"), (change.Target, change.Detail, change.ActorName));
+        var exported = Assert.Single(entries, e => e.Action == AuditActions.Exported);
+        Assert.Equal("faq_csv", exported.Target);
     }
 
     private static async Task<(List<AuditEntry> Entries, List<string> Raw)> ReadAsync(HubHost host, CancellationToken ct)

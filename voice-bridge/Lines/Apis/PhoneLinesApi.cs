@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using System.Security.Claims;
 using ConversationHub.Core.Identity;
 using ConversationHub.VoiceBridge.Resources;
@@ -36,9 +37,11 @@ internal static class PhoneLinesApi
         read.MapGet("/{number}", GetAsync).WithName("GetPhoneLine").ProducesProblem(StatusCodes.Status404NotFound);
         read.MapPost("/{number}/emergency", SwitchAsync).WithName("SwitchEmergencyForward")
             .WithSummary("Turns 'forward every call to <forwardTo>' on or off in one step, from the line's version; logged.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .AddEndpointFilter(new AuditedChange(AuditActions.SettingChanged, "voice_line", "number"));
 
-        var admin = endpoints.MapGroup(Prefix).WithTags("Voice").RequireAuthorization(policy => policy.RequireRole(HubRoles.Administrator));
+        var admin = endpoints.MapGroup(Prefix).WithTags("Voice").RequireAuthorization(policy => policy.RequireRole(HubRoles.Administrator))
+            .AddEndpointFilter(new AuditedChange(AuditActions.SettingChanged, "voice_line", "number"));
         admin.MapPost("/", CreateAsync).WithName("CreatePhoneLine").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPut("/{number}", UpdateAsync).WithName("UpdatePhoneLine")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
