@@ -105,8 +105,9 @@ public static class SqliteBackup
             await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
                 await to.OpenAsync(cancellationToken);
-                cancellationToken.ThrowIfCancellationRequested();
-                from.BackupDatabase(to);
+                await ScalarAsync(from, "PRAGMA busy_timeout = 30000;", cancellationToken);
+                await ScalarAsync(to, "PRAGMA busy_timeout = 30000;", cancellationToken);
+                await CopyWhileBusyAsync(from, to, cancellationToken);
                 await ScalarAsync(to, "PRAGMA journal_mode = DELETE;", cancellationToken);
             }
 
@@ -116,6 +117,25 @@ public static class SqliteBackup
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    // The copy is one step over a read snapshot; a writer's commit or checkpoint can hold the lock it needs for a
+    // moment (SQLITE_BUSY / SQLITE_LOCKED, seen while citizens chat), so the step is simply taken again.
+    private static async Task CopyWhileBusyAsync(SqliteConnection from, SqliteConnection to, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                from.BackupDatabase(to);
+                return;
+            }
+            catch (SqliteException error) when (error.SqliteErrorCode is 5 or 6 && attempt < 100)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
         }
     }
 
