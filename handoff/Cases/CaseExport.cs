@@ -69,5 +69,6 @@ internal sealed class CaseExport(IStringLocalizer<HandoffStrings> strings)
         JapanTime.ToJapan(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     // A citizen's text that starts like a formula must not run as one in Excel (CSV injection).
-    private static string? Safe(string? value) => value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    /// <summary>A cell a spreadsheet cannot run as a formula: a leading =, +, -, @, tab or CR gets an apostrophe.</summary>
+    internal static string? Safe(string? value) => value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

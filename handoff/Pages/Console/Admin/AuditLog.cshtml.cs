@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Audit;
+using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Persistence;
+using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +24,7 @@ internal sealed class AuditLogModel(HubDbContext db, UserManager<HubUser> users,
 {
     private const int PageSize = 100;
     private const int ExportLimit = 100_000;
-    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
+    private static readonly TimeSpan JapanOffset = JapanTime.Offset;
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -146,12 +148,7 @@ internal sealed class AuditLogModel(HubDbContext db, UserManager<HubUser> users,
     private string Describe() =>
         string.Join(' ', new[] { From is { } f ? "from=" + f.ToString("O", CultureInfo.InvariantCulture) : null, To is { } t ? "to=" + t.ToString("O", CultureInfo.InvariantCulture) : null, Kind is { Length: > 0 } ? "kind=" + Kind : null, Staff is { Length: > 0 } ? "staff=" + Staff.Trim() : null }.Where(p => p is not null));
 
-    // Quotes every cell and neutralises a leading formula character, so a staff id like "=cmd" cannot run in Excel.
-    private static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal))
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    // Quotes every cell; the case export's guard keeps a staff id like "=cmd" from running in Excel.
+    private static string Cell(string? value) =>
+        "\"" + (CaseExport.Safe(value) ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
