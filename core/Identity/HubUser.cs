@@ -25,6 +25,18 @@ public sealed class HubUser : IdentityUser<Guid>
     /// <summary>Whether the user works in the contact center (true when <see cref="DepartmentId"/> is null).</summary>
     public bool IsContactCenter => DepartmentId is null;
 
+    /// <summary>Whether the password must be changed at the next sign-in (set when an administrator resets it).</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// When an administrator disabled the account (離職, 異動), or null while it is active. A disabled account cannot sign
+    /// in; it is never deleted, so the history that names it stays.
+    /// </summary>
+    public DateTime? DisabledAtUtc { get; set; }
+
+    /// <summary>Whether the account is disabled.</summary>
+    public bool IsDisabled => DisabledAtUtc is not null;
+
     /// <summary>Creation time (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
 }

@@ -23,6 +23,8 @@ internal static class IdentityModel
             user.Property(u => u.ConcurrencyStamp).HasMaxLength(64);
             user.Property(u => u.PasswordHash).HasMaxLength(256);
             user.Ignore(u => u.IsContactCenter);
+            user.Ignore(u => u.IsDisabled);
+            user.Property(u => u.MustChangePassword).HasDefaultValue(false);
             user.HasIndex(u => u.DepartmentId);
             user.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
