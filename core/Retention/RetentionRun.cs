@@ -1,3 +1,5 @@
+using ConversationHub.Core.Calendar;
+
 namespace ConversationHub.Core.Retention;
 
 /// <summary>
@@ -13,11 +15,11 @@ public sealed class RetentionRun
         Kind = "";
     }
 
-    /// <summary>Claims <paramref name="kind"/>'s run of <paramref name="dayUtc"/>.</summary>
-    public RetentionRun(string kind, DateTime dayUtc, DateTime cutoffUtc, DateTime startedAtUtc)
+    /// <summary>Claims <paramref name="kind"/>'s run of the Japan day that starts at <paramref name="dayStartUtc"/>.</summary>
+    public RetentionRun(string kind, DateTime dayStartUtc, DateTime cutoffUtc, DateTime startedAtUtc)
     {
         Kind = kind;
-        DayUtc = dayUtc;
+        DayStartUtc = dayStartUtc;
         CutoffUtc = cutoffUtc;
         StartedAtUtc = startedAtUtc;
     }
@@ -28,8 +30,15 @@ public sealed class RetentionRun
     /// <summary>A <see cref="RetentionKinds"/> name.</summary>
     public string Kind { get; private set; }
 
-    /// <summary>The UTC day of the run (midnight).</summary>
-    public DateTime DayUtc { get; private set; }
+    /// <summary>
+    /// The start of the run's day in Japan (0:00 JST, stored as its UTC instant, 15:00 the day before): the city's day,
+    /// so the run of a day begins at the city's midnight, not at 9:00 in the morning.
+    /// </summary>
+    public DateTime DayStartUtc { get; private set; }
+
+    /// <summary>The Japan day that starts at <paramref name="instantUtc"/>'s Japan midnight, as its UTC instant.</summary>
+    public static DateTime DayStartOf(DateTimeOffset instantUtc) =>
+        JapanTime.At(DateOnly.FromDateTime(JapanTime.ToJapan(instantUtc).DateTime), TimeOnly.MinValue).UtcDateTime;
 
     /// <summary>Data older than this was expired.</summary>
     public DateTime CutoffUtc { get; private set; }

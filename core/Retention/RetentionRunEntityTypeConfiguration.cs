@@ -11,6 +11,6 @@ internal sealed class RetentionRunEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Kind).HasMaxLength(40).IsRequired();
         // The claim: one run per kind and day across nodes.
-        builder.HasIndex(r => new { r.Kind, r.DayUtc }).IsUnique();
+        builder.HasIndex(r => new { r.Kind, r.DayStartUtc }).IsUnique();
     }
 }

@@ -58,11 +58,12 @@ internal sealed partial class RetentionRunner(
 
     private async Task<RetentionOutcome?> RunKindAsync(IRetentionPolicy policy, TimeSpan period, int batchSize, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var instant = time.GetUtcNow();
+        var now = instant.UtcDateTime;
         var cutoff = now - period;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var run = new RetentionRun(policy.Kind, now.Date, cutoff, now);
+        var run = new RetentionRun(policy.Kind, RetentionRun.DayStartOf(instant), cutoff, now);
         if (!await ClaimAsync(db, run, cancellationToken))
         {
             return null;
@@ -87,7 +88,7 @@ internal sealed partial class RetentionRunner(
 
     private static async Task<bool> ClaimAsync(HubDbContext db, RetentionRun run, CancellationToken cancellationToken)
     {
-        if (await db.RetentionRuns.AnyAsync(r => r.Kind == run.Kind && r.DayUtc == run.DayUtc, cancellationToken))
+        if (await db.RetentionRuns.AnyAsync(r => r.Kind == run.Kind && r.DayStartUtc == run.DayStartUtc, cancellationToken))
         {
             return false;
         }

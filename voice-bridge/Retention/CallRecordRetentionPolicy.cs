@@ -6,7 +6,9 @@ namespace ConversationHub.VoiceBridge.Retention;
 
 /// <summary>
 /// Deletes the call records (caller number, questions asked, path through the flow) of calls and callbacks ended
-/// before the cutoff. Calls still going on are kept whatever their age; the contact events keep the figures.
+/// before the cutoff, and the processed-event ledger's rows received before it: a handled row is forgotten after days
+/// anyway, but an event never handled keeps its encrypted payload (which names the caller) until this cutoff at most.
+/// Calls still going on are kept whatever their age; the contact events keep the figures.
 /// </summary>
 internal sealed class CallRecordRetentionPolicy(VoiceDbContext db) : IRetentionPolicy
 {
@@ -25,5 +27,18 @@ internal sealed class CallRecordRetentionPolicy(VoiceDbContext db) : IRetentionP
                 var ids = await db.Callbacks.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
                     .OrderBy(c => c.EndedAtUtc).Select(c => c.Id).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.Callbacks.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+            },
+            async max =>
+            {
+                var expired = await db.ProcessedEvents.Where(e => e.ReceivedAtUtc < cutoffUtc)
+                    .OrderBy(e => e.ReceivedAtUtc).Select(e => new { e.Source, e.EventId }).Take(max).ToListAsync(cancellationToken);
+                var deleted = 0;
+                foreach (var source in expired.GroupBy(e => e.Source))
+                {
+                    var ids = source.Select(e => e.EventId).ToList();
+                    deleted += await db.ProcessedEvents.Where(e => e.Source == source.Key && ids.Contains(e.EventId)).ExecuteDeleteAsync(cancellationToken);
+                }
+
+                return deleted;
             });
 }

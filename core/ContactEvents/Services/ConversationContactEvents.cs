@@ -11,10 +11,17 @@ namespace ConversationHub.Core.ContactEvents.Services;
 /// </summary>
 internal static class ConversationContactEvents
 {
-    public static ContactEvent Arrived(Conversation conversation) =>
-        new(Key("arrived", conversation.Id), ContactEventKind.Arrived, ContactChannels.Of(conversation.Channel), conversation.CreatedAtUtc)
+    /// <summary>
+    /// Whether a conversation of <paramref name="channel"/> arrives with its first message from the citizen rather than
+    /// when it starts. Web Chat starts a conversation when the widget gets its token and LINE when a citizen adds the
+    /// account as a friend, neither of which is a contact; a call or a mail is one in itself.
+    /// </summary>
+    public static bool ArrivesWithFirstMessage(ConversationChannel channel) => channel is ConversationChannel.WebChat or ConversationChannel.Line;
+
+    public static ContactEvent Arrived(Guid conversationId, ConversationChannel channel, DateTime atUtc) =>
+        new(Key("arrived", conversationId), ContactEventKind.Arrived, ContactChannels.Of(channel), atUtc)
         {
-            ConversationId = conversation.Id,
+            ConversationId = conversationId,
         };
 
     public static List<ContactEvent> Of(Conversation conversation)

@@ -24,7 +24,10 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         };
         db.Conversations.Add(conversation);
         // The change and its contact events commit together: a node killed in between loses both or neither.
-        await Recorder.SaveChangesWithAsync(db, [ConversationContactEvents.Arrived(conversation)], cancellationToken);
+        IReadOnlyList<ContactEvent> arrived = ConversationContactEvents.ArrivesWithFirstMessage(channel)
+            ? []
+            : [ConversationContactEvents.Arrived(conversation.Id, channel, conversation.CreatedAtUtc)];
+        await Recorder.SaveChangesWithAsync(db, arrived, cancellationToken);
         return conversation;
     }
 
@@ -250,7 +253,16 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (ConversationContactEvents.ArrivesWithFirstMessage(conversation.Channel)
+            && activities.FirstOrDefault(IsCitizenMessage) is { } first)
+        {
+            // The event's key is the conversation's, so only the first message's insert stores a row.
+            await Recorder.RecordAsync(db, [ConversationContactEvents.Arrived(conversationId, conversation.Channel, first.TimestampUtc)], cancellationToken);
+        }
     }
+
+    private static bool IsCitizenMessage(TranscriptActivity activity) =>
+        activity.Direction == ActivityDirection.Inbound && string.Equals(activity.Type, "message", StringComparison.Ordinal);
 
     private async Task PublishAddedAsync(TranscriptActivity activity, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await using var context = TestContexts.Hub(Database);
         var store = Store(context);
-        var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-user", ct);
+        var conversation = await store.StartAsync(ConversationChannel.Voice, "call-1", ct);
 
         // Act
         conversation.RequestHandoff("user_request", Start.AddSeconds(5), "koseki");
@@ -54,7 +54,7 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         Assert.Equal(
             [ContactEventKind.Arrived, ContactEventKind.HandedOff, ContactEventKind.Answered, ContactEventKind.Transferred, ContactEventKind.Closed],
             stored.Select(e => e.Kind));
-        Assert.All(stored, e => Assert.Equal(ContactChannel.WebChat, e.Channel));
+        Assert.All(stored, e => Assert.Equal(ContactChannel.Voice, e.Channel));
         Assert.Equal(Start, stored[0].OccurredAtUtc);
         Assert.Equal("koseki", stored[1].Category);
         Assert.Equal((first, 9_900L), (stored[2].AgentId!.Value, stored[2].WaitMs!.Value));
@@ -85,12 +85,35 @@ public abstract class ConversationContactEventsTests(DatabaseProvider provider) 
         var ct = TestTimeout.Token();
         await using var context = TestContexts.Hub(Database);
         var store = Store(context);
-        var conversation = await store.StartAsync(ConversationChannel.WebChat, "dl-2", ct);
+        var conversation = await store.StartAsync(ConversationChannel.Voice, "call-2", ct);
 
         conversation.Close("idle", Start.AddMinutes(30));
         await store.SaveAsync(conversation, ct);
 
         Assert.Equal([ContactEventKind.Arrived], (await StoredAsync(conversation.Id)).Select(e => e.Kind));
+    }
+
+    [Theory]
+    [InlineData(ConversationChannel.WebChat, ContactChannel.WebChat)]
+    [InlineData(ConversationChannel.Line, ContactChannel.Line)]
+    public async Task AppendAsync_ChatArrivesWithTheCitizensFirstMessage_NotWhenTheWidgetOrFriendshipStartsIt(ConversationChannel channel, ContactChannel expected)
+    {
+        // Arrange: the widget got its token (or the citizen added the LINE account), and the bot greeted.
+        var ct = TestTimeout.Token();
+        await using var context = TestContexts.Hub(Database);
+        var store = Store(context);
+        var conversation = await store.StartAsync(channel, "citizen-" + channel, ct);
+        await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "event", "user", "{\"type\":\"event\"}", Start), ct);
+        await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Outbound, "message", "bot", "{\"type\":\"message\"}", Start.AddSeconds(1)), ct);
+        Assert.Empty(await StoredAsync(conversation.Id));
+
+        // Act: the citizen asks twice.
+        await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "message", "user", "{\"type\":\"message\"}", Start.AddMinutes(2)), ct);
+        await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "message", "user", "{\"type\":\"message\"}", Start.AddMinutes(3)), ct);
+
+        // Assert: one arrival, at the first question.
+        var arrived = Assert.Single(await StoredAsync(conversation.Id));
+        Assert.Equal((ContactEventKind.Arrived, expected, Start.AddMinutes(2)), (arrived.Kind, arrived.Channel, arrived.OccurredAtUtc));
     }
 
     [Fact]

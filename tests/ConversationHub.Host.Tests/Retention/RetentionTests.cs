@@ -25,6 +25,9 @@ public abstract class RetentionTests(DatabaseProvider provider)
     private static readonly DateTime Expired = Today.UtcDateTime.AddDays(-400);
     private static readonly DateTime Recent = Today.UtcDateTime.AddDays(-10);
 
+    // Today in Japan (2030-01-10 12:00 JST) began at 0:00 JST, 15:00 UTC the day before.
+    private static readonly DateTime JapanDayStart = new(2030, 1, 9, 15, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public async Task RunAsync_OldAndNewRowsOfEachKind_ExpiresOnlyTheOldOnceADay()
     {
@@ -75,7 +78,7 @@ public abstract class RetentionTests(DatabaseProvider provider)
             [RetentionKinds.Transcripts] = 4,
             [RetentionKinds.CasePersonalFields] = 3,
             [RetentionKinds.Mail] = 2,
-            [RetentionKinds.CallRecords] = 1,
+            [RetentionKinds.CallRecords] = 3,
             [RetentionKinds.AuditLog] = expiredAudit,
         };
         Assert.True(expiredAudit >= 2);
@@ -87,7 +90,7 @@ public abstract class RetentionTests(DatabaseProvider provider)
 
         await using var check = host.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<HubDbContext>();
-        var runs = await db.RetentionRuns.AsNoTracking().Where(r => r.DayUtc == Today.UtcDateTime.Date).ToListAsync(ct);
+        var runs = await db.RetentionRuns.AsNoTracking().Where(r => r.DayStartUtc == JapanDayStart).ToListAsync(ct);
         Assert.Equal(expected.OrderBy(e => e.Key), runs.ToDictionary(r => r.Kind, r => r.RowsAffected).OrderBy(e => e.Key));
         Assert.All(runs, r => Assert.NotNull(r.FinishedAtUtc));
         Assert.Equal(10, await db.RetentionRuns.CountAsync(ct));
@@ -129,6 +132,9 @@ public abstract class RetentionTests(DatabaseProvider provider)
         // Calls: only the old ended call went.
         var voice = check.ServiceProvider.GetRequiredService<VoiceDbContext>();
         Assert.Equal(["call-ongoing", "call-recent"], await voice.Calls.OrderBy(c => c.CallConnectionId).Select(c => c.CallConnectionId).ToListAsync(ct));
+
+        // The event ledger: the old rows went, handled or not (an unhandled one still held the caller, encrypted).
+        Assert.Equal(["evt-recent"], await voice.ProcessedEvents.Select(e => e.EventId).ToListAsync(ct));
     }
 
     [Fact]
@@ -152,7 +158,7 @@ public abstract class RetentionTests(DatabaseProvider provider)
         Assert.Equal(
             new[] { RetentionKinds.AuditLog, RetentionKinds.CallRecords, RetentionKinds.CasePersonalFields, RetentionKinds.Mail, RetentionKinds.Transcripts },
             runs.Select(r => r.Kind).Order(StringComparer.Ordinal));
-        Assert.All(runs, r => Assert.Equal(Today.UtcDateTime.Date, r.DayUtc));
+        Assert.All(runs, r => Assert.Equal(JapanDayStart, r.DayStartUtc));
     }
 
     private static async Task<(Guid Old, Guid Recent, Guid Open)> SeedConversationsAsync(HubHost host, CancellationToken ct)
@@ -234,6 +240,10 @@ public abstract class RetentionTests(DatabaseProvider provider)
             EndedAtUtc = endedAtUtc,
         };
         voice.Calls.AddRange(Call("call-old", Expired), Call("call-recent", Recent), Call("call-ongoing", null));
+        voice.ProcessedEvents.AddRange(
+            new ProcessedVoiceEvent { Source = "eventgrid", EventId = "evt-old-unhandled", ReceivedAtUtc = Expired, Payload = "encrypted" },
+            new ProcessedVoiceEvent { Source = "callback", EventId = "evt-old-handled", ReceivedAtUtc = Expired, HandledAtUtc = Expired },
+            new ProcessedVoiceEvent { Source = "callback", EventId = "evt-recent", ReceivedAtUtc = Recent, HandledAtUtc = Recent });
         await voice.SaveChangesAsync(ct);
     }
 }
