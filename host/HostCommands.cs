@@ -40,6 +40,8 @@ internal static class HostCommands
             ["voice", "load", .. var rest] => await VoiceLoad.VoiceLoadCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "import", .. var rest] => await Postal.PostalCommand.ImportAsync(rest, Console.Out, cancel.Token),
             ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["admin", "retention", "run", .. var rest] =>
+                await RunOnPlatformAsync((services, ct) => Admin.AdminRetentionCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token, allModules: true),
             ["admin", "audit", "verify"] => await RunOnPlatformAsync((services, ct) => Admin.AdminAuditCommand.VerifyAsync(services, Console.Out, ct), cancel.Token),
             ["admin", "backup" or "restore", ..] => await Admin.AdminBackupCommand.RunAsync(args[1..], HostSetup.CreateBuilder([]).Configuration, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),
@@ -49,14 +51,23 @@ internal static class HostCommands
     }
 
     /// <summary>
-    /// Runs a verb that works on the platform's database: the configured core and FAQ services, migrations applied,
-    /// no web server. Settings come from appsettings and the environment, as when serving.
+    /// Runs a verb that works on the platform's database: the configured core and FAQ services (every module's with
+    /// <paramref name="allModules"/>), migrations applied, no web server and no background service started. Settings
+    /// come from appsettings and the environment, as when serving.
     /// </summary>
-    private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
+    private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken, bool allModules = false)
     {
         var builder = HostSetup.CreateBuilder([]);
-        builder.AddCore();
-        builder.AddFaq();
+        if (allModules)
+        {
+            builder.AddModules();
+        }
+        else
+        {
+            builder.AddCore();
+            builder.AddFaq();
+        }
+
         await using var app = builder.Build();
         foreach (var context in app.Services.GetServices<IMigratableContext>())
             await context.MigrateAsync(app.Services, cancellationToken);

@@ -15,4 +15,10 @@ public interface IRetentionPolicy
     /// <paramref name="batchSize"/> means nothing expired is left.
     /// </summary>
     Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many rows <see cref="ApplyBatchAsync"/> would delete or anonymise for <paramref name="cutoffUtc"/>, changing
+    /// nothing (<c>admin retention run --dry-run</c>).
+    /// </summary>
+    Task<long> CountExpiredAsync(DateTime cutoffUtc, CancellationToken cancellationToken);
 }

@@ -14,6 +14,14 @@ namespace ConversationHub.Core.Retention;
 /// <param name="RowsAffected">Rows deleted or anonymised.</param>
 public sealed record RetentionOutcome(string Kind, DateTime CutoffUtc, long RowsAffected);
 
+/// <summary>What a kind's run today would do (<c>admin retention run --dry-run</c>).</summary>
+/// <param name="Kind">A <see cref="RetentionKinds"/> name.</param>
+/// <param name="Period">The configured period.</param>
+/// <param name="CutoffUtc">Data older than this has expired.</param>
+/// <param name="RowsExpired">Rows a run now would delete or anonymise.</param>
+/// <param name="RanTodayAtUtc">When today's run (Japan day) started, or null when it has not run today.</param>
+public sealed record RetentionPreview(string Kind, TimeSpan Period, DateTime CutoffUtc, long RowsExpired, DateTime? RanTodayAtUtc);
+
 /// <summary>
 /// Runs every registered <see cref="IRetentionPolicy"/> whose run of today is not claimed yet: claims it, works through
 /// the expired rows batch by batch, records the count on the run's row and in the audit log.
@@ -54,6 +62,31 @@ internal sealed partial class RetentionRunner(
         }
 
         return outcomes;
+    }
+
+    /// <summary>What a run now would do, kind by kind, changing nothing.</summary>
+    public async Task<IReadOnlyList<RetentionPreview>> PreviewAsync(CancellationToken cancellationToken)
+    {
+        var current = options.CurrentValue;
+        var instant = time.GetUtcNow();
+        var today = RetentionRun.DayStartOf(instant);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var previews = new List<RetentionPreview>();
+        foreach (var policy in scope.ServiceProvider.GetServices<IRetentionPolicy>())
+        {
+            if (current.PeriodOf(policy.Kind) is not { } period)
+            {
+                continue;
+            }
+
+            var cutoff = instant.UtcDateTime - period;
+            var ran = await db.RetentionRuns.AsNoTracking().Where(r => r.Kind == policy.Kind && r.DayStartUtc == today)
+                .Select(r => (DateTime?)r.StartedAtUtc).FirstOrDefaultAsync(cancellationToken);
+            previews.Add(new RetentionPreview(policy.Kind, period, cutoff, await policy.CountExpiredAsync(cutoff, cancellationToken), ran));
+        }
+
+        return previews;
     }
 
     private async Task<RetentionOutcome?> RunKindAsync(IRetentionPolicy policy, TimeSpan period, int batchSize, CancellationToken cancellationToken)

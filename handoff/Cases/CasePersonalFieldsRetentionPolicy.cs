@@ -15,38 +15,57 @@ internal sealed class CasePersonalFieldsRetentionPolicy(HandoffDbContext db) : I
 
     public Task<int> ApplyBatchAsync(DateTime cutoffUtc, int batchSize, CancellationToken cancellationToken)
     {
-        var expired = db.Cases.Where(c => c.Status == CaseStatus.Completed && c.CompletedAtUtc != null && c.CompletedAtUtc < cutoffUtc).Select(c => c.Id);
+        var expired = Expired(cutoffUtc);
         return RetentionBatch.InTurnAsync(batchSize,
             max => AnonymiseCasesAsync(expired, max, cancellationToken),
             async max =>
             {
-                var ids = await db.CaseEntries.Where(e => expired.Contains(e.CaseId) && (e.Text != null || e.Subject != null))
-                    .OrderBy(e => e.Id).Select(e => e.Id).Take(max).ToListAsync(cancellationToken);
+                var ids = await EntriesWithText(expired).OrderBy(e => e.Id).Select(e => e.Id).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.CaseEntries.Where(e => ids.Contains(e.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.Subject, (string?)null), cancellationToken);
             },
             async max =>
             {
-                var ids = await db.CaseHistory.Where(h => expired.Contains(h.CaseId) && (h.Before != null || h.After != null))
-                    .OrderBy(h => h.Id).Select(h => h.Id).Take(max).ToListAsync(cancellationToken);
+                var ids = await HistoryWithValues(expired).OrderBy(h => h.Id).Select(h => h.Id).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.CaseHistory.Where(h => ids.Contains(h.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.Before, (string?)null).SetProperty(h => h.After, (string?)null), cancellationToken);
             },
             async max =>
             {
-                var ids = await db.CaseReplies.Where(r => expired.Contains(r.CaseId)).OrderBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(cancellationToken);
+                var ids = await Replies(expired).OrderBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.CaseReplies.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
             });
     }
 
-    private async Task<int> AnonymiseCasesAsync(IQueryable<Guid> expired, int max, CancellationToken cancellationToken)
+    public async Task<long> CountExpiredAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
     {
-        var ids = await db.Cases
+        var expired = Expired(cutoffUtc);
+        return await CasesWithFields(expired).LongCountAsync(cancellationToken) + await EntriesWithText(expired).LongCountAsync(cancellationToken)
+            + await HistoryWithValues(expired).LongCountAsync(cancellationToken) + await Replies(expired).LongCountAsync(cancellationToken);
+    }
+
+    private IQueryable<Guid> Expired(DateTime cutoffUtc) =>
+        db.Cases.Where(c => c.Status == CaseStatus.Completed && c.CompletedAtUtc != null && c.CompletedAtUtc < cutoffUtc).Select(c => c.Id);
+
+    private IQueryable<CaseRecord> CasesWithFields(IQueryable<Guid> expired) =>
+        db.Cases
             .Where(c => expired.Contains(c.Id))
             .Where(c => c.Subject != null || c.Description != null || c.ContactName != null || c.ContactKana != null
                 || c.ContactPhone != null || c.ContactEmail != null || c.PostalCode != null || c.Address != null
                 || c.CustomFieldsJson != null || c.RedialNote != null || c.NameHash != null || c.PhoneHash != null
-                || c.EmailHash != null || c.AddressHash != null)
+                || c.EmailHash != null || c.AddressHash != null);
+
+    private IQueryable<CaseEntry> EntriesWithText(IQueryable<Guid> expired) =>
+        db.CaseEntries.Where(e => expired.Contains(e.CaseId) && (e.Text != null || e.Subject != null));
+
+    private IQueryable<CaseHistoryEntry> HistoryWithValues(IQueryable<Guid> expired) =>
+        db.CaseHistory.Where(h => expired.Contains(h.CaseId) && (h.Before != null || h.After != null));
+
+    private IQueryable<CaseReply> Replies(IQueryable<Guid> expired) => db.CaseReplies.Where(r => expired.Contains(r.CaseId));
+
+    private async Task<int> AnonymiseCasesAsync(IQueryable<Guid> expired, int max, CancellationToken cancellationToken)
+    {
+        var ids = await CasesWithFields(expired)
             .OrderBy(c => c.CompletedAtUtc).Select(c => c.Id).Take(max).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {

@@ -18,20 +18,17 @@ internal sealed class CallRecordRetentionPolicy(VoiceDbContext db) : IRetentionP
         RetentionBatch.InTurnAsync(batchSize,
             async max =>
             {
-                var ids = await db.Calls.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
-                    .OrderBy(c => c.EndedAtUtc).Select(c => c.CallConnectionId).Take(max).ToListAsync(cancellationToken);
+                var ids = await EndedCalls(cutoffUtc).OrderBy(c => c.EndedAtUtc).Select(c => c.CallConnectionId).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.Calls.Where(c => ids.Contains(c.CallConnectionId)).ExecuteDeleteAsync(cancellationToken);
             },
             async max =>
             {
-                var ids = await db.Callbacks.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc)
-                    .OrderBy(c => c.EndedAtUtc).Select(c => c.Id).Take(max).ToListAsync(cancellationToken);
+                var ids = await EndedCallbacks(cutoffUtc).OrderBy(c => c.EndedAtUtc).Select(c => c.Id).Take(max).ToListAsync(cancellationToken);
                 return ids.Count == 0 ? 0 : await db.Callbacks.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
             },
             async max =>
             {
-                var expired = await db.ProcessedEvents.Where(e => e.ReceivedAtUtc < cutoffUtc)
-                    .OrderBy(e => e.ReceivedAtUtc).Select(e => new { e.Source, e.EventId }).Take(max).ToListAsync(cancellationToken);
+                var expired = await LedgerRows(cutoffUtc).OrderBy(e => e.ReceivedAtUtc).Select(e => new { e.Source, e.EventId }).Take(max).ToListAsync(cancellationToken);
                 var deleted = 0;
                 foreach (var source in expired.GroupBy(e => e.Source))
                 {
@@ -41,4 +38,14 @@ internal sealed class CallRecordRetentionPolicy(VoiceDbContext db) : IRetentionP
 
                 return deleted;
             });
+
+    public async Task<long> CountExpiredAsync(DateTime cutoffUtc, CancellationToken cancellationToken) =>
+        await EndedCalls(cutoffUtc).LongCountAsync(cancellationToken) + await EndedCallbacks(cutoffUtc).LongCountAsync(cancellationToken)
+            + await LedgerRows(cutoffUtc).LongCountAsync(cancellationToken);
+
+    private IQueryable<VoiceCall> EndedCalls(DateTime cutoffUtc) => db.Calls.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc);
+
+    private IQueryable<OutboundCallback> EndedCallbacks(DateTime cutoffUtc) => db.Callbacks.Where(c => c.EndedAtUtc != null && c.EndedAtUtc < cutoffUtc);
+
+    private IQueryable<ProcessedVoiceEvent> LedgerRows(DateTime cutoffUtc) => db.ProcessedEvents.Where(e => e.ReceivedAtUtc < cutoffUtc);
 }

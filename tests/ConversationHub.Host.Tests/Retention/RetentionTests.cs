@@ -4,6 +4,7 @@ using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Retention;
 using ConversationHub.Handoff.Cases;
+using ConversationHub.Host.Admin;
 using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Host.Tests.Infrastructure;
@@ -47,6 +48,8 @@ public abstract class RetentionTests(DatabaseProvider provider)
         {
             services.AddSingleton<TimeProvider>(clock);
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ApplyRetentionService)));
+            // The seeded waiting mail must stay waiting: routed, it would expire too (seen once on a loaded machine).
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(InboundMailRouting)));
         });
         var audit = host.Services.GetRequiredService<IAuditLog>();
         await audit.AppendAsync(new AuditRecord(AuditActions.Exported, Target: "test:old-1"), ct);
@@ -66,9 +69,14 @@ public abstract class RetentionTests(DatabaseProvider provider)
 
         var runner = host.Services.GetRequiredService<RetentionRunner>();
 
-        // Act
+        // Act: a dry run first, then the day's run, then the verb again.
+        using var dryRun = new StringWriter();
+        Assert.Equal(AdminRetentionCommand.Done, await AdminRetentionCommand.RunAsync(host.Services, ["--dry-run"], dryRun, ct));
+        var dryRunRuns = await CountRunsAsync(host, ct);
         var first = await runner.RunAsync(ct);
         var again = await runner.RunAsync(ct);
+        using var verbAgain = new StringWriter();
+        Assert.Equal(AdminRetentionCommand.Done, await AdminRetentionCommand.RunAsync(host.Services, [], verbAgain, ct));
         clock.Advance(TimeSpan.FromDays(1));
         var tomorrow = await runner.RunAsync(ct);
 
@@ -85,6 +93,15 @@ public abstract class RetentionTests(DatabaseProvider provider)
         Assert.Equal(expected.OrderBy(e => e.Key), first.ToDictionary(o => o.Kind, o => o.RowsAffected).OrderBy(e => e.Key));
         Assert.All(first, o => Assert.Equal(Today.UtcDateTime.AddDays(-365), o.CutoffUtc));
         Assert.Empty(again);
+
+        // The dry run counted exactly what the run then did, and changed nothing (the run still found it all).
+        Assert.Equal(0, dryRunRuns);
+        foreach (var (kind, rows) in expected)
+        {
+            Assert.Contains(dryRun.ToString().Split('\n'), line => line.StartsWith(kind + " ", StringComparison.Ordinal) && line.Contains($": {rows} rows would go", StringComparison.Ordinal));
+        }
+
+        Assert.All(expected.Keys, kind => Assert.Contains(verbAgain.ToString().Split('\n'), line => line.StartsWith(kind + " ", StringComparison.Ordinal) && line.Contains("not run now (today's run started", StringComparison.Ordinal)));
         Assert.Equal(5, tomorrow.Count);
         Assert.All(tomorrow, o => Assert.Equal(0, o.RowsAffected));
 
@@ -159,6 +176,12 @@ public abstract class RetentionTests(DatabaseProvider provider)
             new[] { RetentionKinds.AuditLog, RetentionKinds.CallRecords, RetentionKinds.CasePersonalFields, RetentionKinds.Mail, RetentionKinds.Transcripts },
             runs.Select(r => r.Kind).Order(StringComparer.Ordinal));
         Assert.All(runs, r => Assert.Equal(JapanDayStart, r.DayStartUtc));
+    }
+
+    private static async Task<int> CountRunsAsync(HubHost host, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HubDbContext>().RetentionRuns.CountAsync(ct);
     }
 
     private static async Task<(Guid Old, Guid Recent, Guid Open)> SeedConversationsAsync(HubHost host, CancellationToken ct)
@@ -243,7 +266,8 @@ public abstract class RetentionTests(DatabaseProvider provider)
         voice.ProcessedEvents.AddRange(
             new ProcessedVoiceEvent { Source = "eventgrid", EventId = "evt-old-unhandled", ReceivedAtUtc = Expired, Payload = "encrypted" },
             new ProcessedVoiceEvent { Source = "callback", EventId = "evt-old-handled", ReceivedAtUtc = Expired, HandledAtUtc = Expired },
-            new ProcessedVoiceEvent { Source = "callback", EventId = "evt-recent", ReceivedAtUtc = Recent, HandledAtUtc = Recent });
+            // Handled an hour ago: the recovery service forgets handled events after a week by itself.
+            new ProcessedVoiceEvent { Source = "callback", EventId = "evt-recent", ReceivedAtUtc = Today.UtcDateTime.AddHours(-1), HandledAtUtc = Today.UtcDateTime.AddHours(-1) });
         await voice.SaveChangesAsync(ct);
     }
 }
