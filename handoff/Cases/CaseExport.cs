@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Export;
 using ConversationHub.Handoff.Resources;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -70,5 +71,5 @@ internal sealed class CaseExport(IStringLocalizer<HandoffStrings> strings)
 
     // A citizen's text that starts like a formula must not run as one in Excel (CSV injection).
     /// <summary>A cell a spreadsheet cannot run as a formula: a leading =, +, -, @, tab or CR gets an apostrophe.</summary>
-    internal static string? Safe(string? value) => value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    internal static string? Safe(string? value) => SpreadsheetCells.NeutraliseOrNull(value);
 }

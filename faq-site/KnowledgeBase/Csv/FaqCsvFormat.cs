@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Export;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 
 namespace ConversationHub.Faq.KnowledgeBase.Csv;
@@ -160,9 +161,7 @@ internal static class FaqCsvFormat
     }
 
     // A cell that starts like a formula must not run as one in Excel (CSV injection); the mark is removed on import.
-    public static string Neutralise(string value) => value.Length > 0 && IsFormulaStart(value[0]) ? "'" + value : value;
+    public static string Neutralise(string value) => SpreadsheetCells.Neutralise(value);
 
-    public static string Restore(string value) => value.Length > 1 && value[0] == '\'' && IsFormulaStart(value[1]) ? value[1..] : value;
-
-    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+    public static string Restore(string value) => SpreadsheetCells.Restore(value);
 }
