@@ -278,7 +278,7 @@ public abstract class HandoffFlowTests(DatabaseProvider provider)
         return (await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindAsync(id, CancellationToken.None))!;
     }
 
-    private static async Task<string> RawTextAsync(HubHost host, string sql, CancellationToken ct)
+    internal static async Task<string> RawTextAsync(HubHost host, string sql, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<HandoffDbContext>().Database.GetDbConnection();

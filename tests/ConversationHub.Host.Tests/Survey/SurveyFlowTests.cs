@@ -59,7 +59,7 @@ public abstract class SurveyFlowTests(DatabaseProvider provider)
         Assert.Equal(("満足", 4), (answers["satisfaction"].Choice, answers["satisfaction"].Score!.Value));
         Assert.Equal("丁寧に教えていただき助かりました。山田 090-1234-5678", answers["reason"].Text);
         Assert.All(answers.Values, a => Assert.Equal(1, a.Version));
-        var stored = await SurveyTestData.RawAsync(host, "SELECT \"Text\" FROM handoff_survey_answers WHERE \"ItemKey\" = 'reason'", ct);
+        var stored = await HandoffFlowTests.RawTextAsync(host, "SELECT \"Text\" FROM handoff_survey_answers WHERE \"ItemKey\" = 'reason'", ct);
         Assert.DoesNotContain("丁寧", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("090", stored, StringComparison.Ordinal);
         var record = await db.Requests.AsNoTracking().SingleAsync(r => r.ConversationId == chat.ConversationId, ct);

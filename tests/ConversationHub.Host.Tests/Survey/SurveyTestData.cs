@@ -3,7 +3,6 @@ using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Survey;
 using ConversationHub.Host.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Host.Tests.Survey;
@@ -49,16 +48,5 @@ internal static class SurveyTestData
         Answer(old, "satisfaction", "とても不満", 1);
         await db.SaveChangesAsync(ct);
         return yesterday;
-    }
-
-    /// <summary>The first value <paramref name="sql"/> reads, as text (to see what is stored, encrypted or not).</summary>
-    public static async Task<string> RawAsync(HubHost host, string sql, CancellationToken ct)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<HandoffDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }
