@@ -14,7 +14,8 @@ internal sealed partial record SurveyDefinition(int Version, bool Enabled, strin
 {
     public const int MaxTextLength = 500;
     public const int MaxOptionLength = 100;
-    public const int MaxOptions = 20;
+    // LINE shows at most 13 quick replies: 12 options and スキップ.
+    public const int MaxOptions = 12;
     public const int MaxItems = 30;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
