@@ -12,6 +12,7 @@ using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
+using ConversationHub.Handoff.Survey;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class HandoffModuleExtensions
         services.AddPostalCodes();
         services.AddMailTransport(builder.Configuration);
         services.AddInquiry();
+        services.AddSurvey();
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

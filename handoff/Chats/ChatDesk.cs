@@ -29,6 +29,7 @@ internal sealed class ChatDesk(
     IStringLocalizer<HandoffStrings> strings,
     IOptionsMonitor<HandoffOptions> options,
     CallCases callCases,
+    Survey.SurveyFlow survey,
     TimeProvider time)
 {
     public const int MaxMessageLength = 2000;
@@ -369,7 +370,7 @@ internal sealed class ChatDesk(
         return ChatResult.Done;
     }
 
-    /// <summary>Closes the chat with a wrap-up code; the citizen gets the satisfaction question.</summary>
+    /// <summary>Closes the chat with a wrap-up code; the citizen is offered the satisfaction survey.</summary>
     public async Task<ChatResult> CloseAsync(StaffUser user, Guid conversationId, string? wrapUpCode, CancellationToken cancellationToken)
     {
         if (wrapUpCode is null || !options.CurrentValue.EffectiveWrapUpCodes.Contains(wrapUpCode))
@@ -407,7 +408,7 @@ internal sealed class ChatDesk(
         await events.PublishAsync(HandoffTopics.SurveyAsked, JsonSerializer.Serialize(new SurveyPayload(conversationId, conversation.SurveyUntilUtc!.Value)), cancellationToken);
         await notices.StatusAsync(conversationId, "completed", null, cancellationToken);
         await notices.MessageAsync(conversationId, strings["Citizen_Closed"], null, "hub:closed", cancellationToken);
-        await notices.MessageAsync(conversationId, strings["Citizen_SurveyQuestion"], SurveyChoices(strings), "hub:survey", cancellationToken);
+        await survey.OfferAsync(conversation, cancellationToken);
         await PublishAsync(HandoffTopics.QueueChanged, cancellationToken);
         await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
         return ChatResult.Done;

@@ -1,23 +1,19 @@
-using ConversationHub.Core.ContactEvents.Domain;
-using ConversationHub.Core.ContactEvents.Services;
 using System.Text.Json;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Events;
-using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Queue;
-using ConversationHub.Handoff.Resources;
+using ConversationHub.Handoff.Survey;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Chats;
 
 /// <summary>
-/// Takes the citizen's answer to the satisfaction question after an agent closed the chat: a choice of five (the
-/// suggested replies, or a digit 1–5), then an optional comment. Stored per conversation and agent on its contact
-/// record. Every node hears the activity; a conditional update lets exactly one record it.
+/// Hands the citizen's messages after an agent closed the chat to the satisfaction survey (<see cref="Survey.SurveyFlow"/>:
+/// consent, then the configured items) while the conversation awaits answers (<c>SurveyUntilUtc</c>; past it the survey
+/// ends with the answers given). Every node hears the activity; the survey's conditional updates let exactly one take it.
 /// </summary>
 /// <remarks>
 /// PERF: every activity of every conversation is announced, so each node keeps the conversations that await an answer
@@ -69,21 +65,6 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
         }
     }
 
-    /// <summary>The score of an answer: one of the five labels, or a digit.</summary>
-    public static int? ScoreOf(string text, IStringLocalizer<HandoffStrings> strings)
-    {
-        var answer = text.Trim().Normalize(System.Text.NormalizationForm.FormKC);
-        for (var score = 5; score >= 1; score--)
-        {
-            if (string.Equals(answer, strings["Survey_" + score].Value, StringComparison.Ordinal) || answer == score.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                return score;
-            }
-        }
-
-        return null;
-    }
-
     private async Task OnActivityAsync(HubEvent e, CancellationToken cancellationToken)
     {
         var added = JsonSerializer.Deserialize<ActivityAddedPayload>(e.Payload);
@@ -118,75 +99,6 @@ internal sealed class SatisfactionSurvey(IHubEvents events, IServiceScopeFactory
             return;
         }
 
-        var strings = scope.ServiceProvider.GetRequiredService<IStringLocalizer<HandoffStrings>>();
-        var notices = scope.ServiceProvider.GetRequiredService<CitizenNotices>();
-        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        var id = conversation.Id;
-        if (ScoreOf(text, strings) is { } score)
-        {
-            // The rating and its contact event (the reports' satisfaction columns) commit together.
-            int recorded;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                recorded = await db.Requests.Where(r => r.ConversationId == id && r.Satisfaction == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Satisfaction, score), cancellationToken);
-                if (recorded > 0)
-                {
-                    await scope.ServiceProvider.GetRequiredService<IContactEventRecorder>().RecordAsync(db, new ContactEvent(
-                        "satisfaction:" + id.ToString("N"), ContactEventKind.SatisfactionGiven, ContactChannels.Of(conversation.Channel), now)
-                    {
-                        ConversationId = id,
-                        AgentId = conversation.AgentId,
-                        Satisfaction = score,
-                    }, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            if (recorded == 0)
-            {
-                return;
-            }
-
-            if (conversation.Channel == ConversationChannel.Line)
-            {
-                // On LINE what the citizen types next starts a new conversation with the bot, so no comment is asked.
-                conversation.EndSurvey(now);
-                try
-                {
-                    await store.SaveAsync(conversation, cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Ended meanwhile.
-                }
-
-                await notices.MessageAsync(id, strings["Citizen_SurveyThanksShort"], null, "hub:survey-thanks", cancellationToken);
-                return;
-            }
-
-            await notices.MessageAsync(id, strings["Citizen_SurveyThanks"], null, "hub:survey-thanks", cancellationToken);
-            return;
-        }
-
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.ConversationId == id, cancellationToken);
-        if (request is { SatisfactionComment: null })
-        {
-            // A comment, or text instead of a choice: kept as the citizen's comment; the survey ends either way.
-            request.SatisfactionComment = text.Length > 4000 ? text[..4000] : text;
-            await db.SaveChangesAsync(cancellationToken);
-            conversation.EndSurvey(now);
-            try
-            {
-                await store.SaveAsync(conversation, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return;
-            }
-
-            await notices.MessageAsync(id, strings[request.Satisfaction is null ? "Citizen_CommentThanksNewChat" : "Citizen_CommentThanks"], null, "hub:comment-thanks", cancellationToken);
-        }
+        await scope.ServiceProvider.GetRequiredService<SurveyFlow>().TakeAsync(conversation, inbound!.Sequence, text, cancellationToken);
     }
 }

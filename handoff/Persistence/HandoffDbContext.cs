@@ -7,6 +7,7 @@ using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Queue;
 using ConversationHub.Handoff.Routing;
+using ConversationHub.Handoff.Survey;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Handoff.Persistence;
@@ -62,6 +63,12 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
     internal DbSet<CaseSubmission> CaseSubmissions => Set<CaseSubmission>();
+
+    internal DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
+
+    internal DbSet<SurveySession> SurveySessions => Set<SurveySession>();
+
+    internal DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -145,6 +152,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
+        SurveyModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

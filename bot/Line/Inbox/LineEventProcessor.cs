@@ -31,6 +31,9 @@ internal sealed partial class LineEventProcessor(
 {
     public const string ClientIdPrefix = "line:";
 
+    // The transcript key of the satisfaction survey's questions after consent (the handoff module writes them).
+    private const string SurveyQuestionKeyPrefix = "hub:survey:";
+
     public async Task ProcessAsync(LineInboxEvent row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -202,8 +205,9 @@ internal sealed partial class LineEventProcessor(
         ?? await AwaitingAnswerAsync(userId, text, cancellationToken)
         ?? await store.StartAsync(ConversationChannel.Line, userId, cancellationToken);
 
-    // After an agent closed the chat, a tap on one of the satisfaction question's choices answers it, in that
-    // conversation; anything else the citizen writes starts a new conversation with the bot, as usual.
+    // After an agent closed the chat, a tap on one of the survey's consent choices answers it, in that conversation;
+    // anything else the citizen writes starts a new conversation with the bot, as usual. Once the citizen has agreed,
+    // the survey's questions (keyed "hub:survey:…" by the handoff module) take any text: free text, numbers, スキップ.
     private async Task<Conversation?> AwaitingAnswerAsync(string userId, string? text, CancellationToken cancellationToken)
     {
         if (text is null || await store.FindAwaitingSurveyAsync(ConversationChannel.Line, userId, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } closed)
@@ -213,6 +217,11 @@ internal sealed partial class LineEventProcessor(
 
         var recent = await store.ReadAsync(closed.Id, Math.Max(0, closed.LastSequence - 5), 5, cancellationToken);
         var question = recent.LastOrDefault(a => a.Direction == ActivityDirection.Outbound && a.Type == "message");
+        if (question?.ClientActivityId?.StartsWith(SurveyQuestionKeyPrefix, StringComparison.Ordinal) == true)
+        {
+            return closed;
+        }
+
         if (question is null || JsonNode.Parse(question.ActivityJson)?["suggestedActions"]?["actions"] is not JsonArray choices)
         {
             return null;

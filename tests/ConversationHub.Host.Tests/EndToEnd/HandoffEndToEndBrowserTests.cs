@@ -17,7 +17,7 @@ namespace ConversationHub.Host.Tests.EndToEnd;
 /// a citizen on a phone in the official Web Chat the FAQ site loads (the official botframework-directlinejs) asks a
 /// question, then for an operator; the operator signed in to the console gets the offer, accepts, and they write both
 /// ways; the operator transfers to the supervisor (二次対応) with a note; the supervisor writes and closes with a
-/// wrap-up code; the citizen answers the five-level satisfaction question. Screenshots of each step are kept.
+/// wrap-up code; the citizen agrees to the survey and answers its five-level satisfaction item. Screenshots of each step are kept.
 /// </summary>
 public sealed partial class HandoffEndToEndBrowserTests
 {
@@ -125,15 +125,23 @@ public sealed partial class HandoffEndToEndBrowserTests
         await Assertions.Expect(supervisorPage.Locator("#notice")).ToHaveTextAsync("チャットを終了しました。", new() { Timeout = Wait });
         await Assertions.Expect(supervisorPage.Locator("#mine .chat-tab")).ToHaveCountAsync(0, new() { Timeout = Wait });
 
-        // The citizen gets the five-level question and answers 満足 (a suggested action).
-        await Seen(chat.GetByText("今回の対応はいかがでしたか", new() { Exact = false }).First);
+        // The citizen agrees to the survey, skips the first four items and answers the five-level one 満足 (suggested actions).
         var suggestions = chat.Locator(".webchat__suggested-action, [class*=suggested-action] button");
+        await Seen(chat.GetByText("アンケート（7問・2分ほど）にご協力いただけますか", new() { Exact = false }).First);
+        await suggestions.Filter(new() { HasText = "はい" }).First.ClickAsync();
+        foreach (var question in new[] { "年代を教えてください", "性別を教えてください", "何で知りましたか", "どのくらい利用していますか" })
+        {
+            await Seen(chat.GetByText(question, new() { Exact = false }).First);
+            await suggestions.Filter(new() { HasText = "スキップ" }).First.ClickAsync();
+        }
+
+        await Seen(chat.GetByText("今回の対応はいかがでしたか", new() { Exact = false }).First);
         var satisfied = suggestions.Filter(new() { HasTextRegex = Satisfied() }).First;
         await Seen(satisfied);
         await Assertions.Expect(suggestions.Filter(new() { HasText = "とても不満" }).First).ToBeVisibleAsync();
         await ShotAsync(citizen, "11-citizen-survey");
         await satisfied.ClickAsync();
-        await Seen(chat.GetByText("ご回答ありがとうございました", new() { Exact = false }).First);
+        await Seen(chat.GetByText("そう感じた理由をお聞かせください", new() { Exact = false }).First);
         await ShotAsync(citizen, "12-citizen-thanks");
 
         // Assert: the contact record, the audit trail, and no script errors on any page.

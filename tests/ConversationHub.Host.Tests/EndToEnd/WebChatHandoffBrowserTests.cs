@@ -57,10 +57,10 @@ public sealed partial class WebChatHandoffBrowserTests
         await ScreenshotAsync(page, "webchat-handoff-accepted.png");
         violations.AddRange(await OurAxeViolationsAsync(page));
 
-        // Act: the operator closes; the chat still takes the satisfaction answer.
+        // Act: the operator closes; the chat still takes the answer to the survey's consent question (declined here).
         await AssertOkAsync(agent.ActAsync("Close", ct, conversationId, "resolved"));
         await Assertions.Expect(bar).ToHaveAttributeAsync("data-state", "none", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
-        var survey = page.Locator("#hub-chat-panel .webchat__suggested-action, #hub-chat-panel [class*=suggested-action] button", new PageLocatorOptions { HasText = "とても満足" }).First;
+        var survey = page.Locator("#hub-chat-panel .webchat__suggested-action, #hub-chat-panel [class*=suggested-action] button", new PageLocatorOptions { HasText = "いいえ" }).First;
         await survey.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await survey.ClickAsync();
 

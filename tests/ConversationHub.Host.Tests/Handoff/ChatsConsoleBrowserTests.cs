@@ -19,7 +19,7 @@ namespace ConversationHub.Host.Tests.Handoff;
 /// An operator at 1366×768 in Debian's Chromium and a citizen over Direct Line, on one platform whose contact center is
 /// open around the clock: 受付可 → the citizen asks for a person → the offer → 応答 → the bot's part of the
 /// conversation is there → messages both ways (Enter sends, IME Enter does not) → 定型文 and an FAQ link (recorded for
-/// the ranker) → 終了 with a wrap-up code → the citizen gets the satisfaction question. axe-core checks the page.
+/// the ranker) → 終了 with a wrap-up code → the citizen is asked to take the satisfaction survey. axe-core checks the page.
 /// </summary>
 public sealed class ChatsConsoleBrowserTests
 {
@@ -141,7 +141,7 @@ public sealed class ChatsConsoleBrowserTests
         violations.AddRange(await AxeAsync(page, "close-dialog"));
         await File.WriteAllTextAsync(Browser.ArtifactPath("../a11y-chats.json"), JsonSerializer.Serialize(violations, Indented), ct);
 
-        // 終了 with a wrap-up code: the chat leaves the console and the citizen gets the satisfaction question.
+        // 終了 with a wrap-up code: the chat leaves the console and the citizen is asked to take the satisfaction survey.
         await closeDialog.GetByRole(AriaRole.Button, new() { Name = "終了する" }).ClickAsync();
         await Assertions.Expect(closeDialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("終了コードを選んでください");
         await closeDialog.GetByLabel("解決", new() { Exact = true }).CheckAsync();
@@ -150,11 +150,11 @@ public sealed class ChatsConsoleBrowserTests
         await Assertions.Expect(closeDialog).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#notice")).ToHaveTextAsync("チャットを終了しました。");
         await Assertions.Expect(page.Locator("#mine .chat-tab")).ToHaveCountAsync(0);
-        var (activities, _) = await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("今回の対応はいかがでしたか", StringComparison.Ordinal)), ct);
+        var (activities, _) = await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("アンケート（7問・2分ほど）にご協力いただけますか", StringComparison.Ordinal)), ct);
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("chats-closed.png") });
 
         // Assert
-        Assert.Contains("とても満足", Choices(activities.Last(x => DirectLineTestClient.TextOf(x).Contains("今回の対応はいかがでしたか", StringComparison.Ordinal))));
+        Assert.Contains("はい", Choices(activities.Last(x => DirectLineTestClient.TextOf(x).Contains("アンケート（7問・2分ほど）にご協力いただけますか", StringComparison.Ordinal))));
         Assert.True(fit[0] <= 1366 && fit[1] <= 768 && fit[2] <= 0, $"the console does not fit 1366×768: width {fit[0]}, composer ends at {fit[1]}, overflow {fit[2]}");
         Assert.True(violations.Count == 0, "serious or critical axe violations:\n" + string.Join("\n", violations));
         Assert.Empty(scriptErrors);

@@ -18,7 +18,7 @@ namespace ConversationHub.Host.Tests.Handoff;
 /// <summary>
 /// The human handoff end to end on one node: a citizen on Direct Line asks for an operator, an agent on the real SignalR
 /// hub gets the offer, accepts, they talk both ways, the agent hands over to the supervisor, who closes; the citizen
-/// answers the satisfaction question.
+/// answers the satisfaction survey.
 /// </summary>
 public abstract class HandoffFlowTests(DatabaseProvider provider)
 {
@@ -98,27 +98,39 @@ public abstract class HandoffFlowTests(DatabaseProvider provider)
         }
         Assert.False((await agent.ActAsync("Send", ct, conversationId, "まだいますか", "m-2")).Ok);
 
-        // The supervisor closes with a wrap-up code; the citizen gets the five-level question and answers it.
+        // The supervisor closes with a wrap-up code; the citizen agrees to the survey, skips to the five-level item and
+        // answers it, then gives a reason.
         var closed = await supervisor.ActAsync("Close", ct, conversationId, "resolved");
         Assert.True(closed.Ok, closed.Message);
-        var (survey, _) = await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("5段階", StringComparison.Ordinal)), ct);
+        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains("アンケート", StringComparison.Ordinal)), ct);
+        var step = 0;
+        async Task<List<JsonElement>> SayThenAsync(string text, string expected)
+        {
+            await citizen.SayAsync(text, "h-s" + ++step, ct);
+            return (await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).Contains(expected, StringComparison.Ordinal)), ct)).Activities;
+        }
+
+        await SayThenAsync("はい", "年代を教えてください");
+        await SayThenAsync("スキップ", "性別を教えてください");
+        await SayThenAsync("スキップ", "何で知りましたか");
+        await SayThenAsync("スキップ", "どのくらい利用していますか");
+        var survey = await SayThenAsync("スキップ", "5段階");
         var choices = survey.Last(x => DirectLineTestClient.TextOf(x).Contains("5段階", StringComparison.Ordinal)).GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
         Assert.Equal(["とても満足", "満足", "ふつう", "不満", "とても不満"], choices);
-        await citizen.SayAsync("満足", "h-5", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).StartsWith("ご回答ありがとうございました", StringComparison.Ordinal)), ct);
-        await citizen.SayAsync("丁寧に教えていただき助かりました", "h-6", ct);
-        await citizen.PollUntilAsync(a => a.Any(x => DirectLineTestClient.TextOf(x).StartsWith("ご意見ありがとうございました", StringComparison.Ordinal)), ct);
+        await SayThenAsync("満足", "理由をお聞かせください");
+        await SayThenAsync("丁寧に教えていただき助かりました", "ご意見・ご要望");
+        await SayThenAsync("スキップ", "アンケートへのご協力ありがとうございました");
 
-        // Stored per conversation and agent; the comment is encrypted at rest; every step is in the audit trail.
+        // Stored per conversation and agent; the reason is encrypted at rest; every step is in the audit trail.
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
         var record = await db.Requests.AsNoTracking().SingleAsync(r => r.ConversationId == conversationId, ct);
         Assert.Equal((HandoffOutcome.Closed, 4, "resolved", supervisor.Id), (record.Outcome, record.Satisfaction!.Value, record.WrapUpCode!, record.AgentId!.Value));
-        Assert.Equal("丁寧に教えていただき助かりました", record.SatisfactionComment);
+        Assert.Equal("丁寧に教えていただき助かりました", (await db.SurveyAnswers.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.ItemKey == "reason", ct)).Text);
         var hub = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var rating = await hub.ContactEvents.AsNoTracking().SingleAsync(e => e.ConversationId == conversationId && e.Kind == ContactEventKind.SatisfactionGiven, ct);
         Assert.Equal((4, supervisor.Id), (rating.Satisfaction!.Value, rating.AgentId!.Value));
-        var stored = await RawTextAsync(host, "SELECT \"SatisfactionComment\" FROM handoff_requests", ct);
+        var stored = await RawTextAsync(host, "SELECT \"Text\" FROM handoff_survey_answers WHERE \"ItemKey\" = 'reason'", ct);
         Assert.DoesNotContain("丁寧", stored, StringComparison.Ordinal);
         var actions = await db.Audit.AsNoTracking().Where(a => a.ConversationId == conversationId).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(ct);
         Assert.Equal(["accept", "transfer_supervisor", "close"], actions);
@@ -266,7 +278,7 @@ public abstract class HandoffFlowTests(DatabaseProvider provider)
         return (await scope.ServiceProvider.GetRequiredService<IConversationStore>().FindAsync(id, CancellationToken.None))!;
     }
 
-    private static async Task<string> RawTextAsync(HubHost host, string sql, CancellationToken ct)
+    internal static async Task<string> RawTextAsync(HubHost host, string sql, CancellationToken ct)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<HandoffDbContext>().Database.GetDbConnection();
