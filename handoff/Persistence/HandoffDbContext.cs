@@ -63,6 +63,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
     internal DbSet<CaseSubmission> CaseSubmissions => Set<CaseSubmission>();
 
+    internal DbSet<Reports.GeneratedReport> GeneratedReports => Set<Reports.GeneratedReport>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -145,6 +147,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new Reports.GeneratedReportEntityTypeConfiguration());
     }
 
     /// <inheritdoc />
