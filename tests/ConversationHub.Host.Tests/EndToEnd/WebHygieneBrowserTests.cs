@@ -80,6 +80,8 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
         new("/console/reports", Supervisor, "/console/reports"),
         new("/console/admin/audit", Admin, "/console/admin/audit"),
+        new("/console/reports/monthly", Supervisor, "/console/reports/monthly", "() => typeof Chart !== 'undefined'"),
+        new("/console/reports/final", Supervisor, "/console/reports/final", "() => typeof Chart !== 'undefined'"),
     ];
 
     [Fact]
