@@ -1,7 +1,7 @@
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,7 +85,8 @@ internal sealed partial class ScheduledReportRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
         var claim = new GeneratedReport(kind, period.Key(kind), period.From, period.To, time.GetUtcNow().UtcDateTime);
-        if (!await ClaimAsync(db, claim, cancellationToken))
+        // Another node may claim the same report first.
+        if (!await UniqueClaims.TryInsertAsync(db, claim, r => r.Kind == claim.Kind && r.Period == claim.Period, cancellationToken))
         {
             return false;
         }
@@ -96,27 +97,6 @@ internal sealed partial class ScheduledReportRunner(
         await db.SaveChangesAsync(cancellationToken);
         Log.Made(logger, kind, claim.Period);
         return true;
-    }
-
-    private static async Task<bool> ClaimAsync(HandoffDbContext db, GeneratedReport claim, CancellationToken cancellationToken)
-    {
-        if (await db.GeneratedReports.AnyAsync(r => r.Kind == claim.Kind && r.Period == claim.Period, cancellationToken))
-        {
-            return false;
-        }
-
-        db.GeneratedReports.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another node claimed the same report first.
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private static partial class Log

@@ -86,13 +86,14 @@ public abstract class ReportsTests(DatabaseProvider provider)
         Assert.Equal(["0", "1"], Assert.Single(ReportSeed.Rows(mine, "departments"), r => r.Key != "合計").Value);
         Assert.DoesNotContain("id=\"report-sla\"", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"report-access\"", mine, StringComparison.Ordinal);
-        Assert.DoesNotContain("（部署なし）", Encoding.UTF8.GetString(staffCsv), StringComparison.Ordinal);
+        Assert.DoesNotContain("\r\n（部署なし）,1,0\r\n", Encoding.UTF8.GetString(staffCsv), StringComparison.Ordinal);
 
         // CSV: UTF-8 with a BOM; the Shift_JIS file reads back as the same text; the formula-like role is neutralised.
         Assert.Equal([0xEF, 0xBB, 0xBF], utf8[..3]);
         var text = Encoding.UTF8.GetString(utf8[3..]);
         Assert.Contains("応答率,90.0%,92.3%,達成", text, StringComparison.Ordinal);
         Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Contains("\r\n（部署なし）,1,0\r\n", text, StringComparison.Ordinal);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Assert.NotEqual(0xEF, sjis[0]);
         Assert.Equal(text, Encoding.GetEncoding(932).GetString(sjis));
