@@ -132,6 +132,8 @@ public static class FaqModuleExtensions
         services.AddSingleton<RepeatViewFilter>();
         // Other modules (the inquiry form) read an FAQ's title through core's contract.
         services.Replace(ServiceDescriptor.Scoped<Core.Faq.IFaqLookup, FaqLookup>());
+        // The reports list the proposals of a day or month through core's contract.
+        services.Replace(ServiceDescriptor.Scoped<Core.Faq.IFaqProposalReport, KnowledgeBase.Proposals.FaqProposalReport>());
     }
 
     private static void MapPublicSite(IEndpointRouteBuilder endpoints)

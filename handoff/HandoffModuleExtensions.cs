@@ -11,6 +11,7 @@ using ConversationHub.Handoff.Mail;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Postal;
 using ConversationHub.Handoff.Queue;
+using ConversationHub.Handoff.Reports;
 using ConversationHub.Handoff.Routing;
 using ConversationHub.Handoff.Survey;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +43,7 @@ public static class HandoffModuleExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Replace(ServiceDescriptor.Scoped<IHandoffDesk, HandoffDesk>());
         services.AddScoped<QueueBoard>();
-        services.AddScoped<Reports.DailyReports>();
+        services.AddReports();
         services.AddScoped<CitizenNotices>();
         services.AddScoped<ChatDesk>();
         services.AddScoped<ConsoleReader>();
@@ -77,6 +78,7 @@ public static class HandoffModuleExtensions
         endpoints.MapHub<AgentHub>(AgentHub.Path);
         endpoints.MapHandoffApi();
         endpoints.MapCasesApi();
+        endpoints.MapReports();
         endpoints.MapConsoleAssets();
         endpoints.MapInquiryFormScript();
         endpoints.MapPostalCodes();

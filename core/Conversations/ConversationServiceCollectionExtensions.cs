@@ -19,6 +19,7 @@ internal static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Handoff.ICallbackDialer, Handoff.NoCallbackDialer>();
         // Replaced by the FAQ module when it is part of the host.
         services.TryAddSingleton<Faq.IFaqLookup, Faq.NoFaqLookup>();
+        services.TryAddSingleton<Faq.IFaqProposalReport, Faq.NoFaqProposalReport>();
         return services;
     }
 }

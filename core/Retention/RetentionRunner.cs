@@ -1,7 +1,6 @@
 using System.Globalization;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -97,7 +96,8 @@ internal sealed partial class RetentionRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var run = new RetentionRun(policy.Kind, RetentionRun.DayStartOf(instant), cutoff, now);
-        if (!await ClaimAsync(db, run, cancellationToken))
+        // Another node may claim the same kind and day first.
+        if (!await UniqueClaims.TryInsertAsync(db, run, r => r.Kind == run.Kind && r.DayStartUtc == run.DayStartUtc, cancellationToken))
         {
             return null;
         }
@@ -117,27 +117,6 @@ internal sealed partial class RetentionRunner(
             Detail: string.Create(CultureInfo.InvariantCulture, $"cutoff {cutoff:yyyy-MM-ddTHH:mm:ssZ}, {rows} rows")), cancellationToken);
         Log.KindApplied(logger, policy.Kind, rows);
         return new RetentionOutcome(policy.Kind, cutoff, rows);
-    }
-
-    private static async Task<bool> ClaimAsync(HubDbContext db, RetentionRun run, CancellationToken cancellationToken)
-    {
-        if (await db.RetentionRuns.AnyAsync(r => r.Kind == run.Kind && r.DayStartUtc == run.DayStartUtc, cancellationToken))
-        {
-            return false;
-        }
-
-        db.RetentionRuns.Add(run);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another node claimed the same kind and day first.
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private static partial class Log

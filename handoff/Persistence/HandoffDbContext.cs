@@ -70,6 +70,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
+    internal DbSet<Reports.GeneratedReport> GeneratedReports => Set<Reports.GeneratedReport>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -153,6 +155,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
         SurveyModel.Configure(modelBuilder, Pii);
+
+        modelBuilder.ApplyConfiguration(new Reports.GeneratedReportEntityTypeConfiguration());
     }
 
     /// <inheritdoc />

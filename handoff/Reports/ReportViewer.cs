@@ -14,6 +14,12 @@ internal sealed record ReportViewer(bool SeesCenter, Guid? DepartmentId)
     /// <summary>The roles that read reports.</summary>
     public const string Roles = HubRoles.Supervisor + "," + HubRoles.Administrator + "," + HubRoles.DepartmentStaff;
 
+    /// <summary>The roles that see the whole center, and so the kept (whole-center) reports.</summary>
+    public const string CenterRoles = HubRoles.Supervisor + "," + HubRoles.Administrator;
+
+    /// <summary>The whole center's reader: the schedule makes the kept reports as supervisors see them.</summary>
+    public static ReportViewer Center { get; } = new(true, null);
+
     /// <summary>Whether the reader may see any report.</summary>
     public bool MaySee => SeesCenter || DepartmentId is not null;
 
@@ -22,7 +28,7 @@ internal sealed record ReportViewer(bool SeesCenter, Guid? DepartmentId)
     {
         if (principal.IsInRole(HubRoles.Supervisor) || principal.IsInRole(HubRoles.Administrator))
         {
-            return new ReportViewer(true, null);
+            return Center;
         }
 
         if (!principal.IsInRole(HubRoles.DepartmentStaff) || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id))

@@ -82,6 +82,8 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/audit", Admin, "/console/admin/audit"),
         new("/console/reports/survey", Supervisor, "/console/reports/survey"),
         new("/console/admin/survey", Admin, "/console/admin/survey"),
+        new("/console/reports/monthly", Supervisor, "/console/reports/monthly", "() => typeof Chart !== 'undefined'"),
+        new("/console/reports/final", Supervisor, "/console/reports/final", "() => typeof Chart !== 'undefined'"),
     ];
 
     [Fact]

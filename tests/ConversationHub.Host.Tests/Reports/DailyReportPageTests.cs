@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Rollup;
@@ -16,16 +15,16 @@ namespace ConversationHub.Host.Tests.Reports;
 /// The daily report page (<c>/console/reports</c>, issue 18): yesterday's figures per Japan-time hour from the roll-up,
 /// the whole center for supervisors and administrators, only their department's rows for department staff.
 /// </summary>
-public sealed partial class DailyReportPageTests
+public sealed class DailyReportPageTests
 {
-    private static readonly Regex Row = RowPattern();
+    /// <summary>The day seeded: Wednesday 18 Nov 2026, a working day after a working day, so its report is that day alone.</summary>
+    internal static readonly DateOnly Day = new(2026, 11, 18);
 
-    // Yesterday in Japan: two web chat arrivals and an answer after 9.9 s at 9時, an escalation to 市民課 and one to another
+    // Wednesday 18 Nov 2026 in Japan: two web chat arrivals and an answer after 9.9 s at 9時, an escalation to 市民課 and one to another
     // department at 10時, and an arrival the day before (not in the report).
     internal static async Task<Guid> SeedAsync(HubHost host, CancellationToken ct)
     {
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(-1);
-        DateTime At(int hour, int minute, int dayOffset = 0) => JapanTime.At(yesterday.AddDays(dayOffset), new TimeOnly(hour, minute)).UtcDateTime;
+        DateTime At(int hour, int minute, int dayOffset = 0) => JapanTime.At(Day.AddDays(dayOffset), new TimeOnly(hour, minute)).UtcDateTime;
         var citizens = await CaseTestSupport.DepartmentAsync(host, CaseTestSupport.CitizensDivision);
         var other = await CaseTestSupport.DepartmentAsync(host, null, except: CaseTestSupport.CitizensDivision);
         await using var scope = host.Services.CreateAsyncScope();
@@ -43,12 +42,8 @@ public sealed partial class DailyReportPageTests
         return citizens;
     }
 
-    // The figures of one row (its header's text, then its cells), from the report's table.
-    private static Dictionary<string, string[]> Rows(string html) =>
-        Row.Matches(html).ToDictionary(
-            m => m.Groups["head"].Value,
-            m => m.Groups["cell"].Captures.Select(c => c.Value).ToArray(),
-            StringComparer.Ordinal);
+    // The figures of one row (its header's text, then its cells), from the report's hourly table.
+    private static Dictionary<string, string[]> Rows(string html) => ReportSeed.Rows(html, "daily");
 
     [Fact]
     public async Task DailyReport_PerRole_ShowsTheCenterOrTheDepartmentsRows()
@@ -62,8 +57,8 @@ public sealed partial class DailyReportPageTests
         using var operatorClient = await host.SignInAsync("operator", ct);
 
         // Act
-        var center = await supervisor.GetStringAsync(new Uri("/console/reports", UriKind.Relative), ct);
-        var department = await staff.GetStringAsync(new Uri("/console/reports", UriKind.Relative), ct);
+        var center = await supervisor.GetStringAsync(new Uri("/console/reports?date=2026-11-18", UriKind.Relative), ct);
+        var department = await staff.GetStringAsync(new Uri("/console/reports?date=2026-11-18", UriKind.Relative), ct);
         using var denied = await operatorClient.GetAsync(new Uri("/console/reports", UriKind.Relative), ct);
         using var bad = await supervisor.GetAsync(new Uri("/console/reports?date=2026-13-01", UriKind.Relative), ct);
 
@@ -84,6 +79,4 @@ public sealed partial class DailyReportPageTests
         Assert.Contains("yyyy-MM-dd", await bad.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<tr>\\s*<th scope=\"row\">(?<head>[^<]+)</th>(?:\\s*<td class=\"num\">(?<cell>[^<]*)</td>)+\\s*</tr>")]
-    private static partial Regex RowPattern();
 }

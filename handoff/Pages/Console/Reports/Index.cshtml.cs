@@ -1,54 +1,42 @@
 using System.Globalization;
 using ConversationHub.Core.Persistence;
+using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Reports;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Pages.Console.Reports;
 
 /// <summary>
-/// The daily report (<c>/console/reports</c>, 日次報告): yesterday's figures per Japan-time hour from the hourly
-/// roll-up, or those of <c>?date=yyyy-MM-dd</c>. Department staff see their department's rows only.
+/// The daily report (<c>/console/reports</c>, 日次報告): the newest complete report, or the one covering
+/// <c>?date=yyyy-MM-dd</c> (a closed day is covered by the next working day's report), with the period it covers; and,
+/// for whole-center readers, the reports the schedule made and kept. Department staff see their department's rows only.
 /// </summary>
 [Authorize(Roles = ReportViewer.Roles)]
-internal sealed class ReportsIndexModel(DailyReports reports, HubDbContext hub, IStringLocalizer<HandoffStrings> strings) : PageModel
+internal sealed class ReportsIndexModel(
+    IEnumerable<IReportDefinition> definitions, ReportRequests requests, HubDbContext hub, HandoffDbContext handoff, IStringLocalizer<ReportStrings> strings)
+    : ReportPageModel(ReportKinds.Daily, definitions, requests, hub, strings)
 {
-    public DailyReport? Report { get; private set; }
+    public IReadOnlyList<GeneratedReportRow> Generated { get; private set; } = [];
 
-    public string? Error { get; private set; }
-
-    public string? DepartmentName { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(string? date, CancellationToken cancellationToken)
+    protected override async Task OnReportAsync(CancellationToken cancellationToken)
     {
-        var viewer = await ReportViewer.OfAsync(User, hub, cancellationToken);
-        if (!viewer.MaySee)
+        if (Viewer?.SeesCenter != true)
         {
-            return Forbid();
+            return;
         }
 
-        var day = reports.Yesterday;
-        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            Error = strings["Reports_BadDate"];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        if (viewer.DepartmentId is { } department)
-        {
-            DepartmentName = await hub.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        Report = await reports.BuildAsync(day, viewer.DepartmentId, cancellationToken);
-        return Page();
+        var rows = await handoff.GeneratedReports.AsNoTracking()
+            .OrderByDescending(r => r.ClaimedAtUtc).Take(60)
+            .Select(r => new { r.Id, r.Kind, r.FromDay, r.ToDay, r.GeneratedAtUtc })
+            .ToListAsync(cancellationToken);
+        Generated = [.. rows.Select(r => new GeneratedReportRow(r.Id, r.Kind, new ReportPeriod(r.FromDay, r.ToDay), r.GeneratedAtUtc))];
     }
 
-    /// <summary>A figure as shown: empty when nothing records it yet.</summary>
-    public static string Figure(int? value) => value?.ToString("N0", CultureInfo.GetCultureInfo("ja-JP")) ?? "";
+    protected override string QueryOf(ReportPeriod period) => "date=" + period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A kept report in the list: made (with its time) or not.</summary>
+internal sealed record GeneratedReportRow(Guid Id, string Kind, ReportPeriod Period, DateTime? GeneratedAtUtc);

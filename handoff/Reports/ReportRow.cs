@@ -3,13 +3,6 @@ using ConversationHub.Core.ContactEvents.Figures;
 
 namespace ConversationHub.Handoff.Reports;
 
-/// <summary>The daily report's table (日次報告): one row per Japan-time hour of <see cref="Day"/>, and the day's total.</summary>
-/// <param name="Day">The day (Japan time).</param>
-/// <param name="DepartmentId">The department whose rows it shows, or null for the whole center.</param>
-/// <param name="Hours">24 rows, 0時 to 23時; an hour with nothing recorded has zeros (empty where nothing records the figure).</param>
-/// <param name="Total">The day's sums.</param>
-internal sealed record DailyReport(DateOnly Day, Guid? DepartmentId, IReadOnlyList<ReportRow> Hours, ReportRow Total);
-
 /// <summary>One row of a report's table; a null figure has no producer yet and is shown empty, never as 0.</summary>
 internal sealed record ReportRow(
     int? Hour, int? Arrived, int? BotAnswered, int? HandedOff, int? Answered, int? AnsweredWithin10s, int? Abandoned,

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace ConversationHub.Handoff.Reports;
+
+/// <summary>
+/// Reads a report's period from a request's query, the same way for the pages and the exports: the daily report by
+/// <c>date=yyyy-MM-dd</c> (any day; the report covering it), the monthly by <c>month=yyyy-MM</c>, the final by
+/// <c>from=yyyy-MM&amp;to=yyyy-MM</c>. Without them: the newest complete report.
+/// </summary>
+internal sealed class ReportRequests(DailyPeriods periods)
+{
+    /// <summary>The period asked for, or the resource key of the error (the request is then refused and nothing is built).</summary>
+    public (ReportPeriod? Period, string? Error) Parse(string kind, IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var lastMonth = ReportPeriod.Month(periods.Yesterday.AddDays(1).AddMonths(-1)).From;
+        try
+        {
+            switch (kind)
+            {
+                case ReportKinds.Daily:
+                    var date = query["date"].ToString();
+                    if (date.Length == 0)
+                    {
+                        return (periods.LatestComplete(periods.Yesterday), null);
+                    }
+
+                    return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                        ? (periods.Covering(day), null)
+                        : (null, "BadDate");
+                case ReportKinds.Monthly:
+                    return Month(query["month"].ToString(), lastMonth) is { } month ? (ReportPeriod.Month(month), null) : (null, "BadMonth");
+                case ReportKinds.Final:
+                    var from = Month(query["from"].ToString(), lastMonth.AddMonths(-11));
+                    var to = Month(query["to"].ToString(), lastMonth);
+                    if (from is null || to is null || to < from || (to.Value.Year - from.Value.Year) * 12 + to.Value.Month - from.Value.Month >= FinalReportDefinition.MaxMonths)
+                    {
+                        return (null, "BadMonths");
+                    }
+
+                    return (new ReportPeriod(from.Value, ReportPeriod.Month(to.Value).To), null);
+                default:
+                    return (null, "BadKind");
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The business calendar knows the years of its holiday rules only.
+            return (null, "OutOfCalendar");
+        }
+    }
+
+    private static DateOnly? Month(string text, DateOnly fallback) =>
+        text.Length == 0 ? fallback
+        : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
+}
