@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
