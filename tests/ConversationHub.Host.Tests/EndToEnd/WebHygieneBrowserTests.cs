@@ -80,6 +80,11 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
         new("/console/reports", Supervisor, "/console/reports"),
         new("/console/admin/audit", Admin, "/console/admin/audit"),
+        new("/account/password", Operator, "/account/password"),
+        // The operator has no authenticator: the page shows the enrolment (QR code as a data: image, the key).
+        new("/account/two-factor", Operator, "/account/two-factor", "() => document.querySelector('img.qr')?.complete && document.querySelector('img.qr').naturalWidth > 0"),
+        // Opened with no password step pending, it offers the way back to the sign-in page.
+        new("/account/verify", null, "/account/verify"),
     ];
 
     [Fact]
