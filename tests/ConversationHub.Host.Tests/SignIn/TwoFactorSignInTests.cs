@@ -130,11 +130,9 @@ public abstract class TwoFactorSignInTests(HostFixture fixture)
         var ct = TestTimeout.Token();
 
         var page = await client.GetAsync(new Uri("/account/verify", UriKind.Relative), ct);
-        var post = await FormPost.SubmitAsync(client, "/account/verify", new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = "123456" }, ct);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("有効期限が切れました", await page.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
-        Assert.Contains("有効期限が切れました", await post.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.True(HubHost.IsRedirectTo(await client.GetAsync(new Uri("/console", UriKind.Relative), ct), "/account/login"));
     }
 
