@@ -30,7 +30,7 @@ public sealed class TwoFactorBrowserTests
 
         // Act: the first sign-in ends on the enrolment page.
         var page = await StaffSignIn.NewConsolePageAsync(browser);
-        await SubmitPasswordAsync(page, baseUrl, userName, "/console/admin/audit");
+        await StaffSignIn.SubmitPasswordAsync(page, baseUrl, userName, "/console/admin/audit");
         await page.WaitForURLAsync("**/account/two-factor?returnUrl=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "認証アプリに登録するためのQRコード" })).ToBeVisibleAsync();
         violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(page, "enrolment"));
@@ -44,7 +44,7 @@ public sealed class TwoFactorBrowserTests
 
         // Act: a second sign-in, in a fresh browser, asks for the app's code.
         var again = await StaffSignIn.NewConsolePageAsync(browser);
-        await SubmitPasswordAsync(again, baseUrl, userName, "/console");
+        await StaffSignIn.SubmitPasswordAsync(again, baseUrl, userName, "/console");
         await again.WaitForURLAsync("**/account/verify?*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(again, "second step"));
         await again.GetByLabel("確認コード").FillAsync(Totp.Code(key));
@@ -53,13 +53,5 @@ public sealed class TwoFactorBrowserTests
 
         // Assert
         Assert.Empty(violations);
-    }
-
-    private static async Task SubmitPasswordAsync(IPage page, string baseUrl, string userName, string returnUrl)
-    {
-        await page.GotoAsync(baseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("職員ID").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(HubHost.DemoPassword);
-        await page.GetByLabel("パスワード").PressAsync("Enter");
     }
 }
