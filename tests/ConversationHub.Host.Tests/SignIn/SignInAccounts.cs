@@ -53,6 +53,14 @@ internal static partial class SignInAccounts
         return [.. entries.Where(e => e.ActorName == userName || e.Target == "user:" + userName)];
     }
 
+    /// <summary>The stored token values as the database holds them (encrypted, unless something is wrong).</summary>
+    public static async Task<List<string>> RawTokenValuesAsync(HubHost host, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        return await db.Database.SqlQueryRaw<string>("SELECT \"Value\" AS \"Value\" FROM user_tokens WHERE \"Value\" IS NOT NULL").ToListAsync(ct);
+    }
+
     public static Dictionary<string, string> Credentials(string userName, string password = HubHost.DemoPassword) =>
         new(StringComparer.Ordinal) { ["userName"] = userName, ["password"] = password };
 

@@ -52,6 +52,7 @@ public abstract class TwoFactorSignInTests(HostFixture fixture)
         Assert.Equal("no-store", enrolled.Headers.CacheControl?.ToString());
         Assert.True((await SignInAccounts.FindAsync(Host, userName)).TwoFactorEnabled);
         Assert.Contains(await SignInAccounts.AuditOfAsync(Host, userName, ct), e => e.Action == AuditActions.TwoFactorChanged && e.Detail == "enrolled");
+        Assert.DoesNotContain(await SignInAccounts.RawTokenValuesAsync(Host, ct), v => v.Contains(key, StringComparison.Ordinal));
     }
 
     [Fact]
