@@ -5,6 +5,7 @@ using ConversationHub.Core.Conversations;
 using ConversationHub.Core.Events;
 using ConversationHub.Core.Health;
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Identity.SignIn;
 using ConversationHub.Core.Operations;
 using ConversationHub.Core.Organisation.Apis;
 using ConversationHub.Core.Organisation.Import;
@@ -78,6 +79,7 @@ public static class CoreModuleExtensions
         services.AddContactEvents();
         services.AddRetention();
         AddStaffIdentity(services);
+        services.AddStaffSignInSteps();
 
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -109,6 +111,7 @@ public static class CoreModuleExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthEndpoints();
         endpoints.MapDepartmentsApi();
+        endpoints.MapStaffSignInSteps();
         return endpoints;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using ConversationHub.Core.Identity.SignIn;
 
 namespace ConversationHub.Host;
 
@@ -61,6 +62,7 @@ internal static class HostSetup
         app.UseRequestLocalization();
         app.UseStaffNetworks();
         app.UseAuthentication();
+        app.UseStaffSignInSteps();
         app.UseUnknownAddressAnswers();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -14,6 +14,14 @@ internal sealed class DemoCityOptions
     /// </summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// A Base32 authenticator key (RFC 6238) to enrol the demo <c>admin</c> with when the account is created, so that a
+    /// scripted sign-in (the tests) can compute its codes. Empty (the default): the demo administrator enrols an app at
+    /// the first sign-in, as two-factor sign-in is required of administrators. Set it only where the demo password is
+    /// also known, never on a city's installation.
+    /// </summary>
+    public string? AdminAuthenticatorKey { get; set; }
+
     /// <summary>Where a generated demo password is kept.</summary>
     public string PasswordFile { get; set; } = "data/demo-password.txt";
 

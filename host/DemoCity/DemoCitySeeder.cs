@@ -32,7 +32,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         var hub = provider.GetRequiredService<HubDbContext>();
         await SeedDepartmentsAsync(provider, hub, cancellationToken);
         var departments = await hub.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, cancellationToken);
-        await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), departments, cancellationToken);
+        await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), provider.GetRequiredService<IUserStore<HubUser>>(), provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), departments, cancellationToken);
 
         var faqs = provider.GetRequiredService<FaqDbContext>();
         if (!await faqs.Faqs.AnyAsync(cancellationToken))
@@ -65,7 +65,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         }
     }
 
-    private async Task SeedAccountsAsync(UserManager<HubUser> users, HandoffDbContext handoff, TimeProvider time, Dictionary<string, Guid> departments, CancellationToken cancellationToken)
+    private async Task SeedAccountsAsync(UserManager<HubUser> users, IUserStore<HubUser> userStore, HandoffDbContext handoff, TimeProvider time, Dictionary<string, Guid> departments, CancellationToken cancellationToken)
     {
         var (password, _) = DemoPassword.Resolve(options.Value, Environment.CurrentDirectory);
         var loadOperators = Enumerable.Range(1, Math.Clamp(options.Value.LoadOperators, 0, 1000))
@@ -90,6 +90,8 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
             }
 
             await users.AddToRoleAsync(user, account.Role);
+            if (account.Role == HubRoles.Administrator && !string.IsNullOrEmpty(options.Value.AdminAuthenticatorKey))
+                await DemoAuthenticator.EnrolAsync(users, userStore, user, options.Value.AdminAuthenticatorKey, cancellationToken);
             Log.AccountCreated(logger, account.UserName, account.Role);
             if (account.Role is HubRoles.Operator or HubRoles.Supervisor && !await handoff.Agents.AnyAsync(a => a.AgentId == user.Id, cancellationToken))
             {

@@ -38,6 +38,8 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
             lines.Add(string.Equals(source, "DemoCity:Password", StringComparison.Ordinal)
                 ? "  パスワード: 設定 DemoCity:Password の値 (password: the DemoCity:Password setting)"
                 : $"  パスワード: 初回起動時に生成し {source} に保存 (password: generated on first start, stored in that file; set DemoCity__Password to choose one)");
+            if (string.IsNullOrEmpty(options.Value.AdminAuthenticatorKey))
+                lines.Add("  admin は初回サインイン時に認証アプリを登録します (admin enrols an authenticator app at first sign-in: two-factor sign-in is required of administrators)");
         }
 
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);

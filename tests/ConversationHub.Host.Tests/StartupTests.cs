@@ -17,6 +17,7 @@ public sealed class StartupTests
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Pii:Keys:k1", "c2hvcnQ=", "Pii:Keys:k1")]
     [InlineData("Calendar:WeeklyHours:Monday", "17:00-08:00", "Calendar:WeeklyHours:Monday")]
+    [InlineData("Security:TwoFactor:RequiredRoles:0", "Admins", "Security:TwoFactor:RequiredRoles")]
     public async Task Start_InvalidSetting_ExitsWithOneLineNamingTheSetting(string key, string value, string named)
     {
         // Arrange: the real host process, as an operator would start it, in an empty working directory.

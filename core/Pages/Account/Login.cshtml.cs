@@ -1,5 +1,6 @@
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Identity.SignIn;
 using ConversationHub.Core.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,10 +11,15 @@ using Microsoft.Extensions.Logging;
 
 namespace ConversationHub.Core.Pages.Account;
 
-/// <summary>The staff sign-in page (cookie authentication, lockout after repeated failures).</summary>
+/// <summary>
+/// The staff sign-in page (cookie authentication, lockout after repeated failures). An account with two-factor sign-in
+/// goes on to <c>/account/verify</c> (audited there); a signed-in user who owes a step (a password to change, an
+/// authenticator to enrol) is sent to it, keeping the return URL.
+/// </summary>
 [AllowAnonymous]
-public sealed partial class LoginModel(
+internal sealed partial class LoginModel(
     SignInManager<HubUser> signInManager,
+    SignInSteps steps,
     IAuditLog audit,
     IStringLocalizer<CoreStrings> strings,
     ILogger<LoginModel> logger) : PageModel
@@ -44,14 +50,17 @@ public sealed partial class LoginModel(
         }
 
         var result = await signInManager.PasswordSignInAsync(UserName.Trim(), password, rememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return LocalRedirect($"{SignInStep.WithReturnUrl(SignInStep.VerifyPage, ReturnUrl)}&rememberMe={(rememberMe ? "true" : "false")}");
+
         // Audited in the log the administrators read (encrypted at rest), never in the application log.
         var user = result.Succeeded ? await signInManager.UserManager.FindByNameAsync(UserName.Trim()) : null;
         var action = result.Succeeded ? AuditActions.SignInSucceeded : result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed;
         await audit.AppendAsync(new AuditRecord(action, user?.Id, UserName.Trim(), FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString()), HttpContext.RequestAborted);
-        if (result.Succeeded)
+        if (user is not null)
         {
             Log.SignedIn(logger);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/console");
+            return LocalRedirect(await steps.NextAddressAsync(user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/console"));
         }
 
         Log.SignInFailed(logger, result.IsLockedOut);

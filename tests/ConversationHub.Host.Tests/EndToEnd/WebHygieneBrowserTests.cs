@@ -84,6 +84,11 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/survey", Admin, "/console/admin/survey"),
         new("/console/reports/monthly", Supervisor, "/console/reports/monthly", "() => typeof Chart !== 'undefined'"),
         new("/console/reports/final", Supervisor, "/console/reports/final", "() => typeof Chart !== 'undefined'"),
+        new("/account/password", Operator, "/account/password"),
+        // The operator has no authenticator: the page shows the enrolment (QR code as a data: image, the key).
+        new("/account/two-factor", Operator, "/account/two-factor", "() => document.querySelector('img.qr')?.complete && document.querySelector('img.qr').naturalWidth > 0"),
+        // Opened with no password step pending, it offers the way back to the sign-in page.
+        new("/account/verify", null, "/account/verify"),
     ];
 
     [Fact]
