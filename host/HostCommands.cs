@@ -6,6 +6,7 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Faq;
 using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Faq.Ranking.Training;
+using ConversationHub.Host.Logs;
 
 namespace ConversationHub.Host;
 
@@ -55,6 +56,7 @@ internal static class HostCommands
     private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
         var builder = HostSetup.CreateBuilder([]);
+        builder.AddHubLogging(HubLogging.ConsoleStream.StandardError); // stdout is the verb's output (some print --json)
         builder.AddCore();
         builder.AddFaq();
         await using var app = builder.Build();
