@@ -15,8 +15,8 @@ namespace ConversationHub.Host.Logs;
 /// Levels keep their usual home, <c>Logging:LogLevel</c> (Default and per category), so every switch that worked with the
 /// built-in console logger still works; a <c>Serilog</c> section (<c>MinimumLevel</c>, <c>WriteTo</c>, <c>Enrich</c>) is read
 /// after it and wins. <c>Logging:Console:FormatterName</c> <c>simple</c> or <c>systemd</c> makes the console human-readable
-/// for development; anything else is JSON. Events also reach other logging providers registered in the container (tests
-/// capture them that way).
+/// for development; anything else is JSON. Events also reach Serilog sinks registered as services and other logging
+/// providers registered in the container (tests capture them that way).
 /// </remarks>
 internal static class HubLogging
 {
@@ -34,7 +34,7 @@ internal static class HubLogging
         // The built-in providers would write every line a second time.
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
-            (services, logger) => Configure(logger, services.GetRequiredService<IConfiguration>(), stream),
+            (services, logger) => Configure(logger, services, stream),
             preserveStaticLogger: true, // several hosts in one process (tests, verbs) each keep their own pipeline
             writeToProviders: true);
         return builder;
@@ -63,10 +63,13 @@ internal static class HubLogging
         return app;
     }
 
-    private static void Configure(LoggerConfiguration logger, IConfiguration configuration, ConsoleStream stream)
+    private static void Configure(LoggerConfiguration logger, IServiceProvider services, ConsoleStream stream)
     {
+        var configuration = services.GetRequiredService<IConfiguration>();
         ApplyLogLevels(logger, configuration.GetSection("Logging:LogLevel"));
+        // Sinks and enrichers registered as services (ILogEventSink, ILogEventEnricher) join the pipeline too.
         logger.ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Node", configuration["Logs:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName);
 

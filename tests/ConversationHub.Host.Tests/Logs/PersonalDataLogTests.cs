@@ -15,7 +15,9 @@ using ConversationHub.Host.Tests.Mail;
 using ConversationHub.Testing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Serilog.Core;
 
 namespace ConversationHub.Host.Tests.Logs;
 
@@ -25,7 +27,7 @@ namespace ConversationHub.Host.Tests.Logs;
 /// case search), with the platform's own categories at Debug; the structured JSON log the host wrote holds neither, in
 /// any form, while it does hold request lines with their request id and lines with the conversation's id.
 /// </summary>
-public sealed class PersonalDataLogTests : IDisposable
+public sealed class PersonalDataLogTests
 {
     private const string Phone = "090-1234-5678";
     private const string PhoneDigits = "09012345678";
@@ -36,27 +38,26 @@ public sealed class PersonalDataLogTests : IDisposable
     // Every form the number or the address could take in a log line.
     private static readonly string[] Forbidden = [Phone, PhoneDigits, "9012345678", "1234-5678", "12345678", Email, "taro.yamada.test", "yamada.test@"];
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("hub-logs-").FullName;
-
     [Fact]
     public async Task EveryChannel_PhoneNumberAndEmailAddress_NeverInTheLogs()
     {
         // Arrange: the host with LINE (on a stub), the SMTP listener, the inquiry form and a contact center open now,
-        // the platform's categories at Debug, and its log also written, in the console's JSON format, to a file.
+        // the platform's categories at Debug, and every log event also kept as the console's JSON line.
         var ct = TestTimeout.Token(300);
-        var logFile = Path.Combine(_directory, "hub.log");
+        var json = new JsonLinesSink();
         var smtpPort = TestMta.FreePort();
         await using var lineApi = await LineStubApi.StartAsync();
         var settings = HandoffSettings.OpenAllDay(LineHostFixture.Settings(lineApi.BaseUrl));
-        foreach (var (key, value) in LogSettings(logFile))
-            settings[key] = value;
+        settings["Logging:LogLevel:Default"] = "Information";
+        settings["Logging:LogLevel:ConversationHub"] = "Debug";
         settings["Mail:Inbound:SmtpPort"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Inquiry:MinFillTime"] = "00:00:01";
         settings["Inquiry:RateLimitPermits"] = "1000";
         settings["DirectLine:AnonymousTokensPerWindow"] = "1000";
         string lineUserId;
         Guid chatId;
-        await using (var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings, ct))
+        await using (var host = HubHost.Start(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct), ownsDatabase: true, TestPii.CreateOptions(), settings,
+            services => services.AddSingleton<ILogEventSink>(json)))
         {
             // Act
             await SearchTheFaqSiteAsync(host, ct);
@@ -71,8 +72,8 @@ public sealed class PersonalDataLogTests : IDisposable
             Assert.All(Forbidden.Append(lineUserId), token => Assert.DoesNotContain(host.Logs, l => l.Contains(token, StringComparison.Ordinal)));
         }
 
-        // Assert: read once the host has stopped and flushed its log.
-        var lines = await File.ReadAllLinesAsync(logFile, ct);
+        // Assert
+        var lines = json.Lines.ToList();
         var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.True(events.Count >= 50, $"only {events.Count} log lines");
         Assert.All(Forbidden.Append(lineUserId), token => Assert.DoesNotContain(lines, l => l.Contains(token, StringComparison.Ordinal)));
@@ -82,19 +83,6 @@ public sealed class PersonalDataLogTests : IDisposable
         Assert.All(events, e => Assert.True(e.TryGetProperty("@t", out _) && e.TryGetProperty("@m", out _) && Property(e, "Node") is { Length: > 0 }));
         Assert.Contains(events, e => Property(e, "SourceContext")?.StartsWith("ConversationHub.", StringComparison.Ordinal) == true && Property(e, "ConversationId") == chatId.ToString());
     }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    /// <summary>The log levels turned up for the platform, and a file sink with the console's formatter.</summary>
-    private static Dictionary<string, string?> LogSettings(string logFile) => new(StringComparer.Ordinal)
-    {
-        ["Logging:LogLevel:Default"] = "Information",
-        ["Logging:LogLevel:ConversationHub"] = "Debug",
-        ["Serilog:Using:0"] = "Serilog.Sinks.File",
-        ["Serilog:WriteTo:0:Name"] = "File",
-        ["Serilog:WriteTo:0:Args:path"] = logFile,
-        ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact",
-    };
 
     private static string? Property(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString() : null;
