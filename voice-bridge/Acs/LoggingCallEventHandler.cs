@@ -15,6 +15,6 @@ internal sealed partial class LoggingCallEventHandler(ILogger<LoggingCallEventHa
     private static partial class Log
     {
         [LoggerMessage(5101, LogLevel.Information, "Call event {Type} {AcsEventId} for call {CallConnectionId} has no IVR handler.")]
-        public static partial void Received(ILogger logger, string type, string eventId, string? callConnectionId);
+        public static partial void Received(ILogger logger, string type, string acsEventId, string? callConnectionId);
     }
 }

@@ -212,6 +212,6 @@ internal sealed partial class CallbackCallHandler(
         public static partial void Conflict(ILogger logger, Guid attemptId);
 
         [LoggerMessage(5313, LogLevel.Warning, "Callback event {AcsEventId} names no stored attempt; dropped.")]
-        public static partial void Unknown(ILogger logger, string eventId);
+        public static partial void Unknown(ILogger logger, string acsEventId);
     }
 }

@@ -412,7 +412,7 @@ internal sealed partial class CallHandler(
     private static partial class Log
     {
         [LoggerMessage(5, LogLevel.Information, "Incoming call {AcsEventId} (correlation {CorrelationId})")]
-        public static partial void Incoming(ILogger logger, string eventId, string? correlationId);
+        public static partial void Incoming(ILogger logger, string acsEventId, string? correlationId);
 
         [LoggerMessage(1, LogLevel.Warning, "An incoming call to a number that is no city line (or without a caller number) was left to ring.")]
         public static partial void UnknownLine(ILogger logger);
