@@ -16,6 +16,7 @@ using ConversationHub.Handoff.Routing;
 using ConversationHub.Handoff.Survey;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -66,7 +67,11 @@ public static class HandoffModuleExtensions
         services.AddInquiry();
         services.AddSurvey();
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+        services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = 64 * 1024;
+                options.AddFilter<ConversationLogHubFilter>();
+            })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }

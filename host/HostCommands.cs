@@ -6,6 +6,7 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Faq;
 using ConversationHub.Faq.Ranking.History;
 using ConversationHub.Faq.Ranking.Training;
+using ConversationHub.Host.Logs;
 
 namespace ConversationHub.Host;
 
@@ -58,6 +59,7 @@ internal static class HostCommands
     private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken, bool allModules = false)
     {
         var builder = HostSetup.CreateBuilder([]);
+        builder.AddHubLogging(HubLogging.ConsoleStream.StandardError); // stdout is the verb's output (some print --json)
         if (allModules)
         {
             builder.AddModules();

@@ -3,6 +3,7 @@ using ConversationHub.Core;
 using ConversationHub.Faq;
 using ConversationHub.Handoff;
 using ConversationHub.Host.DemoCity;
+using ConversationHub.Host.Logs;
 using ConversationHub.Host.Telemetry;
 using ConversationHub.VoiceBridge;
 
@@ -14,6 +15,7 @@ internal static class HostModules
     /// <summary>Registers every module, core first: its start-up migrations must run before any other hosted service reads the database.</summary>
     public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
     {
+        builder.AddHubLogging();
         builder.AddCore();
         builder.AddHostDefaults();
         builder.AddFaq();
@@ -28,6 +30,7 @@ internal static class HostModules
     /// <summary>Maps every module's endpoints and pages.</summary>
     public static WebApplication MapModules(this WebApplication app)
     {
+        app.UseHubRequestLogging();
         app.UseHostDefaults();
         app.MapCore();
         app.MapFaq();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Logging;
 using ConversationHub.Core.Conversations.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,7 @@ internal sealed partial class BotTurnWorker(
 
     private async Task TakeTurnAsync(BotTurn turn, CancellationToken cancellationToken)
     {
+        using var logScope = ConversationLogScope.Begin(logger, turn.ConversationId);
         await using var scope = scopes.CreateAsyncScope();
         TranscriptActivity? inbound = null;
         if (turn.Sequence > 0)

@@ -113,7 +113,7 @@ internal static partial class AcsEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(5001, LogLevel.Debug, "Event {EventId} was delivered again; dropped.")]
-        public static partial void Redelivered(ILogger logger, string eventId);
+        [LoggerMessage(5001, LogLevel.Debug, "Event {AcsEventId} was delivered again; dropped.")]
+        public static partial void Redelivered(ILogger logger, string acsEventId);
     }
 }

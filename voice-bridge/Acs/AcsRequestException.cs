@@ -5,9 +5,12 @@ namespace ConversationHub.VoiceBridge.Acs;
 /// <summary>ACS refused a request: its HTTP status and the <c>error</c> body's code and message.</summary>
 public sealed class AcsRequestException : Exception
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>
+    /// Creates the exception. ACS's own message stays out of <see cref="Exception.Message"/>, which is logged: it can
+    /// repeat the phone number it refused; read it from <see cref="ErrorMessage"/>.
+    /// </summary>
     public AcsRequestException(HttpStatusCode statusCode, string? code, string? errorMessage)
-        : base($"ACS answered {(int)statusCode}: {code ?? "(no code)"}: {errorMessage ?? "(no message)"}")
+        : base($"ACS answered {(int)statusCode}: {code ?? "(no code)"}")
     {
         StatusCode = statusCode;
         Code = code;

@@ -14,7 +14,7 @@ internal sealed partial class LoggingCallEventHandler(ILogger<LoggingCallEventHa
 
     private static partial class Log
     {
-        [LoggerMessage(5101, LogLevel.Information, "Call event {Type} {EventId} for call {CallConnectionId} has no IVR handler.")]
-        public static partial void Received(ILogger logger, string type, string eventId, string? callConnectionId);
+        [LoggerMessage(5101, LogLevel.Information, "Call event {Type} {AcsEventId} for call {CallConnectionId} has no IVR handler.")]
+        public static partial void Received(ILogger logger, string type, string acsEventId, string? callConnectionId);
     }
 }

@@ -13,7 +13,7 @@ internal sealed partial class LoggingIncomingCallHandler(ILogger<LoggingIncoming
 
     private static partial class Log
     {
-        [LoggerMessage(5100, LogLevel.Warning, "Incoming call {EventId} (correlation {CorrelationId}, caller kind {CallerKind}) has no IVR handler; it is not answered.")]
-        public static partial void Unhandled(ILogger logger, string eventId, string? correlationId, string? callerKind);
+        [LoggerMessage(5100, LogLevel.Warning, "Incoming call {AcsEventId} (correlation {CorrelationId}, caller kind {CallerKind}) has no IVR handler; it is not answered.")]
+        public static partial void Unhandled(ILogger logger, string acsEventId, string? correlationId, string? callerKind);
     }
 }

@@ -67,8 +67,8 @@ internal sealed partial class VoiceEventRecovery(VoiceWorkQueue queue, IServiceS
 
     private static partial class Log
     {
-        [LoggerMessage(5110, LogLevel.Warning, "Voice event {EventId} was taken in by a node that did not finish it; handled here.")]
-        public static partial void TakenOver(ILogger logger, string eventId);
+        [LoggerMessage(5110, LogLevel.Warning, "Voice event {AcsEventId} was taken in by a node that did not finish it; handled here.")]
+        public static partial void TakenOver(ILogger logger, string acsEventId);
 
         [LoggerMessage(5111, LogLevel.Warning, "Taking over unfinished voice events failed; the next pass tries again.")]
         public static partial void RecoveryFailed(ILogger logger, Exception exception);

@@ -211,7 +211,7 @@ internal sealed partial class CallbackCallHandler(
         [LoggerMessage(5312, LogLevel.Debug, "Callback {AttemptId} was moved by another node first; the event is applied again.")]
         public static partial void Conflict(ILogger logger, Guid attemptId);
 
-        [LoggerMessage(5313, LogLevel.Warning, "Callback event {EventId} names no stored attempt; dropped.")]
-        public static partial void Unknown(ILogger logger, string eventId);
+        [LoggerMessage(5313, LogLevel.Warning, "Callback event {AcsEventId} names no stored attempt; dropped.")]
+        public static partial void Unknown(ILogger logger, string acsEventId);
     }
 }

@@ -5,6 +5,7 @@ using ConversationHub.Core.Calendar;
 using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Logging;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Core.Handoff;
 using ConversationHub.Core.Security;
@@ -77,6 +78,7 @@ internal sealed partial class CallHandler(
 
         var now = time.GetUtcNow();
         var conversation = await conversations.StartAsync(ConversationChannel.Voice, pii.ComputeLookupHash(from, CallerPurpose), cancellationToken);
+        using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var check = await desk.CheckAsync(ConversationChannel.Voice, null, now, cancellationToken);
         var entry = CallEntry.Decide(line, now, calendar, check);
         var language = CallLanguage.Of(line.Languages.Count > 0 ? line.Languages[0] : null);
@@ -131,6 +133,8 @@ internal sealed partial class CallHandler(
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), time, cancellationToken);
                 continue;
             }
+
+            using var logScope = ConversationLogScope.Begin(logger, call.ConversationId);
 
             try
             {
@@ -220,6 +224,7 @@ internal sealed partial class CallHandler(
     // Runs `decide` on the conversation's call in progress and carries out its commands; again on a conflict.
     private async Task OnCallAsync(Guid conversationId, Func<VoiceCall, CallFlow, Task<IReadOnlyList<CallCommand>>> decide, CancellationToken cancellationToken)
     {
+        using var logScope = ConversationLogScope.Begin(logger, conversationId);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -406,8 +411,8 @@ internal sealed partial class CallHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(5, LogLevel.Information, "Incoming call {EventId} (correlation {CorrelationId})")]
-        public static partial void Incoming(ILogger logger, string eventId, string? correlationId);
+        [LoggerMessage(5, LogLevel.Information, "Incoming call {AcsEventId} (correlation {CorrelationId})")]
+        public static partial void Incoming(ILogger logger, string acsEventId, string? correlationId);
 
         [LoggerMessage(1, LogLevel.Warning, "An incoming call to a number that is no city line (or without a caller number) was left to ring.")]
         public static partial void UnknownLine(ILogger logger);

@@ -3,6 +3,7 @@ using ConversationHub.Bot.DirectLine.Activities;
 using ConversationHub.Bot.DirectLine.Wire;
 using ConversationHub.Bot.Engine;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,6 +37,7 @@ internal static class DirectLineActivitiesApi
             return error!;
         }
 
+        using var logScope = ConversationLogScope.Begin(services.Logger, request.HttpContext, conversation.Id);
         var body = await DirectLineRequests.ReadBodyAsync(request, services.Options.MaxActivityBytes, cancellationToken);
         if (body is null)
         {

@@ -5,6 +5,7 @@ using ConversationHub.Bot.Line.Client;
 using ConversationHub.Bot.Line.Resources;
 using ConversationHub.Bot.Line.Text;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Conversations.Logging;
 using ConversationHub.Core.Conversations.Services;
 using ConversationHub.Faq.Site;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,7 @@ internal sealed partial class LineEventProcessor(
     private async Task OnTextAsync(LineInboxEvent row, string userId, string text, JsonObject details, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken, text);
+        using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var forBot = conversation.Owner is ConversationOwner.Bot or ConversationOwner.Queued;
         var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot);
         if (!isNew)
@@ -122,6 +124,7 @@ internal sealed partial class LineEventProcessor(
     private async Task OnImageAsync(LineInboxEvent row, string userId, JsonElement message, JsonObject details, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken);
+        using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var activity = Inbound("message", null, details);
         var fromLine = !message.TryGetProperty("contentProvider", out var provider) || StringOf(provider, "type") is null or "line";
         if (conversation.Owner == ConversationOwner.Agent && fromLine && StringOf(message, "id") is { } messageId
@@ -146,6 +149,7 @@ internal sealed partial class LineEventProcessor(
     private async Task RecordAndReplyAsync(LineInboxEvent row, string userId, JsonObject activity, string reply, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken);
+        using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
@@ -156,6 +160,7 @@ internal sealed partial class LineEventProcessor(
     private async Task OnFollowAsync(LineInboxEvent row, string userId, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken);
+        using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("event", null, null, "line.follow"), cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
