@@ -59,13 +59,14 @@ internal static class HostCommands
     private static async Task<int> RunOnPlatformAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken, bool allModules = false)
     {
         var builder = HostSetup.CreateBuilder([]);
-        builder.AddHubLogging(HubLogging.ConsoleStream.StandardError); // stdout is the verb's output (some print --json)
+        // stdout is the verb's output (some print --json): logs go to stderr.
         if (allModules)
         {
-            builder.AddModules();
+            builder.AddModules(HubLogging.ConsoleStream.StandardError);
         }
         else
         {
+            builder.AddHubLogging(HubLogging.ConsoleStream.StandardError);
             builder.AddCore();
             builder.AddFaq();
         }

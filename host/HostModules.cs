@@ -12,10 +12,13 @@ namespace ConversationHub.Host;
 /// <summary>The platform's modules in their order: one composition for the host and for verbs that run nodes in-process.</summary>
 internal static class HostModules
 {
-    /// <summary>Registers every module, core first: its start-up migrations must run before any other hosted service reads the database.</summary>
-    public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Registers every module, core first: its start-up migrations must run before any other hosted service reads the
+    /// database. Logs go to <paramref name="logStream"/> (stderr for a verb, whose stdout is its output).
+    /// </summary>
+    public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder, HubLogging.ConsoleStream logStream = HubLogging.ConsoleStream.StandardOutput)
     {
-        builder.AddHubLogging();
+        builder.AddHubLogging(logStream);
         builder.AddCore();
         builder.AddHostDefaults();
         builder.AddFaq();
