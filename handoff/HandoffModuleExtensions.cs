@@ -62,6 +62,7 @@ public static class HandoffModuleExtensions
         services.AddPostalCodes();
         services.AddMailTransport(builder.Configuration);
         services.AddInquiry();
+        Admin.UserAdministrationServiceCollectionExtensions.AddUserAdministration(services);
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

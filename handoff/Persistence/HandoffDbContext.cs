@@ -63,6 +63,10 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<InboundMail> MailInbox => Set<InboundMail>();
     internal DbSet<CaseSubmission> CaseSubmissions => Set<CaseSubmission>();
 
+    internal DbSet<Admin.Teams.StaffTeam> Teams => Set<Admin.Teams.StaffTeam>();
+
+    internal DbSet<Admin.Teams.StaffTeamMember> TeamMembers => Set<Admin.Teams.StaffTeamMember>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -145,6 +149,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new PostalDatasetEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OutboundMailEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new InboundMailEntityTypeConfiguration(Pii));
+        modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
     }
 
     /// <inheritdoc />

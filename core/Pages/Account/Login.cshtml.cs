@@ -43,6 +43,16 @@ public sealed partial class LoginModel(
             return Page();
         }
 
+        // A disabled account (離職, 異動) is refused; only someone who knows its password learns why.
+        if (await signInManager.UserManager.FindByNameAsync(UserName.Trim()) is { IsDisabled: true } disabled)
+        {
+            var known = await signInManager.UserManager.CheckPasswordAsync(disabled, password);
+            await audit.AppendAsync(new AuditRecord(AuditActions.SignInFailed, disabled.Id, UserName.Trim(), Detail: "disabled", FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString()), HttpContext.RequestAborted);
+            Log.SignInFailed(logger, false);
+            ErrorMessage = known ? strings["Login_Disabled"] : strings["Login_Failed"];
+            return Page();
+        }
+
         var result = await signInManager.PasswordSignInAsync(UserName.Trim(), password, rememberMe, lockoutOnFailure: true);
         // Audited in the log the administrators read (encrypted at rest), never in the application log.
         var user = result.Succeeded ? await signInManager.UserManager.FindByNameAsync(UserName.Trim()) : null;

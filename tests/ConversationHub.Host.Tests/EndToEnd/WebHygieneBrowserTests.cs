@@ -80,6 +80,10 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
         new("/console/reports", Supervisor, "/console/reports"),
         new("/console/admin/audit", Admin, "/console/admin/audit"),
+        new("/console/admin/users", Admin, "/console/admin/users"),
+        new("/console/admin/users/edit", Admin, "/console/admin/users/edit?staff=operator"),
+        new("/console/admin/users/import", Admin, "/console/admin/users/import"),
+        new("/console/admin/teams", Admin, "/console/admin/teams"),
     ];
 
     [Fact]
