@@ -10,9 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Admin.Teams;
 
-/// <summary>A team with its members' ids.</summary>
-internal sealed record TeamView(Guid Id, string Name, IReadOnlyList<Guid> Members);
-
 /// <summary>
 /// Teams and groups: create, rename, delete, members. Teams are skill groups (a chat is transferred to a team by
 /// routing category), so a member who is an agent (operator or supervisor) carries the team's name among the

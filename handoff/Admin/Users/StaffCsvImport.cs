@@ -12,18 +12,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Admin.Users;
 
-/// <summary>An import error: the CSV line (1 is the header) and what is wrong there, in Japanese.</summary>
-internal sealed record StaffImportError(int Line, string Message);
-
-/// <summary>A password the import chose for a new account, shown to the administrator once.</summary>
-internal sealed record StaffImportPassword(string UserName, string Password);
-
-/// <summary>What an import did, or why it did nothing.</summary>
-internal sealed record StaffImportResult(IReadOnlyList<StaffImportError> Errors, int Created, int Updated, IReadOnlyList<StaffImportPassword> Passwords)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
 /// <summary>
 /// Creates or updates staff accounts from CSV by staff id (the export's columns; <c>staff_id</c>, <c>display_name</c> and
 /// <c>roles</c> required, <c>email</c>, <c>department_code</c> and, for new accounts, <c>password</c> optional; other

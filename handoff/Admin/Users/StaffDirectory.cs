@@ -5,17 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Handoff.Admin.Users;
 
-/// <summary>One staff account as the administrators' list shows it (no password hash, ever).</summary>
-internal sealed record StaffRow(
-    Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, Guid? DepartmentId, string? DepartmentCode,
-    string? DepartmentName, IReadOnlyList<string> Teams, bool Disabled, bool TwoFactorEnabled, DateTime? ChangedAtUtc);
-
-/// <summary>The list's filters: role, department, state (<c>active</c> or <c>disabled</c>) and a part of the staff id.</summary>
-internal sealed record StaffFilter(string? Role, Guid? DepartmentId, string? State, string? Search);
-
-/// <summary>One page of the list and how many accounts match in all.</summary>
-internal sealed record StaffPage(IReadOnlyList<StaffRow> Rows, int Total);
-
 /// <summary>
 /// Reads staff accounts for the administrators' list and the CSV export. PERF: the filters run in the database and
 /// only one page's roles and teams are read, so a list of several hundred department accounts stays one short query
