@@ -14,7 +14,7 @@ internal static partial class AdminForms
     {
         var page = await client.GetStringAsync(new Uri(pagePath, UriKind.Relative), ct);
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
-        values.Add(new("__RequestVerificationToken", Token().Match(page).Groups[1].Value));
+        values.Add(new("__RequestVerificationToken", TokenOf(page)));
         using var content = new FormUrlEncodedContent(values);
         var separator = pagePath.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         using var response = await client.PostAsync(new Uri(pagePath + separator + "handler=" + handler, UriKind.Relative), content, ct);
@@ -29,6 +29,9 @@ internal static partial class AdminForms
         return (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) != true,
             WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)));
     }
+
+    /// <summary>The anti-forgery token of a rendered form.</summary>
+    public static string TokenOf(string page) => Token().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

@@ -27,8 +27,9 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
     {
         // Arrange
         var ct = TestTimeout.Token(240);
-        await using var host = await HubHost.StartAsync(provider, cancellationToken: ct);
+        await using var host = await HubHost.StartAsync(provider, new Dictionary<string, string?> { ["Security:SessionRecheck"] = "00:00:01" }, ct);
         using var admin = await host.SignInAsync("admin", ct);
+        using var taroSession = host.CreateBrowserClient();
 
         // Act: a refused create, then a good one with a generated password.
         var refused = await AdminForms.PostAsync(admin, Edit, "save", [("Form.UserName", "taro-01"), ("Form.DisplayName", "山田 太郎"), ("Form.Roles", HubRoles.Approver)], ct);
@@ -37,7 +38,11 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
         var firstSignIn = await AdminForms.TrySignInAsync(host, "taro-01", password, ct);
         var edited = await AdminForms.PostAsync(admin, Edit + "?staff=taro-01", "save",
             [("Form.DisplayName", "山田 太朗"), ("Form.Email", "taro@example.jp"), ("Form.Roles", HubRoles.Supervisor), ("Form.Roles", HubRoles.FaqEditor)], ct);
+        using var signIn = await FormPost.SubmitAsync(taroSession, "/account/login", new Dictionary<string, string>(StringComparer.Ordinal) { ["userName"] = "taro-01", ["password"] = password }, ct);
+        using var beforeDisable = await taroSession.GetAsync(new Uri("/console", UriKind.Relative), ct);
         var disabled = await AdminForms.PostAsync(admin, Edit + "?staff=taro-01", "disable", [], ct);
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        using var afterDisable = await taroSession.GetAsync(new Uri("/console", UriKind.Relative), ct);
         var whileDisabled = await AdminForms.TrySignInAsync(host, "taro-01", password, ct);
         var wrongWhileDisabled = await AdminForms.TrySignInAsync(host, "taro-01", "Wrong-Pass9", ct);
         var enabled = await AdminForms.PostAsync(admin, Edit + "?staff=taro-01", "enable", [], ct);
@@ -57,6 +62,8 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
         Assert.True(firstSignIn.SignedIn, "the new account signs in with its generated password");
         Assert.Contains("保存しました。", edited.Body, StringComparison.Ordinal);
         Assert.Contains("アカウントを無効にしました。", disabled.Body, StringComparison.Ordinal);
+        Assert.False(HubHost.IsRedirectTo(beforeDisable, "/account/login"), "the session was open before the account was disabled");
+        Assert.True(HubHost.IsRedirectTo(afterDisable, "/account/login"), $"the open session ends once the account is disabled: {afterDisable.StatusCode}");
         Assert.False(whileDisabled.SignedIn);
         Assert.Contains("このアカウントは無効になっているため、サインインできません。", whileDisabled.Body, StringComparison.Ordinal);
         Assert.False(wrongWhileDisabled.SignedIn);
@@ -210,7 +217,7 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
     {
         var page = await admin.GetStringAsync(new Uri("/console/admin/users/import", UriKind.Relative), ct);
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(AntiForgery().Match(page).Groups[1].Value), "__RequestVerificationToken");
+        form.Add(new StringContent(AdminForms.TokenOf(page)), "__RequestVerificationToken");
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "users.csv");
@@ -234,9 +241,6 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
 
     [GeneratedRegex("初期パスワード：([A-Za-z0-9]+)")]
     private static partial Regex GeneratedPassword();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiForgery();
 }
 
 public sealed class SqliteUserAdministrationTests() : UserAdministrationTests(DatabaseProvider.Sqlite);
