@@ -19,8 +19,11 @@ internal sealed class StaffAccounts(
 {
     public static string TargetOf(string userName) => "user:" + userName;
 
-    public Task<StaffAccountResult> CreateAsync(StaffActor actor, StaffAccountInput input, string? password, CancellationToken cancellationToken) =>
-        InTransactionAsync(actor, log => CreateInAsync(input, password, log, cancellationToken), cancellationToken);
+    public async Task<StaffAccountResult> CreateAsync(StaffActor actor, StaffAccountInput input, string? password, CancellationToken cancellationToken)
+    {
+        var (account, errors) = await PrepareAsync(input, password, cancellationToken);
+        return account is null ? new StaffAccountResult(errors) : await InTransactionAsync(actor, log => CreateInAsync(account, log), cancellationToken);
+    }
 
     public Task<StaffAccountResult> UpdateAsync(StaffActor actor, Guid id, StaffAccountInput input, CancellationToken cancellationToken) =>
         InTransactionAsync(actor, async log => await users.FindByIdAsync(id.ToString()) is { } user
@@ -118,13 +121,17 @@ internal sealed class StaffAccounts(
         return result;
     }
 
-    /// <summary>Creates an account inside the caller's transaction, audit entries into <paramref name="log"/>.</summary>
-    public async Task<StaffAccountResult> CreateInAsync(StaffAccountInput input, string? password, List<AuditRecord> log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a new account and hashes its password, outside any transaction. PERF: hashing (PBKDF2) takes tens of
+    /// milliseconds of CPU per account; done under a transaction it would hold SQLite's write lock through a 300-row
+    /// import long enough for the platform's other writers to give up ('database is locked').
+    /// </summary>
+    public async Task<(PreparedAccount? Account, List<StaffAccountError> Errors)> PrepareAsync(StaffAccountInput input, string? password, CancellationToken cancellationToken)
     {
         var generated = string.IsNullOrEmpty(password) ? StaffPasswordGenerator.Generate() : null;
         var initial = generated ?? password!;
         if (await rules.CheckAsync(input, null, initial, cancellationToken) is { Count: > 0 } errors)
-            return new StaffAccountResult(errors);
+            return (null, errors);
 
         var now = Now;
         var user = new HubUser
@@ -137,18 +144,25 @@ internal sealed class StaffAccounts(
             CreatedAtUtc = now,
             ChangedAtUtc = now,
         };
-        var created = await users.CreateAsync(user, initial);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, initial);
+        return (new PreparedAccount(user, [.. input.Roles.Distinct(StringComparer.Ordinal)], generated), []);
+    }
+
+    /// <summary>Creates a prepared account inside the caller's transaction, audit entries into <paramref name="log"/>.</summary>
+    public async Task<StaffAccountResult> CreateInAsync(PreparedAccount account, List<AuditRecord> log)
+    {
+        var user = account.User;
+        var created = await users.CreateAsync(user);
         if (!created.Succeeded)
             return Failed(created);
-        var roles = input.Roles.Distinct(StringComparer.Ordinal).ToList();
-        var granted = await users.AddToRolesAsync(user, roles);
+        var granted = await users.AddToRolesAsync(user, account.Roles);
         if (!granted.Succeeded)
             return Failed(granted);
 
-        var target = TargetOf(user.UserName);
+        var target = TargetOf(user.UserName!);
         log.Add(new(AuditActions.UserCreated, Target: target));
-        log.AddRange(roles.Select(r => new AuditRecord(AuditActions.RoleGranted, Target: target, Detail: r)));
-        return StaffAccountResult.Done(user.Id, generated);
+        log.AddRange(account.Roles.Select(r => new AuditRecord(AuditActions.RoleGranted, Target: target, Detail: r)));
+        return StaffAccountResult.Done(user.Id, account.GeneratedPassword);
     }
 
     /// <summary>Changes display name, e-mail, department and roles inside the caller's transaction.</summary>

@@ -39,6 +39,20 @@ internal sealed class StaffCsvImport(
         if (errors.Count > 0)
             return new StaffImportResult(errors, 0, 0, []);
 
+        // New accounts are hashed before the transaction (see StaffAccounts.PrepareAsync).
+        var prepared = new Dictionary<int, PreparedAccount>();
+        foreach (var row in rows.Where(r => r.Existing is null))
+        {
+            var (account, problems) = await accounts.PrepareAsync(row.Input, row.Password, cancellationToken);
+            if (account is null)
+                errors.AddRange(problems.Select(e => new StaffImportError(row.Line, e.Message)));
+            else
+                prepared[row.Line] = account;
+        }
+
+        if (errors.Count > 0)
+            return new StaffImportResult(errors, 0, 0, []);
+
         var passwords = new List<StaffImportPassword>();
         var created = 0;
         var updated = 0;
@@ -51,7 +65,7 @@ internal sealed class StaffCsvImport(
                 var before = log.Count;
                 var result = row.Existing is { } user
                     ? await accounts.UpdateInAsync(actor, user, row.Input, log, cancellationToken)
-                    : await accounts.CreateInAsync(row.Input, row.Password, log, cancellationToken);
+                    : await accounts.CreateInAsync(prepared[row.Line], log);
                 if (!result.Succeeded)
                 {
                     errors.AddRange(result.Errors.Select(e => new StaffImportError(row.Line, e.Message)));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using ConversationHub.Host.Tests.Infrastructure;
 
@@ -19,6 +20,19 @@ internal static partial class AdminForms
         var separator = pagePath.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         using var response = await client.PostAsync(new Uri(pagePath + separator + "handler=" + handler, UriKind.Relative), content, ct);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)));
+    }
+
+    /// <summary>Uploads <paramref name="csv"/> (UTF-8) on the import page; the page that answers, decoded.</summary>
+    public static async Task<string> ImportAsync(HttpClient admin, string csv, CancellationToken ct)
+    {
+        var page = await admin.GetStringAsync(new Uri("/console/admin/users/import", UriKind.Relative), ct);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(TokenOf(page)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "users.csv");
+        using var response = await admin.PostAsync(new Uri("/console/admin/users/import", UriKind.Relative), form, ct);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
     }
 
     /// <summary>Signs in through the real form; true when the host let the account in (a redirect away from the form).</summary>

@@ -114,16 +114,16 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
         // Act: export; import a file with one good and one bad row; then a good file; then the export as it was.
         using var export = await admin.GetAsync(new Uri("/console/admin/users?handler=csv", UriKind.Relative), ct);
         var exported = await export.Content.ReadAsByteArrayAsync(ct);
-        var bad = await ImportAsync(admin, "staff_id,display_name,email,roles,department_code\n" +
+        var bad = await AdminForms.ImportAsync(admin, "staff_id,display_name,email,roles,department_code\n" +
             "hanako-01,佐藤 花子,,DepartmentStaff,100100\n" +
             "jiro-01,=1+1,not-a-mail,Nobody,999999\n", ct);
-        var good = await ImportAsync(admin, "\uFEFFstaff_id,display_name,email,roles,department_code,password\n" +
+        var good = await AdminForms.ImportAsync(admin, "\uFEFFstaff_id,display_name,email,roles,department_code,password\n" +
             "hanako-01,佐藤 花子,hanako@example.jp,所管課職員|承認者,100100,\n" +
             "jiro-01,=鈴木 次郎,,Operator,,Jiro2026Pass\n" +
             "operator,オペレーター（改）,,Operator|Supervisor,,\n", ct);
         using var second = await admin.GetAsync(new Uri("/console/admin/users?handler=csv&q=JIRO", UriKind.Relative), ct);
         var secondText = Encoding.UTF8.GetString(await second.Content.ReadAsByteArrayAsync(ct));
-        var again = await ImportAsync(admin, Encoding.UTF8.GetString(exported), ct);
+        var again = await AdminForms.ImportAsync(admin, Encoding.UTF8.GetString(exported), ct);
         var jiro = await AdminForms.TrySignInAsync(host, "jiro-01", "Jiro2026Pass", ct);
 
         // Assert: the export (BOM, header, no hash), the bad file's row-numbered errors with nothing made, the good file's
@@ -211,18 +211,6 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
         var teamAudit = await scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking()
             .Where(e => e.Action == AuditActions.TeamChanged).OrderBy(e => e.Sequence).Select(e => e.Detail).ToListAsync(ct);
         Assert.Equal(["created", "members +1 -0", "renamed from 税務チーム", "deleted"], teamAudit);
-    }
-
-    private static async Task<string> ImportAsync(HttpClient admin, string csv, CancellationToken ct)
-    {
-        var page = await admin.GetStringAsync(new Uri("/console/admin/users/import", UriKind.Relative), ct);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(AdminForms.TokenOf(page)), "__RequestVerificationToken");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "users.csv");
-        using var response = await admin.PostAsync(new Uri("/console/admin/users/import", UriKind.Relative), form, ct);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
     }
 
     private static async Task<Guid> TeamIdAsync(HubHost host, CancellationToken ct)
