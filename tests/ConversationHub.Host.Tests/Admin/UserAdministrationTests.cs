@@ -211,6 +211,8 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
         var teamAudit = await scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking()
             .Where(e => e.Action == AuditActions.TeamChanged).OrderBy(e => e.Sequence).Select(e => e.Detail).ToListAsync(ct);
         Assert.Equal(["created", "members +1 -0", "renamed from 税務チーム", "deleted"], teamAudit);
+        Assert.Equal(["routing_profile"], await scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking()
+            .Where(e => e.Action == AuditActions.UserChanged && e.Target == "user:operator").Select(e => e.Detail).ToListAsync(ct));
     }
 
     private static async Task<Guid> TeamIdAsync(HubHost host, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Persistence;
@@ -111,6 +112,7 @@ internal sealed class UserEditModel(
         }
 
         await desk.ApplyProfileAsync(StaffActor.Of(HttpContext).Id, Account.Id, Profile.MaxChats, categories, Profile.Languages, Profile.PhoneTarget, cancellationToken);
+        await HttpContext.AuditAsync(AuditActions.UserChanged, StaffAccounts.TargetOf(Account.UserName), "routing_profile");
         await LoadAsync(fillForms: true, cancellationToken);
         Notice = strings["Profile_Saved"];
         return Page();
