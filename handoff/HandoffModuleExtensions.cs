@@ -66,6 +66,7 @@ public static class HandoffModuleExtensions
         services.AddMailTransport(builder.Configuration);
         services.AddInquiry();
         services.AddSurvey();
+        Admin.UserAdministrationServiceCollectionExtensions.AddUserAdministration(services);
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options =>
             {

@@ -39,4 +39,7 @@ public sealed class HubUser : IdentityUser<Guid>
 
     /// <summary>Creation time (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>When an administrator last changed the account (details, roles, state, password), or null if never.</summary>
+    public DateTime? ChangedAtUtc { get; set; }
 }

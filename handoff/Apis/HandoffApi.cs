@@ -125,27 +125,7 @@ internal static class HandoffApi
 
     internal static async Task<Results<NoContent, ValidationProblem>> SetProfileAsync(Guid id, ProfileRequest request, ClaimsPrincipal user, ChatDesk desk, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.MaxChats is < 1 or > 50)
-        {
-            errors["maxChats"] = ["maxChats must be from 1 to 50, or null for the center's setting."];
-        }
-
-        if (request.Categories?.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 100 || c.Contains('|', StringComparison.Ordinal)) == true || request.Categories?.Count > 50)
-        {
-            errors["categories"] = ["categories are at most 50 names of 1 to 100 characters, without '|'."];
-        }
-
-        if (request.Languages?.Any(l => l is null || !System.Text.RegularExpressions.Regex.IsMatch(l, "^[A-Za-z]{2,3}$")) == true)
-        {
-            errors["languages"] = ["languages are primary language tags such as 'ja' or 'en'."];
-        }
-
-        if (request.PhoneTarget is { Length: > 0 } phone && !AgentPhone.IsValid(phone.Trim()))
-        {
-            errors["phoneTarget"] = ["phoneTarget is an E.164 number (+81…) or an ACS user identity (8:acs:…), or empty for none."];
-        }
-
+        var errors = AgentProfileRules.Validate(request.MaxChats, request.Categories, request.Languages, request.PhoneTarget);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

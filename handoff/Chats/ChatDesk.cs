@@ -358,16 +358,25 @@ internal sealed class ChatDesk(
             return Fail(ChatError.Forbidden);
         }
 
+        await ApplyProfileAsync(supervisor.Id, agentId, maxChats, categories, languages, phoneTarget, cancellationToken);
+        return ChatResult.Done;
+    }
+
+    /// <summary>
+    /// Writes an agent's routing profile, checked by <see cref="AgentProfileRules"/> beforehand, on behalf of
+    /// <paramref name="actorId"/> (a supervisor, or an administrator on the user page), and routes again.
+    /// </summary>
+    public async Task ApplyProfileAsync(Guid actorId, Guid agentId, int? maxChats, IReadOnlyList<string>? categories, IReadOnlyList<string>? languages, string? phoneTarget, CancellationToken cancellationToken)
+    {
         var presence = await PresenceAsync(agentId, cancellationToken);
         presence.MaxChats = maxChats;
         presence.Categories = string.Join('|', (categories ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
         var langs = (languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         presence.Languages = langs.Count == 0 ? "ja" : string.Join('|', langs);
         presence.PhoneTarget = string.IsNullOrWhiteSpace(phoneTarget) ? null : phoneTarget.Trim();
-        Audit(supervisor.Id, "profile", Guid.Empty, agentId.ToString());
+        Audit(actorId, "profile", Guid.Empty, agentId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await PublishAsync(HandoffTopics.RouteNow, cancellationToken);
-        return ChatResult.Done;
     }
 
     /// <summary>Closes the chat with a wrap-up code; the citizen is offered the satisfaction survey.</summary>

@@ -175,9 +175,11 @@ internal sealed class ConsoleReader(
         return linked.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedAtUtc).First());
     }
 
-    // Teams are skill groups: the categories that a signed-in colleague names in their profile.
+    // Teams are skill groups: the categories that a signed-in colleague names in their profile. Once administrators keep
+    // teams as records (Admin/Teams), only those teams are offered; until then every named category is.
     private async Task<List<string>> TeamsAsync(StaffUser user, CancellationToken cancellationToken)
     {
+        var kept = await Admin.Teams.TeamDirectory.NamesAsync(db, cancellationToken);
         var connected = await board.ConnectedAgentsAsync(cancellationToken);
         var profiles = await db.Agents.AsNoTracking()
             .Where(a => a.Status != AgentStatus.Offline && a.AgentId != user.Id && a.Categories != "")
@@ -185,6 +187,7 @@ internal sealed class ConsoleReader(
             .ToListAsync(cancellationToken);
         return [.. profiles.Where(p => connected.Contains(p.AgentId))
             .SelectMany(p => p.Categories.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            .Where(c => kept.Count == 0 || kept.Contains(c, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 

@@ -72,6 +72,10 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<Reports.GeneratedReport> GeneratedReports => Set<Reports.GeneratedReport>();
 
+    internal DbSet<Admin.Teams.StaffTeam> Teams => Set<Admin.Teams.StaffTeam>();
+
+    internal DbSet<Admin.Teams.StaffTeamMember> TeamMembers => Set<Admin.Teams.StaffTeamMember>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -157,6 +161,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         SurveyModel.Configure(modelBuilder, Pii);
 
         modelBuilder.ApplyConfiguration(new Reports.GeneratedReportEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
     }
 
     /// <inheritdoc />

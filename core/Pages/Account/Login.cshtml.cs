@@ -49,6 +49,16 @@ internal sealed partial class LoginModel(
             return Page();
         }
 
+        // A disabled account (離職, 異動) is refused; only someone who knows its password learns why.
+        if (await signInManager.UserManager.FindByNameAsync(UserName.Trim()) is { IsDisabled: true } disabled)
+        {
+            var known = await signInManager.UserManager.CheckPasswordAsync(disabled, password);
+            await audit.AppendAsync(new AuditRecord(AuditActions.SignInFailed, disabled.Id, UserName.Trim(), Detail: "disabled", FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString()), HttpContext.RequestAborted);
+            Log.SignInFailed(logger, false);
+            ErrorMessage = known ? strings["Login_Disabled"] : strings["Login_Failed"];
+            return Page();
+        }
+
         var result = await signInManager.PasswordSignInAsync(UserName.Trim(), password, rememberMe, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
             return LocalRedirect($"{SignInStep.WithReturnUrl(SignInStep.VerifyPage, ReturnUrl)}&rememberMe={(rememberMe ? "true" : "false")}");

@@ -89,6 +89,10 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/account/two-factor", Operator, "/account/two-factor", "() => document.querySelector('img.qr')?.complete && document.querySelector('img.qr').naturalWidth > 0"),
         // Opened with no password step pending, it offers the way back to the sign-in page.
         new("/account/verify", null, "/account/verify"),
+        new("/console/admin/users", Admin, "/console/admin/users"),
+        new("/console/admin/users/edit", Admin, "/console/admin/users/edit?staff=operator"),
+        new("/console/admin/users/import", Admin, "/console/admin/users/import"),
+        new("/console/admin/teams", Admin, "/console/admin/teams"),
     ];
 
     [Fact]
