@@ -6,10 +6,13 @@ namespace ConversationHub.Core.Identity.SignIn;
 /// Takes an account back to "no authenticator": two-factor off, a new key (so the old app's codes stop working) and no
 /// recovery codes. The key change renews the security stamp, which ends the account's other sessions.
 /// </summary>
-internal static class TwoFactorReset
+public static class TwoFactorReset
 {
+    /// <summary>Resets <paramref name="user"/>'s authenticator; the caller audits it.</summary>
     public static async Task ResetAsync(UserManager<HubUser> users, HubUser user)
     {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.RemoveAuthenticationTokenAsync(user, RecoveryCodesProvider, RecoveryCodesName));

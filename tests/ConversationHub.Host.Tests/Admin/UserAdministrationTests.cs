@@ -104,6 +104,43 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task TwoFactor_ResetOnTheEditPage_SwitchesItOffWithANewKeyAndIsAudited()
+    {
+        // Arrange: the operator has an authenticator app.
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(provider, ct);
+        string oldKey;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>();
+            var enrolled = (await users.FindByNameAsync("operator"))!;
+            await users.ResetAuthenticatorKeyAsync(enrolled);
+            await users.SetTwoFactorEnabledAsync(enrolled, true);
+            oldKey = (await users.GetAuthenticatorKeyAsync(enrolled))!;
+        }
+
+        using var admin = await host.SignInAsync("admin", ct);
+        var before = await admin.GetStringAsync(new Uri(Edit + "?staff=operator", UriKind.Relative), ct);
+
+        // Act
+        var reset = await AdminForms.PostAsync(admin, Edit + "?staff=operator", "twoFactorReset", [], ct);
+
+        // Assert: off, a new key, recorded.
+        Assert.Contains("認証アプリを登録済みです。", System.Net.WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, reset.Status);
+        Assert.Contains("2段階認証をリセットしました。", reset.Body, StringComparison.Ordinal);
+        Assert.Contains("認証アプリは登録されていません。", reset.Body, StringComparison.Ordinal);
+        await using var check = host.Services.CreateAsyncScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<HubUser>>();
+        var user = (await manager.FindByNameAsync("operator"))!;
+        Assert.False(user.TwoFactorEnabled);
+        Assert.NotEqual(oldKey, await manager.GetAuthenticatorKeyAsync(user));
+        var entry = await check.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking()
+            .Where(e => e.Action == AuditActions.TwoFactorChanged && e.Target == "user:operator").SingleAsync(ct);
+        Assert.Equal(("admin", "reset by administrator"), (entry.ActorName, entry.Detail));
+    }
+
+    [Fact]
     public async Task Csv_ExportThenImport_RoundTrips_BadRowChangesNothing()
     {
         // Arrange

@@ -1,5 +1,6 @@
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
+using ConversationHub.Core.Identity.SignIn;
 using ConversationHub.Core.Organisation;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Admin.Teams;
@@ -9,6 +10,7 @@ using ConversationHub.Handoff.Chats;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +26,7 @@ namespace ConversationHub.Handoff.Pages.Console.Admin;
 [Authorize(Roles = HubRoles.Administrator)]
 internal sealed class UserEditModel(
     StaffAccounts accounts, StaffDirectory directory, TeamDirectory teams, ChatDesk desk, HubDbContext hub, HandoffDbContext handoff,
-    IStringLocalizer<AdminUserStrings> strings) : PageModel
+    UserManager<HubUser> users, IStringLocalizer<AdminUserStrings> strings) : PageModel
 {
     /// <summary>The languages an agent can be given (the call menu's, in its order).</summary>
     public static IReadOnlyList<string> LanguageChoices { get; } = ["ja", "en", "zh", "ko", "es", "pt"];
@@ -96,6 +98,23 @@ internal sealed class UserEditModel(
 
     public Task<IActionResult> OnPostResetAsync(CancellationToken cancellationToken) =>
         ActAsync((actor, id) => accounts.ResetPasswordAsync(actor, id, NewPassword, cancellationToken), strings["Reset_Done"], cancellationToken);
+
+    /// <summary>
+    /// A lost or replaced phone: two-factor sign-in off, a new key, no recovery codes; the member enrols again at the next
+    /// sign-in where a role requires it (the security stamp changes, so open sessions end).
+    /// </summary>
+    public async Task<IActionResult> OnPostTwoFactorResetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(fillForms: true, cancellationToken) || Account is null)
+            return NotFound();
+        if (await users.FindByIdAsync(Account.Id.ToString()) is not { } user)
+            return NotFound();
+        await TwoFactorReset.ResetAsync(users, user);
+        await HttpContext.AuditAsync(AuditActions.TwoFactorChanged, StaffAccounts.TargetOf(Account.UserName), "reset by administrator");
+        await LoadAsync(fillForms: true, cancellationToken);
+        Notice = strings["TwoFactor_ResetDone"];
+        return Page();
+    }
 
     /// <summary>The routing profile, checked and written by the same rules and code as the supervisors' API.</summary>
     public async Task<IActionResult> OnPostProfileAsync(CancellationToken cancellationToken)
