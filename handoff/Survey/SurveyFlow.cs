@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
@@ -34,6 +35,10 @@ internal sealed class SurveyFlow(
     public const string ConsentKey = "hub:survey";
     public const string AnswerKeyPrefix = "hub:survey:";
 
+    /// <summary>The <c>handoff.status</c> states the web chat widget reads: the survey awaits answers, and it is over.</summary>
+    public const string SurveyStatus = "survey";
+    public const string SurveyEndedStatus = "surveyEnded";
+
     /// <summary>The five levels' labels, best first (the handoff module's とても満足 … とても不満).</summary>
     public IReadOnlyList<string> Levels => ChatDesk.SurveyChoices(handoffStrings);
 
@@ -43,7 +48,7 @@ internal sealed class SurveyFlow(
         var definition = await definitions.CurrentAsync(cancellationToken);
         if (!definition.Enabled)
         {
-            await EndWaitAsync(conversation.Id, cancellationToken);
+            await EndAsync(conversation.Id, null, cancellationToken);
             return;
         }
 
@@ -54,6 +59,9 @@ internal sealed class SurveyFlow(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The web chat widget keeps the conversation open for the answers (no 新しく質問する) until the survey ends or its window passes.
+        var window = (conversation.SurveyUntilUtc ?? time.GetUtcNow().UtcDateTime) - time.GetUtcNow().UtcDateTime;
+        await notices.StatusAsync(conversation.Id, SurveyStatus, new JsonObject { ["expiresInSeconds"] = Math.Max(0, (int)window.TotalSeconds) }, cancellationToken);
         await notices.MessageAsync(conversation.Id, definition.ConsentText, [strings["Yes"], strings["No"]], ConsentKey, cancellationToken);
     }
 
@@ -120,8 +128,7 @@ internal sealed class SurveyFlow(
 
         if (last)
         {
-            await EndWaitAsync(id, cancellationToken);
-            await notices.MessageAsync(id, strings["Thanks"], null, "hub:survey-thanks", cancellationToken);
+            await EndAsync(id, (strings["Thanks"], "hub:survey-thanks"), cancellationToken);
             return;
         }
 
@@ -153,8 +160,7 @@ internal sealed class SurveyFlow(
         if (!consented || definition.Items.Count == 0)
         {
             // Declined: nothing is kept but the session's state (the declined count).
-            await EndWaitAsync(id, cancellationToken);
-            await notices.MessageAsync(id, strings["Declined"], null, "hub:survey-declined", cancellationToken);
+            await EndAsync(id, (strings["Declined"], "hub:survey-declined"), cancellationToken);
             return;
         }
 
@@ -209,7 +215,19 @@ internal sealed class SurveyFlow(
 
     private static string RetryKey(long sequence) => AnswerKeyPrefix + "retry:" + sequence.ToString(CultureInfo.InvariantCulture);
 
-    // The conversation stops taking messages: the survey is over (declined, completed, or off).
+    // The survey is over (declined, completed, or off): the closing message if any, then the widget may offer a new chat.
+    private async Task EndAsync(Guid id, (string Text, string Key)? closing, CancellationToken cancellationToken)
+    {
+        await EndWaitAsync(id, cancellationToken);
+        if (closing is { } message)
+        {
+            await notices.MessageAsync(id, message.Text, null, message.Key, cancellationToken);
+        }
+
+        await notices.StatusAsync(id, SurveyEndedStatus, null, cancellationToken);
+    }
+
+    // The conversation stops taking messages.
     private async Task EndWaitAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)

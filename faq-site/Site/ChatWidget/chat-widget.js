@@ -35,6 +35,10 @@
       action = data.stopWaitingText;
     } else if (state === 'accepted') {
       text = data.acceptedText;
+    } else if (state === 'survey') {
+      // The satisfaction survey goes on in this conversation: the citizen may answer it, or leave it for a new chat.
+      text = data.surveyText;
+      action = data.surveySkipText;
     } else if (state === 'ended') {
       text = data.endedText;
       action = data.restartText;
@@ -53,16 +57,22 @@
   }
 
   // Bot Framework's handoff convention: the queue answers with handoff.status events, which Web Chat does not render.
-  // After "completed" the chat still takes the answer to the satisfaction question; once the citizen has written
-  // after it (or Direct Line refuses a message because the conversation has ended) a new chat is offered.
+  // After "completed" the satisfaction survey runs in the same chat: "survey" while it awaits answers (for
+  // expiresInSeconds at most), "surveyEnded" once it is completed, declined or off; then a new chat is offered. Past
+  // the survey's window, or when Direct Line refuses a message because the conversation has ended, likewise.
   // After "abandoned" the conversation has ended at once.
   // A place-in-queue announcement the queue wrote while the citizen was leaving can arrive after "abandoned": the
   // conversation has ended, so it must not bring back 待つのをやめる.
   function onHandoffStatus(current, value) {
     if (current.handoff === 'abandoned' && value.state === 'queued') return;
     current.handoff = value.state;
+    clearTimeout(current.surveyTimer);
     if (value.state === 'queued' || value.state === 'accepted') showHandoff(value.state, value);
-    else if (value.state === 'abandoned') showHandoff('ended');
+    else if (value.state === 'survey') {
+      showHandoff('survey');
+      const seconds = Number.isFinite(value.expiresInSeconds) ? value.expiresInSeconds : 0;
+      current.surveyTimer = setTimeout(() => { if (chat === current) onHandoffStatus(current, { state: 'surveyEnded' }); }, seconds * 1000);
+    } else if (value.state === 'abandoned' || value.state === 'surveyEnded') showHandoff('ended');
     else showHandoff('none');
   }
 
@@ -74,10 +84,8 @@
           onHandoffStatus(current, activity.value || {});
         } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') {
           // Refused after the end: the conversation takes no more messages. Refused while queued: 待つのをやめる again.
-          if (current.handoff === 'completed' || current.handoff === 'abandoned') showHandoff('ended');
+          if (['completed', 'survey', 'surveyEnded', 'abandoned'].includes(current.handoff)) showHandoff('ended');
           else handoffAction.removeAttribute('aria-disabled');
-        } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && current.handoff === 'completed' && activity && activity.type === 'message') {
-          showHandoff('ended');
         }
       }
 
@@ -93,7 +101,7 @@
       // keeps the focus (aria-disabled, not disabled), so a keyboard user stays on it.
       handoffAction.setAttribute('aria-disabled', 'true');
       chat.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: root.dataset.stopWaitingText } });
-    } else if (handoffBar.dataset.state === 'ended') {
+    } else if (handoffBar.dataset.state === 'ended' || handoffBar.dataset.state === 'survey') {
       restart();
     }
   });
@@ -178,6 +186,7 @@
   function restart() {
     const previous = chat;
     chat = null;
+    if (previous) clearTimeout(previous.surveyTimer);
     showHandoff('none');
     if (previous && previous.directLine && typeof previous.directLine.end === 'function') previous.directLine.end();
     start();

@@ -59,7 +59,7 @@ public sealed partial class WebChatHandoffBrowserTests
 
         // Act: the operator closes; the chat still takes the answer to the survey's consent question (declined here).
         await AssertOkAsync(agent.ActAsync("Close", ct, conversationId, "resolved"));
-        await Assertions.Expect(bar).ToHaveAttributeAsync("data-state", "none", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        await Assertions.Expect(bar).ToHaveAttributeAsync("data-state", "survey", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
         var survey = page.Locator("#hub-chat-panel .webchat__suggested-action, #hub-chat-panel [class*=suggested-action] button", new PageLocatorOptions { HasText = "いいえ" }).First;
         await survey.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await survey.ClickAsync();
@@ -121,11 +121,16 @@ public sealed partial class WebChatHandoffBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath(fileName) });
     }
 
-    // The FAQ site's home page on a phone-sized screen.
-    private static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenFaqSiteAsync(HubHost host)
+    // The FAQ site's home page, on a phone-sized screen unless told otherwise.
+    private static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenFaqSiteAsync(HubHost host, ViewportSize? viewport = null)
     {
         var (playwright, browser) = await Browser.LaunchAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "ja-JP", HasTouch = true });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport ?? new ViewportSize { Width = 390, Height = 844 },
+            Locale = "ja-JP",
+            HasTouch = viewport is null,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.ClientOptions.BaseAddress.ToString());
         return (playwright, browser, page);

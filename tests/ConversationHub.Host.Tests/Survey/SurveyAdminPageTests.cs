@@ -103,6 +103,25 @@ public sealed class SurveyAdminPageTests
         Assert.Contains(current.Items, i => i.Key == "gender");
     }
 
+    [Fact]
+    public async Task ConsoleHome_LinksTheSurveySettings_ForAdministratorsOnly()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
+        using var admin = await host.SignInAsync("admin", ct);
+        using var supervisor = await host.SignInAsync("supervisor", ct);
+
+        // Act
+        var adminHome = await admin.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+        var supervisorHome = await supervisor.GetStringAsync(new Uri("/console", UriKind.Relative), ct);
+
+        // Assert: next to the audit log for the administrator; nothing for a supervisor.
+        Assert.Contains("<a href=\"/console/admin/survey\">満足度調査の設定</a>", adminHome, StringComparison.Ordinal);
+        Assert.Contains("/console/admin/audit", adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("/console/admin/survey", supervisorHome, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Form(int version, IReadOnlyList<(string Key, string Question, string Type, string Options, bool Required)> items)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal)
