@@ -122,7 +122,16 @@ internal sealed class RoutingPass(
 
         if (changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (db.ChangeTracker.Entries<HandoffRequest>().Any(e => e.State == EntityState.Added))
+            {
+                // An agent accepted the chat at this moment and the desk made its record first (ChatDesk.AcceptAsync):
+                // nothing is lost, the next pass follows the owners again from the database.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return changed || changedAnswered;

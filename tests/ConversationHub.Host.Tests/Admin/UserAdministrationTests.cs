@@ -108,7 +108,7 @@ public abstract partial class UserAdministrationTests(DatabaseProvider provider)
     {
         // Arrange: the operator has an authenticator app.
         var ct = TestTimeout.Token(120);
-        await using var host = await HubHost.StartAsync(provider, ct);
+        await using var host = await HubHost.StartAsync(provider, null, ct);
         string oldKey;
         await using (var scope = host.Services.CreateAsyncScope())
         {
