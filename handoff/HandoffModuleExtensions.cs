@@ -42,6 +42,7 @@ public static class HandoffModuleExtensions
         services.Replace(ServiceDescriptor.Scoped<IHandoffDesk, HandoffDesk>());
         services.AddScoped<QueueBoard>();
         services.AddScoped<Reports.DailyReports>();
+        Reports.SelfService.SelfServiceReportServiceCollectionExtensions.AddSelfServiceReport(services);
         services.AddScoped<CitizenNotices>();
         services.AddScoped<ChatDesk>();
         services.AddScoped<ConsoleReader>();

@@ -80,6 +80,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/cases/{id:guid}", Supervisor, "/console/cases/{case}", CaseFormReady),
         new("/console/reports", Supervisor, "/console/reports"),
         new("/console/admin/audit", Admin, "/console/admin/audit"),
+        new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
     ];
 
     [Fact]
