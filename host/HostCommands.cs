@@ -40,6 +40,7 @@ internal static class HostCommands
             ["voice", "load", .. var rest] => await VoiceLoad.VoiceLoadCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["postal", "import", .. var rest] => await Postal.PostalCommand.ImportAsync(rest, Console.Out, cancel.Token),
             ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["reports", "bench", .. var rest] => await ReportsBench.ReportsBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["admin", "audit", "verify"] => await RunOnPlatformAsync((services, ct) => Admin.AdminAuditCommand.VerifyAsync(services, Console.Out, ct), cancel.Token),
             ["admin", "backup" or "restore", ..] => await Admin.AdminBackupCommand.RunAsync(args[1..], HostSetup.CreateBuilder([]).Configuration, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),

@@ -102,7 +102,7 @@ internal sealed class SelfServiceReportModel(
     public static string Count(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("ja-JP"));
 
     /// <summary>A share as shown (one decimal), empty when there is nothing to divide by.</summary>
-    public static string Share(double? share) => share?.ToString("P1", CultureInfo.InvariantCulture) ?? "";
+    public static string Share(double? share) => share?.ToString("P1", CultureInfo.GetCultureInfo("ja-JP")) ?? "";
 
     private async Task LoadChoicesAsync(ReportViewer viewer, CancellationToken cancellationToken)
     {

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ConversationHub.Host.ReportsBench;
+using ConversationHub.Testing;
+
+namespace ConversationHub.Host.Tests.Reports;
+
+/// <summary>
+/// <c>reports bench</c> at a tiny scale (issue 18): it fills, folds every generated event with the real roll-up, times
+/// each report and the report pages over real HTTP, and prints JSON of the documented shape.
+/// </summary>
+public sealed class ReportsBenchTests
+{
+    [Fact]
+    public async Task ReportsBench_TinyScaleJson_ReportsEveryReportAndPage()
+    {
+        // Arrange
+        var ct = TestTimeout.Token(300);
+        await using var output = new StringWriter();
+
+        // Act
+        var exit = await ReportsBenchCommand.RunAsync(["--conversations", "2000", "--runs", "1", "--json"], output, ct);
+
+        // Assert
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("sqlite", root.GetProperty("provider").GetString());
+        var scale = root.GetProperty("scale");
+        Assert.Equal(2000, scale.GetProperty("conversations").GetInt64());
+        Assert.Equal(20_000, scale.GetProperty("messages").GetInt64());
+        Assert.Equal(400, scale.GetProperty("calls").GetInt64());
+        Assert.Equal(200, scale.GetProperty("cases").GetInt64());
+        var events = scale.GetProperty("contactEvents").GetInt64();
+        Assert.InRange(events, 5000, 20_000);
+        Assert.Equal(events, root.GetProperty("fill").GetProperty("foldedEvents").GetInt64());
+        var reports = root.GetProperty("reports").EnumerateArray().ToList();
+        Assert.Equal(BenchedReports.All.Select(r => r.Name), reports.Select(r => r.GetProperty("name").GetString()));
+        Assert.All(reports, r => Assert.True(r.GetProperty("medianMs").GetDouble() > 0));
+        Assert.Contains(reports, r => r.GetProperty("targetMs").ValueKind == JsonValueKind.Number && r.GetProperty("met").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        var pages = root.GetProperty("pages").EnumerateArray().ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Equal(200, p.GetProperty("status").GetInt32()));
+        Assert.All(pages, p => Assert.Equal(1000, p.GetProperty("targetMs").GetDouble()));
+    }
+
+    [Fact]
+    public async Task ReportsBench_BadArgument_ExitsWithoutFilling()
+    {
+        // Arrange
+        await using var output = new StringWriter();
+
+        // Act
+        var exit = await ReportsBenchCommand.RunAsync(["--conversations", "ten"], output, TestTimeout.Token(30));
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Equal("", output.ToString());
+    }
+}
