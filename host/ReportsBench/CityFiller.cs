@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Rollup;
-using ConversationHub.Core.Organisation;
+using ConversationHub.Core.Organisation.Import;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Persistence;
+using ConversationHub.Host.DemoCity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Host.ReportsBench;
@@ -55,14 +56,18 @@ internal static class CityFiller
     {
         await using var scope = services.CreateAsyncScope();
         var hub = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var departments = Enumerable.Range(1, 20).Select(i => new Department($"9{i:D5}", $"ベンチ部署{i}", $"ベンチブショ{i}")).ToList();
-        hub.Departments.AddRange(departments);
-        await hub.SaveChangesAsync(cancellationToken);
+        // The demo city's own organisation (the demo accounts and FAQs of the node started later name its departments).
+        await using (var csv = DemoCityData.OpenDepartmentsCsv())
+        {
+            await scope.ServiceProvider.GetRequiredService<DepartmentCsvImporter>().ImportAsync(csv, DepartmentImportMode.Apply, cancellationToken);
+        }
+
+        var departments = await hub.Departments.Where(d => d.IsActive).OrderBy(d => d.Code).Select(d => d.Id).ToListAsync(cancellationToken);
         var handoff = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
         var categories = Enumerable.Range(1, 20).Select(i => new CaseCategory(null, $"ベンチ分類{i}", i)).ToList();
         handoff.CaseCategories.AddRange(categories);
         await handoff.SaveChangesAsync(cancellationToken);
-        return ([.. departments.Select(d => d.Id)], [.. categories.Select(c => c.Id)]);
+        return (departments, [.. categories.Select(c => c.Id)]);
     }
 
     // Numbered per Japan-time year as the case desk numbers them; no personal fields, which no report reads.

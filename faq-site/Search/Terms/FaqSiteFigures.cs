@@ -12,23 +12,27 @@ namespace ConversationHub.Faq.Search.Terms;
 /// </summary>
 internal sealed class FaqSiteFigures(FaqDbContext db) : IFaqSiteFigures
 {
-    public async Task<IReadOnlyList<SearchTermFigure>?> TopSearchTermsAsync(DateOnly fromJst, DateOnly toJst, int top, CancellationToken cancellationToken) =>
-        await db.Set<SearchTermCount>().AsNoTracking()
+    public async Task<IReadOnlyList<SearchTermFigure>?> TopSearchTermsAsync(DateOnly fromJst, DateOnly toJst, int top, CancellationToken cancellationToken)
+    {
+        var terms = await db.Set<SearchTermCount>().AsNoTracking()
             .Where(c => c.DayJst >= fromJst && c.DayJst <= toJst)
             .GroupBy(c => c.Term)
-            .Select(g => new SearchTermFigure(g.Key, g.Sum(c => c.Searches), g.Sum(c => c.NoResult)))
+            .Select(g => new { Term = g.Key, Searches = g.Sum(c => c.Searches), NoResult = g.Sum(c => c.NoResult) })
             .OrderByDescending(f => f.Searches).ThenBy(f => f.Term).Take(top)
             .ToListAsync(cancellationToken);
+        return [.. terms.Select(t => new SearchTermFigure(t.Term, t.Searches, t.NoResult))];
+    }
 
     public async Task<IReadOnlyList<SearchTermFigure>?> TopMissesAsync(DateOnly fromJst, DateOnly toJst, int top, CancellationToken cancellationToken)
     {
         var (from, to) = Utc(fromJst, toJst);
-        return await db.SearchMisses.AsNoTracking()
+        var misses = await db.SearchMisses.AsNoTracking()
             .Where(m => m.CreatedAtUtc >= from && m.CreatedAtUtc < to)
             .GroupBy(m => m.MaskedQuery)
-            .Select(g => new SearchTermFigure(g.Key, g.Count(), g.Count(m => m.Kind == SearchMissKind.ZeroHit)))
+            .Select(g => new { Term = g.Key, Searches = g.Count(), NoResult = g.Count(m => m.Kind == SearchMissKind.ZeroHit) })
             .OrderByDescending(f => f.Searches).ThenBy(f => f.Term).Take(top)
             .ToListAsync(cancellationToken);
+        return [.. misses.Select(m => new SearchTermFigure(m.Term, m.Searches, m.NoResult))];
     }
 
     public async Task<IReadOnlyList<FaqRatingFigure>?> TopRatedAsync(DateOnly fromJst, DateOnly toJst, int top, CancellationToken cancellationToken)

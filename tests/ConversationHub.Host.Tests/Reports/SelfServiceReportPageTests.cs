@@ -50,11 +50,11 @@ public sealed partial class SelfServiceReportPageTests
         var period = $"from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
 
         // Act
-        var center = await supervisor.GetStringAsync(Page(period), ct);
-        var line = await supervisor.GetStringAsync(Page(period + "&channel=Line"), ct);
-        var taxOnly = await supervisor.GetStringAsync(Page(period + "&category=" + tax), ct);
-        var department = await staff.GetStringAsync(Page(period), ct);
-        var departmentTaxOnly = await staff.GetStringAsync(Page(period + "&category=" + tax + "&department=" + Guid.NewGuid()), ct);
+        var center = await GetPageAsync(host, supervisor, period, ct);
+        var line = await GetPageAsync(host, supervisor, period + "&channel=Line", ct);
+        var taxOnly = await GetPageAsync(host, supervisor, period + "&category=" + tax.Id, ct);
+        var department = await GetPageAsync(host, staff, period, ct);
+        var departmentTaxOnly = await GetPageAsync(host, staff, period + "&category=" + tax.Id + "&department=" + Guid.NewGuid(), ct);
         using var denied = await operatorClient.GetAsync(Page(period), ct);
         using var badDate = await supervisor.GetAsync(Page("from=2026-02-30"), ct);
         using var backwards = await supervisor.GetAsync(Page($"from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}"), ct);
@@ -107,6 +107,15 @@ public sealed partial class SelfServiceReportPageTests
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badChannel.StatusCode);
+    }
+
+    // The page's HTML; on another status, the host's last log lines say why.
+    private static async Task<string> GetPageAsync(HubHost host, HttpClient client, string query, CancellationToken ct)
+    {
+        using var response = await client.GetAsync(Page(query), ct);
+        var html = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} for {query}: {string.Join("\n", host.Logs.TakeLast(5))}");
+        return html;
     }
 
     private static Uri Page(string query) => new("/console/reports/self-service?" + query, UriKind.Relative);
