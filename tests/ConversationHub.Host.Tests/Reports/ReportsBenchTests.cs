@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConversationHub.Host.ReportsBench;
+using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
 
 namespace ConversationHub.Host.Tests.Reports;
@@ -8,21 +9,25 @@ namespace ConversationHub.Host.Tests.Reports;
 /// <c>reports bench</c> at a tiny scale (issue 18): it fills, folds every generated event with the real roll-up, times
 /// each report and the report pages over real HTTP, and prints JSON of the documented shape.
 /// </summary>
-public sealed class ReportsBenchTests
+public sealed class ReportsBenchTests : IDisposable
 {
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("hub-reports-bench-tests-");
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
     [Fact]
     public async Task ReportsBench_TinyScaleJson_ReportsEveryReportAndPage()
     {
         // Arrange
         var ct = TestTimeout.Token(300);
-        await using var output = new StringWriter();
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = _scratch.FullName };
 
         // Act
-        var exit = await ReportsBenchCommand.RunAsync(["--conversations", "2000", "--runs", "1", "--json"], output, ct);
+        await using var run = await HostProcess.RunAsync(["reports", "bench", "--conversations", "2000", "--runs", "1", "--json"], ct, environment);
 
         // Assert
-        Assert.Equal(0, exit);
-        using var json = JsonDocument.Parse(output.ToString());
+        Assert.True(run.ExitCode == 0, run.Output);
+        using var json = JsonDocument.Parse(run.StandardOutput.Trim());
         var root = json.RootElement;
         Assert.Equal("sqlite", root.GetProperty("provider").GetString());
         var scale = root.GetProperty("scale");
@@ -47,13 +52,14 @@ public sealed class ReportsBenchTests
     public async Task ReportsBench_BadArgument_ExitsWithoutFilling()
     {
         // Arrange
-        await using var output = new StringWriter();
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = _scratch.FullName };
 
         // Act
-        var exit = await ReportsBenchCommand.RunAsync(["--conversations", "ten"], output, TestTimeout.Token(30));
+        await using var run = await HostProcess.RunAsync(["reports", "bench", "--conversations", "ten"], TestTimeout.Token(60), environment);
 
         // Assert
-        Assert.Equal(2, exit);
-        Assert.Equal("", output.ToString());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("reports bench: bad argument --conversations ten.", run.Output, StringComparison.Ordinal);
+        Assert.Empty(_scratch.GetDirectories());
     }
 }
