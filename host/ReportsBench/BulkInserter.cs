@@ -35,6 +35,8 @@ internal sealed class BulkInserter(DbConnection connection)
     {
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // Completing a COPY of millions of rows (the server checks keys and builds index entries) takes longer than a command's 30 s.
+        importer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
