@@ -52,6 +52,7 @@ public static class FaqModuleExtensions
         builder.Services.AddSingleton<FaqSearchService>();
         builder.Services.AddHostedService<FaqIndexMaintenanceService>();
         AddSearchMissLog(builder.Services);
+        Search.Terms.SelfServiceFiguresServiceCollectionExtensions.AddFaqSelfServiceFigures(builder.Services);
         AddPublicSite(builder.Services);
         return builder;
     }

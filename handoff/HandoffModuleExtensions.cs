@@ -45,6 +45,7 @@ public static class HandoffModuleExtensions
         services.Replace(ServiceDescriptor.Scoped<IHandoffDesk, HandoffDesk>());
         services.AddScoped<QueueBoard>();
         services.AddReports();
+        Reports.SelfService.SelfServiceReportServiceCollectionExtensions.AddSelfServiceReport(services);
         services.AddScoped<CitizenNotices>();
         services.AddScoped<ChatDesk>();
         services.AddScoped<ConsoleReader>();

@@ -13,17 +13,21 @@ internal sealed class BenchHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _scratch;
 
-    private BenchHost(WebApplication app, DirectoryInfo scratch, string provider)
+    private BenchHost(WebApplication app, DirectoryInfo scratch, string provider, IReadOnlyList<string> settings)
     {
         _app = app;
         _scratch = scratch;
         Provider = provider;
+        Settings = settings;
     }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
     public string Provider { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The settings the platform was built with (<c>--Key=Value</c>), so a verb can start a node on the same database and keys.</summary>
+    public IReadOnlyList<string> Settings { get; }
 
     public static async Task<BenchHost> StartAsync(string[] args, string name, Action<WebApplicationBuilder> addModules, CancellationToken cancellationToken)
     {
@@ -33,18 +37,19 @@ internal sealed class BenchHost : IAsyncDisposable
         try
         {
             var connection = Option(args, "--connection") ?? $"Data Source={Path.Combine(scratch.FullName, "hub.db")}";
-            var builder = HostSetup.CreateBuilder(
+            string[] settings =
             [
                 $"--Database:Provider={(provider == "postgres" ? "Postgres" : "Sqlite")}",
                 $"--ConnectionStrings:Hub={connection}",
                 $"--Pii:KeyFile={Path.Combine(scratch.FullName, "keys.json")}",
                 "--Logging:LogLevel:Default=Warning",
-            ]);
+            ];
+            var builder = HostSetup.CreateBuilder(settings);
             builder.AddHostDefaults();
             builder.AddCore();
             addModules(builder);
             var app = builder.Build();
-            var host = new BenchHost(app, scratch, provider);
+            var host = new BenchHost(app, scratch, provider, settings);
             try
             {
                 foreach (var context in app.Services.GetServices<IMigratableContext>())

@@ -18,6 +18,7 @@ internal static class ContactEventServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<ContactRollupPass>();
         services.AddScoped<IContactFigures, RollupContactFigures>();
+        services.AddScoped<ISelfServiceFigures, RollupSelfServiceFigures>();
         services.AddHostedService<FoldContactEventsService>();
         return services;
     }

@@ -2,6 +2,7 @@ using ConversationHub.Core.Audit;
 using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.ContactEvents.Infrastructure;
 using ConversationHub.Core.ContactEvents.Rollup;
+using ConversationHub.Core.ContactEvents.Rollup.SelfService;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Infrastructure;
 using ConversationHub.Core.Identity;
@@ -75,6 +76,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options)
         builder.ApplyConfiguration(new ContactEventEntityTypeConfiguration());
         builder.ApplyConfiguration(new ContactHourlyFiguresEntityTypeConfiguration());
         builder.ApplyConfiguration(new ContactRollupStateEntityTypeConfiguration());
+        builder.ApplyConfiguration(new ContactFaqDailyEntityTypeConfiguration());
+        builder.ApplyConfiguration(new ContactBotDailyEntityTypeConfiguration());
         builder.ApplyConfiguration(new NodeUptimeEntityTypeConfiguration());
         builder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration(Pii));
         builder.ApplyConfiguration(new RetentionRunEntityTypeConfiguration());

@@ -37,7 +37,7 @@ internal static class FaqSearchApi
     }
 
     internal static Results<Ok<SearchResponse>, ValidationProblem> Search(
-        string? q, Guid? category, int? top, FaqSearchService search, SearchMissLog misses, Search.Tally.FaqQuestionTally tally, CancellationToken cancellationToken)
+        string? q, Guid? category, int? top, FaqSearchService search, SearchMissLog misses, Search.Tally.FaqQuestionTally tally, Search.Terms.SearchTermTally terms, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (q is { Length: > MaxQueryLength })
@@ -62,6 +62,7 @@ internal static class FaqSearchApi
             // A category filter that empties the list says nothing about a missing FAQ; only plain searches count.
             misses.RecordIfMiss(query, results, SearchChannel.Api);
             tally.Record(SearchChannel.Api, results);
+            terms.Record(query, results.Count);
         }
 
         return TypedResults.Ok(new SearchResponse([.. results.Select(r => new SearchItem(r.FaqId, r.Question, r.Snippet, r.Score))]));

@@ -21,7 +21,7 @@ namespace ConversationHub.Faq.Pages;
 /// </summary>
 [AllowAnonymous]
 internal sealed class SearchModel(
-    FaqSearchService search, SearchMissLog misses, Search.Tally.FaqQuestionTally tally, FaqDbContext db, HtmlEncoder encoder, IStringLocalizer<FaqStrings> strings, ReadingDictionary readings)
+    FaqSearchService search, SearchMissLog misses, Search.Tally.FaqQuestionTally tally, Search.Terms.SearchTermTally terms, FaqDbContext db, HtmlEncoder encoder, IStringLocalizer<FaqStrings> strings, ReadingDictionary readings)
     : PageModel
 {
     public const int PageSize = 20;
@@ -72,6 +72,7 @@ internal sealed class SearchModel(
         var all = search.Search(Query, FaqAudience.Public, null, FacetDepth);
         misses.RecordIfMiss(Query, all, SearchChannel.Site);
         tally.Record(SearchChannel.Site, all);
+        terms.Record(Query, all.Count);
         LowConfidence = misses.Classify(all) == SearchMissKind.LowConfidence;
         MatchCount = all.Count;
         Chips = await ChipsAsync(all, cancellationToken);

@@ -58,6 +58,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new FaqRevisionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqFeedbackEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new FaqViewCountEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new Search.Terms.SearchTermCountEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new FaqSynonymGroupEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Search.Misses.FaqSearchMissEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Ranking.Judgements.RankingJudgementEntityTypeConfiguration(Pii));

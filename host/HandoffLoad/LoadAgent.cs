@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ConversationHub.Host.HandoffLoad;
@@ -10,7 +9,7 @@ namespace ConversationHub.Host.HandoffLoad;
 /// One simulated agent on the real SignalR hub: signs in through the sign-in form, takes 受付可, accepts every offer at
 /// once, sends its marked messages, reads the citizen's from the pushes, and closes the chat when both sides are done.
 /// </summary>
-internal sealed partial class LoadAgent : IAsyncDisposable
+internal sealed class LoadAgent : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly HttpClient _http;
@@ -36,19 +35,14 @@ internal sealed partial class LoadAgent : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node, Timeout = TimeSpan.FromSeconds(30) };
-        var page = await http.GetStringAsync(new Uri("/account/login", UriKind.Relative), cancellationToken);
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        try
         {
-            ["userName"] = userName,
-            ["password"] = password,
-            ["__RequestVerificationToken"] = token,
-        });
-        using var signedIn = await http.PostAsync(new Uri("/account/login", UriKind.Relative), form, cancellationToken);
-        if (signedIn.StatusCode != HttpStatusCode.Redirect || signedIn.Headers.Location?.OriginalString.Contains("/console", StringComparison.Ordinal) != true)
+            await ConsoleFormSignIn.SignInAsync(http, userName, password, cancellationToken);
+        }
+        catch
         {
             http.Dispose();
-            throw new InvalidOperationException($"{userName} could not sign in ({(int)signedIn.StatusCode}).");
+            throw;
         }
 
         var connection = new HubConnectionBuilder().WithUrl(new Uri(node, "/hubs/agents"), o => o.Cookies = cookies).Build();
@@ -192,9 +186,6 @@ internal sealed partial class LoadAgent : IAsyncDisposable
             chat.Reading.Dispose();
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private sealed class Chat
     {

@@ -55,6 +55,7 @@ internal sealed class ContactRollupPass(HubDbContext db)
             Count(row, contactEvent);
         }
 
+        await SelfService.SelfServiceFold.AddAsync(db, events, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var ids = events.Select(e => e.Id).ToList();
         await db.ContactEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.RolledUp, true), cancellationToken);

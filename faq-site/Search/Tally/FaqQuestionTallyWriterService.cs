@@ -1,7 +1,6 @@
 using ConversationHub.Faq.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ConversationHub.Faq.Search.Tally;
@@ -13,32 +12,10 @@ namespace ConversationHub.Faq.Search.Tally;
 /// dropped: retrying rows of which some were already added would count them twice, which is worse for a share.
 /// </summary>
 internal sealed partial class FaqQuestionTallyWriterService(
-    FaqQuestionTally tally, IServiceScopeFactory scopes, ILogger<FaqQuestionTallyWriterService> logger) : BackgroundService
+    FaqQuestionTally tally, IServiceScopeFactory scopes, ILogger<FaqQuestionTallyWriterService> logger) : PeriodicFlushService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await FlushAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: StopAsync flushes what is left.
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
-
-    /// <summary>Writes what is counted now (also called by tests, so they need not wait for the timer).</summary>
-    internal async Task FlushAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    internal override async Task FlushAsync(CancellationToken cancellationToken)
     {
         var counts = tally.Drain();
         if (counts.Count == 0)

@@ -93,6 +93,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/users/edit", Admin, "/console/admin/users/edit?staff=operator"),
         new("/console/admin/users/import", Admin, "/console/admin/users/import"),
         new("/console/admin/teams", Admin, "/console/admin/teams"),
+        new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
     ];
 
     [Fact]
