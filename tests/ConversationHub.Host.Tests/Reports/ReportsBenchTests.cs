@@ -43,7 +43,9 @@ public sealed class ReportsBenchTests : IDisposable
         Assert.All(reports, r => Assert.True(r.GetProperty("medianMs").GetDouble() > 0));
         Assert.Contains(reports, r => r.GetProperty("targetMs").ValueKind == JsonValueKind.Number && r.GetProperty("met").ValueKind is JsonValueKind.True or JsonValueKind.False);
         var pages = root.GetProperty("pages").EnumerateArray().ToList();
-        Assert.Equal(3, pages.Count);
+        Assert.Equal(5, pages.Count);
+        Assert.Contains(pages, p => p.GetProperty("name").GetString()!.StartsWith("GET /console/reports/monthly?month=", StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.GetProperty("name").GetString()!.StartsWith("GET /console/reports/final?from=", StringComparison.Ordinal));
         Assert.All(pages, p => Assert.Equal(200, p.GetProperty("status").GetInt32()));
         Assert.All(pages, p => Assert.Equal(1000, p.GetProperty("targetMs").GetDouble()));
     }
