@@ -14,7 +14,7 @@ internal static class BenchedReports
     [
         new("daily report, one day", (s, y, ct) => Report(s, ReportKinds.Daily, new ReportPeriod(y.LastDay, y.LastDay), ReportViewer.Center, ct)),
         new("daily report, one department", (s, y, ct) => Report(s, ReportKinds.Daily, new ReportPeriod(y.LastDay, y.LastDay), new ReportViewer(false, y.Department), ct)),
-        new("monthly report, the last month", (s, y, ct) => Report(s, ReportKinds.Monthly, ReportPeriod.Month(y.LastDay), ReportViewer.Center, ct)),
+        new("monthly report, the last whole month", (s, y, ct) => Report(s, ReportKinds.Monthly, ReportPeriod.Month(y.LastDay.AddMonths(-1)), ReportViewer.Center, ct)),
         new("final report, the whole year", (s, y, ct) => Report(s, ReportKinds.Final, new ReportPeriod(new DateOnly(y.FirstDay.Year, y.FirstDay.Month, 1), ReportPeriod.Month(y.LastDay).To), ReportViewer.Center, ct), YearTable: true),
         new("hourly figures, a year per channel (monthly table's input)", (s, y, ct) => s.GetRequiredService<IContactFigures>().HourlyAsync(new ContactFigureQuery(y.FirstDay, y.LastDay, PerChannel: true), ct), YearTable: true),
         new("self-service, a month", (s, y, ct) => s.GetRequiredService<SelfServiceReports>().BuildAsync(new SelfServiceQuery(y.LastDay.AddDays(-29), y.LastDay), ct)),

@@ -79,7 +79,7 @@ internal static class ReportsBenchCommand
         string[] paths =
         [
             "/console/reports",
-            $"/console/reports/monthly?month={year.LastDay:yyyy-MM}",
+            $"/console/reports/monthly?month={year.LastDay.AddMonths(-1):yyyy-MM}",
             $"/console/reports/final?from={year.FirstDay:yyyy-MM}&to={year.LastDay:yyyy-MM}",
             "/console/reports/self-service",
             $"/console/reports/self-service?from={Iso(year.FirstDay)}&to={Iso(year.LastDay)}&per=month",
