@@ -55,8 +55,8 @@ internal sealed class CaseExport(IStringLocalizer<HandoffStrings> strings)
             csv.WriteField(Jst(row.UpdatedAtUtc));
             csv.WriteField(row.Category);
             csv.WriteField(row.InquiryType);
-            csv.WriteField(Safe(row.Subject));
-            csv.WriteField(Safe(row.ContactName));
+            csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.Subject));
+            csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.ContactName));
             csv.WriteField(row.Department);
             csv.WriteField(row.Assignee);
             csv.WriteField(row.AssigneeTeam);
@@ -68,8 +68,4 @@ internal sealed class CaseExport(IStringLocalizer<HandoffStrings> strings)
 
     private static string Jst(DateTime utc) =>
         JapanTime.ToJapan(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    // A citizen's text that starts like a formula must not run as one in Excel (CSV injection).
-    /// <summary>A cell a spreadsheet cannot run as a formula: a leading =, +, -, @, tab or CR gets an apostrophe.</summary>
-    internal static string? Safe(string? value) => SpreadsheetCells.NeutraliseOrNull(value);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
+using ConversationHub.Core.Export;
 using ConversationHub.Handoff.Cases;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -20,7 +21,7 @@ internal enum ReportFormat
 /// <summary>
 /// Writes a <see cref="ReportDocument"/> as CSV (each table: its caption, its header row, its rows and totals, then an
 /// empty line) or as .xlsx (ClosedXML, one sheet per table). Text cells that a spreadsheet would run as a formula get
-/// the case export's guard (<see cref="CaseExport.Safe"/>); ratios are written as percentages.
+/// the case export's guard (<see cref="SpreadsheetCells"/>); ratios are written as percentages.
 /// </summary>
 internal static class ReportExport
 {
@@ -140,5 +141,5 @@ internal static class ReportExport
         return unique;
     }
 
-    private static string? Safe(string? value) => CaseExport.Safe(value);
+    private static string? Safe(string? value) => SpreadsheetCells.NeutraliseOrNull(value);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Calendar;
-using ConversationHub.Handoff.Cases;
+using ConversationHub.Core.Export;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -41,7 +41,7 @@ internal static class SurveyCsv
 
     private static async Task RowAsync(CsvWriter csv, string kind, string item, string question, string answer, string count = "", string percent = "", string mean = "", string at = "", string channel = "")
     {
-        foreach (var field in new[] { kind, item, CaseExport.Safe(question), CaseExport.Safe(answer), count, percent, mean, at, channel })
+        foreach (var field in new[] { kind, item, SpreadsheetCells.NeutraliseOrNull(question), SpreadsheetCells.NeutraliseOrNull(answer), count, percent, mean, at, channel })
             csv.WriteField(field);
         await csv.NextRecordAsync();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConversationHub.Core.Export;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 using ConversationHub.Faq.Persistence;
@@ -58,5 +59,5 @@ internal sealed class ExportFaqCsv(FaqDbContext db, HubDbContext hub)
     private static string Names(FaqEntry faq, FaqCategoryKind kind) =>
         F.JoinLines(faq.Categories.Where(c => c.Kind == kind).OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Name));
 
-    private static void Text(CsvWriter csv, string value) => csv.WriteField(F.Neutralise(value));
+    private static void Text(CsvWriter csv, string value) => csv.WriteField(SpreadsheetCells.Neutralise(value));
 }

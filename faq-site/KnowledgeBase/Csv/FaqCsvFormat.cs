@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Calendar;
-using ConversationHub.Core.Export;
 using ConversationHub.Faq.KnowledgeBase.Domain;
 
 namespace ConversationHub.Faq.KnowledgeBase.Csv;
@@ -159,9 +158,4 @@ internal static class FaqCsvFormat
         var space = line.LastIndexOfAny([' ', '\u3000', '\t']);
         return space < 0 ? ("", line) : (line[..space].Trim(), line[(space + 1)..].Trim());
     }
-
-    // A cell that starts like a formula must not run as one in Excel (CSV injection); the mark is removed on import.
-    public static string Neutralise(string value) => SpreadsheetCells.Neutralise(value);
-
-    public static string Restore(string value) => SpreadsheetCells.Restore(value);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ConversationHub.Core.Export;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Faq.Editor;
 using ConversationHub.Faq.KnowledgeBase.Domain;
@@ -144,7 +145,7 @@ internal sealed class PlanFaqCsvImport(FaqDbContext db, HubDbContext hub)
             {
                 if (FaqCsvFormat.Columns.Contains(name))
                 {
-                    values[name] = FaqCsvFormat.Restore(csv.TryGetField<string>(index, out var value) ? value ?? "" : "");
+                    values[name] = SpreadsheetCells.Restore(csv.TryGetField<string>(index, out var value) ? value ?? "" : "");
                 }
             }
 

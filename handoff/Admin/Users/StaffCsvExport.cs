@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Calendar;
-using ConversationHub.Handoff.Cases;
+using ConversationHub.Core.Export;
 using CsvHelper;
 
 namespace ConversationHub.Handoff.Admin.Users;
@@ -25,13 +25,13 @@ internal static class StaffCsvExport
             csv.NextRecord();
             foreach (var row in rows)
             {
-                csv.WriteField(CaseExport.Safe(row.UserName));
-                csv.WriteField(CaseExport.Safe(row.DisplayName));
-                csv.WriteField(CaseExport.Safe(row.Email));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.UserName));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.DisplayName));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.Email));
                 csv.WriteField(string.Join('|', row.Roles));
-                csv.WriteField(CaseExport.Safe(row.DepartmentCode));
-                csv.WriteField(CaseExport.Safe(row.DepartmentName));
-                csv.WriteField(CaseExport.Safe(string.Join('|', row.Teams)));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.DepartmentCode));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(row.DepartmentName));
+                csv.WriteField(SpreadsheetCells.NeutraliseOrNull(string.Join('|', row.Teams)));
                 csv.WriteField(row.Disabled ? "無効" : "有効");
                 csv.WriteField(row.TwoFactorEnabled ? "on" : "off");
                 csv.WriteField(row.ChangedAtUtc is { } at ? (at + JapanTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "");

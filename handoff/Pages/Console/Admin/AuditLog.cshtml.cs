@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Export;
 using ConversationHub.Core.Identity;
 using ConversationHub.Core.Persistence;
-using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -150,5 +150,5 @@ internal sealed class AuditLogModel(HubDbContext db, UserManager<HubUser> users,
 
     // Quotes every cell; the case export's guard keeps a staff id like "=cmd" from running in Excel.
     private static string Cell(string? value) =>
-        "\"" + (CaseExport.Safe(value) ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        "\"" + (SpreadsheetCells.NeutraliseOrNull(value) ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
