@@ -68,6 +68,7 @@ public static class HandoffModuleExtensions
         services.AddInquiry();
         services.AddSurvey();
         Admin.UserAdministrationServiceCollectionExtensions.AddUserAdministration(services);
+        Programs.ProgramsServiceCollectionExtensions.AddPrograms(services);
         // Enums travel by name ("AlreadyTaken", "Available"), as in the JSON APIs.
         services.AddSignalR(options =>
             {

@@ -76,6 +76,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<Admin.Teams.StaffTeamMember> TeamMembers => Set<Admin.Teams.StaffTeamMember>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.ProgramDefinition> Programs => Set<ConversationHub.Handoff.Programs.ProgramDefinition>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -163,6 +165,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Reports.GeneratedReportEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
+        ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
     }
 
     /// <inheritdoc />

@@ -34,6 +34,8 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         var departments = await hub.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, cancellationToken);
         await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), provider.GetRequiredService<IUserStore<HubUser>>(), provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), departments, cancellationToken);
 
+        await DemoPrograms.SeedAsync(provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
+
         var faqs = provider.GetRequiredService<FaqDbContext>();
         if (!await faqs.Faqs.AnyAsync(cancellationToken))
         {
