@@ -166,6 +166,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
+        ConversationHub.Handoff.Programs.Disposal.ProgramDisposalModel.Configure(modelBuilder);
     }
 
     /// <inheritdoc />
