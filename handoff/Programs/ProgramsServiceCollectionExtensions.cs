@@ -1,3 +1,4 @@
+using ConversationHub.Handoff.Programs.Administration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Handoff.Programs;
@@ -8,6 +9,7 @@ internal static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramCatalog>();
+        services.AddProgramAdministration();
         return services;
     }
 }
