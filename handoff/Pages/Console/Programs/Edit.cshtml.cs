@@ -52,7 +52,7 @@ internal sealed class EditModel(ProgramCatalog catalog, ProgramEditor editor, Ha
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
             return NotFound();
