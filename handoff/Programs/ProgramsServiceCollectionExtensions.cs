@@ -1,3 +1,4 @@
+using ConversationHub.Handoff.Programs.Administration;
 using ConversationHub.Handoff.Programs.Disposal;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,7 @@ internal static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramCatalog>();
+        services.AddProgramAdministration();
         services.AddProgramDisposal();
         return services;
     }
