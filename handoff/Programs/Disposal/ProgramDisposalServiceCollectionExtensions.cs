@@ -1,3 +1,4 @@
+using ConversationHub.Core.Programs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Handoff.Programs.Disposal;
@@ -10,6 +11,8 @@ internal static class ProgramDisposalServiceCollectionExtensions
         services.AddOptions<ProgramDisposalOptions>().BindConfiguration(ProgramDisposalOptions.SectionName)
             .Validate(o => o.CheckInterval > TimeSpan.Zero, "Programs:Disposal:CheckInterval must be positive.").ValidateOnStart();
         services.AddScoped<ProgramDisposal>();
+        services.AddScoped<IProgramDataPart, CaseProgramData>();
+        services.AddScoped<IProgramDataPart, ChatNoteProgramData>();
         services.AddSingleton<DisposeDueProgramsService>();
         services.AddHostedService(sp => sp.GetRequiredService<DisposeDueProgramsService>());
         return services;

@@ -96,6 +96,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
         new("/console/programs", Admin, "/console/programs"),
         new("/console/programs/edit", Admin, "/console/programs/edit?program=mynumber"),
+        new("/console/programs/disposal", Admin, "/console/programs/disposal?program=mynumber"),
     ];
 
     [Fact]
