@@ -29,6 +29,7 @@ internal static class LineServiceCollectionExtensions
         services.AddSingleton<LineInboxSignal>();
         services.AddSingleton<LineDeliverySignal>();
         services.AddScoped<LineWebhookInbox>();
+        services.AddScoped<Core.Programs.IProgramDataPart, Inbox.LineInboxProgramData>();
         services.AddScoped<LineLeases>();
         services.AddScoped<LineEventProcessor>();
         services.AddScoped<LineDeliverySender>();

@@ -10,10 +10,11 @@ namespace ConversationHub.Core.Programs;
 /// </summary>
 internal sealed class ConversationIdentityProgramData(HubDbContext db) : IProgramDataPart
 {
-    /// <summary>What a disposed conversation's citizen key and hash become.</summary>
-    public const string DisposedMark = "disposed";
+    private const string DisposedMark = ProgramConversations.DisposedMark;
 
     public string Kind => "conversation_identities";
+
+    public bool RunsLast => true;
 
     public Task<long> CountAsync(Guid programId, CancellationToken cancellationToken) =>
         db.Conversations.Where(c => c.ProgramId == programId && c.CitizenKeyHash != DisposedMark).LongCountAsync(cancellationToken);

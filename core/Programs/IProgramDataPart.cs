@@ -11,6 +11,12 @@ public interface IProgramDataPart
     /// <summary>A short stable name of the kind of data, such as <c>transcripts</c>; it names the row in the disposal record.</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// Whether the part runs after the others: a part that removes what the others find the program's rows by (the
+    /// conversations' citizen keys) must not run before them.
+    /// </summary>
+    bool RunsLast => false;
+
     /// <summary>How many rows of the program still hold personal data of this kind; 0 after disposal.</summary>
     Task<long> CountAsync(Guid programId, CancellationToken cancellationToken);
 

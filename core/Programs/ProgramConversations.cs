@@ -9,6 +9,9 @@ namespace ConversationHub.Core.Programs;
 /// </summary>
 public static class ProgramConversations
 {
+    /// <summary>What a disposed conversation's citizen key and its hash become: a mark that names no one.</summary>
+    public const string DisposedMark = "disposed";
+
     /// <summary>The most ids in one chunk.</summary>
     public const int ChunkSize = 500;
 

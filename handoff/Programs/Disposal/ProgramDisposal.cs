@@ -20,7 +20,7 @@ internal sealed class ProgramDisposal(
     IAuditLog audit,
     TimeProvider time)
 {
-    private IEnumerable<IProgramDataPart> Parts => parts.OrderBy(p => p.Kind, StringComparer.Ordinal);
+    private IEnumerable<IProgramDataPart> Parts => parts.OrderBy(p => p.RunsLast).ThenBy(p => p.Kind, StringComparer.Ordinal);
 
     /// <summary>Rows of personal data the program holds now, per kind (what a disposal would remove).</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, long>>> CountAsync(Guid programId, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         var today = DateOnly.FromDateTime(JapanTime.ToJapan(DateTimeOffset.UtcNow).DateTime);
         var seeded = await SeedAsync(host, today, ct);
         var before = await CiphertextsAsync(host, seeded, ct);
-        Assert.Equal(6, before.Count);
+        Assert.Equal(7, before.Count);
         using var admin = await host.SignInAsync("admin", ct);
         using var supervisor = await host.SignInAsync("supervisor", ct);
         const string Page = "/console/programs/disposal?program=disposaltest";
@@ -107,7 +107,8 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         Assert.Contains("case_personal_fields,1,0", evidence, StringComparison.Ordinal);
         Assert.Contains("chat_notes,1,0", evidence, StringComparison.Ordinal);
         Assert.Contains("call_records,1,0", evidence, StringComparison.Ordinal);
-        Assert.Contains("conversation_identities,1,0", evidence, StringComparison.Ordinal);
+        Assert.Contains("conversation_identities,2,0", evidence, StringComparison.Ordinal);
+        Assert.Contains("line_webhook_events,1,0", evidence, StringComparison.Ordinal);
         Assert.Contains("faq_proposals,1,0", evidence, StringComparison.Ordinal);
         Assert.Contains(provider == DatabaseProvider.Sqlite ? "VACUUM done" : "pg_dump", evidence, StringComparison.Ordinal);
         // The first message's arrival and two more, and a hand-off, all on the program's contact day.
@@ -132,6 +133,16 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         var contactAt = JapanTime.At(ContactDay(today), new TimeOnly(10, 0)).UtcDateTime;
         var text = $"{{\"type\":\"message\",\"text\":\"{Name}です。電話は{Phone}、住所は{Address}\"}}";
         await store.AppendAsync(new TranscriptActivity(conversation.Id, ActivityDirection.Inbound, "message", "user", text, contactAt), ct);
+        // A LINE citizen of the program, whose processed webhook event (encrypted) holds their words.
+        var lineCitizen = "U" + Guid.NewGuid().ToString("N");
+        var line = await store.StartAsync(ConversationChannel.Line, lineCitizen, program.Id, ct);
+        line.Close("idle", DateTime.UtcNow);
+        await store.SaveAsync(line, ct);
+        var bot = scope.ServiceProvider.GetRequiredService<ConversationHub.Bot.Persistence.BotDbContext>();
+        var userHash = scope.ServiceProvider.GetRequiredService<ConversationHub.Bot.Line.Webhook.LineWebhookInbox>().HashUser(lineCitizen);
+        bot.LineInbox.Add(new ConversationHub.Bot.Line.Inbox.LineInboxEvent("disposal-webhook-1", "message", lineCitizen, userHash,
+            $"{{\"type\":\"message\",\"message\":{{\"text\":\"{Name}です\"}}}}", DateTime.UtcNow, DateTime.UtcNow) { State = ConversationHub.Bot.Line.Inbox.LineInboxState.Done });
+        await bot.SaveChangesAsync(ct);
         var other = await store.StartAsync(ConversationChannel.WebChat, "dl-other-citizen", ct);
         await store.AppendAsync(new TranscriptActivity(other.Id, ActivityDirection.Inbound, "message", "user", $"{{\"type\":\"message\",\"text\":\"{Kept}\"}}", DateTime.UtcNow), ct);
 
@@ -203,6 +214,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         await ReadAsync("transcript", "SELECT \"ActivityJson\" FROM conversation_activities WHERE \"ConversationId\" = @id", seeded.Conversation);
         await ReadAsync("kept", "SELECT \"ActivityJson\" FROM conversation_activities WHERE \"ConversationId\" = @id", seeded.Other);
         await ReadAsync("citizen", "SELECT \"CitizenKey\" FROM conversations WHERE \"Id\" = @id", seeded.Conversation);
+        await ReadAsync("line", "SELECT \"EventJson\" FROM line_webhook_events WHERE \"WebhookEventId\" = @id", "disposal-webhook-1");
         await ReadAsync("case", "SELECT \"ContactName\" FROM handoff_cases WHERE \"Id\" = @id", seeded.Case);
         await ReadAsync("note", "SELECT \"Text\" FROM handoff_notes WHERE \"Id\" = @id", seeded.Note);
         await ReadAsync("proposal", "SELECT \"CitizenQuestion\" FROM faq_proposals WHERE \"Id\" = @id", seeded.Proposal);
