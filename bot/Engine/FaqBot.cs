@@ -216,6 +216,7 @@ internal sealed class FaqBot(
         writer.Record(new ContactEvent("bot_answered:" + replyToId, ContactEventKind.BotAnswered, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
         {
             ConversationId = conversation.Id,
+            ProgramId = conversation.ProgramId,
             FaqId = best.FaqId.ToString(),
         });
 
@@ -351,6 +352,7 @@ internal sealed class FaqBot(
             writer.Record(new ContactEvent("congestion:" + replyToId, ContactEventKind.Congestion, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
             {
                 ConversationId = conversation.Id,
+                ProgramId = conversation.ProgramId,
             });
         }
 

@@ -108,7 +108,7 @@ internal sealed partial class CallHandler(
         // The stored entry decides the greeting, so a congested entry is the congestion message (溢れ呼) played: it is
         // recorded with the call's row, once per call.
         IReadOnlyList<ContactEvent> congestion = entry.Congested
-            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id }]
+            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id, ProgramId = conversation.ProgramId }]
             : [];
         await contactEvents.SaveChangesWithAsync(db, congestion, cancellationToken);
     }
