@@ -120,6 +120,11 @@ internal sealed class FaqBot(
         {
             return;
         }
+        if (await programGreeting.TryAnswerKeywordAsync(conversation, question, replyToId, cancellationToken))
+        {
+            return;
+        }
+
         if (string.Equals(question, strings["Yes"], StringComparison.Ordinal))
         {
             await rankerFeedback.RecordAnswerFeedbackAsync(conversation, helpful: true, cancellationToken);

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Host.Tests.DirectLine;
 using ConversationHub.Host.Tests.EndToEnd;
@@ -38,13 +36,7 @@ public sealed class ProgramPanelBrowserTests
 
         // Act: the citizen enters through the program's chat entry and asks for a person; the operator answers.
         using var citizen = new DirectLineTestClient(host.CreateClient());
-        using (var token = await citizen.Http.PostAsync(new Uri("/v3/directline/tokens/generate?program=panel", UriKind.Relative), null, ct))
-        {
-            token.EnsureSuccessStatusCode();
-            var body = await token.Content.ReadFromJsonAsync<JsonElement>(ct);
-            citizen.ConversationId = body.GetProperty("conversationId").GetString()!;
-            citizen.Token = body.GetProperty("token").GetString()!;
-        }
+        await ProgramSeed.EnterAsync(citizen, "panel", ct);
 
         await citizen.StartAsync(ct);
         await citizen.SayAsync("オペレーターと話す", "p-1", ct);
