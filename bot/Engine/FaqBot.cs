@@ -120,6 +120,11 @@ internal sealed class FaqBot(
         {
             return;
         }
+        if (await programGreeting.TryAnswerKeywordAsync(conversation, question, replyToId, cancellationToken))
+        {
+            return;
+        }
+
         if (string.Equals(question, strings["Yes"], StringComparison.Ordinal))
         {
             await rankerFeedback.RecordAnswerFeedbackAsync(conversation, helpful: true, cancellationToken);
@@ -216,6 +221,7 @@ internal sealed class FaqBot(
         writer.Record(new ContactEvent("bot_answered:" + replyToId, ContactEventKind.BotAnswered, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
         {
             ConversationId = conversation.Id,
+            ProgramId = conversation.ProgramId,
             FaqId = best.FaqId.ToString(),
         });
 
@@ -351,6 +357,7 @@ internal sealed class FaqBot(
             writer.Record(new ContactEvent("congestion:" + replyToId, ContactEventKind.Congestion, ContactChannels.Of(conversation.Channel), time.GetUtcNow().UtcDateTime)
             {
                 ConversationId = conversation.Id,
+                ProgramId = conversation.ProgramId,
             });
         }
 

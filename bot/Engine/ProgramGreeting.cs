@@ -10,7 +10,8 @@ namespace ConversationHub.Bot.Engine;
 /// <summary>
 /// The greeting of a conversation that came through a program's entry (施策): it names the program and starts the search
 /// scoped to the program's FAQ field, so the citizen's first question is answered from the program's FAQs. A program no
-/// longer in service (its entry starts ordinary chats then) gets the ordinary greeting.
+/// longer in service (its entry starts ordinary chats then) gets the ordinary greeting; its keyword then answers with its
+/// end message and where to go instead.
 /// </summary>
 internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext faq, BotActivityWriter writer, IStringLocalizer<ProgramBotStrings> strings, IStringLocalizer<BotStrings> botStrings)
 {
@@ -25,16 +26,50 @@ internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext f
             return false;
         }
 
-        var scope = program.FaqCategory is { Length: > 0 } category ? await CategoryScope.FindAsync(faq, category, cancellationToken) : null;
-        if (scope is null)
+        await GreetAsync(conversation, program, null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Answers a program's keyword (LINE, its rich-menu button, or typed in the web chat): the program's greeting when the
+    /// conversation entered the program with it, its end message and where to go instead when its service has ended.
+    /// False for any other text.
+    /// </summary>
+    public async Task<bool> TryAnswerKeywordAsync(Conversation conversation, string text, string replyToId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (await programs.FindByLineKeywordAsync(text, cancellationToken) is not { } program)
         {
-            await writer.SendAsync(conversation, BotActivities.Message(string.Format(Japanese, strings["ProgramGreeting"], program.Name), null), cancellationToken);
+            return false;
+        }
+
+        if (program.InService && conversation.ProgramId == program.Id)
+        {
+            await GreetAsync(conversation, program, replyToId, cancellationToken);
             return true;
         }
 
-        var widen = botStrings["AllFields"].Value;
-        var greeting = BotActivities.Message(string.Format(Japanese, strings["ProgramGreetingScoped"], program.Name, scope.Name), null, [(widen, widen)]);
-        await writer.SendAsync(conversation, CategoryScope.Mark(greeting, scope), cancellationToken);
+        if (!program.HasEnded)
+        {
+            return false;
+        }
+
+        var ended = program.AfterEndGuidance.Length == 0 ? program.EndMessage : program.EndMessage + "\n\n" + program.AfterEndGuidance;
+        await writer.SendAsync(conversation, BotActivities.Message(ended, replyToId), cancellationToken);
         return true;
+    }
+
+    private async Task GreetAsync(Conversation conversation, ProgramEntry program, string? replyToId, CancellationToken cancellationToken)
+    {
+        var scope = program.FaqCategory is { Length: > 0 } category ? await CategoryScope.FindAsync(faq, category, cancellationToken) : null;
+        if (scope is null)
+        {
+            await writer.SendAsync(conversation, BotActivities.Message(string.Format(Japanese, strings["ProgramGreeting"], program.Name), replyToId), cancellationToken);
+            return;
+        }
+
+        var widen = botStrings["AllFields"].Value;
+        var greeting = BotActivities.Message(string.Format(Japanese, strings["ProgramGreetingScoped"], program.Name, scope.Name), replyToId, [(widen, widen)]);
+        await writer.SendAsync(conversation, CategoryScope.Mark(greeting, scope), cancellationToken);
     }
 }

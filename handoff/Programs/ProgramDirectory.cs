@@ -9,6 +9,9 @@ namespace ConversationHub.Handoff.Programs;
 /// </summary>
 internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirectory
 {
+    /// <summary>The longest LINE keyword (the column's length).</summary>
+    public const int MaxLineKeywordLength = 50;
+
     public async Task<ProgramEntry?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await catalog.FindAsync(id, cancellationToken) is { } program ? EntryOf(program) : null;
 
@@ -26,7 +29,8 @@ internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirecto
     public async Task<ProgramEntry?> FindByLineKeywordAsync(string text, CancellationToken cancellationToken)
     {
         var wanted = Fold(text);
-        if (wanted.Length == 0)
+        // PERF: every message the bot reads is asked about; one longer than any keyword needs no look-up.
+        if (wanted.Length is 0 or > MaxLineKeywordLength)
         {
             return null;
         }

@@ -176,6 +176,7 @@ internal sealed class SurveyFlow(
         await recorder.RecordAsync(db, new ContactEvent("satisfaction:" + id.ToString("N"), ContactEventKind.SatisfactionGiven, ContactChannels.Of(conversation.Channel), now)
         {
             ConversationId = id,
+            ProgramId = conversation.ProgramId,
             AgentId = conversation.AgentId,
             Satisfaction = score,
         }, cancellationToken);

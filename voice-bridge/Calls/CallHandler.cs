@@ -7,6 +7,7 @@ using ConversationHub.Core.ContactEvents.Services;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Logging;
 using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Programs;
 using ConversationHub.Core.Handoff;
 using ConversationHub.Core.Security;
 using ConversationHub.VoiceBridge.Acs;
@@ -41,6 +42,7 @@ internal sealed partial class CallHandler(
     VoiceAnswerWaits answerWaits,
     VoiceWorkQueue work,
     PhoneLines lines,
+    IProgramDirectory programs,
     IContactEventRecorder contactEvents,
     IOptionsMonitor<VoiceOptions> options,
     IConfiguration configuration,
@@ -77,7 +79,11 @@ internal sealed partial class CallHandler(
         }
 
         var now = time.GetUtcNow();
-        var conversation = await conversations.StartAsync(ConversationChannel.Voice, pii.ComputeLookupHash(from, CallerPurpose), cancellationToken);
+        // A call to a program's number (施策) is the program's while it is in service: the call, its contact events and
+        // its case carry the program.
+        var program = await programs.FindByPhoneNumberAsync(line.Number, cancellationToken);
+        var conversation = await conversations.StartAsync(
+            ConversationChannel.Voice, pii.ComputeLookupHash(from, CallerPurpose), program is { InService: true } ? program.Id : null, cancellationToken);
         using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var check = await desk.CheckAsync(ConversationChannel.Voice, null, now, cancellationToken);
         var entry = CallEntry.Decide(line, now, calendar, check);
@@ -108,7 +114,7 @@ internal sealed partial class CallHandler(
         // The stored entry decides the greeting, so a congested entry is the congestion message (溢れ呼) played: it is
         // recorded with the call's row, once per call.
         IReadOnlyList<ContactEvent> congestion = entry.Congested
-            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id }]
+            ? [new("congestion:" + conversation.Id.ToString("N"), ContactEventKind.Congestion, ContactChannel.Voice, now.UtcDateTime) { ConversationId = conversation.Id, ProgramId = conversation.ProgramId }]
             : [];
         await contactEvents.SaveChangesWithAsync(db, congestion, cancellationToken);
     }

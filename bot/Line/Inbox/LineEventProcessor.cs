@@ -7,6 +7,7 @@ using ConversationHub.Bot.Line.Text;
 using ConversationHub.Core.Conversations.Domain;
 using ConversationHub.Core.Conversations.Logging;
 using ConversationHub.Core.Conversations.Services;
+using ConversationHub.Core.Programs;
 using ConversationHub.Faq.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,6 +28,7 @@ internal sealed partial class LineEventProcessor(
     LineMessagingClient client,
     IStringLocalizer<LineStrings> strings,
     IOptionsMonitor<FaqSiteOptions> site,
+    IProgramDirectory programs,
     TimeProvider time,
     ILogger<LineEventProcessor> logger)
 {
@@ -97,6 +99,7 @@ internal sealed partial class LineEventProcessor(
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken, text);
         using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
+        await EnterProgramByKeywordAsync(conversation, text, cancellationToken);
         var forBot = conversation.Owner is ConversationOwner.Bot or ConversationOwner.Queued;
         var (stored, isNew) = await AppendInboundAsync(conversation, row, Inbound("message", text, details), cancellationToken, forBot);
         if (!isNew)
@@ -203,6 +206,20 @@ internal sealed partial class LineEventProcessor(
                 // An agent moved it meanwhile: read it again and close what it is now.
             }
         }
+    }
+
+    // A program's LINE keyword (its rich-menu button sends it too) makes the bot's conversation the program's while the
+    // program is in service, before the message is stored, so the arrival's contact event carries the program.
+    private async Task EnterProgramByKeywordAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        if (conversation.Owner != ConversationOwner.Bot || conversation.ProgramId is not null
+            || await programs.FindByLineKeywordAsync(text, cancellationToken) is not { InService: true } program)
+        {
+            return;
+        }
+
+        conversation.EnterProgram(program.Id);
+        await store.SaveAsync(conversation, cancellationToken);
     }
 
     private async Task<Conversation> OpenConversationAsync(string userId, CancellationToken cancellationToken, string? text = null) =>

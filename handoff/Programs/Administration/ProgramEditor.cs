@@ -20,7 +20,6 @@ internal sealed partial class ProgramEditor(
     HandoffDbContext db, IOptions<BusinessCalendarOptions> city, IAuditLog audit, TimeProvider time, IStringLocalizer<ProgramStrings> strings)
 {
     private const int MaxPhoneNumbersLength = 500;
-    private const int MaxLineKeywordLength = 50;
     private const int MaxFaqCategoryLength = 200;
     private const int MaxFaqIdsLength = 4000;
     private const int MaxFaqIdLength = 64;
@@ -115,8 +114,8 @@ internal sealed partial class ProgramEditor(
         var phones = CheckPhones(form.PhoneNumbers, others, errors);
 
         var keyword = string.IsNullOrWhiteSpace(form.LineKeyword) ? null : form.LineKeyword.Trim();
-        if (keyword is { Length: > MaxLineKeywordLength })
-            Add(nameof(ProgramForm.LineKeyword), strings["Error_LineKeyword", MaxLineKeywordLength]);
+        if (keyword is { Length: > ProgramDirectory.MaxLineKeywordLength })
+            Add(nameof(ProgramForm.LineKeyword), strings["Error_LineKeyword", ProgramDirectory.MaxLineKeywordLength]);
         else if (keyword is not null && others.FirstOrDefault(p => p.LineKeyword is { } k
                      && string.Equals(ProgramDirectory.Fold(k), ProgramDirectory.Fold(keyword), StringComparison.OrdinalIgnoreCase)) is { } holder)
             Add(nameof(ProgramForm.LineKeyword), strings["Error_LineKeywordTaken", keyword, holder.Name]);
@@ -211,15 +210,15 @@ internal sealed partial class ProgramEditor(
 
     private static IEnumerable<string> ChangedFields(ProgramForm before, ProgramForm after)
     {
-        var hoursBefore = string.Join(';', before.Weekly.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + string.Join(';', before.Monthly.Select(r => $"{r.Week}{r.DayOfWeek}{r.Hours}{r.OpenOnHolidays}"));
-        var hoursAfter = string.Join(';', after.Weekly.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + string.Join(';', after.Monthly.Select(r => $"{r.Week}{r.DayOfWeek}{r.Hours}{r.OpenOnHolidays}"));
+        static string Hours(ProgramForm form) =>
+            string.Join(';', form.Weekly.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + "|" + string.Join(';', form.Monthly.Select(r => $"{r.Week} {r.DayOfWeek} {r.Hours} {r.OpenOnHolidays}"));
         (string Name, bool Changed)[] fields =
         [
             (nameof(ProgramForm.Name), before.Name != after.Name),
             (nameof(ProgramForm.StartsOn), before.StartsOn != after.StartsOn),
             (nameof(ProgramForm.ServiceEndsOn), before.ServiceEndsOn != after.ServiceEndsOn),
             (nameof(ProgramForm.DisposalOn), before.DisposalOn != after.DisposalOn),
-            ("Hours", hoursBefore != hoursAfter),
+            ("Hours", Hours(before) != Hours(after)),
             (nameof(ProgramForm.PhoneNumbers), before.PhoneNumbers != after.PhoneNumbers),
             (nameof(ProgramForm.LineKeyword), before.LineKeyword != after.LineKeyword),
             (nameof(ProgramForm.FaqCategory), before.FaqCategory != after.FaqCategory),

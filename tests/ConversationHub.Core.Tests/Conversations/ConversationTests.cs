@@ -28,6 +28,25 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public void EnterProgram_SameThenAnother_KeepsTheFirstAndRefusesAnother()
+    {
+        // Issue 19: a conversation belongs to one program for its whole life.
+        var conversation = new Conversation(ConversationChannel.WebChat, "dl_user", Now);
+        var program = Guid.NewGuid();
+        var version = conversation.Version;
+
+        conversation.EnterProgram(program);
+        conversation.EnterProgram(program);
+
+        Assert.Equal(program, conversation.ProgramId);
+        Assert.Equal(version, conversation.Version);
+        Assert.Empty(conversation.Events);
+        Assert.Throws<InvalidOperationException>(() => conversation.EnterProgram(Guid.NewGuid()));
+        Assert.Throws<ArgumentException>(() => conversation.EnterProgram(Guid.Empty));
+        Assert.Equal(program, conversation.ProgramId);
+    }
+
+    [Fact]
     public void Abandon_WhileQueued_EndsAsAbandoned()
     {
         var conversation = new Conversation(ConversationChannel.Line, "U123", Now);

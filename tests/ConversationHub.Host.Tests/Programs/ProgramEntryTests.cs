@@ -39,13 +39,7 @@ public abstract class ProgramEntryTests(DatabaseProvider provider)
         using var citizen = new DirectLineTestClient(host.CreateClient());
 
         // Act: the widget's token request with the program's code, Web Chat's start, a question.
-        using (var token = await citizen.Http.PostAsync(new Uri("/v3/directline/tokens/generate?program=entry", UriKind.Relative), null, ct))
-        {
-            token.EnsureSuccessStatusCode();
-            var body = await token.Content.ReadFromJsonAsync<JsonElement>(ct);
-            citizen.ConversationId = body.GetProperty("conversationId").GetString()!;
-            citizen.Token = body.GetProperty("token").GetString()!;
-        }
+        await ProgramSeed.EnterAsync(citizen, "entry", ct);
 
         await citizen.StartAsync(ct);
         var (greeting, _) = await citizen.PollUntilAsync(a => a.Any(DirectLineTestClient.IsBotMessage), ct);

@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Programs;
+using ConversationHub.Host.Tests.DirectLine;
 using ConversationHub.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,5 +29,15 @@ internal static class ProgramSeed
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
         return program;
+    }
+
+    /// <summary>What the chat widget does on a program's entry page: a token for a conversation of the program <paramref name="code"/>.</summary>
+    public static async Task EnterAsync(DirectLineTestClient citizen, string code, CancellationToken ct)
+    {
+        using var token = await citizen.Http.PostAsync(new Uri("/v3/directline/tokens/generate?program=" + code, UriKind.Relative), null, ct);
+        token.EnsureSuccessStatusCode();
+        var body = await token.Content.ReadFromJsonAsync<JsonElement>(ct);
+        citizen.ConversationId = body.GetProperty("conversationId").GetString()!;
+        citizen.Token = body.GetProperty("token").GetString()!;
     }
 }
