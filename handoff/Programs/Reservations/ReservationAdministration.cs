@@ -1,4 +1,3 @@
-using System.Text;
 using ConversationHub.Handoff.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ internal sealed class ReservationAdministration(HandoffDbContext db, TimeProvide
     /// <summary>Saves the settings; returns an error key or null.</summary>
     public async Task<string?> SaveSettingsAsync(Guid programId, string? whatToBring, int slotMinutes, int capacity, int bookableDays, CancellationToken cancellationToken)
     {
-        var text = whatToBring?.Normalize(NormalizationForm.FormKC).Trim() ?? "";
+        var text = whatToBring?.Trim() ?? "";
         if (text.Length > ReservationSettings.MaxWhatToBringLength || slotMinutes is < 5 or > 240 || capacity is < 1 or > 1000 || bookableDays is < 1 or > 365)
         {
             return "Error_Settings";
@@ -41,8 +40,8 @@ internal sealed class ReservationAdministration(HandoffDbContext db, TimeProvide
     /// <summary>Adds a place; returns an error key or null.</summary>
     public async Task<string?> AddPlaceAsync(Guid programId, string? name, string? address, CancellationToken cancellationToken)
     {
-        var cleanName = name?.Normalize(NormalizationForm.FormKC).Trim() ?? "";
-        var cleanAddress = address?.Normalize(NormalizationForm.FormKC).Trim() ?? "";
+        var cleanName = name?.Trim() ?? "";
+        var cleanAddress = address?.Trim() ?? "";
         if (cleanName.Length is 0 or > ReservationPlace.MaxNameLength || cleanAddress.Length is 0 or > ReservationPlace.MaxAddressLength)
         {
             return "Error_Place";

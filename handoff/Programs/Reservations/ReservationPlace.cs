@@ -6,6 +6,13 @@ internal sealed class ReservationPlace
     public const int MaxNameLength = 100;
     public const int MaxAddressLength = 300;
 
+    // For EF Core.
+    private ReservationPlace()
+    {
+        Name = "";
+        Address = "";
+    }
+
     public ReservationPlace(Guid programId, string name, string address, DateTime nowUtc)
     {
         Id = Guid.CreateVersion7();
