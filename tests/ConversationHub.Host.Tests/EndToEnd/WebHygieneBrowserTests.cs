@@ -94,6 +94,9 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/users/import", Admin, "/console/admin/users/import"),
         new("/console/admin/teams", Admin, "/console/admin/teams"),
         new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
+        new("/console/programs/reservations", Operator, "/console/programs/reservations?program=mynumber"),
+        new("/console/programs/reservations/ledger", Supervisor, "/console/programs/reservations/ledger?program=mynumber"),
+        new("/console/programs/reservations/settings", Admin, "/console/programs/reservations/settings?program=mynumber"),
     ];
 
     [Fact]
