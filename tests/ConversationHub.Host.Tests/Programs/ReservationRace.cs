@@ -1,4 +1,7 @@
 using ConversationHub.Core.Programs;
+using ConversationHub.Handoff.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ConversationHub.Host.Tests.Infrastructure;
 
 namespace ConversationHub.Host.Tests.Programs;
@@ -27,5 +30,17 @@ internal static class ReservationRace
         }, ct)).ToList();
         start.Set();
         return (await Task.WhenAll(racers), time.SlotId);
+    }
+
+    /// <summary>Exactly 10 of the racers got a place (distinct numbers), the rest were told 満席, and the slot is full, not over.</summary>
+    public static async Task AssertExactlyTenAsync(IReadOnlyList<ReservationResult> results, string slotId, HubHost node, CancellationToken ct)
+    {
+        Assert.Equal(10, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal((ReservationError?)ReservationError.Full, r.Error));
+        Assert.Equal(10, results.Where(r => r.Succeeded).Select(r => r.Reservation!.Number).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal((30, 30), await ReservationTestData.SlotAsync(node, slotId, ct));
+        await using var scope = node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
+        Assert.Equal(30, await db.Reservations.CountAsync(r => r.SlotId == Guid.Parse(slotId) && r.Status == ReservationStatus.Booked, ct));
     }
 }

@@ -29,13 +29,7 @@ public abstract class ReservationsTests(DatabaseProvider provider)
         var (results, slotId) = await ReservationRace.RunAsync([host], ct);
 
         // Assert
-        Assert.Equal(10, results.Count(r => r.Succeeded));
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal((ReservationError?)ReservationError.Full, r.Error));
-        Assert.Equal((30, 30), await ReservationTestData.SlotAsync(host, slotId, ct));
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        Assert.Equal(30, await db.Reservations.CountAsync(r => r.SlotId == Guid.Parse(slotId) && r.Status == ReservationStatus.Booked, ct));
-        Assert.Equal(10, results.Where(r => r.Succeeded).Select(r => r.Reservation!.Number).Distinct(StringComparer.Ordinal).Count());
+        await ReservationRace.AssertExactlyTenAsync(results, slotId, host, ct);
     }
 
     [Fact]
