@@ -23,12 +23,11 @@ internal static class ReservationTestData
     public const string WhatToBring = "通知書、本人確認書類（運転免許証など）";
 
     /// <summary>A host on <paramref name="database"/> with <paramref name="clock"/>, the sweeps off (tests call the runners).</summary>
-    public static HubHost Start(TestDatabase database, TimeProvider clock, Ownership ownership = Ownership.Shared, Action<IServiceCollection>? services = null, Core.Security.PiiProtectionOptions? pii = null) =>
-        HubHost.Start(database, ownsDatabase: ownership == Ownership.Owned, pii ?? TestPii.CreateOptions(), new Dictionary<string, string?>(StringComparer.Ordinal) { ["Programs:Reservations:Enabled"] = "false" }, s =>
-        {
-            s.AddSingleton(clock);
-            services?.Invoke(s);
-        });
+    public static HubHost Start(TestDatabase database, TimeProvider clock, Core.Security.PiiProtectionOptions? pii = null, IDictionary<string, string?>? settings = null)
+    {
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal) { ["Programs:Reservations:Enabled"] = "false" };
+        return HubHost.Start(database, ownsDatabase: false, pii ?? TestPii.CreateOptions(), overrides, s => s.AddSingleton(clock));
+    }
 
     /// <summary>Creates the program, its settings and place, and its slots from 8 to 14 December; returns its code.</summary>
     public static async Task<string> CreateProgramAsync(HubHost host, CancellationToken ct, int capacity = 4)
@@ -79,11 +78,5 @@ internal static class ReservationTestData
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
         var slot = await db.ReservationSlots.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(slotId), ct);
         return (slot.Capacity, slot.Booked);
-    }
-
-    public enum Ownership
-    {
-        Shared,
-        Owned,
     }
 }
