@@ -100,9 +100,9 @@ internal sealed class IndexModel(IReservationSystem reservations, ProgramCatalog
         return await ShowAsync(result, null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostChangeAsync(string? slotId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostChangeAsync(string? newSlot, CancellationToken cancellationToken)
     {
-        var result = await reservations.ChangeAsync(ProgramCode ?? "", Lookup.Number ?? "", Lookup.Phone ?? "", slotId ?? "", Actor(), cancellationToken);
+        var result = await reservations.ChangeAsync(ProgramCode ?? "", Lookup.Number ?? "", Lookup.Phone ?? "", newSlot ?? "", Actor(), cancellationToken);
         if (result.Succeeded)
         {
             await HttpContext.AuditAsync(ReservationAuditActions.Changed, "reservation:" + result.Reservation!.Number, Detail());
