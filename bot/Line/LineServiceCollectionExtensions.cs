@@ -34,6 +34,7 @@ internal static class LineServiceCollectionExtensions
         services.AddScoped<LineEventProcessor>();
         services.AddScoped<LineDeliverySender>();
         services.AddScoped<LineHandoffNotices>();
+        services.AddScoped<Core.Programs.ICitizenNoticeSender, Notices.LineNoticeSender>();
         services.AddSingleton<LineOutbox>();
         // One instance is both the bot engine's listener for committed answers and the worker that sends them.
         services.AddSingleton<LineAnswerWorker>();

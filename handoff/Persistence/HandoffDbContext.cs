@@ -78,6 +78,20 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.ProgramDefinition> Programs => Set<ConversationHub.Handoff.Programs.ProgramDefinition>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationSettings> ReservationSettings => Set<ConversationHub.Handoff.Programs.Reservations.ReservationSettings>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationPlace> ReservationPlaces => Set<ConversationHub.Handoff.Programs.Reservations.ReservationPlace>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationSlot> ReservationSlots => Set<ConversationHub.Handoff.Programs.Reservations.ReservationSlot>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.Reservation> Reservations => Set<ConversationHub.Handoff.Programs.Reservations.Reservation>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationChange> ReservationChanges => Set<ConversationHub.Handoff.Programs.Reservations.ReservationChange>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationReminder> ReservationReminders => Set<ConversationHub.Handoff.Programs.Reservations.ReservationReminder>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationLedger> ReservationLedgers => Set<ConversationHub.Handoff.Programs.Reservations.ReservationLedger>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -167,6 +181,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
         ConversationHub.Handoff.Programs.Disposal.ProgramDisposalModel.Configure(modelBuilder);
+        ConversationHub.Handoff.Programs.Reservations.ReservationsModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,7 @@ internal static class ProgramsServiceCollectionExtensions
         services.AddScoped<ProgramCatalog>();
         services.AddProgramAdministration();
         services.AddProgramDisposal();
+        Reservations.ReservationsServiceCollectionExtensions.AddProgramReservations(services);
         return services;
     }
 }

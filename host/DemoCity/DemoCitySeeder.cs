@@ -35,6 +35,7 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
         await SeedAccountsAsync(provider.GetRequiredService<UserManager<HubUser>>(), provider.GetRequiredService<IUserStore<HubUser>>(), provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), departments, cancellationToken);
 
         await DemoPrograms.SeedAsync(provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
+        await DemoReservations.SeedAsync(provider, cancellationToken);
 
         var faqs = provider.GetRequiredService<FaqDbContext>();
         if (!await faqs.Faqs.AnyAsync(cancellationToken))

@@ -12,6 +12,8 @@ internal static class CallbackServiceCollectionExtensions
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName);
         services.AddScoped<CallbackCallHandler>();
         services.Replace(ServiceDescriptor.Scoped<ICallbackDialer, CallbackDialer>());
+        // Reservation notices by SMS go out from the same city line as callbacks.
+        services.AddScoped<Core.Programs.ICitizenNoticeSender, Notices.SmsNoticeSender>();
         return services;
     }
 }

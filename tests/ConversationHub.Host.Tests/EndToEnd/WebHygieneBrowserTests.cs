@@ -97,6 +97,9 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs", Admin, "/console/programs"),
         new("/console/programs/edit", Admin, "/console/programs/edit?program=mynumber"),
         new("/console/programs/disposal", Admin, "/console/programs/disposal?program=mynumber"),
+        new("/console/programs/reservations", Operator, "/console/programs/reservations?program=mynumber"),
+        new("/console/programs/reservations/ledger", Supervisor, "/console/programs/reservations/ledger?program=mynumber"),
+        new("/console/programs/reservations/settings", Admin, "/console/programs/reservations/settings?program=mynumber"),
     ];
 
     [Fact]

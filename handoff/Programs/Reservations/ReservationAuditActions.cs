@@ -1,0 +1,14 @@
+namespace ConversationHub.Handoff.Programs.Reservations;
+
+/// <summary>The audit log's action names for reservations (targets: <c>reservation:&lt;number&gt;</c>, <c>program:&lt;code&gt;</c>).</summary>
+internal static class ReservationAuditActions
+{
+    public const string Booked = "reservation.booked";
+    public const string Changed = "reservation.changed";
+    public const string Cancelled = "reservation.cancelled";
+    public const string LookedUp = "reservation.looked-up";
+    public const string SettingsChanged = "reservation.settings-changed";
+    public const string PlaceAdded = "reservation.place-added";
+    public const string SlotsGenerated = "reservation.slots-generated";
+    public const string LedgerDownloaded = "reservation.ledger-downloaded";
+}

@@ -1,0 +1,24 @@
+namespace ConversationHub.Handoff.Programs.Reservations;
+
+/// <summary>
+/// The claim of a reminder: the unique (reservation, day) row makes one node send it once, however many nodes look.
+/// A reservation moved to another day gets its own reminder.
+/// </summary>
+internal sealed class ReservationReminder
+{
+    public ReservationReminder(Guid reservationId, DateOnly day, DateTime claimedAtUtc)
+    {
+        ReservationId = reservationId;
+        Day = day;
+        ClaimedAtUtc = claimedAtUtc;
+    }
+
+    public Guid ReservationId { get; private set; }
+
+    public DateOnly Day { get; private set; }
+
+    public DateTime ClaimedAtUtc { get; private set; }
+
+    /// <summary>When the channel took it; null when it failed or the channel is gone.</summary>
+    public DateTime? SentAtUtc { get; set; }
+}

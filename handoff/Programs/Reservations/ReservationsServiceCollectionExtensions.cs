@@ -1,0 +1,30 @@
+using ConversationHub.Core.Programs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConversationHub.Handoff.Programs.Reservations;
+
+/// <summary>
+/// Registers the built-in reservation system as core's <see cref="IReservationSystem"/> (a city's external system
+/// replaces that one registration), its administration, notices, ledger and reminders.
+/// </summary>
+internal static class ReservationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddProgramReservations(this IServiceCollection services)
+    {
+        services.AddOptions<ReservationOptions>().BindConfiguration(ReservationOptions.SectionName)
+            .Validate(o => o.CheckInterval > TimeSpan.Zero && o.LedgerAt >= TimeSpan.Zero && o.LedgerAt < TimeSpan.FromDays(1)
+                && o.ReminderAt >= TimeSpan.Zero && o.ReminderAt < TimeSpan.FromDays(1), "Programs:Reservations needs times of day and a positive CheckInterval.")
+            .ValidateOnStart();
+        services.AddScoped<ReservationBook>();
+        services.AddScoped<ReservationNotices>();
+        services.TryAddScoped<IReservationSystem, BuiltInReservationSystem>();
+        services.AddScoped<ReservationAdministration>();
+        services.AddScoped<ReservationSlotGenerator>();
+        services.AddScoped<ReservationLedgerBuilder>();
+        services.AddSingleton<ReservationLedgerRunner>();
+        services.AddSingleton<ReservationReminderRunner>();
+        services.AddHostedService<ReservationSweepService>();
+        return services;
+    }
+}
