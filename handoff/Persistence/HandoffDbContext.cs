@@ -78,6 +78,12 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.ProgramDefinition> Programs => Set<ConversationHub.Handoff.Programs.ProgramDefinition>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormVersion> ProgramFormVersions => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormVersion>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry> ProgramFormEntries => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormExport> ProgramFormExports => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormExport>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -166,6 +172,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
+        ConversationHub.Handoff.Programs.Forms.ProgramFormsModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />
