@@ -94,6 +94,10 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/users/import", Admin, "/console/admin/users/import"),
         new("/console/admin/teams", Admin, "/console/admin/teams"),
         new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
+        new("/console/programs/forms", Supervisor, "/console/programs/forms?program=mynumber"),
+        new("/console/programs/forms/edit", Admin, "/console/programs/forms/edit?program=mynumber"),
+        new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=mynumber"),
+        new("/programs/{code}/forms/{id:guid}", null, "/programs/mynumber/forms/00000000-0000-0000-0000-000000000019", Status: 404),
     ];
 
     [Fact]
