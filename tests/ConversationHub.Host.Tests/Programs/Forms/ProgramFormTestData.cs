@@ -87,9 +87,11 @@ internal static partial class ProgramFormTestData
     }
 
     /// <summary>GETs <paramref name="pagePath"/> for its antiforgery token, then posts <paramref name="fields"/> to it with <paramref name="handler"/>.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pagePath, string? handler, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct)
+    /// <remarks><paramref name="tokenPage"/>, when given, supplies the token instead (a closed page has no form to take it from).</remarks>
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string pagePath, string? handler, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct, string? tokenPage = null)
     {
-        var page = await client.GetStringAsync(new Uri(pagePath, UriKind.Relative), ct);
+        var page = tokenPage ?? await client.GetStringAsync(new Uri(pagePath, UriKind.Relative), ct);
         var values = fields.ToList();
         if (AntiforgeryField().Match(page) is { Success: true } token)
         {

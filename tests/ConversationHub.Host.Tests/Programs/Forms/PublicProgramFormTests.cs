@@ -43,9 +43,9 @@ public abstract class PublicProgramFormTests(DatabaseProvider provider)
         // Act: the next Japan day, the program has ended.
         clock.Advance(TimeSpan.FromDays(1));
         using var endedPage = await citizen.GetAsync(new Uri(path, UriKind.Relative), ct);
-        var ended = await endedPage.Content.ReadAsStringAsync(ct);
+        var ended = WebUtility.HtmlDecode(await endedPage.Content.ReadAsStringAsync(ct));
         using var late = await ProgramFormTestData.PostAsync(citizen, path, "submit",
-            [.. ProgramFormTestData.HiddenAnswers(confirmPage), new("ticket", Ticket(confirmPage)), new("version", "1")], ct);
+            [.. ProgramFormTestData.HiddenAnswers(confirmPage), new("ticket", Ticket(confirmPage)), new("version", "1")], ct, tokenPage: confirmPage);
         var lateBody = await late.Content.ReadAsStringAsync(ct);
 
         // Assert
