@@ -21,7 +21,7 @@ namespace ConversationHub.Handoff.Pages.Programs;
 /// </remarks>
 [AllowAnonymous]
 [EnableRateLimiting(InquiryRateLimits.Policy)]
-internal sealed class PublicFormModel(ProgramCatalog programs, ProgramForms forms, ProgramFormEntries entries, FormAnswers answers, InquiryFormToken tickets) : PageModel
+internal sealed class PublicFormModel(ProgramForms forms, ProgramFormEntries entries, FormAnswers answers, InquiryFormToken tickets) : PageModel
 {
     public enum Step
     {
@@ -134,20 +134,12 @@ internal sealed class PublicFormModel(ProgramCatalog programs, ProgramForms form
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Program = string.IsNullOrEmpty(Code) ? null : await programs.FindByCodeAsync(Code, cancellationToken);
-        if (Program is null)
+        if (await forms.OpenAsync(Code, Id, FormVersion, cancellationToken) is not { Form.PublicAllowed: true } opened)
         {
             return false;
         }
 
-        Form = FormVersion is { } version ? await forms.VersionAsync(Id, version, cancellationToken) : await forms.CurrentAsync(Id, cancellationToken);
-        if (Form is null || Form.ProgramId != Program.Id || !Form.PublicAllowed)
-        {
-            Form = null;
-            return false;
-        }
-
-        State = programs.StateToday(Program);
+        (Program, Form, State) = (opened.Program, opened.Form, opened.State);
         if (State != ProgramServiceState.InService)
         {
             Current = Step.Closed;
@@ -159,8 +151,7 @@ internal sealed class PublicFormModel(ProgramCatalog programs, ProgramForms form
 
     private bool Check()
     {
-        Inputs = FormInputs.Read(Request.Form);
-        var result = answers.Check(Form!, Inputs);
+        (Inputs, var result) = answers.CheckPosted(Form!, Request.Form);
         Errors = result.Errors;
         Values = result.Values;
         Current = result.IsValid ? Step.Confirm : Step.Input;

@@ -47,6 +47,13 @@ internal sealed partial class FormAnswers(PostalCodeDirectory postalCodes, IStri
         return errors.Count == 0 ? new Result(values, errors) : new Result(new Dictionary<string, string>(StringComparer.Ordinal), errors);
     }
 
+    /// <summary>Checks the answers posted with a page (<see cref="FormInputs"/>); returns the inputs too, to show them again.</summary>
+    public (IReadOnlyDictionary<string, IReadOnlyList<string>> Inputs, Result Result) CheckPosted(FormDefinition form, Microsoft.AspNetCore.Http.IFormCollection posted)
+    {
+        var inputs = FormInputs.Read(posted);
+        return (inputs, Check(form, inputs));
+    }
+
     /// <summary>The inputs that give back <paramref name="values"/> (for the read-back step's hidden fields and for editing).</summary>
     public static IReadOnlyList<(string Name, string Value)> InputsOf(FormDefinition form, IReadOnlyDictionary<string, string> values)
     {

@@ -1,3 +1,4 @@
+using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace ConversationHub.Handoff.Programs.Forms;
 /// Reads and saves program forms' definitions. Every save is a new version; older versions stay, so an entry renders
 /// with the version it was taken on.
 /// </summary>
-internal sealed class ProgramForms(HandoffDbContext db, TimeProvider time)
+internal sealed class ProgramForms(HandoffDbContext db, ProgramCatalog programs, TimeProvider time)
 {
     /// <summary>The current version of each form of <paramref name="programId"/>, by name.</summary>
     public async Task<IReadOnlyList<FormDefinition>> ListAsync(Guid programId, CancellationToken cancellationToken)
@@ -38,6 +39,23 @@ internal sealed class ProgramForms(HandoffDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// The program of <paramref name="programCode"/> with its form <paramref name="formId"/> (version
+    /// <paramref name="version"/>, else the current one) and where the program stands today; null when either is unknown
+    /// or the form is another program's.
+    /// </summary>
+    public async Task<OpenedForm?> OpenAsync(string? programCode, Guid? formId, int? version, CancellationToken cancellationToken)
+    {
+        var program = string.IsNullOrEmpty(programCode) ? null : await programs.FindByCodeAsync(programCode, cancellationToken);
+        if (program is null || formId is not { } id)
+        {
+            return null;
+        }
+
+        var form = version is { } number ? await VersionAsync(id, number, cancellationToken) : await CurrentAsync(id, cancellationToken);
+        return form is null || form.ProgramId != program.Id ? null : new OpenedForm(program, form, programs.StateToday(program));
+    }
+
+    /// <summary>
     /// Saves <paramref name="edited"/> (based on its <see cref="FormDefinition.Version"/>, 0 for a new form) as the next
     /// version and returns it, or null when someone saved the form meanwhile.
     /// </summary>
@@ -51,18 +69,16 @@ internal sealed class ProgramForms(HandoffDbContext db, TimeProvider time)
         }
 
         var next = edited with { Version = current + 1 };
-        db.ProgramFormVersions.Add(new ProgramFormVersion(next.FormId, next.Version, next.ProgramId, next.Name.Trim(), next.PublicAllowed, next.BodyJson(), time.GetUtcNow().UtcDateTime, actorId));
-        try
+        var row = new ProgramFormVersion(next.FormId, next.Version, next.ProgramId, next.Name.Trim(), next.PublicAllowed, next.BodyJson(), time.GetUtcNow().UtcDateTime, actorId);
+        // (form, number) is the key: of two administrators saving at once, one gets null.
+        if (!await UniqueClaims.TryInsertAsync(db, row, v => v.FormId == row.FormId && v.Number == row.Number, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // (form, number) is the key: a concurrent save took it.
-            db.ChangeTracker.Clear();
             return null;
         }
 
         return next;
     }
 }
+
+/// <summary>A program's form as a page opens it, with where the program stands today.</summary>
+internal sealed record OpenedForm(ProgramDefinition Program, FormDefinition Form, ProgramServiceState State);

@@ -132,21 +132,13 @@ internal sealed class FormEntryModel(ProgramCatalog programs, ProgramForms forms
     // Loads the program, the form (the posted version, else the current one) and the case; says whether entries are open.
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Program = string.IsNullOrEmpty(ProgramCode) ? null : await programs.FindByCodeAsync(ProgramCode, cancellationToken);
-        if (Program is null || FormId is not { } formId)
+        if (await forms.OpenAsync(ProgramCode, FormId, FormVersion, cancellationToken) is not { } opened)
         {
             return false;
         }
 
-        Form = FormVersion is { } version ? await forms.VersionAsync(formId, version, cancellationToken) : await forms.CurrentAsync(formId, cancellationToken);
-        if (Form is null || Form.ProgramId != Program.Id)
-        {
-            Form = null;
-            return false;
-        }
-
+        (Program, Form, State) = (opened.Program, opened.Form, opened.State);
         Case = await entries.CaseOfAsync(ConversationId, cancellationToken);
-        State = programs.StateToday(Program);
         if (State != ProgramServiceState.InService)
         {
             Current = Step.Closed;
@@ -159,8 +151,7 @@ internal sealed class FormEntryModel(ProgramCatalog programs, ProgramForms forms
     // Checks the posted answers: the read-back on success, the form with its messages otherwise (nothing saved).
     private bool Check()
     {
-        Inputs = FormInputs.Read(Request.Form);
-        var result = answers.Check(Form!, Inputs);
+        (Inputs, var result) = answers.CheckPosted(Form!, Request.Form);
         Errors = result.Errors;
         Values = result.Values;
         Current = result.IsValid ? Step.ReadBack : Step.Input;
