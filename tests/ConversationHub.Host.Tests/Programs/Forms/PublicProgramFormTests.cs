@@ -89,6 +89,31 @@ public abstract class PublicProgramFormTests(DatabaseProvider provider)
         Assert.Equal(0, await EntriesAsync(host, form.FormId, ct));
     }
 
+    [Fact]
+    public async Task Submit_OverTheInquiryFormsLimit_429InJapaneseNothingMoreSaved()
+    {
+        // Arrange: one send per address per window, as the inquiry form's setting says.
+        var ct = TestTimeout.Token(180);
+        await using var host = await HubHost.StartAsync(provider, new Dictionary<string, string?> { ["Inquiry:MinFillTime"] = "00:00:00", ["Inquiry:RateLimitPermits"] = "1" }, ct);
+        var program = await ProgramFormTestData.ProgramAsync(host, ct);
+        var form = await ProgramFormTestData.FormAsync(host, program, ct, publicAllowed: true);
+        using var citizen = host.CreateBrowserClient();
+        var path = $"/programs/{program.Code}/forms/{form.FormId}";
+        var blank = await citizen.GetStringAsync(new Uri(path, UriKind.Relative), ct);
+
+        // Act
+        using var first = await ProgramFormTestData.PostAsync(citizen, path, "submit", [.. ProgramFormTestData.GoodAnswers(), new("ticket", Ticket(blank))], ct);
+        using var second = await ProgramFormTestData.PostAsync(citizen, path, "submit", [.. ProgramFormTestData.GoodAnswers("若葉 次郎"), new("ticket", Ticket(blank))], ct);
+        var refused = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync(ct));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(second.Headers.RetryAfter is not null);
+        Assert.Contains("受付を一時停止しています", refused, StringComparison.Ordinal);
+        Assert.Equal(1, await EntriesAsync(host, form.FormId, ct));
+    }
+
     private static string Ticket(string page) =>
         System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"ticket\" value=\"([^\"]+)\"").Groups[1].Value);
 
