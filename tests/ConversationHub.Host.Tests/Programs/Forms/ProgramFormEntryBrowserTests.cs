@@ -95,4 +95,52 @@ public sealed class ProgramFormEntryBrowserTests
         Assert.Empty(violations);
         Assert.Empty(scriptErrors);
     }
+
+    [Fact]
+    public async Task Citizen_PublicFormInServiceThenAfterTheEnd_ConfirmsSendsThenSeesTheEndMessage()
+    {
+        // Arrange: 10:00 in Japan on the program's last day.
+        var ct = TestTimeout.Token(300);
+        var clock = new TestClock(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var host = HubHost.Start(database, ownsDatabase: false, TestPii.CreateOptions(),
+            new Dictionary<string, string?> { ["Inquiry:MinFillTime"] = "00:00:00" }, services => services.AddSingleton<TimeProvider>(clock));
+        var program = await ProgramFormTestData.ProgramAsync(host, ct, endsOn: new DateOnly(2026, 12, 7));
+        var form = await ProgramFormTestData.FormAsync(host, program, ct, publicAllowed: true);
+        var url = host.ClientOptions.BaseAddress.ToString().TrimEnd('/') + $"/programs/{program.Code}/forms/{form.FormId}";
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await StaffSignIn.NewConsolePageAsync(browser);
+        var violations = new List<string>();
+
+        // Act: the citizen fills the form, confirms and sends.
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.FillAsync("#f-name", "若葉 花子");
+        await page.FillAsync("#f-kana", "ワカバ ハナコ");
+        await page.SelectOptionAsync("#f-birth-era", "平成");
+        await page.FillAsync("#f-birth-year", "元");
+        await page.FillAsync("#f-birth-month", "2");
+        await page.FillAsync("#f-birth-day", "3");
+        await page.FillAsync("#f-phone", "0312345678");
+        await page.GetByLabel("5km", new() { Exact = true }).CheckAsync();
+        violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(page, "public-form"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "入力内容の確認へ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#read-back")).ToContainTextAsync("平成元年2月3日（西暦1989年）");
+        violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(page, "public-confirm"));
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("program-form-public-confirm.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "送信する" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#form-done")).ToContainTextAsync("送信しました");
+
+        // The next day the program has ended: the form is closed with the end message.
+        clock.Advance(TimeSpan.FromDays(1));
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("#form-closed")).ToContainTextAsync("市民マラソンの申込受付は終了しました。");
+        violations.AddRange(await ChatsConsoleBrowserTests.AxeAsync(page, "public-ended"));
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("program-form-public-ended.png"), FullPage = true });
+
+        // Assert
+        Assert.Equal(0, await page.Locator("#public-form").CountAsync());
+        Assert.Empty(violations);
+    }
 }
