@@ -91,6 +91,11 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationReminder> ReservationReminders => Set<ConversationHub.Handoff.Programs.Reservations.ReservationReminder>();
 
     internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationLedger> ReservationLedgers => Set<ConversationHub.Handoff.Programs.Reservations.ReservationLedger>();
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormVersion> ProgramFormVersions => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormVersion>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry> ProgramFormEntries => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormExport> ProgramFormExports => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormExport>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -182,6 +187,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
         ConversationHub.Handoff.Programs.Disposal.ProgramDisposalModel.Configure(modelBuilder);
         ConversationHub.Handoff.Programs.Reservations.ReservationsModel.Configure(modelBuilder, Pii);
+        ConversationHub.Handoff.Programs.Forms.ProgramFormsModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

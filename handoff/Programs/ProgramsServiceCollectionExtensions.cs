@@ -13,6 +13,7 @@ internal static class ProgramsServiceCollectionExtensions
         services.AddProgramAdministration();
         services.AddProgramDisposal();
         Reservations.ReservationsServiceCollectionExtensions.AddProgramReservations(services);
+        Forms.ProgramFormsServiceCollectionExtensions.AddProgramForms(services);
         return services;
     }
 }

@@ -100,6 +100,10 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs/reservations", Operator, "/console/programs/reservations?program=mynumber"),
         new("/console/programs/reservations/ledger", Supervisor, "/console/programs/reservations/ledger?program=mynumber"),
         new("/console/programs/reservations/settings", Admin, "/console/programs/reservations/settings?program=mynumber"),
+        new("/console/programs/forms", Supervisor, "/console/programs/forms?program=mynumber"),
+        new("/console/programs/forms/edit", Admin, "/console/programs/forms/edit?program=mynumber"),
+        new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=mynumber"),
+        new("/programs/{code}/forms/{id:guid}", null, "/programs/mynumber/forms/00000000-0000-0000-0000-000000000019", Status: 404),
     ];
 
     [Fact]

@@ -1,0 +1,16 @@
+namespace ConversationHub.Handoff.Programs.Forms;
+
+/// <summary>What the fields partial (<c>_ProgramFormFields</c>) renders: a form version with its inputs and messages.</summary>
+internal sealed record FormFieldsView(
+    FormDefinition Form,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Inputs,
+    IReadOnlyDictionary<string, string> Errors,
+    bool PostalLookup)
+{
+    public string One(string name) => Inputs.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : "";
+
+    public bool Has(string name, string value) => Inputs.TryGetValue(name, out var values) && values.Contains(value, StringComparer.Ordinal);
+}
+
+/// <summary>What the read-back partial (<c>_ProgramFormReadBack</c>) renders: every answer of a version in words.</summary>
+internal sealed record FormReadBackView(FormDefinition Form, IReadOnlyDictionary<string, string> Values, bool WithHiddenInputs);
