@@ -78,6 +78,16 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.ProgramDefinition> Programs => Set<ConversationHub.Handoff.Programs.ProgramDefinition>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterSettings> RosterSettings => Set<ConversationHub.Handoff.Programs.Rosters.RosterSettings>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterImport> RosterImports => Set<ConversationHub.Handoff.Programs.Rosters.RosterImport>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterHousehold> RosterHouseholds => Set<ConversationHub.Handoff.Programs.Rosters.RosterHousehold>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterMemberKey> RosterKeys => Set<ConversationHub.Handoff.Programs.Rosters.RosterMemberKey>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterEvent> RosterEvents => Set<ConversationHub.Handoff.Programs.Rosters.RosterEvent>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -166,6 +176,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
+        ConversationHub.Handoff.Programs.Rosters.RosterModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

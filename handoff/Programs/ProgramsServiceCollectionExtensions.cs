@@ -8,6 +8,7 @@ internal static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramCatalog>();
+        Rosters.RostersServiceCollectionExtensions.AddRosters(services);
         return services;
     }
 }

@@ -3,17 +3,23 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace ConversationHub.Host.ReportsBench;
+namespace ConversationHub.Core.Persistence;
 
 /// <summary>
 /// Writes many rows fast, below EF Core: PostgreSQL's binary COPY, or on SQLite one prepared INSERT reused inside
 /// transactions of <see cref="SqliteRowsPerTransaction"/> rows. Values are what the EF model stores: enums as their
 /// names, and on SQLite GUIDs as upper-case text (EF Core's SQLite mapping) rather than Microsoft.Data.Sqlite's BLOB.
+/// Used by the bench verbs' fillers and by imports of large files (a program's roster).
 /// </summary>
-internal sealed class BulkInserter(DbConnection connection)
+/// <remarks>
+/// On SQLite the rows are committed in several transactions: a caller that needs all or nothing writes them under a
+/// key of its own (an import id) that nothing reads until it is switched on, and deletes them when the insert fails.
+/// </remarks>
+public sealed class BulkInserter(DbConnection connection)
 {
     private const int SqliteRowsPerTransaction = 50_000;
 
+    /// <summary>Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>) into <paramref name="table"/>; returns the count.</summary>
     public async Task<long> InsertAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -48,6 +54,7 @@ internal sealed class BulkInserter(DbConnection connection)
                     string s => importer.WriteAsync(s, cancellationToken),
                     Guid g => importer.WriteAsync(g, cancellationToken),
                     DateTime d => importer.WriteAsync(d, cancellationToken),
+                    DateOnly d => importer.WriteAsync(d, cancellationToken),
                     long l => importer.WriteAsync(l, cancellationToken),
                     int i => importer.WriteAsync(i, cancellationToken),
                     bool b => importer.WriteAsync(b, cancellationToken),
