@@ -35,9 +35,9 @@ internal sealed class ImportRosterStatuses(HandoffDbContext db, IStringLocalizer
         if (settings is not { Layout: { } layout, ActiveImportId: { } active })
             return RosterImportOutcome.Refused([strings["Status_NoRoster"]], 1);
         var file = new RosterFile();
+        // Malformed rows are reported first, then the well-formed ones that match no household, so one pass shows all.
         var rows = Read(program.Id, data, layout.Encoding, file);
-        if (file.ErrorCount == 0)
-            await ResolveAsync(active, rows, file, cancellationToken);
+        await ResolveAsync(active, rows, file, cancellationToken);
         if (file.ErrorCount > 0)
             return RosterImportOutcome.Refused(file.Errors, file.ErrorCount);
 
