@@ -33,19 +33,20 @@ internal sealed class LookUpHousehold(HandoffDbContext db, IAuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(query);
-        var active = await db.RosterSettings.AsNoTracking().Where(s => s.ProgramId == program.Id).Select(s => s.ActiveImportId).FirstOrDefaultAsync(cancellationToken);
-        if (active is not { } importId)
-            return [];
+        // One statement: the program's settings by key, then the active roster's key by (import, hash), then its households.
         var hash = RosterKeys.Member(db.Pii, program.Id, query.Name, query.BirthDate, query.PostalCode);
         var households = await (
-            from k in db.RosterKeys
-            where k.ImportId == importId && k.Hash == hash
+            from s in db.RosterSettings
+            where s.ProgramId == program.Id
+            join k in db.RosterKeys on s.ActiveImportId equals (Guid?)k.ImportId
+            where k.Hash == hash
             join h in db.RosterHouseholds on k.HouseholdId equals h.Id
             select h).AsNoTracking().ToListAsync(cancellationToken);
         if (households.Count == 0)
             return [];
-        var ids = households.Select(h => h.Id).ToList();
-        var events = await db.RosterEvents.AsNoTracking().Where(e => ids.Contains(e.HouseholdId))
+        // A household has history only once it has a status or a declination; most look-ups need no second query.
+        var ids = households.Where(h => h.Status is not null || h.DeclinedOn is not null).Select(h => h.Id).ToList();
+        var events = ids.Count == 0 ? [] : await db.RosterEvents.AsNoTracking().Where(e => ids.Contains(e.HouseholdId))
             .OrderBy(e => e.OnDay).ThenBy(e => e.AtUtc).ToListAsync(cancellationToken);
         return [.. households.Select(h => new RosterHouseholdView(
             h.Id, h.RowNumber, h.HouseholdNumber, h.PostalCode, h.Address,
