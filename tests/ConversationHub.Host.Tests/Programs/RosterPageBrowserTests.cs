@@ -19,8 +19,7 @@ public sealed class RosterPageBrowserTests
         // Arrange
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, cancellationToken: ct);
-        var program = await RosterTestData.CreateProgramAsync(host, RosterTestData.Layout, ct);
-        await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+        await RosterTestData.CreateWithRosterAsync(host, ct);
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;

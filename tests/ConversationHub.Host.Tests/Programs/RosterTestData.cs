@@ -46,6 +46,13 @@ internal static partial class RosterTestData
         return program;
     }
 
+    /// <summary>The test program with its layout and <see cref="Roster"/> imported.</summary>
+    public static async Task<(ProgramDefinition Program, RosterImportOutcome Imported)> CreateWithRosterAsync(HubHost host, CancellationToken ct)
+    {
+        var program = await CreateProgramAsync(host, Layout, ct);
+        return (program, await ImportAsync(host, program, Utf8WithBom(Roster), ct));
+    }
+
     public static StaffActor Actor { get; } = new(Guid.NewGuid(), "test-admin", "127.0.0.1");
 
     public static async Task<RosterImportOutcome> ImportAsync(HubHost host, ProgramDefinition program, byte[] file, CancellationToken ct)

@@ -26,8 +26,7 @@ public abstract class RosterTests(DatabaseProvider provider)
         // Arrange
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(Provider, cancellationToken: ct);
-        var program = await RosterTestData.CreateProgramAsync(host, RosterTestData.Layout, ct);
-        var imported = await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+        var (_, imported) = await RosterTestData.CreateWithRosterAsync(host, ct);
         using var agent = await host.SignInAsync("operator", ct);
 
         // Act: the head without the space, a child with full-width digits in the postal code, a kana name in hiragana.
@@ -98,8 +97,7 @@ public abstract class RosterTests(DatabaseProvider provider)
         // Arrange
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(Provider, cancellationToken: ct);
-        var program = await RosterTestData.CreateProgramAsync(host, RosterTestData.Layout, ct);
-        var first = await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+        var (program, first) = await RosterTestData.CreateWithRosterAsync(host, ct);
         var bad = """
             世帯番号,世帯主氏名,世帯主生年月日,子1氏名,子1生年月日,子2氏名,子2生年月日,郵便番号,住所
             B-0001,新井 一,1970-01-01,,,,,111-2222,若葉市一番町1
@@ -135,8 +133,7 @@ public abstract class RosterTests(DatabaseProvider provider)
         // Arrange
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(Provider, cancellationToken: ct);
-        var program = await RosterTestData.CreateProgramAsync(host, RosterTestData.Layout, ct);
-        await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+        var (program, _) = await RosterTestData.CreateWithRosterAsync(host, ct);
         var statuses = """
             世帯番号,氏名,生年月日,郵便番号,状態,日付
             ,青葉 一郎,H30/1/5,123-4568,再送付,2026-01-15
@@ -174,8 +171,7 @@ public abstract class RosterTests(DatabaseProvider provider)
         // Arrange
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(Provider, cancellationToken: ct);
-        var program = await RosterTestData.CreateProgramAsync(host, RosterTestData.Layout, ct);
-        await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+        var (program, _) = await RosterTestData.CreateWithRosterAsync(host, ct);
         await RosterTestData.ImportStatusesAsync(host, program, "世帯番号,氏名,生年月日,郵便番号,状態,日付\nA-0001,,,,配達済み,2026-01-10\nA-0002,,,,返戻,2026-01-11\n", ct);
         using var agent = await host.SignInAsync("supervisor", ct);
         var found = await RosterTestData.LookUpAsync(agent, "若葉 花子", "2020-05-10", "123-4567", ct);
