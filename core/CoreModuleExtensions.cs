@@ -78,6 +78,7 @@ public static class CoreModuleExtensions
         services.AddConversations();
         services.AddContactEvents();
         services.AddRetention();
+        Programs.ProgramDataServiceCollectionExtensions.AddCoreProgramData(services);
         AddStaffIdentity(services);
         services.AddStaffSignInSteps();
 

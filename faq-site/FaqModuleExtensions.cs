@@ -34,6 +34,7 @@ public static class FaqModuleExtensions
         builder.AddHubDbContext<FaqDbContext>(FaqDbContext.MigrationsHistoryTable);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ImportFaqDocument>();
+        builder.Services.AddScoped<Core.Programs.IProgramDataPart, KnowledgeBase.Proposals.FaqProposalProgramData>();
         builder.Services.AddScoped<SaveFaq>();
         builder.Services.AddScoped<ChangeFaqStatus>();
         builder.Services.AddScoped<RestoreFaqRevision>();

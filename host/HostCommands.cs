@@ -43,6 +43,8 @@ internal static class HostCommands
             ["cases", "bench", .. var rest] => await Cases.CasesBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["admin", "retention", "run", .. var rest] =>
                 await RunOnPlatformAsync((services, ct) => Admin.AdminRetentionCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token, allModules: true),
+            ["programs", "dispose", .. var rest] =>
+                await RunOnPlatformAsync((services, ct) => Admin.ProgramDisposeCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token, allModules: true),
             ["reports", "bench", .. var rest] => await ReportsBench.ReportsBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["programs", "roster", "bench", .. var rest] => await ProgramsBench.RosterBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["admin", "audit", "verify"] => await RunOnPlatformAsync((services, ct) => Admin.AdminAuditCommand.VerifyAsync(services, Console.Out, ct), cancel.Token),

@@ -28,6 +28,7 @@ public static class VoiceBridgeModuleExtensions
         builder.AddHubDbContext<VoiceDbContext>(VoiceDbContext.MigrationsHistoryTable);
         builder.Services.AddScoped<VoiceEventLedger>();
         builder.Services.AddScoped<IRetentionPolicy, CallRecordRetentionPolicy>();
+        builder.Services.AddScoped<Core.Programs.IProgramDataPart, CallRecordProgramData>();
         builder.Services.AddSingleton<VoiceWorkQueue>();
         builder.Services.AddHostedService<VoiceWorkDispatcher>();
         builder.Services.AddHostedService<VoiceEventRecovery>();

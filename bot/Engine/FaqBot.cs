@@ -42,6 +42,7 @@ internal sealed class FaqBot(
     FaqQuestionTally tally,
     SearchMissLog misses,
     ChatIntake intake,
+    ProgramGreeting programGreeting,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -90,6 +91,11 @@ internal sealed class FaqBot(
         // Greet once: a client that announces itself again (reconnect, webchat/join) gets no second greeting.
         var transcript = await store.ReadAsync(conversation.Id, 0, 500, cancellationToken);
         if (transcript.Any(a => a.Direction == ActivityDirection.Outbound))
+        {
+            return;
+        }
+
+        if (await programGreeting.TryGreetAsync(conversation, cancellationToken))
         {
             return;
         }

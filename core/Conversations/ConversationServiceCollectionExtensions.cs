@@ -15,6 +15,7 @@ internal static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Handoff.IHandoffDesk, Handoff.NoHandoffDesk>();
         services.TryAddSingleton<Handoff.ICaseIntake, Handoff.NoCaseIntake>();
         services.TryAddSingleton<Handoff.ICallbackOutcomes, Handoff.NoCallbackOutcomes>();
+        services.TryAddSingleton<Programs.IProgramDirectory, Programs.NoProgramDirectory>();
         // Replaced by the voice module when it is part of the host.
         services.TryAddSingleton<Handoff.ICallbackDialer, Handoff.NoCallbackDialer>();
         // Replaced by the FAQ module when it is part of the host.

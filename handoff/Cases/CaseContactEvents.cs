@@ -13,6 +13,7 @@ internal static class CaseContactEvents
         new("arrived:case:" + record.Id.ToString("N"), ContactEventKind.Arrived, ChannelOf(record.Channel), record.CreatedAtUtc)
         {
             CaseId = record.Id,
+            ProgramId = record.ProgramId,
             Category = CategoryOf(record),
         };
 
@@ -21,6 +22,7 @@ internal static class CaseContactEvents
         {
             CaseId = record.Id,
             ConversationId = record.ConversationId,
+            ProgramId = record.ProgramId,
             DepartmentId = record.DepartmentId,
             AgentId = actorId,
             Category = CategoryOf(record),

@@ -55,6 +55,8 @@ internal sealed class CaseDesk(
             return CaseOutcome.Invalid(errors);
         }
 
+        // A case made from a program's conversation belongs to the program (its reports, its disposal).
+        var programId = conversationId is { } fromConversation ? (await conversations.FindAsync(fromConversation, cancellationToken))?.ProgramId : null;
         var now = Now;
         CaseRecord? created = null;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -67,6 +69,7 @@ internal sealed class CaseDesk(
             var record = new CaseRecord(year, sequence, channel, actor?.Id, now)
             {
                 ConversationId = conversationId,
+                ProgramId = programId,
                 SourceFaqId = input.SourceFaqId is { Length: > 0 and <= 64 } faq ? faq : null,
                 AwaitingSide = CaseSides.Center,
             };

@@ -50,6 +50,9 @@ public sealed class CaseRecord
     /// <summary>The chat or call it was made from.</summary>
     public Guid? ConversationId { get; set; }
 
+    /// <summary>The program (施策) whose entry its conversation came through; null for the standing service.</summary>
+    public Guid? ProgramId { get; set; }
+
     /// <summary>The FAQ the citizen came from (the inquiry form's <c>faq</c>, the chat's last answer).</summary>
     public string? SourceFaqId { get; set; }
 

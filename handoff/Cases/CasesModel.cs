@@ -44,6 +44,7 @@ internal static class CasesModel
             b.Property(c => c.Token).HasMaxLength(16).IsRequired();
             b.HasIndex(c => c.Token).IsUnique();
             b.HasIndex(c => c.ConversationId);
+            b.HasIndex(c => new { c.ProgramId, c.CreatedAtUtc });
             b.HasIndex(c => new { c.Status, c.CreatedAtUtc });
             b.HasIndex(c => c.CreatedAtUtc);
             b.HasIndex(c => c.UpdatedAtUtc);

@@ -26,6 +26,7 @@ internal static class CasesServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Scoped<ICallbackOutcomes, CaseCallbackOutcomes>());
         services.AddSingleton<CaseExport>();
         services.AddScoped<IInboundMailRouter, CaseMailRouter>();
+        services.AddScoped<CasePersonalFields>();
         services.AddSingleton<IStartupSeeder, CaseCatalogSeeder>();
         return services;
     }

@@ -44,12 +44,13 @@ public sealed record HistoryItem(Guid ConversationId, DateTime CreatedAtUtc, str
 /// <summary>
 /// An open chat: who, what about, the transcript, notes and the citizen's earlier conversations, and its case (the first
 /// one made from it) when it has one. On channel <c>Voice</c> the citizen is spoken to on the agent's phone, so the
-/// console shows the transcript read-only and offers no composer.
+/// console shows the transcript read-only and offers no composer. A conversation that came through a program's entry
+/// names the program (施策), whose pages the console links to beside the chat or call.
 /// </summary>
 public sealed record ChatView(
     Guid ConversationId, string Channel, string ChannelLabel, string Owner, Guid? AgentId, bool Mine, bool ReadOnly, string? Category,
     string? Reason, IReadOnlyList<TranscriptItem> Transcript, IReadOnlyList<NoteItem> Notes, IReadOnlyList<HistoryItem> History,
-    Guid? CaseId = null, string? CaseNumber = null);
+    Guid? CaseId = null, string? CaseNumber = null, string? ProgramCode = null, string? ProgramName = null);
 
 /// <summary>The supervisor's live figures of today (Japan time).</summary>
 public sealed record LiveFigures(

@@ -71,11 +71,14 @@ internal sealed class ConsoleReader(
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
         var mine = conversation.AgentId == user.Id && conversation.Owner == ConversationOwner.Agent;
         var linked = (await CasesOfAsync([conversationId], cancellationToken)).GetValueOrDefault(conversationId);
+        var program = conversation.ProgramId is { } programId
+            ? await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.Code, p.Name }).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new ChatView(
             conversationId, conversation.Channel.ToString(), ChannelLabel(conversation.Channel.ToString()), conversation.Owner.ToString(), conversation.AgentId,
             mine, !mine, request?.Category, request?.Reason ?? conversation.Reason,
             TranscriptView.Map(activities), await NotesAsync(user, conversationId, cancellationToken), await HistoryAsync(conversation, cancellationToken),
-            linked?.Id, linked?.Number);
+            linked?.Id, linked?.Number, program?.Code, program?.Name);
     }
 
     public async Task<IReadOnlyList<TranscriptItem>?> TranscriptAfterAsync(StaffUser user, Guid conversationId, long after, CancellationToken cancellationToken)

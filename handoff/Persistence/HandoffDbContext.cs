@@ -176,6 +176,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new Admin.Teams.StaffTeamMemberEntityTypeConfiguration());
         ConversationHub.Handoff.Programs.ProgramModel.Configure(modelBuilder);
+        ConversationHub.Handoff.Programs.Disposal.ProgramDisposalModel.Configure(modelBuilder);
         ConversationHub.Handoff.Programs.Rosters.RosterModel.Configure(modelBuilder, Pii);
     }
 

@@ -1,3 +1,5 @@
+using ConversationHub.Handoff.Programs.Administration;
+using ConversationHub.Handoff.Programs.Disposal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationHub.Handoff.Programs;
@@ -8,6 +10,8 @@ internal static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramCatalog>();
+        services.AddProgramAdministration();
+        services.AddProgramDisposal();
         Rosters.RostersServiceCollectionExtensions.AddRosters(services);
         return services;
     }

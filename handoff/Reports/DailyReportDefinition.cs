@@ -17,13 +17,13 @@ internal sealed class DailyReportDefinition(IContactFigures figures, ReportFigur
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(viewer);
-        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true), cancellationToken);
+        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true, ProgramId: viewer.ProgramId), cancellationToken);
         var tables = new List<ReportTable>
         {
             counts.PerHour("daily", strings["DailyCaption", period.Label], hours),
             counts.PerChannel("channels", strings["ChannelsCaption"], hours),
         };
-        if (viewer.SeesCenter)
+        if (viewer.SeesCenterLists)
         {
             tables.Add(await lists.ProposalsAsync(period, cancellationToken));
         }

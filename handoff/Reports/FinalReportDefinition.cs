@@ -22,16 +22,20 @@ internal sealed class FinalReportDefinition(
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(viewer);
         var months = MonthsOf(period);
-        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true), cancellationToken);
+        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true, ProgramId: viewer.ProgramId), cancellationToken);
         var tables = new List<ReportTable>
         {
             counts.PerMonth("months", strings["MonthsCaption", period.Label], months, hours),
             counts.PerChannel("channels", strings["ChannelsCaption"], hours),
-            await lists.DepartmentsAsync(period, viewer.DepartmentId, cancellationToken),
+            await lists.DepartmentsAsync(period, viewer.DepartmentId, viewer.ProgramId, cancellationToken),
         };
         if (viewer.SeesCenter)
         {
             tables.Insert(1, await SlaPerMonthAsync(months, hours, cancellationToken));
+        }
+
+        if (viewer.SeesCenterLists)
+        {
             var proposals = await lists.ProposalsAsync(period, cancellationToken);
             tables.Add(ProposalsPerMonth(months, proposals));
             tables.Add(await lists.AccessChangesAsync(period, cancellationToken));

@@ -17,17 +17,21 @@ internal sealed class MonthlyReportDefinition(
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(viewer);
-        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true), cancellationToken);
+        var hours = await figures.HourlyAsync(new ContactFigureQuery(period.From, period.To, DepartmentId: viewer.DepartmentId, PerChannel: true, ProgramId: viewer.ProgramId), cancellationToken);
         var tables = new List<ReportTable>
         {
             counts.PerDay("days", strings["DaysCaption", ReportPeriod.MonthLabel(period.From)], period, hours),
             counts.PerChannel("channels", strings["ChannelsCaption"], hours),
-            await lists.DepartmentsAsync(period, viewer.DepartmentId, cancellationToken),
+            await lists.DepartmentsAsync(period, viewer.DepartmentId, viewer.ProgramId, cancellationToken),
             counts.HeatMap("heatmap", strings["HeatMapCaption"], hours),
         };
         if (viewer.SeesCenter)
         {
             tables.Insert(0, sla.Table(await sla.ComputeAsync(period, hours, cancellationToken)));
+        }
+
+        if (viewer.SeesCenterLists)
+        {
             tables.Add(await lists.ProposalsAsync(period, cancellationToken));
             tables.Add(await lists.AccessChangesAsync(period, cancellationToken));
         }

@@ -26,13 +26,21 @@ internal sealed class ReportListTables(HubDbContext hub, IFaqProposalReport prop
         [AuditActions.UserEnabled] = "Access_Enabled",
     };
 
-    /// <summary>Transfers and escalations per department (only <paramref name="departmentId"/>'s row when given).</summary>
-    public async Task<ReportTable> DepartmentsAsync(ReportPeriod period, Guid? departmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Transfers and escalations per department (only <paramref name="departmentId"/>'s row when given; only the
+    /// contacts of <paramref name="programId"/> when given).
+    /// </summary>
+    public async Task<ReportTable> DepartmentsAsync(ReportPeriod period, Guid? departmentId, Guid? programId, CancellationToken cancellationToken)
     {
         var rows = hub.ContactHourly.AsNoTracking().Where(f => f.HourStartUtc >= period.FromUtc && f.HourStartUtc < period.ToUtcExclusive);
         if (departmentId is { } only)
         {
             rows = rows.Where(f => f.DepartmentId == only);
+        }
+
+        if (programId is { } program)
+        {
+            rows = rows.Where(f => f.ProgramId == program);
         }
 
         var sums = await rows.GroupBy(f => f.DepartmentId)

@@ -8,8 +8,27 @@ namespace ConversationHub.Handoff.Reports;
 /// <c>date=yyyy-MM-dd</c> (any day; the report covering it), the monthly by <c>month=yyyy-MM</c>, the final by
 /// <c>from=yyyy-MM&amp;to=yyyy-MM</c>. Without them: the newest complete report.
 /// </summary>
-internal sealed class ReportRequests(DailyPeriods periods)
+internal sealed class ReportRequests(DailyPeriods periods, Programs.ProgramCatalog programs)
 {
+    /// <summary>
+    /// The program (施策) the report is filtered by, from <c>program=&lt;code&gt;</c>: none when absent or empty, or the
+    /// resource key of the error when no program has the code.
+    /// </summary>
+    public async Task<(Programs.ProgramDefinition? Program, string? Error)> ProgramAsync(IQueryCollection query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var code = query["program"].ToString().Trim();
+        if (code.Length == 0)
+        {
+            return (null, null);
+        }
+
+        return await programs.FindByCodeAsync(code, cancellationToken) is { } program ? (program, null) : (null, "BadProgram");
+    }
+
+    /// <summary>Every program, for the reports' program filter.</summary>
+    public Task<List<Programs.ProgramDefinition>> ProgramsAsync(CancellationToken cancellationToken) => programs.ListAsync(cancellationToken);
+
     /// <summary>The period asked for, or the resource key of the error (the request is then refused and nothing is built).</summary>
     public (ReportPeriod? Period, string? Error) Parse(string kind, IQueryCollection query)
     {

@@ -11,6 +11,12 @@ namespace ConversationHub.Handoff.Reports;
 /// </summary>
 internal sealed record ReportViewer(bool SeesCenter, Guid? DepartmentId)
 {
+    /// <summary>Only the contacts of this program (施策); the whole service when null. A filter the reader chose.</summary>
+    public Guid? ProgramId { get; init; }
+
+    /// <summary>Whether the center-wide lists (FAQ proposals, access changes) belong in the report: not for one program.</summary>
+    public bool SeesCenterLists => SeesCenter && ProgramId is null;
+
     /// <summary>The roles that read reports.</summary>
     public const string Roles = HubRoles.Supervisor + "," + HubRoles.Administrator + "," + HubRoles.DepartmentStaff;
 

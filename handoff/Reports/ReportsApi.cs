@@ -60,6 +60,12 @@ internal static class ReportsApi
             errors["period"] = [strings["Error_" + (error ?? "BadKind")].Value];
         }
 
+        var (program, programError) = await requests.ProgramAsync(context.Request.Query, ct);
+        if (programError is not null)
+        {
+            errors["program"] = [strings["Error_" + programError].Value];
+        }
+
         var (format, encoding) = FormatOf(context.Request.Query);
         if (format is null || encoding is null)
         {
@@ -71,11 +77,11 @@ internal static class ReportsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var document = await definition!.BuildAsync(period!, viewer, ct);
+        var document = await definition!.BuildAsync(period!, viewer with { ProgramId = program?.Id }, ct);
         var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding!.Value);
         var key = period!.Key(kind);
         await context.AuditAsync(AuditActions.Exported, $"report:{kind}:{key}",
-            $"{FormatName(format!.Value, encoding!.Value)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}");
+            $"{FormatName(format!.Value, encoding!.Value)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
         var stamp = JapanTime.ToJapan(time.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return File(bytes, format.Value, encoding.Value, $"report-{kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConversationHub.Bot.DirectLine.Tokens;
 using ConversationHub.Bot.DirectLine.Wire;
 using ConversationHub.Core.Conversations.Domain;
+using ConversationHub.Core.Programs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,9 +25,11 @@ internal static class DirectLineTokensApi
     /// <summary>
     /// Without credentials: an anonymous citizen token for a fresh <c>dl_…</c> user and a new conversation
     /// (rate-limited per client address). With the embedder secret: the same, for the body's <c>user.id</c> if given.
+    /// <c>?program=&lt;code&gt;</c> (a program's chat entry) makes the conversation the program's while it is in service;
+    /// an unknown code, or a program not in service, starts an ordinary conversation.
     /// </summary>
     public static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>>> GenerateTokenAsync(
-        HttpRequest request, DirectLineServices services, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineServices services, IProgramDirectory programs, CancellationToken cancellationToken)
     {
         var userId = DirectLineUserIds.NewAnonymous();
         var bearer = DirectLineRequests.BearerOf(request);
@@ -46,7 +49,8 @@ internal static class DirectLineTokensApi
             userId = user ?? userId;
         }
 
-        var conversation = await services.Conversations.StartAsync(ConversationChannel.WebChat, userId, cancellationToken);
+        var program = request.Query["program"].ToString() is { Length: > 0 } code ? await programs.FindByCodeAsync(code, cancellationToken) : null;
+        var conversation = await services.Conversations.StartAsync(ConversationChannel.WebChat, userId, program is { InService: true } ? program.Id : null, cancellationToken);
         DirectLineLog.ConversationStarted(services.Logger, conversation.Id);
         var token = services.Tokens.Issue(userId, conversation.Id);
         return TypedResults.Ok(new ConversationResponse(conversation.Id.ToString(), token.Value, token.ExpiresInSeconds));

@@ -9,6 +9,7 @@ namespace ConversationHub.Core.ContactEvents.Figures;
 /// <param name="Channel">Only this channel; all when null.</param>
 /// <param name="DepartmentId">Only this department's rows (its escalations); all rows when null.</param>
 /// <param name="Category">Only this category; all when null.</param>
+/// <param name="ProgramId">Only the contacts of this program (施策); all when null.</param>
 /// <param name="PerChannel">One row per hour and channel (true) or per hour over all channels (false).</param>
 public sealed record ContactFigureQuery(
     DateOnly FromJst,
@@ -16,4 +17,5 @@ public sealed record ContactFigureQuery(
     ContactChannel? Channel = null,
     Guid? DepartmentId = null,
     string? Category = null,
-    bool PerChannel = false);
+    bool PerChannel = false,
+    Guid? ProgramId = null);

@@ -30,6 +30,11 @@ internal sealed class RollupContactFigures(HubDbContext db) : IContactFigures
             rows = rows.Where(f => f.DepartmentId == department);
         }
 
+        if (query.ProgramId is { } program)
+        {
+            rows = rows.Where(f => f.ProgramId == program);
+        }
+
         if (query.Category is { } category)
         {
             rows = rows.Where(f => f.Category == category);

@@ -4,7 +4,7 @@ using ConversationHub.Core.ContactEvents.Domain;
 namespace ConversationHub.Core.ContactEvents.Rollup;
 
 /// <summary>
-/// The counters of one hour, one channel, one department and one category, folded from <c>contact_events</c> by
+/// The counters of one hour, one channel, one department, one category and one program, folded from <c>contact_events</c> by
 /// <see cref="ContactRollupPass"/>. Reports read these rows only, so a year's report reads at most a year of hours.
 /// The hour is stored as its UTC start; Japan has no daylight saving time (UTC+9 all year), so UTC hours and
 /// Japan-time hours have the same boundaries and reports label them in Japan time.
@@ -18,12 +18,13 @@ public sealed class ContactHourlyFigures
     }
 
     /// <summary>Creates an empty row.</summary>
-    public ContactHourlyFigures(DateTime hourStartUtc, ContactChannel channel, Guid departmentId, string category)
+    public ContactHourlyFigures(DateTime hourStartUtc, ContactChannel channel, Guid departmentId, string category, Guid programId = default)
     {
         HourStartUtc = hourStartUtc;
         Channel = channel;
         DepartmentId = departmentId;
         Category = category;
+        ProgramId = programId;
     }
 
     /// <summary>The hour's start (UTC, whole hour).</summary>
@@ -37,6 +38,9 @@ public sealed class ContactHourlyFigures
 
     /// <summary>The category; empty for events of no category.</summary>
     public string Category { get; private set; }
+
+    /// <summary>The program (施策) the contacts came through; <see cref="Guid.Empty"/> for the standing service.</summary>
+    public Guid ProgramId { get; private set; }
 
     /// <summary>Contacts that arrived (入電・着信・受付).</summary>
     public int Arrived { get; set; }

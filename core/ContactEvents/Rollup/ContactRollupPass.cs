@@ -33,21 +33,21 @@ internal sealed class ContactRollupPass(HubDbContext db)
             return 0;
         }
 
-        var rows = new Dictionary<(DateTime Hour, ContactChannel Channel, Guid Department, string Category), ContactHourlyFigures>();
+        var rows = new Dictionary<(DateTime Hour, ContactChannel Channel, Guid Department, string Category, Guid Program), ContactHourlyFigures>();
         foreach (var hour in events.Select(e => HourOf(e.OccurredAtUtc)).Distinct())
         {
             foreach (var row in await db.ContactHourly.Where(f => f.HourStartUtc == hour).ToListAsync(cancellationToken))
             {
-                rows[(row.HourStartUtc, row.Channel, row.DepartmentId, row.Category)] = row;
+                rows[(row.HourStartUtc, row.Channel, row.DepartmentId, row.Category, row.ProgramId)] = row;
             }
         }
 
         foreach (var contactEvent in events)
         {
-            var key = (HourOf(contactEvent.OccurredAtUtc), contactEvent.Channel, contactEvent.DepartmentId ?? Guid.Empty, contactEvent.Category ?? "");
+            var key = (HourOf(contactEvent.OccurredAtUtc), contactEvent.Channel, contactEvent.DepartmentId ?? Guid.Empty, contactEvent.Category ?? "", contactEvent.ProgramId ?? Guid.Empty);
             if (!rows.TryGetValue(key, out var row))
             {
-                row = new ContactHourlyFigures(key.Item1, key.Channel, key.Item3, key.Item4);
+                row = new ContactHourlyFigures(key.Item1, key.Channel, key.Item3, key.Item4, key.Item5);
                 db.ContactHourly.Add(row);
                 rows[key] = row;
             }

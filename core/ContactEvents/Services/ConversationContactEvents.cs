@@ -5,7 +5,7 @@ using ConversationHub.Core.Conversations.Domain;
 namespace ConversationHub.Core.ContactEvents.Services;
 
 /// <summary>
-/// The contact events of a conversation's owner transitions, which the conversation store writes in the transaction
+/// The contact events of a conversation's owner transitions, each carrying the conversation's program, which the conversation store writes in the transaction
 /// that saves the transition. Source keys name the conversation (one hand-off, one first answer, one end per
 /// conversation) or, for transfers, the conversation's version after the transfer, so a retried save adds nothing.
 /// </summary>
@@ -18,10 +18,11 @@ internal static class ConversationContactEvents
     /// </summary>
     public static bool ArrivesWithFirstMessage(ConversationChannel channel) => channel is ConversationChannel.WebChat or ConversationChannel.Line;
 
-    public static ContactEvent Arrived(Guid conversationId, ConversationChannel channel, DateTime atUtc) =>
+    public static ContactEvent Arrived(Guid conversationId, ConversationChannel channel, Guid? programId, DateTime atUtc) =>
         new(Key("arrived", conversationId), ContactEventKind.Arrived, ContactChannels.Of(channel), atUtc)
         {
             ConversationId = conversationId,
+            ProgramId = programId,
         };
 
     public static List<ContactEvent> Of(Conversation conversation)
@@ -46,28 +47,33 @@ internal static class ConversationContactEvents
         HandoffRequested h => new(Key("handed_off", c.Id), ContactEventKind.HandedOff, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
+            ProgramId = c.ProgramId,
             Category = ContactEventCodes.Cut(h.Category),
         },
         // A return to an agent after a requeue is not a second answer: the contact was answered once.
         AgentAssigned { FirstAnswer: true } a => new(Key("answered", c.Id), ContactEventKind.Answered, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
+            ProgramId = c.ProgramId,
             AgentId = a.AgentId,
             WaitMs = a.WaitMs,
         },
         ConversationTransferred t => new(Key("transferred", c.Id) + ":" + version.ToString(CultureInfo.InvariantCulture), ContactEventKind.Transferred, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
+            ProgramId = c.ProgramId,
             AgentId = t.ToAgentId,
         },
         ConversationEnded { FinalOwner: ConversationOwner.Abandoned } e => new(Key("abandoned", c.Id), ContactEventKind.Abandoned, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
+            ProgramId = c.ProgramId,
             WaitMs = e.WaitMs,
         },
         ConversationEnded { FinalOwner: ConversationOwner.Closed, AgentId: { } agentId } e => new(Key("closed", c.Id), ContactEventKind.Closed, ContactChannels.Of(c.Channel), c.UpdatedAtUtc)
         {
             ConversationId = c.Id,
+            ProgramId = c.ProgramId,
             AgentId = agentId,
             WrapUpCode = ContactEventCodes.Cut(e.WrapUpCode),
         },

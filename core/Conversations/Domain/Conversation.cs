@@ -67,6 +67,12 @@ public sealed class Conversation
     /// <summary>Why the handoff was requested or the conversation ended (a short code such as <c>user_request</c>).</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>
+    /// The program (施策) whose entry the conversation came through (a program's web chat link, LINE keyword or phone
+    /// number); null for the city's standing service. Its contact events and cases carry it, so reports filter by it.
+    /// </summary>
+    public Guid? ProgramId { get; private set; }
+
     /// <summary>Optimistic concurrency: two nodes cannot both move the owner.</summary>
     public int Version { get; private set; }
 
@@ -167,6 +173,27 @@ public sealed class Conversation
         SurveyUntilUtc = null;
         UpdatedAtUtc = nowUtc;
         Version++;
+    }
+
+    /// <summary>
+    /// Tags the conversation with the program it entered through. A conversation belongs to one program for its whole
+    /// life: tagging it again with the same program changes nothing, and with another one is refused.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It already belongs to another program.</exception>
+    public void EnterProgram(Guid programId)
+    {
+        if (programId == Guid.Empty)
+        {
+            throw new ArgumentException("A program id is required.", nameof(programId));
+        }
+
+        if (ProgramId is { } current && current != programId)
+        {
+            throw new InvalidOperationException($"Conversation {Id} already belongs to program {current}, not {programId}.");
+        }
+
+        // Not an owner transition: Version and UpdatedAtUtc (the queue's wait clock) stay as they are.
+        ProgramId = programId;
     }
 
     /// <summary>Forgets the raised events once they are published.</summary>

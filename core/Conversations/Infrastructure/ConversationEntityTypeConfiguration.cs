@@ -22,5 +22,6 @@ internal sealed class ConversationEntityTypeConfiguration(IPiiProtector pii) : I
         builder.HasIndex(c => new { c.Owner, c.AgentId });
         builder.HasIndex(c => new { c.CitizenKeyHash, c.Owner });
         builder.HasIndex(c => new { c.Owner, c.UpdatedAtUtc });
+        builder.HasIndex(c => new { c.ProgramId, c.CreatedAtUtc });
     }
 }

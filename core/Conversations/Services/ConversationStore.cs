@@ -16,17 +16,25 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
     // Stateless; the store writes its contact events itself, in the transaction of the change they describe.
     private static readonly ContactEventRecorder Recorder = new();
 
-    public async Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken)
+    public Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken) =>
+        StartAsync(channel, citizenKey, null, cancellationToken);
+
+    public async Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, Guid? programId, CancellationToken cancellationToken)
     {
         var conversation = new Conversation(channel, citizenKey, time.GetUtcNow().UtcDateTime)
         {
             CitizenKeyHash = HashCitizen(channel, citizenKey),
         };
+        if (programId is { } program)
+        {
+            conversation.EnterProgram(program);
+        }
+
         db.Conversations.Add(conversation);
         // The change and its contact events commit together: a node killed in between loses both or neither.
         IReadOnlyList<ContactEvent> arrived = ConversationContactEvents.ArrivesWithFirstMessage(channel)
             ? []
-            : [ConversationContactEvents.Arrived(conversation.Id, channel, conversation.CreatedAtUtc)];
+            : [ConversationContactEvents.Arrived(conversation.Id, channel, conversation.ProgramId, conversation.CreatedAtUtc)];
         await Recorder.SaveChangesWithAsync(db, arrived, cancellationToken);
         return conversation;
     }
@@ -257,7 +265,7 @@ internal sealed class ConversationStore(HubDbContext db, IPiiProtector pii, IHub
             && activities.FirstOrDefault(IsCitizenMessage) is { } first)
         {
             // The event's key is the conversation's, so only the first message's insert stores a row.
-            await Recorder.RecordAsync(db, [ConversationContactEvents.Arrived(conversationId, conversation.Channel, first.TimestampUtc)], cancellationToken);
+            await Recorder.RecordAsync(db, [ConversationContactEvents.Arrived(conversationId, conversation.Channel, conversation.ProgramId, first.TimestampUtc)], cancellationToken);
         }
     }
 

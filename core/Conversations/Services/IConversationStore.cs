@@ -11,6 +11,12 @@ public interface IConversationStore
     /// <summary>Starts a new conversation owned by the bot.</summary>
     Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts a new conversation owned by the bot that came through the entry of the program <paramref name="programId"/>
+    /// (null: the standing service); its arrival's contact event carries the program.
+    /// </summary>
+    Task<Conversation> StartAsync(ConversationChannel channel, string citizenKey, Guid? programId, CancellationToken cancellationToken);
+
     /// <summary>The citizen's open conversation on the channel, if any (the most recent one).</summary>
     Task<Conversation?> FindOpenAsync(ConversationChannel channel, string citizenKey, CancellationToken cancellationToken);
 

@@ -35,7 +35,7 @@ internal static class TranscriptQueries
     public static readonly PerModel<Func<HubDbContext, Guid, CancellationToken, Task<SequenceAndChannel>>> LastSequence = new(() =>
         EF.CompileAsyncQuery((HubDbContext db, Guid conversationId, CancellationToken _) =>
             db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
-                .Select(c => new SequenceAndChannel(c.LastSequence, c.Channel)).Single()));
+                .Select(c => new SequenceAndChannel(c.LastSequence, c.Channel, c.ProgramId)).Single()));
 
     public static readonly PerModel<Func<HubDbContext, Guid, long, CancellationToken, Task<DateTime?>>> TimestampAt = new(() =>
         EF.CompileAsyncQuery((HubDbContext db, Guid conversationId, long sequence, CancellationToken _) =>
@@ -44,7 +44,7 @@ internal static class TranscriptQueries
                 .Select(a => (DateTime?)a.TimestampUtc)
                 .SingleOrDefault()));
 
-    internal sealed record SequenceAndChannel(long LastSequence, ConversationChannel Channel);
+    internal sealed record SequenceAndChannel(long LastSequence, ConversationChannel Channel, Guid? ProgramId);
 
     /// <summary>
     /// A compiled query per EF model: a compiled query refuses a context of another model, and one process can hold

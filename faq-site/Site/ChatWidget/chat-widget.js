@@ -136,6 +136,11 @@
     };
   }
 
+  // A program's chat entry (data-program, from the page's ?program=): the token's conversation enters the program.
+  const tokenUrl = () => root.dataset.program
+    ? root.dataset.tokenUrl + (root.dataset.tokenUrl.includes('?') ? '&' : '?') + 'program=' + encodeURIComponent(root.dataset.program)
+    : root.dataset.tokenUrl;
+
   async function start() {
     started = true;
     giveStylesTheNonce();
@@ -145,7 +150,7 @@
     try {
       const [, response] = await Promise.all([
         window.WebChat ? Promise.resolve() : loadScript(root.dataset.bundle),
-        fetch(root.dataset.tokenUrl, { method: 'POST', headers: { Accept: 'application/json' } })
+        fetch(tokenUrl(), { method: 'POST', headers: { Accept: 'application/json' } })
       ]);
       if (!response.ok) throw new Error('token ' + response.status);
       const { token } = await response.json();

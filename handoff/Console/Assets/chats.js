@@ -909,6 +909,7 @@
       el.message.value = '';
       el.typing.hidden = true;
       renderCall(null);
+      renderProgram(null);
       renderChatControls();
       renderTools();
       return;
@@ -927,8 +928,24 @@
     }
     renderTyping();
     renderCall(chat);
+    renderProgram(chat);
     renderChatControls();
     renderTools();
+  }
+
+  // The 施策 panel: a chat or call that came through a program's entry links to the program's pages for this conversation.
+  function renderProgram(chat) {
+    const panel = $('program-panel');
+    const view = chat && chat.view;
+    panel.hidden = !(view && view.programCode);
+    if (panel.hidden) {
+      return;
+    }
+    $('program-name').textContent = view.programName || view.programCode;
+    const query = '?program=' + encodeURIComponent(view.programCode) + '&conversation=' + encodeURIComponent(chat.id);
+    for (const link of panel.querySelectorAll('a[data-path]')) {
+      link.href = link.dataset.path + query;
+    }
   }
 
   function appendLines(items) {

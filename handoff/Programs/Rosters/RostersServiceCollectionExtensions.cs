@@ -12,6 +12,7 @@ internal static class RostersServiceCollectionExtensions
         services.AddScoped<ImportRosterStatuses>();
         services.AddScoped<LookUpHousehold>();
         services.AddScoped<DeclineHousehold>();
+        services.AddScoped<Core.Programs.IProgramDataPart, RosterProgramData>();
         return services;
     }
 }

@@ -151,6 +151,29 @@ public abstract class ContactFiguresTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task HourlyAsync_ByProgram_CountsOnlyTheProgramsContactsAndTheTotalsStay()
+    {
+        var program = Guid.Parse("b1000000-0000-0000-0000-000000000019");
+        await RecordAsync(GeneratedDay());
+        await RecordAsync(
+        [
+            new("arrived:p1", ContactEventKind.Arrived, ContactChannel.WebChat, Jst(9, 5)) { ProgramId = program },
+            new("arrived:p2", ContactEventKind.Arrived, ContactChannel.Voice, Jst(9, 6)) { ProgramId = program },
+            new("handed_off:p1", ContactEventKind.HandedOff, ContactChannel.WebChat, Jst(9, 7)) { ProgramId = program, Category = "koseki" },
+        ]);
+        await FoldAsync();
+
+        var programOnly = await FiguresAsync(new ContactFigureQuery(Day, Day, ProgramId: program));
+        var all = await FiguresAsync(new ContactFigureQuery(Day, Day));
+
+        var nine = Assert.Single(programOnly);
+        Assert.Equal((9, 2, 1), (nine.HourJst.Hour, nine.Arrived, nine.HandedOff));
+        var allNine = all.Single(h => h.HourJst.Hour == 9);
+        Assert.Equal((6, 3), (allNine.Arrived, allNine.HandedOff));
+        Assert.Empty(await FiguresAsync(new ContactFigureQuery(Day, Day, ProgramId: Guid.NewGuid())));
+    }
+
+    [Fact]
     public async Task RecordAsync_ReplayedEvents_AreCountedOnce()
     {
         // Arrange: the day, folded; then a retried request records a1's answer again (with another wait) and the

@@ -94,6 +94,9 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/admin/users/import", Admin, "/console/admin/users/import"),
         new("/console/admin/teams", Admin, "/console/admin/teams"),
         new("/console/reports/self-service", Supervisor, "/console/reports/self-service"),
+        new("/console/programs", Admin, "/console/programs"),
+        new("/console/programs/edit", Admin, "/console/programs/edit?program=mynumber"),
+        new("/console/programs/disposal", Admin, "/console/programs/disposal?program=mynumber"),
         new("/console/programs/roster", Operator, "/console/programs/roster?program=coupon"),
     ];
 

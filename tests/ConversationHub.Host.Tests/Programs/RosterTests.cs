@@ -267,6 +267,31 @@ public abstract class RosterTests(DatabaseProvider provider)
         await AssertNoClearTextAsync(host, ["若葉 太郎", "若葉太郎", "青葉 二葉", "ヤマダ", "若葉市中央", "若葉市東町", "123-4567", "1234568", "1985-04-01", "2020-05-10", "A-0001"], ct);
     }
 
+    [Fact]
+    public async Task Dispose_RosterPart_DeletesHouseholdsKeysAndHistoryKeepsImportRecords()
+    {
+        // Arrange: a roster with a status, as the program's disposal finds it.
+        var ct = TestTimeout.Token(180);
+        await using var host = await HubHost.StartAsync(Provider, cancellationToken: ct);
+        var (program, _) = await RosterTestData.CreateWithRosterAsync(host, ct);
+        await RosterTestData.ImportStatusesAsync(host, program, "世帯番号,状態,日付\nA-0001,配達済み,2026-01-10\n", ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        var part = scope.ServiceProvider.GetServices<ConversationHub.Core.Programs.IProgramDataPart>().Single(p => p.Kind == "roster");
+        var before = await part.CountAsync(program.Id, ct);
+
+        // Act
+        var disposed = await part.DisposeAsync(program.Id, ct);
+        var again = await part.DisposeAsync(program.Id, ct);
+
+        // Assert: 3 households and 6 member keys; nothing left to find; the import records stay as evidence.
+        Assert.Equal((9L, 9L, 0L, 0L), (before, disposed, again, await part.CountAsync(program.Id, ct)));
+        Assert.Empty(await RosterTestData.FindAsync(host, program, "若葉 太郎", "1985-04-01", "123-4567", ct));
+        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
+        Assert.Equal(0, await db.RosterEvents.CountAsync(ct));
+        Assert.Null((await db.RosterSettings.AsNoTracking().SingleAsync(ct)).ActiveImportId);
+        Assert.Equal(2, await db.RosterImports.CountAsync(ct));
+    }
+
     /// <summary>The provider's own check that none of <paramref name="clear"/> is stored in clear.</summary>
     protected virtual Task AssertNoClearTextAsync(HubHost host, string[] clear, CancellationToken ct) => Task.CompletedTask;
 }

@@ -80,3 +80,61 @@ public sealed class DailyReportPageTests
     }
 
 }
+
+/// <summary>
+/// The reports filtered by program (施策, issue 19): only the contacts that came through the program are counted, the
+/// export carries the filter, the center-wide lists are left out, and an unknown program is refused.
+/// </summary>
+public sealed class ProgramReportFilterTests
+{
+    [Fact]
+    public async Task Reports_FilteredByProgram_CountOnlyItsContacts()
+    {
+        // Arrange: the day of DailyReportPageTests plus three arrivals and a hand-off through a program at 11時.
+        var ct = TestTimeout.Token(120);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        await DailyReportPageTests.SeedAsync(host, ct);
+        var day = DailyReportPageTests.Day;
+        DateTime At(int hour, int minute) => JapanTime.At(day, new TimeOnly(hour, minute)).UtcDateTime;
+        Guid programId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var handoff = scope.ServiceProvider.GetRequiredService<ConversationHub.Handoff.Persistence.HandoffDbContext>();
+            var program = new ConversationHub.Handoff.Programs.ProgramDefinition("filtertest", "報告テスト施策", day.AddDays(-10), day.AddDays(30), day.AddDays(60), DateTime.UtcNow);
+            handoff.Programs.Add(program);
+            await handoff.SaveChangesAsync(ct);
+            programId = program.Id;
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            await scope.ServiceProvider.GetRequiredService<IContactEventRecorder>().RecordAsync(db,
+            [
+                new("program:a1", ContactEventKind.Arrived, ContactChannel.WebChat, At(11, 5)) { ProgramId = programId },
+                new("program:a2", ContactEventKind.Arrived, ContactChannel.Voice, At(11, 6)) { ProgramId = programId },
+                new("program:a3", ContactEventKind.Arrived, ContactChannel.Line, At(11, 7)) { ProgramId = programId },
+                new("program:h1", ContactEventKind.HandedOff, ContactChannel.WebChat, At(11, 8)) { ProgramId = programId },
+            ], ct);
+            await scope.ServiceProvider.GetRequiredService<ContactRollupPass>().RunAsync(1000, ct);
+        }
+
+        using var supervisor = await host.SignInAsync("supervisor", ct);
+
+        // Act
+        var all = await supervisor.GetStringAsync(new Uri("/console/reports?date=2026-11-18", UriKind.Relative), ct);
+        var filtered = await supervisor.GetStringAsync(new Uri("/console/reports?date=2026-11-18&program=filtertest", UriKind.Relative), ct);
+        var csv = await supervisor.GetStringAsync(new Uri("/console/reports/export/daily?date=2026-11-18&program=filtertest&format=csv&encoding=utf8", UriKind.Relative), ct);
+        using var unknown = await supervisor.GetAsync(new Uri("/console/reports?date=2026-11-18&program=nosuch", UriKind.Relative), ct);
+
+        // Assert: columns are 受付, ボット回答, 引継ぎ, 応答, 10秒以内, 放棄, 転送, エスカレーション, 完了, 積滞, 満足度回答.
+        Assert.Equal(["5", "0", "1", "1", "1", "0", "0", "2", "0", "0", "0"], ReportSeed.Rows(all, "daily")["合計"]);
+        var mine = ReportSeed.Rows(filtered, "daily");
+        Assert.Equal(["3", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0"], mine["合計"]);
+        Assert.Equal(["3", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0"], mine["11時～12時"]);
+        Assert.Contains("施策「報告テスト施策」の受付だけを集計しています。", filtered, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"filtertest\" selected=\"selected\">", filtered, StringComparison.Ordinal);
+        Assert.Contains("program=filtertest", filtered, StringComparison.Ordinal);
+        Assert.Contains("id=\"proposals-caption\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"proposals-caption\"", filtered, StringComparison.Ordinal);
+        Assert.Contains("11時～12時,3,0,1,", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("指定された施策が見つかりません", await unknown.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+}

@@ -29,8 +29,14 @@ internal abstract class ReportPageModel(
 
     public string? DepartmentName { get; private set; }
 
-    /// <summary>The export links' query (the period as asked).</summary>
+    /// <summary>The export links' query (the period and the program as asked).</summary>
     public string PeriodQuery { get; private set; } = "";
+
+    /// <summary>The program the report is filtered by, if any.</summary>
+    public Handoff.Programs.ProgramDefinition? Program { get; private set; }
+
+    /// <summary>The programs to choose from.</summary>
+    public IReadOnlyList<Handoff.Programs.ProgramDefinition> Programs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,8 +46,11 @@ internal abstract class ReportPageModel(
             return Forbid();
         }
 
+        Programs = await requests.ProgramsAsync(cancellationToken);
         var (period, error) = requests.Parse(kind, Request.Query);
-        if (period is null)
+        var (program, programError) = await requests.ProgramAsync(Request.Query, cancellationToken);
+        error ??= programError;
+        if (period is null || programError is not null)
         {
             Error = strings["Error_" + error];
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -53,8 +62,9 @@ internal abstract class ReportPageModel(
             DepartmentName = await hub.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
         }
 
-        PeriodQuery = QueryOf(period);
-        Report = await definitions.Single(d => d.Kind == kind).BuildAsync(period, Viewer, cancellationToken);
+        Program = program;
+        PeriodQuery = QueryOf(period) + (program is null ? "" : "&program=" + Uri.EscapeDataString(program.Code));
+        Report = await definitions.Single(d => d.Kind == kind).BuildAsync(period, Viewer with { ProgramId = program?.Id }, cancellationToken);
         await OnReportAsync(cancellationToken);
         return Page();
     }

@@ -1,0 +1,23 @@
+namespace ConversationHub.Core.Programs;
+
+/// <summary>What an entry (web chat link, LINE keyword, phone number) needs to know of its program today (Japan time).</summary>
+/// <param name="Id">The program; conversations that enter it carry it.</param>
+/// <param name="Code">Its short key (<c>mynumber</c>).</param>
+/// <param name="Name">Its name as citizens see it.</param>
+/// <param name="InService">Whether today is between its first and last day of service.</param>
+/// <param name="HasEnded">Whether its service has ended (or its data was disposed of): the entry says
+/// <paramref name="EndMessage"/> and <paramref name="AfterEndGuidance"/> instead of starting the program.</param>
+/// <param name="FaqCategory">The FAQ field its chat entry preselects, or null.</param>
+/// <param name="Languages">Its languages, <c>ja</c> first.</param>
+/// <param name="EndMessage">What its entries say after the end of service.</param>
+/// <param name="AfterEndGuidance">Where to go instead after the end of service.</param>
+public sealed record ProgramEntry(
+    Guid Id,
+    string Code,
+    string Name,
+    bool InService,
+    bool HasEnded,
+    string? FaqCategory,
+    IReadOnlyList<string> Languages,
+    string EndMessage,
+    string AfterEndGuidance);

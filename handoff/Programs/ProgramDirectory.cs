@@ -1,0 +1,69 @@
+using System.Text;
+using ConversationHub.Core.Programs;
+
+namespace ConversationHub.Handoff.Programs;
+
+/// <summary>
+/// The handoff module's <see cref="IProgramDirectory"/> over <see cref="ProgramCatalog"/>. A city runs a handful of
+/// programs at a time, so keyword and number look-ups read the list and compare in memory.
+/// </summary>
+internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirectory
+{
+    public async Task<ProgramEntry?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(id, cancellationToken) is { } program ? EntryOf(program) : null;
+
+    public async Task<ProgramEntry?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var trimmed = code?.Trim() ?? "";
+        if (trimmed.Length is 0 or > ProgramDefinition.MaxCodeLength)
+        {
+            return null;
+        }
+
+        return await catalog.FindByCodeAsync(trimmed, cancellationToken) is { } program ? EntryOf(program) : null;
+    }
+
+    public async Task<ProgramEntry?> FindByLineKeywordAsync(string text, CancellationToken cancellationToken)
+    {
+        var wanted = Fold(text);
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var programs = await catalog.ListAsync(cancellationToken);
+        return programs.FirstOrDefault(p => p.LineKeyword is { } keyword && string.Equals(Fold(keyword), wanted, StringComparison.OrdinalIgnoreCase)) is { } program
+            ? EntryOf(program)
+            : null;
+    }
+
+    public async Task<ProgramEntry?> FindByPhoneNumberAsync(string phoneNumber, CancellationToken cancellationToken)
+    {
+        var wanted = phoneNumber?.Trim() ?? "";
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var programs = await catalog.ListAsync(cancellationToken);
+        return programs.FirstOrDefault(p => p.PhoneNumberList.Contains(wanted, StringComparer.Ordinal)) is { } program ? EntryOf(program) : null;
+    }
+
+    /// <summary>A keyword as compared: full-width letters and digits folded (NFKC), spaces trimmed.</summary>
+    internal static string Fold(string? text) => (text ?? "").Normalize(NormalizationForm.FormKC).Trim();
+
+    private ProgramEntry EntryOf(ProgramDefinition program)
+    {
+        var state = catalog.StateToday(program);
+        return new ProgramEntry(
+            program.Id,
+            program.Code,
+            program.Name,
+            state == ProgramServiceState.InService,
+            state is ProgramServiceState.Ended or ProgramServiceState.Disposed,
+            program.FaqCategory,
+            program.LanguageList,
+            program.EndMessage,
+            program.AfterEndGuidance);
+    }
+}
