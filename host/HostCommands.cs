@@ -46,6 +46,7 @@ internal static class HostCommands
             ["programs", "dispose", .. var rest] =>
                 await RunOnPlatformAsync((services, ct) => Admin.ProgramDisposeCommand.RunAsync(services, rest, Console.Out, ct), cancel.Token, allModules: true),
             ["reports", "bench", .. var rest] => await ReportsBench.ReportsBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
+            ["programs", "roster", "bench", .. var rest] => await ProgramsBench.RosterBenchCommand.RunAsync(rest, Console.Out, cancel.Token),
             ["admin", "audit", "verify"] => await RunOnPlatformAsync((services, ct) => Admin.AdminAuditCommand.VerifyAsync(services, Console.Out, ct), cancel.Token),
             ["admin", "backup" or "restore", ..] => await Admin.AdminBackupCommand.RunAsync(args[1..], HostSetup.CreateBuilder([]).Configuration, Console.Out, cancel.Token),
             ["postal", "bench", .. var rest] => await Postal.PostalCommand.BenchAsync(rest, Console.Out, cancel.Token),

@@ -96,6 +96,15 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
     internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry> ProgramFormEntries => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormEntry>();
 
     internal DbSet<ConversationHub.Handoff.Programs.Forms.ProgramFormExport> ProgramFormExports => Set<ConversationHub.Handoff.Programs.Forms.ProgramFormExport>();
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterSettings> RosterSettings => Set<ConversationHub.Handoff.Programs.Rosters.RosterSettings>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterImport> RosterImports => Set<ConversationHub.Handoff.Programs.Rosters.RosterImport>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterHousehold> RosterHouseholds => Set<ConversationHub.Handoff.Programs.Rosters.RosterHousehold>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterMemberKey> RosterKeys => Set<ConversationHub.Handoff.Programs.Rosters.RosterMemberKey>();
+
+    internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterEvent> RosterEvents => Set<ConversationHub.Handoff.Programs.Rosters.RosterEvent>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -188,6 +197,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         ConversationHub.Handoff.Programs.Disposal.ProgramDisposalModel.Configure(modelBuilder);
         ConversationHub.Handoff.Programs.Reservations.ReservationsModel.Configure(modelBuilder, Pii);
         ConversationHub.Handoff.Programs.Forms.ProgramFormsModel.Configure(modelBuilder, Pii);
+        ConversationHub.Handoff.Programs.Rosters.RosterModel.Configure(modelBuilder, Pii);
     }
 
     /// <inheritdoc />

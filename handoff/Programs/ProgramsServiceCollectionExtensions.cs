@@ -14,6 +14,7 @@ internal static class ProgramsServiceCollectionExtensions
         services.AddProgramDisposal();
         Reservations.ReservationsServiceCollectionExtensions.AddProgramReservations(services);
         Forms.ProgramFormsServiceCollectionExtensions.AddProgramForms(services);
+        Rosters.RostersServiceCollectionExtensions.AddRosters(services);
         return services;
     }
 }
