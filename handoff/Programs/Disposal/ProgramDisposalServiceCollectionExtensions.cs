@@ -13,6 +13,8 @@ internal static class ProgramDisposalServiceCollectionExtensions
         services.AddScoped<ProgramDisposal>();
         services.AddScoped<IProgramDataPart, CaseProgramData>();
         services.AddScoped<IProgramDataPart, ChatNoteProgramData>();
+        services.AddScoped<IProgramDataPart, Reservations.ReservationProgramData>();
+        services.AddScoped<IProgramDataPart, Forms.ProgramFormProgramData>();
         services.AddSingleton<DisposeDueProgramsService>();
         services.AddHostedService(sp => sp.GetRequiredService<DisposeDueProgramsService>());
         return services;

@@ -49,7 +49,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         var today = DateOnly.FromDateTime(JapanTime.ToJapan(DateTimeOffset.UtcNow).DateTime);
         var seeded = await SeedAsync(host, today, ct);
         var before = await CiphertextsAsync(host, seeded, ct);
-        Assert.Equal(7, before.Count);
+        Assert.Equal(11, before.Count);
         using var admin = await host.SignInAsync("admin", ct);
         using var supervisor = await host.SignInAsync("supervisor", ct);
         const string Page = "/console/programs/disposal?program=disposaltest";
@@ -83,7 +83,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
 
         // Nothing of the program's personal data is left in the storage, clear or encrypted; the other conversation's is.
         var storage = await StorageTextAsync(host, ct);
-        foreach (var clear in new[] { Name, Phone, Address })
+        foreach (var clear in new[] { Name, Phone, Address, "michiru.hatano@example.jp", "若葉 太郎", "若葉市東町4-5-6" })
             Assert.DoesNotContain(clear, storage, StringComparison.Ordinal);
         foreach (var (what, cipher) in before.Where(b => b.Key != "kept"))
             Assert.False(storage.Contains(cipher, StringComparison.Ordinal), what + " is still stored");
@@ -110,6 +110,9 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         Assert.Contains("conversation_identities,2,0", evidence, StringComparison.Ordinal);
         Assert.Contains("line_webhook_events,1,0", evidence, StringComparison.Ordinal);
         Assert.Contains("faq_proposals,1,0", evidence, StringComparison.Ordinal);
+        Assert.Contains("reservations,2,0", evidence, StringComparison.Ordinal);
+        Assert.Contains("form_entries,1,0", evidence, StringComparison.Ordinal);
+        Assert.Matches("roster,[1-9][0-9]*,0", evidence);
         Assert.Contains(provider == DatabaseProvider.Sqlite ? "VACUUM done" : "pg_dump", evidence, StringComparison.Ordinal);
         // The first message's arrival and two more, and a hand-off, all on the program's contact day.
         Assert.Equal(["3", "0", "1"], Reports.ReportSeed.Rows(report, "days")["合計"][..3]);
@@ -118,7 +121,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
     // The day of the program's contacts: a month back, so that every figure of them is in one monthly report.
     private static DateOnly ContactDay(DateOnly today) => today.AddDays(-30);
 
-    private sealed record Seeded(Guid Program, Guid Conversation, Guid Other, Guid Case, Guid Note, string Call, Guid Proposal);
+    private sealed record Seeded(Guid Program, Guid Conversation, Guid Other, Guid Case, Guid Note, string Call, Guid Proposal, Guid Reservation, Guid FormEntry);
 
     private static async Task<Seeded> SeedAsync(HubHost host, DateOnly today, CancellationToken ct)
     {
@@ -174,6 +177,23 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         });
         await voice.SaveChangesAsync(ct);
 
+        // A reservation with its e-mail notice, a form entry taken beside the conversation, and the program's roster.
+        var reservation = new ConversationHub.Handoff.Programs.Reservations.Reservation("87650019", program.Id, Guid.NewGuid(), Name, Phone, "phone-hash-disposal",
+            new ConversationHub.Core.Programs.ReservationContact(ConversationHub.Core.Programs.ReservationContactChannel.Email, "michiru.hatano@example.jp"),
+            new ConversationHub.Core.Programs.ReservationActor("operator", conversation.Id), DateTime.UtcNow);
+        handoff.Reservations.Add(reservation);
+        handoff.MailOutbox.Add(new ConversationHub.Handoff.Mail.OutboundMail(
+            new ConversationHub.Handoff.Mail.MailDraft("michiru.hatano@example.jp", "予約番号 87650019", "ご予約を承りました。", null, "reservation.87650019.n1", null, [], null),
+            "<reservation.87650019.n1@example.jp>", DateTime.UtcNow));
+        await handoff.SaveChangesAsync(ct);
+        var form = await Forms.ProgramFormTestData.FormAsync(host, program, ct);
+        var entry = new ConversationHub.Handoff.Programs.Forms.ProgramFormEntry(form, "agent", $"{{\"name\":\"{Name}\",\"address\":\"{Address}\"}}", "dup-hash-disposal",
+            conversation.Id, record.Id, null, DateTime.UtcNow, today.AddDays(-2));
+        handoff.ProgramFormEntries.Add(entry);
+        await handoff.SaveChangesAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ConversationHub.Handoff.Programs.Rosters.ConfigureRosterLayout>().SaveAsync(program, RosterTestData.Layout, RosterTestData.Actor, ct);
+        var imported = await RosterTestData.ImportAsync(host, program, RosterTestData.Utf8WithBom(RosterTestData.Roster), ct);
+
         var faqs = scope.ServiceProvider.GetRequiredService<FaqDbContext>();
         var proposal = new FaqProposal(FaqProposalSource.Chat, "施策の質問", Guid.NewGuid(), DateTime.UtcNow) { ConversationId = conversation.Id, CitizenQuestion = $"{Name}の手続き" };
         faqs.Proposals.Add(proposal);
@@ -188,7 +208,7 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
             new("disposal:h1", ContactEventKind.HandedOff, ContactChannel.WebChat, contactAt) { ProgramId = program.Id },
         ], ct);
         await scope.ServiceProvider.GetRequiredService<ContactRollupPass>().RunAsync(1000, ct);
-        return new Seeded(program.Id, conversation.Id, other.Id, record.Id, note.Id, "call-disposal", proposal.Id);
+        return new Seeded(program.Id, conversation.Id, other.Id, record.Id, note.Id, "call-disposal", proposal.Id, reservation.Id, entry.Id);
     }
 
     // The stored (encrypted) values, read past EF's converters: what must be gone from the storage afterwards.
@@ -217,6 +237,10 @@ public abstract class ProgramDisposalTests(DatabaseProvider provider)
         await ReadAsync("line", "SELECT \"EventJson\" FROM line_webhook_events WHERE \"WebhookEventId\" = @id", "disposal-webhook-1");
         await ReadAsync("case", "SELECT \"ContactName\" FROM handoff_cases WHERE \"Id\" = @id", seeded.Case);
         await ReadAsync("note", "SELECT \"Text\" FROM handoff_notes WHERE \"Id\" = @id", seeded.Note);
+        await ReadAsync("reservation", "SELECT \"Phone\" FROM program_reservations WHERE \"Id\" = @id", seeded.Reservation);
+        await ReadAsync("notice", "SELECT \"To\" FROM mail_outbox WHERE \"MessageId\" = @id", "<reservation.87650019.n1@example.jp>");
+        await ReadAsync("form", "SELECT \"ValuesJson\" FROM program_form_entries WHERE \"Id\" = @id", seeded.FormEntry);
+        await ReadAsync("roster", "SELECT MIN(\"Address\") FROM program_roster_households WHERE \"ProgramId\" = @id", seeded.Program);
         await ReadAsync("proposal", "SELECT \"CitizenQuestion\" FROM faq_proposals WHERE \"Id\" = @id", seeded.Proposal);
         return result;
     }
