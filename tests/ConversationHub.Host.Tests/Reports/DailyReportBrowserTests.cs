@@ -32,7 +32,7 @@ public sealed class DailyReportBrowserTests
         await page.WaitForURLAsync("**/console/reports", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByLabel("対象日").FillAsync("2026-11-18");
         await page.GetByRole(AriaRole.Button, new() { Name = "表示" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/reports?date=2026-11-18", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/console/reports?date=2026-11-18&program=", new() { WaitUntil = WaitUntilState.Commit });
 
         // Assert
         var table = page.GetByRole(AriaRole.Table, new() { Name = "時間帯別件数" });
