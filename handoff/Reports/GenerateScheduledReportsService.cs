@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using ConversationHub.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,42 +9,17 @@ namespace ConversationHub.Handoff.Reports;
 /// (<see cref="ScheduledReportRunner"/>); a node started late still makes what no node has made. It starts after
 /// core's database start-up service (registered first), so the schema is there.
 /// </summary>
-internal sealed partial class GenerateScheduledReportsService(
+internal sealed class GenerateScheduledReportsService(
     ScheduledReportRunner runner,
     IOptionsMonitor<ReportOptions> options,
     TimeProvider time,
-    ILogger<GenerateScheduledReportsService> logger) : BackgroundService
+    ILogger<GenerateScheduledReportsService> logger) : RecurringPassService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.Schedule.Enabled)
-            {
-                try
-                {
-                    await runner.RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PassFailed(logger, ex);
-                }
-            }
+    protected override bool Enabled => options.CurrentValue.Schedule.Enabled;
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.Schedule.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.Schedule.CheckInterval;
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4710, Level = LogLevel.Warning, Message = "The scheduled reports pass failed; the next pass retries.")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-    }
+    protected override string PassName => "scheduled reports";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => runner.RunAsync(cancellationToken);
 }

@@ -1,7 +1,7 @@
+using ConversationHub.Core.Operations;
 using ConversationHub.Handoff.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,34 +15,15 @@ internal sealed partial class DisposeDueProgramsService(
     IServiceScopeFactory scopes,
     IOptionsMonitor<ProgramDisposalOptions> options,
     TimeProvider time,
-    ILogger<DisposeDueProgramsService> logger) : BackgroundService
+    ILogger<DisposeDueProgramsService> logger) : RecurringPassService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.Enabled)
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PassFailed(logger, ex);
-                }
-            }
+    protected override bool Enabled => options.CurrentValue.Enabled;
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.CheckInterval;
+
+    protected override string PassName => "programs' disposal";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass: every due program, one after another.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -65,9 +46,6 @@ internal sealed partial class DisposeDueProgramsService(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4910, Level = LogLevel.Warning, Message = "The programs' disposal pass failed; the next pass retries.")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 4911, Level = LogLevel.Information, Message = "Program {ProgramCode} disposed of on its disposal date.")]
         public static partial void Disposed(ILogger logger, string programCode);
     }

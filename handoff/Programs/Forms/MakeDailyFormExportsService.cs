@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using ConversationHub.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,42 +8,17 @@ namespace ConversationHub.Handoff.Programs.Forms;
 /// Every <see cref="FormExportOptions.CheckInterval"/>, makes the forms' daily CSVs that are due and not made by any
 /// node (<see cref="DailyFormExportRunner"/>).
 /// </summary>
-internal sealed partial class MakeDailyFormExportsService(
+internal sealed class MakeDailyFormExportsService(
     DailyFormExportRunner runner,
     IOptionsMonitor<FormExportOptions> options,
     TimeProvider time,
-    ILogger<MakeDailyFormExportsService> logger) : BackgroundService
+    ILogger<MakeDailyFormExportsService> logger) : RecurringPassService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.DailyEnabled)
-            {
-                try
-                {
-                    await runner.RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PassFailed(logger, ex);
-                }
-            }
+    protected override bool Enabled => options.CurrentValue.DailyEnabled;
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.CheckInterval;
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4902, Level = LogLevel.Warning, Message = "The forms' daily CSV pass failed; the next pass retries.")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
-    }
+    protected override string PassName => "forms' daily CSV";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => runner.RunAsync(cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using ConversationHub.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,44 +8,22 @@ namespace ConversationHub.Handoff.Programs.Reservations;
 /// Every <see cref="ReservationOptions.CheckInterval"/>, makes the morning ledgers and sends the day-before reminders
 /// that are due (each once across nodes). It starts after core's database start-up service, so the schema is there.
 /// </summary>
-internal sealed partial class ReservationSweepService(
+internal sealed class ReservationSweepService(
     ReservationLedgerRunner ledgers,
     ReservationReminderRunner reminders,
     IOptionsMonitor<ReservationOptions> options,
     TimeProvider time,
-    ILogger<ReservationSweepService> logger) : BackgroundService
+    ILogger<ReservationSweepService> logger) : RecurringPassService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (options.CurrentValue.Enabled)
-            {
-                try
-                {
-                    await ledgers.RunAsync(stoppingToken);
-                    await reminders.RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PassFailed(logger, ex);
-                }
-            }
+    protected override bool Enabled => options.CurrentValue.Enabled;
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.CheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.CheckInterval;
 
-    private static partial class Log
+    protected override string PassName => "reservations' sweep";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        [LoggerMessage(EventId = 4973, Level = LogLevel.Warning, Message = "The reservations' sweep failed; the next pass retries.")]
-        public static partial void PassFailed(ILogger logger, Exception exception);
+        await ledgers.RunAsync(cancellationToken);
+        await reminders.RunAsync(cancellationToken);
     }
 }

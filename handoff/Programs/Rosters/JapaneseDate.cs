@@ -7,18 +7,10 @@ namespace ConversationHub.Handoff.Programs.Rosters;
 /// <summary>
 /// Reads a date (of birth, of delivery) as cities write it: <c>1980-04-01</c>, <c>1980/4/1</c>, or by era (和暦): <c>昭和55年4月1日</c>,
 /// <c>平成元年5月1日</c>, <c>S55.4.1</c>, <c>H1/5/1</c>, <c>R2-4-1</c>. Full-width digits are folded first (NFKC). An era
-/// date outside its era (平成31年5月1日 is 令和元年) is refused rather than guessed.
+/// date outside its era (平成31年5月1日 is 令和元年) is refused rather than guessed (<see cref="JapaneseEra"/>).
 /// </summary>
 internal static partial class JapaneseDate
 {
-    private static readonly (string Name, char Letter, DateOnly Starts)[] Eras =
-    [
-        ("令和", 'R', new DateOnly(2019, 5, 1)),
-        ("平成", 'H', new DateOnly(1989, 1, 8)),
-        ("昭和", 'S', new DateOnly(1926, 12, 25)),
-        ("大正", 'T', new DateOnly(1912, 7, 30)),
-    ];
-
     public static bool TryParse(string? text, out DateOnly date)
     {
         date = default;
@@ -29,13 +21,12 @@ internal static partial class JapaneseDate
             return TryDate(Number(western.Groups["y"].Value), western.Groups["m"].Value, western.Groups["d"].Value, out date);
         if (Era().Match(value) is not { Success: true } era)
             return false;
-        var index = Array.FindIndex(Eras, e => string.Equals(e.Name, era.Groups["era"].Value, StringComparison.Ordinal)
-            || char.ToUpperInvariant(era.Groups["era"].Value[0]) == e.Letter && era.Groups["era"].Value.Length == 1);
         var year = era.Groups["y"].Value == "元" ? 1 : Number(era.Groups["y"].Value);
-        if (index < 0 || year < 1 || !TryDate(Eras[index].Starts.Year + year - 1, era.Groups["m"].Value, era.Groups["d"].Value, out date))
+        if (JapaneseEra.NameOf(era.Groups["era"].Value) is not { } name
+            || JapaneseEra.ToDate(name, year, Number(era.Groups["m"].Value), Number(era.Groups["d"].Value)) is not { } inEra)
             return false;
-        var endsBefore = index == 0 ? DateOnly.MaxValue : Eras[index - 1].Starts;
-        return date >= Eras[index].Starts && date < endsBefore;
+        date = inEra;
+        return true;
     }
 
     private static bool TryDate(int year, string month, string day, out DateOnly date)

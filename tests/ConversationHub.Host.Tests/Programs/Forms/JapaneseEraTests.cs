@@ -1,3 +1,4 @@
+using ConversationHub.Handoff.Programs;
 using ConversationHub.Handoff.Programs.Forms;
 
 namespace ConversationHub.Host.Tests.Programs.Forms;

@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace ConversationHub.Handoff.Programs.Forms;
+namespace ConversationHub.Handoff.Programs;
 
 /// <summary>
 /// The modern Japanese eras (令和, 平成, 昭和, 大正) for dates of birth: a date from an era and its year, and a date written
 /// in its era (和暦, 元年 for the first year). Written here because .NET's <see cref="JapaneseCalendar"/> reads its
-/// eras from ICU, whose data differs between machines, while these four boundaries never change.
+/// eras from ICU, whose data differs between machines, while these four boundaries never change. Forms and rosters
+/// both read and write dates of birth through it.
 /// </summary>
 internal static class JapaneseEra
 {
@@ -17,6 +18,16 @@ internal static class JapaneseEra
         ("昭和", new DateOnly(1926, 12, 25)),
         ("大正", new DateOnly(1912, 7, 30)),
     ];
+
+    /// <summary>The era named by its name or its initial as cities abbreviate it (R, H, S, T; either case); null when none.</summary>
+    public static string? NameOf(string eraOrInitial) => eraOrInitial switch
+    {
+        "R" or "r" => "令和",
+        "H" or "h" => "平成",
+        "S" or "s" => "昭和",
+        "T" or "t" => "大正",
+        _ => Eras.Any(e => string.Equals(e.Name, eraOrInitial, StringComparison.Ordinal)) ? eraOrInitial : null,
+    };
 
     /// <summary>The date of <paramref name="era"/> year <paramref name="year"/>, or null when no such day lies in that era.</summary>
     public static DateOnly? ToDate(string? era, int year, int month, int day)
