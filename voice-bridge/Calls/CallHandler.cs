@@ -87,6 +87,12 @@ internal sealed partial class CallHandler(
         using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var check = await desk.CheckAsync(ConversationChannel.Voice, null, now, cancellationToken);
         var entry = CallEntry.Decide(line, now, calendar, check);
+        if (program is { HasEnded: true } && entry.Kind != CallEntryKind.Forward)
+        {
+            // After the program's end of service its number plays the program's own end message (see OnEventAsync).
+            entry = new CallEntry(CallEntryKind.ServiceEnded, null, null, false, false);
+        }
+
         var language = CallLanguage.Of(line.Languages.Count > 0 ? line.Languages[0] : null);
         var answered = await calls.AnswerAsync(new AnswerCallRequest
         {
@@ -278,7 +284,11 @@ internal sealed partial class CallHandler(
         {
             case AcsCallEventKind.CallConnected when flow.Step == CallStep.Ringing:
                 var line = lines.Find(call.LineNumber);
-                commands = flow.Start(flow.Entry, line?.ServiceEndsOn, line?.Languages, line?.Greeting);
+                var ended = flow.Entry.Kind == CallEntryKind.ServiceEnded
+                    && await programs.FindByPhoneNumberAsync(call.LineNumber, cancellationToken) is { HasEnded: true } program
+                    ? program.EndMessage + program.AfterEndGuidance
+                    : null;
+                commands = flow.Start(flow.Entry, line?.ServiceEndsOn, line?.Languages, line?.Greeting, ended);
                 call.Step(flow.Entry.Kind.ToString().ToLowerInvariant());
                 break;
             case AcsCallEventKind.RecognizeCompleted when e.Recognition is { } recognition:

@@ -104,9 +104,10 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
     /// The call was answered: greet (with the line's own <paramref name="greeting"/> in its first language, when it has
     /// one), or say why it ends here. When the line offers more than one language
     /// (<paramref name="languages"/>, BCP 47 primary tags, the default first) and the call goes on, the caller first
-    /// chooses one by key, each choice spoken in its own language.
+    /// chooses one by key, each choice spoken in its own language. A program's number after its end of service says
+    /// the program's own <paramref name="endMessage"/> instead of the line's.
     /// </summary>
-    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null, IReadOnlyList<string>? languages = null, string? greeting = null)
+    public IReadOnlyList<CallCommand> Start(CallEntry entry, DateOnly? serviceEndedOn = null, IReadOnlyList<string>? languages = null, string? greeting = null, string? endMessage = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _entry = entry;
@@ -116,6 +117,12 @@ public sealed class CallFlow(CallLanguage language, string cityName, string faqS
         {
             Step = CallStep.Language;
             return [LanguageMenu()];
+        }
+
+        if (entry.Kind == CallEntryKind.ServiceEnded && !string.IsNullOrWhiteSpace(endMessage))
+        {
+            Step = CallStep.Closing;
+            return [new SayCommand(endMessage.Trim(), null, Goodbye)];
         }
 
         return Greet(serviceEndedOn);
