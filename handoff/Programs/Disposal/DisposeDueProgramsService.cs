@@ -23,10 +23,8 @@ internal sealed partial class DisposeDueProgramsService(
 
     protected override string PassName => "programs' disposal";
 
-    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
-
     /// <summary>One pass: every due program, one after another.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<ProgramCatalog>();

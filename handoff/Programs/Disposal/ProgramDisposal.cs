@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Programs;
@@ -37,7 +36,7 @@ internal sealed class ProgramDisposal(
     public async Task<ProgramDisposalOutcome> DisposeAsync(ProgramDefinition program, string trigger, Guid? byStaffId, string? byName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(program);
-        if (catalog.TodayInJapan() <= program.ServiceEndsOn)
+        if (catalog.StateToday(program) is ProgramServiceState.NotStarted or ProgramServiceState.InService)
             return ProgramDisposalOutcome.StillInService;
 
         var records = db.Set<ProgramDisposalRecord>();
@@ -50,7 +49,7 @@ internal sealed class ProgramDisposal(
             claimed = existing;
         }
 
-        var disposed = JsonSerializer.Deserialize<Dictionary<string, long>>(claimed.DisposedJson) ?? [];
+        var disposed = claimed.DisposedCounts();
         foreach (var part in Parts)
             disposed[part.Kind] = disposed.GetValueOrDefault(part.Kind) + await part.DisposeAsync(program.Id, cancellationToken);
 
@@ -58,8 +57,7 @@ internal sealed class ProgramDisposal(
         var now = time.GetUtcNow().UtcDateTime;
         await db.Programs.Where(p => p.Id == program.Id && p.DisposedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DisposedAtUtc, now).SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
-        claimed.DisposedJson = JsonSerializer.Serialize(disposed);
-        claimed.RemainingJson = JsonSerializer.Serialize(remaining);
+        claimed.SetCounts(disposed, remaining);
         claimed.DatabaseState = await DatabaseCompaction.RunAsync(db, cancellationToken);
         claimed.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Export;
 using CsvHelper;
@@ -37,9 +36,9 @@ internal static class ProgramDisposalEvidence
         await RowAsync("完了日時 (JST)", record.FinishedAtUtc is { } done ? Jst(done, "yyyy-MM-dd HH:mm:ss") : "未完了", "");
         await RowAsync("実施", record.Trigger == ProgramDisposalTriggers.Scheduled ? "廃棄日による自動実施" : "管理者による実施", record.ByName ?? "");
         await RowAsync("データの種類", "廃棄件数", "廃棄後の残存件数");
-        var disposed = JsonSerializer.Deserialize<Dictionary<string, long>>(record.DisposedJson) ?? [];
-        var remaining = JsonSerializer.Deserialize<Dictionary<string, long>>(record.RemainingJson) ?? [];
-        foreach (var kind in disposed.Keys.Union(remaining.Keys).Order(StringComparer.Ordinal))
+        var disposed = record.DisposedCounts();
+        var remaining = record.RemainingCounts();
+        foreach (var kind in record.Kinds())
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RowAsync(kind, Count(disposed, kind), Count(remaining, kind));

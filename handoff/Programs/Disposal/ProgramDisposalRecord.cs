@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ConversationHub.Handoff.Programs.Disposal;
 
 /// <summary>
@@ -65,4 +67,23 @@ internal sealed class ProgramDisposalRecord
 
     /// <summary>What was done to the database's storage afterwards and what it reported (see <see cref="DatabaseCompaction"/>).</summary>
     public string DatabaseState { get; set; }
+
+    /// <summary>Rows disposed of per kind (<see cref="DisposedJson"/>).</summary>
+    public Dictionary<string, long> DisposedCounts() => Counts(DisposedJson);
+
+    /// <summary>Rows left per kind (<see cref="RemainingJson"/>).</summary>
+    public Dictionary<string, long> RemainingCounts() => Counts(RemainingJson);
+
+    /// <summary>Every kind the record names, in order.</summary>
+    public IEnumerable<string> Kinds() => DisposedCounts().Keys.Union(RemainingCounts().Keys).Order(StringComparer.Ordinal);
+
+    /// <summary>Keeps the counts of a run.</summary>
+    public void SetCounts(IReadOnlyDictionary<string, long> disposed, IReadOnlyDictionary<string, long> remaining)
+    {
+        DisposedJson = JsonSerializer.Serialize(disposed);
+        RemainingJson = JsonSerializer.Serialize(remaining);
+    }
+
+    private static Dictionary<string, long> Counts(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, long>>(json) ?? [];
 }

@@ -15,8 +15,7 @@ internal static class ProgramDisposalServiceCollectionExtensions
         services.AddScoped<IProgramDataPart, ChatNoteProgramData>();
         services.AddScoped<IProgramDataPart, Reservations.ReservationProgramData>();
         services.AddScoped<IProgramDataPart, Forms.ProgramFormProgramData>();
-        services.AddSingleton<DisposeDueProgramsService>();
-        services.AddHostedService(sp => sp.GetRequiredService<DisposeDueProgramsService>());
+        services.AddHostedService<DisposeDueProgramsService>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Admin.Users;
@@ -91,12 +90,12 @@ internal sealed class DisposalModel(ProgramCatalog catalog, ProgramDisposal disp
         Program = string.IsNullOrWhiteSpace(Code) ? null : await catalog.FindByCodeAsync(Code.Trim(), cancellationToken);
         if (Program is null)
             return false;
-        InService = catalog.TodayInJapan() <= Program.ServiceEndsOn;
+        InService = catalog.StateToday(Program) is ProgramServiceState.NotStarted or ProgramServiceState.InService;
         Record = await disposal.FindRecordAsync(Program.Id, cancellationToken);
         if (Record is not null)
         {
-            Disposed = JsonSerializer.Deserialize<Dictionary<string, long>>(Record.DisposedJson) ?? [];
-            Remaining = JsonSerializer.Deserialize<Dictionary<string, long>>(Record.RemainingJson) ?? [];
+            Disposed = Record.DisposedCounts();
+            Remaining = Record.RemainingCounts();
         }
 
         Holding = Record?.FinishedAtUtc is null ? await disposal.CountAsync(Program.Id, cancellationToken) : [];
