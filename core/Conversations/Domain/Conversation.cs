@@ -73,6 +73,13 @@ public sealed class Conversation
     /// </summary>
     public Guid? ProgramId { get; private set; }
 
+    /// <summary>
+    /// The language the citizen chose (a BCP 47 primary tag: <c>ja</c>, <c>en</c>, <c>zh</c>, <c>ko</c>): the bot's
+    /// prompts and answers use it where translations exist, the console shows it, and routing offers the conversation to
+    /// agents who speak it.
+    /// </summary>
+    public string Language { get; private set; } = "ja";
+
     /// <summary>Optimistic concurrency: two nodes cannot both move the owner.</summary>
     public int Version { get; private set; }
 
@@ -194,6 +201,20 @@ public sealed class Conversation
 
         // Not an owner transition: Version and UpdatedAtUtc (the queue's wait clock) stay as they are.
         ProgramId = programId;
+    }
+
+    /// <summary>Sets the citizen's language (a lowercase BCP 47 primary tag of 2–3 letters).</summary>
+    /// <exception cref="ArgumentException">Not such a tag.</exception>
+    public void ChooseLanguage(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        if (language.Length is < 2 or > 3 || !language.All(char.IsAsciiLetterLower))
+        {
+            throw new ArgumentException("A lowercase BCP 47 primary language tag is required.", nameof(language));
+        }
+
+        // Not an owner transition: Version and UpdatedAtUtc stay as they are.
+        Language = language;
     }
 
     /// <summary>Forgets the raised events once they are published.</summary>

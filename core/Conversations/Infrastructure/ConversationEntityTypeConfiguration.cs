@@ -16,6 +16,7 @@ internal sealed class ConversationEntityTypeConfiguration(IPiiProtector pii) : I
         builder.Property(c => c.CitizenKey).HasMaxLength(1024).IsRequired().IsEncryptedPersonalData(pii, "conversations.CitizenKey");
         builder.Property(c => c.CitizenKeyHash).HasMaxLength(80).IsRequired();
         builder.Property(c => c.Reason).HasMaxLength(64);
+        builder.Property(c => c.Language).HasMaxLength(8).IsRequired().HasDefaultValue("ja");
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsOpen);
