@@ -34,7 +34,7 @@ internal static class BotActivities
         var activity = new JsonObject
         {
             ["type"] = "message",
-            ["locale"] = "ja-JP",
+            ["locale"] = BotLanguage.CurrentLocale,
             ["textFormat"] = "markdown",
             ["text"] = text,
         };

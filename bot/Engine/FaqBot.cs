@@ -62,9 +62,10 @@ internal sealed class FaqBot(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var conversation = await store.FindAsync(turn.ConversationId, cancellationToken);
+        BotLanguage.Apply(conversation?.Language);
         if (conversation is { Owner: ConversationOwner.Queued } && inbound is { Direction: ActivityDirection.Inbound } && TranscriptText.Of(inbound) is { } waitingText)
         {
-            await KeepInformedAsync(conversation, waitingText.Trim(), ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
+            await KeepInformedAsync(conversation, BotLanguage.ButtonInCurrentLanguage(strings, waitingText).Trim(), ActivityIds.Format(conversation.Id, inbound.Sequence), cancellationToken);
             return;
         }
 
@@ -113,7 +114,7 @@ internal sealed class FaqBot(
 
     private async Task AnswerAsync(Conversation conversation, string text, long sequence, string replyToId, CancellationToken cancellationToken)
     {
-        var question = text.Trim();
+        var question = BotLanguage.ButtonInCurrentLanguage(strings, text).Trim();
 
         // 「メールで回答を受け取る」 in progress takes everything the citizen writes (はい included) until it ends.
         if (await intake.TryAnswerAsync(conversation, question, sequence, replyToId, cancellationToken))
@@ -295,7 +296,7 @@ internal sealed class FaqBot(
             ["conversationId"] = conversation.Id.ToString(),
             ["transcriptUntil"] = conversation.LastSequence,
             ["category"] = category,
-            ["language"] = "ja",
+            ["language"] = conversation.Language,
         };
         await writer.SendAsync(conversation, BotActivities.Event("handoff.initiate", value, replyToId), cancellationToken);
 

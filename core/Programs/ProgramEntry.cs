@@ -20,4 +20,24 @@ public sealed record ProgramEntry(
     string? FaqCategory,
     IReadOnlyList<string> Languages,
     string EndMessage,
-    string AfterEndGuidance);
+    string AfterEndGuidance)
+{
+    /// <summary>Its texts in its other languages, where an administrator entered them (none by default).</summary>
+    public IReadOnlyList<ProgramTranslation> Translations { get; init; } = [];
+
+    /// <summary>
+    /// One of its texts in <paramref name="language"/>: the translation where there is one, else the Japanese
+    /// <paramref name="japanese"/> marked untranslated. Japanese (or an empty Japanese text) is always "translated".
+    /// </summary>
+    public LocalizedProgramText TextIn(string language, string japanese, Func<ProgramTranslation, string?> pick)
+    {
+        ArgumentNullException.ThrowIfNull(pick);
+        if (string.Equals(language, "ja", StringComparison.Ordinal) || string.IsNullOrEmpty(japanese))
+        {
+            return new LocalizedProgramText(japanese, true);
+        }
+
+        var translation = Translations.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.Ordinal));
+        return translation is not null && pick(translation) is { Length: > 0 } text ? new LocalizedProgramText(text, true) : new LocalizedProgramText(japanese, false);
+    }
+}

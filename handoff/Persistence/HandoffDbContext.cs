@@ -106,6 +106,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterEvent> RosterEvents => Set<ConversationHub.Handoff.Programs.Rosters.RosterEvent>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Languages.ProgramText> ProgramTexts => Set<ConversationHub.Handoff.Programs.Languages.ProgramText>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -198,6 +200,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
         ConversationHub.Handoff.Programs.Reservations.ReservationsModel.Configure(modelBuilder, Pii);
         ConversationHub.Handoff.Programs.Forms.ProgramFormsModel.Configure(modelBuilder, Pii);
         ConversationHub.Handoff.Programs.Rosters.RosterModel.Configure(modelBuilder, Pii);
+        ConversationHub.Handoff.Programs.Languages.ProgramTextsModel.Configure(modelBuilder);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,7 @@
 using System.Text;
 using ConversationHub.Core.Programs;
+using ConversationHub.Handoff.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Handoff.Programs;
 
@@ -7,13 +9,13 @@ namespace ConversationHub.Handoff.Programs;
 /// The handoff module's <see cref="IProgramDirectory"/> over <see cref="ProgramCatalog"/>. A city runs a handful of
 /// programs at a time, so keyword and number look-ups read the list and compare in memory.
 /// </summary>
-internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirectory
+internal sealed class ProgramDirectory(ProgramCatalog catalog, HandoffDbContext db) : IProgramDirectory
 {
     /// <summary>The longest LINE keyword (the column's length).</summary>
     public const int MaxLineKeywordLength = 50;
 
     public async Task<ProgramEntry?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(id, cancellationToken) is { } program ? EntryOf(program) : null;
+        await catalog.FindAsync(id, cancellationToken) is { } program ? await EntryOfAsync(program, cancellationToken) : null;
 
     public async Task<ProgramEntry?> FindByCodeAsync(string code, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirecto
             return null;
         }
 
-        return await catalog.FindByCodeAsync(trimmed, cancellationToken) is { } program ? EntryOf(program) : null;
+        return await catalog.FindByCodeAsync(trimmed, cancellationToken) is { } program ? await EntryOfAsync(program, cancellationToken) : null;
     }
 
     public async Task<ProgramEntry?> FindByLineKeywordAsync(string text, CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirecto
 
         var programs = await catalog.ListAsync(cancellationToken);
         return programs.FirstOrDefault(p => p.LineKeyword is { } keyword && string.Equals(Fold(keyword), wanted, StringComparison.OrdinalIgnoreCase)) is { } program
-            ? EntryOf(program)
+            ? await EntryOfAsync(program, cancellationToken)
             : null;
     }
 
@@ -50,15 +52,20 @@ internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirecto
         }
 
         var programs = await catalog.ListAsync(cancellationToken);
-        return programs.FirstOrDefault(p => p.PhoneNumberList.Contains(wanted, StringComparer.Ordinal)) is { } program ? EntryOf(program) : null;
+        return programs.FirstOrDefault(p => p.PhoneNumberList.Contains(wanted, StringComparer.Ordinal)) is { } program ? await EntryOfAsync(program, cancellationToken) : null;
     }
 
     /// <summary>A keyword as compared: full-width letters and digits folded (NFKC), spaces trimmed.</summary>
     internal static string Fold(string? text) => (text ?? "").Normalize(NormalizationForm.FormKC).Trim();
 
-    private ProgramEntry EntryOf(ProgramDefinition program)
+    private async Task<ProgramEntry> EntryOfAsync(ProgramDefinition program, CancellationToken cancellationToken)
     {
         var state = catalog.StateToday(program);
+        // Only a program with other languages has translations to read: a Japanese-only one costs no query.
+        IReadOnlyList<ProgramTranslation> translations = program.LanguageList.Count > 1
+            ? await db.ProgramTexts.AsNoTracking().Where(t => t.ProgramId == program.Id)
+                .Select(t => new ProgramTranslation(t.Language, t.Name, t.EndMessage, t.AfterEndGuidance, t.WhatToBring)).ToListAsync(cancellationToken)
+            : [];
         return new ProgramEntry(
             program.Id,
             program.Code,
@@ -68,6 +75,9 @@ internal sealed class ProgramDirectory(ProgramCatalog catalog) : IProgramDirecto
             program.FaqCategory,
             program.LanguageList,
             program.EndMessage,
-            program.AfterEndGuidance);
+            program.AfterEndGuidance)
+        {
+            Translations = translations,
+        };
     }
 }

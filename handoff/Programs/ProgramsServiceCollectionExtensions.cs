@@ -15,6 +15,7 @@ internal static class ProgramsServiceCollectionExtensions
         Reservations.ReservationsServiceCollectionExtensions.AddProgramReservations(services);
         Forms.ProgramFormsServiceCollectionExtensions.AddProgramForms(services);
         Rosters.RostersServiceCollectionExtensions.AddRosters(services);
+        Languages.ProgramLanguagesServiceCollectionExtensions.AddProgramLanguages(services);
         return services;
     }
 }

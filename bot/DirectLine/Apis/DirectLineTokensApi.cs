@@ -26,7 +26,8 @@ internal static class DirectLineTokensApi
     /// Without credentials: an anonymous citizen token for a fresh <c>dl_…</c> user and a new conversation
     /// (rate-limited per client address). With the embedder secret: the same, for the body's <c>user.id</c> if given.
     /// <c>?program=&lt;code&gt;</c> (a program's chat entry) makes the conversation the program's while it is in service;
-    /// an unknown code, or a program not in service, starts an ordinary conversation.
+    /// an unknown code, or a program not in service, starts an ordinary conversation. <c>&amp;lang=en</c> (one of the
+    /// program's languages) starts it in that language; any other value is ignored.
     /// </summary>
     public static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<DirectLineErrorResponse>>> GenerateTokenAsync(
         HttpRequest request, DirectLineServices services, IProgramDirectory programs, CancellationToken cancellationToken)
@@ -51,6 +52,14 @@ internal static class DirectLineTokensApi
 
         var program = request.Query["program"].ToString() is { Length: > 0 } code ? await programs.FindByCodeAsync(code, cancellationToken) : null;
         var conversation = await services.Conversations.StartAsync(ConversationChannel.WebChat, userId, program is { InService: true } ? program.Id : null, cancellationToken);
+        if (program is { InService: true } && request.Query["lang"].ToString() is { Length: > 0 } language
+            && !string.Equals(language, "ja", StringComparison.Ordinal) && program.Languages.Contains(language, StringComparer.Ordinal))
+        {
+            // The program's entry in a language (?program=coupon&lang=en): the bot greets in it from the first turn.
+            conversation.ChooseLanguage(language);
+            await services.Conversations.SaveAsync(conversation, cancellationToken);
+        }
+
         DirectLineLog.ConversationStarted(services.Logger, conversation.Id);
         var token = services.Tokens.Issue(userId, conversation.Id);
         return TypedResults.Ok(new ConversationResponse(conversation.Id.ToString(), token.Value, token.ExpiresInSeconds));

@@ -29,6 +29,7 @@ internal sealed class LineHandoffNotices(IConversationStore store, IStringLocali
             return;
         }
 
+        BotLanguage.Apply(conversation.Language);
         var now = time.GetUtcNow().UtcDateTime;
         var activity = BotActivities.Message(strings[notice.ToString()], null);
         activity["textFormat"] = "plain";

@@ -136,9 +136,11 @@
     };
   }
 
-  // A program's chat entry (data-program, from the page's ?program=): the token's conversation enters the program.
+  // A program's chat entry (data-program, from the page's ?program=): the token's conversation enters the program, in
+  // the page's ?lang= when it is one of the program's languages (data-lang).
   const tokenUrl = () => root.dataset.program
     ? root.dataset.tokenUrl + (root.dataset.tokenUrl.includes('?') ? '&' : '?') + 'program=' + encodeURIComponent(root.dataset.program)
+      + (root.dataset.lang ? '&lang=' + encodeURIComponent(root.dataset.lang) : '')
     : root.dataset.tokenUrl;
 
   async function start() {
