@@ -45,12 +45,13 @@ public sealed record HistoryItem(Guid ConversationId, DateTime CreatedAtUtc, str
 /// An open chat: who, what about, the transcript, notes and the citizen's earlier conversations, and its case (the first
 /// one made from it) when it has one. On channel <c>Voice</c> the citizen is spoken to on the agent's phone, so the
 /// console shows the transcript read-only and offers no composer. A conversation that came through a program's entry
-/// names the program (施策), whose pages the console links to beside the chat or call.
+/// names the program (施策), whose pages the console links to beside the chat or call. <paramref name="Language"/> is the
+/// citizen's language (<c>ja</c>, <c>en</c>, <c>zh</c>, <c>ko</c>), which the header shows when it is not Japanese.
 /// </summary>
 public sealed record ChatView(
     Guid ConversationId, string Channel, string ChannelLabel, string Owner, Guid? AgentId, bool Mine, bool ReadOnly, string? Category,
     string? Reason, IReadOnlyList<TranscriptItem> Transcript, IReadOnlyList<NoteItem> Notes, IReadOnlyList<HistoryItem> History,
-    Guid? CaseId = null, string? CaseNumber = null, string? ProgramCode = null, string? ProgramName = null);
+    Guid? CaseId = null, string? CaseNumber = null, string? ProgramCode = null, string? ProgramName = null, string Language = "ja");
 
 /// <summary>The supervisor's live figures of today (Japan time).</summary>
 public sealed record LiveFigures(

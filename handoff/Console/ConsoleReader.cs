@@ -78,7 +78,7 @@ internal sealed class ConsoleReader(
             conversationId, conversation.Channel.ToString(), ChannelLabel(conversation.Channel.ToString()), conversation.Owner.ToString(), conversation.AgentId,
             mine, !mine, request?.Category, request?.Reason ?? conversation.Reason,
             TranscriptView.Map(activities), await NotesAsync(user, conversationId, cancellationToken), await HistoryAsync(conversation, cancellationToken),
-            linked?.Id, linked?.Number, program?.Code, program?.Name);
+            linked?.Id, linked?.Number, program?.Code, program?.Name, conversation.Language);
     }
 
     public async Task<IReadOnlyList<TranscriptItem>?> TranscriptAfterAsync(StaffUser user, Guid conversationId, long after, CancellationToken cancellationToken)

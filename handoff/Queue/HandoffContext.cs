@@ -30,12 +30,13 @@ internal static class HandoffContext
             if (json?["name"]?.GetValue<string>() == "handoff.initiate" && json["value"] is JsonObject value)
             {
                 var category = value["category"]?.GetValue<string>();
-                var language = value["language"]?.GetValue<string>() ?? "ja";
+                var language = value["language"]?.GetValue<string>() ?? conversation?.Language ?? "ja";
                 return (string.IsNullOrWhiteSpace(category) ? null : category, language);
             }
         }
 
-        return (null, "ja");
+        // The bot's handoff.initiate commits with its answer, after the owner event: the conversation knows the language.
+        return (null, conversation?.Language ?? "ja");
     }
 
     /// <summary>Makes the contact record of a just-queued conversation unless one exists (every node may try).</summary>

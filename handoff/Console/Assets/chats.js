@@ -493,6 +493,11 @@
     return subject(item.channelLabel, item.category);
   }
 
+  // The citizen's language when it is not Japanese (英語 English): routing offered the chat to an agent who speaks it.
+  function languageBadge(language) {
+    return language && language !== 'ja' ? node('span', { className: 'tag lang', dataset: { lang: language } }, t('Lang_' + language)) : null;
+  }
+
   function renderQueue() {
     const { queue, queueLength, me } = state.snapshot;
     el.queueCount.textContent = t('Chats_QueueCount', queueLength);
@@ -511,6 +516,7 @@
             node('span', { className: 'wait-value' }, mmss(item.waitedSeconds))),
           node('span', { className: 'tag' + (call ? ' call' : '') }, item.channelLabel),
           item.category ? node('span', { className: 'tag' }, item.category) : null,
+          languageBadge(item.language),
           item.requeued ? node('span', { className: 'tag warn' }, t('Chats_Requeued')) : null),
         node('p', { className: 'question', id: questionId }, item.firstQuestion || t('Chats_NoQuestion')),
         call ? node('p', { className: 'call-hint', id: hintId }, t('Chats_CallAcceptHint')) : null,
@@ -915,6 +921,10 @@
       return;
     }
     el.chatHeading.textContent = chatSubject(chat);
+    const language = languageBadge(chat.view && chat.view.language);
+    if (language) {
+      el.chatHeading.append(' ', language);
+    }
     const answered = parseUtc(chat.item.answeredAtUtc);
     const linked = caseOf(chat);
     el.chatMeta.replaceChildren(...[

@@ -153,7 +153,8 @@
         const [position, waited, channel, category, question, actions] = row.cells;
         setText(position, String(q.position));
         setText(waited, q.requeued ? t('Supervisor_Queue_Requeued', duration(q.waitedSeconds)) : duration(q.waitedSeconds));
-        setText(channel, q.channelLabel);
+        // The citizen's language when it is not Japanese (英語 English).
+        setText(channel, q.language && q.language !== 'ja' ? q.channelLabel + ' / ' + t('Lang_' + q.language) : q.channelLabel);
         setText(category, q.category || t('Supervisor_NoCategory'));
         setText(question, q.firstQuestion || empty);
         setText(actions.querySelector('.sv-note'), q.offeredTo ? t('Supervisor_Queue_Offered', agentName(q.offeredTo)) : '');

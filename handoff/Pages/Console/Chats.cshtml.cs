@@ -13,7 +13,7 @@ namespace ConversationHub.Handoff.Pages.Console;
 /// agents' hub (<c>/hubs/agents</c>). Texts the script needs travel in a JSON island, never as literals in the script.
 /// </summary>
 [Authorize(Roles = HubRoles.Operator + "," + HubRoles.Supervisor)]
-internal sealed class ChatsModel(IConfiguration configuration, IAntiforgery antiforgery, IStringLocalizer<HandoffStrings> strings) : PageModel
+internal sealed class ChatsModel(IConfiguration configuration, IAntiforgery antiforgery, IStringLocalizer<HandoffStrings> strings, IStringLocalizer<ProgramLanguageStrings> languages) : PageModel
 {
     // The script reads its labels by these prefixes (its own, and the presence labels the snapshot does not carry).
     private static readonly string[] ScriptPrefixes = ["Chats_", "Status_"];
@@ -36,9 +36,10 @@ internal sealed class ChatsModel(IConfiguration configuration, IAntiforgery anti
         CityName = configuration["FaqSite:CityName"] is { Length: > 0 } city ? city : strings["Chats_DefaultCity"];
         PublicBaseUrl = (configuration["FaqSite:PublicBaseUrl"] is { Length: > 0 } origin ? origin : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
         RequestToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
-        ScriptTexts = strings.GetAllStrings(includeParentCultures: true)
+        var texts = strings.GetAllStrings(includeParentCultures: true)
             .Where(s => ScriptPrefixes.Any(p => s.Name.StartsWith(p, StringComparison.Ordinal)))
             .GroupBy(s => s.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        ScriptTexts = ConversationHub.Handoff.Programs.Languages.ConversationLanguageLabels.With(texts, languages);
     }
 }

@@ -15,7 +15,7 @@ namespace ConversationHub.Handoff.Pages.Console;
 /// takes the texts it builds itself from a JSON island, so no UI language lives in the script.
 /// </summary>
 [Authorize(Roles = HubRoles.Supervisor)]
-internal sealed class SupervisorModel(IStringLocalizer<HandoffStrings> strings, IOptionsMonitor<HandoffOptions> options) : PageModel
+internal sealed class SupervisorModel(IStringLocalizer<HandoffStrings> strings, IOptionsMonitor<HandoffOptions> options, IStringLocalizer<ProgramLanguageStrings> languages) : PageModel
 {
     // The script's texts: its own (Supervisor_) and the 離席 reasons' labels (Away_), which the board sends as codes.
     private static readonly string[] ScriptPrefixes = ["Supervisor_", "Away_"];
@@ -39,6 +39,6 @@ internal sealed class SupervisorModel(IStringLocalizer<HandoffStrings> strings, 
             .Where(s => ScriptPrefixes.Any(p => s.Name.StartsWith(p, StringComparison.Ordinal)))
             .GroupBy(s => s.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        TextsJson = JsonSerializer.Serialize(texts);
+        TextsJson = JsonSerializer.Serialize(ConversationHub.Handoff.Programs.Languages.ConversationLanguageLabels.With(texts, languages));
     }
 }

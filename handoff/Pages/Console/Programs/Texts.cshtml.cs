@@ -55,10 +55,11 @@ internal sealed class TextsModel(ProgramCatalog catalog, ProgramTextsEditor edit
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var posted = Form;
+        // The language as posted: one the program lacks is refused, never saved as another.
+        var (posted, language) = (Form, Language ?? "");
         if (!await LoadAsync(cancellationToken))
             return NotFound();
-        Errors = await editor.SaveAsync(StaffActor.Of(HttpContext), Program!, Language ?? "", posted, cancellationToken);
+        Errors = await editor.SaveAsync(StaffActor.Of(HttpContext), Program!, language, posted, cancellationToken);
         if (Errors.Count > 0)
         {
             Form = posted;
