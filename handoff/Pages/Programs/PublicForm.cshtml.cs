@@ -50,6 +50,13 @@ internal sealed class PublicFormModel(ProgramForms forms, ProgramFormEntries ent
     [BindProperty(SupportsGet = true, Name = "done")]
     public bool IsDone { get; set; }
 
+    /// <summary>The citizen's language (<c>?lang=en</c>), one of the program's; labels and choices show in it where translated.</summary>
+    [BindProperty(SupportsGet = true, Name = "lang")]
+    public string? Language { get; set; }
+
+    /// <summary><see cref="Language"/> when the program has it, else Japanese.</summary>
+    public string CitizenLanguage => Language is { Length: > 0 } language && Program is not null && Program.LanguageList.Contains(language, StringComparer.Ordinal) ? language : "ja";
+
     [BindProperty(Name = "version")]
     public int? FormVersion { get; set; }
 
@@ -116,7 +123,7 @@ internal sealed class PublicFormModel(ProgramForms forms, ProgramFormEntries ent
         if (!string.IsNullOrEmpty(Honeypot))
         {
             // A script filled the hidden field: it sees success, nothing is kept.
-            return RedirectToPage(new { code = Code, id = Id, done = true });
+            return RedirectToPage(new { code = Code, id = Id, done = true, lang = Language });
         }
 
         if (tickets.Read(Ticket) is not { } ticket || !tickets.FilledSlowlyEnough(ticket.IssuedAt))
@@ -127,7 +134,7 @@ internal sealed class PublicFormModel(ProgramForms forms, ProgramFormEntries ent
         }
 
         await entries.TakeAsync(Form!, Values, ProgramFormEntry.PublicSource, null, null, null, saveAnyway: true, cancellationToken);
-        return RedirectToPage(new { code = Code, id = Id, done = true });
+        return RedirectToPage(new { code = Code, id = Id, done = true, lang = Language });
     }
 
     private IActionResult Result() => Current == Step.Unavailable ? NotFound() : Page();

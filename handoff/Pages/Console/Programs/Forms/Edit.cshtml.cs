@@ -4,6 +4,7 @@ using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Cases;
 using ConversationHub.Handoff.Programs;
 using ConversationHub.Handoff.Programs.Forms;
+using ConversationHub.Handoff.Programs.Languages;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace ConversationHub.Handoff.Pages.Console.Programs.Forms;
 /// based on an older version is refused.
 /// </summary>
 [Authorize(Roles = HubRoles.Administrator)]
-internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms, IStringLocalizer<ProgramFormStrings> strings, TimeProvider time) : PageModel
+internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms, IStringLocalizer<ProgramFormStrings> strings, IStringLocalizer<ProgramLanguageStrings> languageStrings, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "program")]
     public string? ProgramCode { get; set; }
@@ -57,6 +58,9 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>The program's languages besides Japanese, in which labels and choices may be entered.</summary>
+    public IReadOnlyList<string> Languages => Program is null ? [] : [.. Program.LanguageList.Where(l => l != "ja")];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadProgramAsync(cancellationToken))
@@ -89,7 +93,9 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
         }
 
         var edited = Edited(formId, out var inputError);
-        Errors = edited is null ? [strings[inputError!].Value] : [.. edited.Check().Select(e => strings[e.Key, e.Args].Value)];
+        Errors = edited is null
+            ? [strings[inputError!].Value]
+            : [.. edited.Check().Select(e => strings[e.Key, e.Args].Value), .. FormFieldTexts.Check(edited).Select(e => languageStrings[e.Key, e.Args].Value)];
         if (edited is null || Errors.Count > 0)
         {
             AddBlankRows();
@@ -131,6 +137,8 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
             Min = f.Min?.ToString(CultureInfo.InvariantCulture),
             Max = f.Max?.ToString(CultureInfo.InvariantCulture),
             Options = string.Join('\n', f.OptionList),
+            TranslatedLabels = (f.Translations ?? []).ToDictionary(t => t.Language, t => t.Label, StringComparer.Ordinal),
+            TranslatedOptions = (f.Translations ?? []).ToDictionary(t => t.Language, t => (string?)string.Join('\n', t.Options ?? []), StringComparer.Ordinal),
         })];
         DuplicateKeys = string.Join(',', current?.DuplicateKeys ?? []);
         Columns = [.. (current?.Columns ?? []).Select(c => new ColumnInput { Source = c.Source, Header = c.Header, Format = c.Format.ToString() })];
@@ -173,7 +181,7 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
             var options = type is FormFieldType.Choice or FormFieldType.MultiChoice
                 ? (input.Options ?? "").Split('\n').Select(o => o.Trim()).Where(o => o.Length > 0).ToList()
                 : [];
-            fields.Add(new FormField(key, input.Label?.Trim() ?? "", type, input.Required, maxLength is { } m ? (int)Math.Clamp(m, 0, int.MaxValue) : null, min, max, options));
+            fields.Add(new FormField(key, input.Label?.Trim() ?? "", type, input.Required, maxLength is { } m ? (int)Math.Clamp(m, 0, int.MaxValue) : null, min, max, options, TranslationsOf(input, options.Count > 0)));
         }
 
         var columns = new List<FormExportColumn>();
@@ -196,6 +204,29 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
 
         var keys = (DuplicateKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         return new FormDefinition(formId, Version, Program!.Id, Name?.Trim() ?? "", PublicAllowed, fields, keys, columns, encoding);
+    }
+
+    // The program's other languages as entered; a language with nothing entered is left out. Choices keep their lines
+    // (a blank line is a choice without translation), trailing blank lines dropped.
+    private List<FormFieldTranslation>? TranslationsOf(FieldInput input, bool hasChoices)
+    {
+        var translations = new List<FormFieldTranslation>();
+        foreach (var language in Languages)
+        {
+            var label = input.TranslatedLabels.GetValueOrDefault(language)?.Trim();
+            var options = hasChoices ? (input.TranslatedOptions.GetValueOrDefault(language) ?? "").Split('\n').Select(o => o.Trim()).ToList() : [];
+            while (options.Count > 0 && options[^1].Length == 0)
+            {
+                options.RemoveAt(options.Count - 1);
+            }
+
+            if (!string.IsNullOrEmpty(label) || options.Count > 0)
+            {
+                translations.Add(new FormFieldTranslation(language, string.IsNullOrEmpty(label) ? null : label, options.Count > 0 ? options : null));
+            }
+        }
+
+        return translations.Count > 0 ? translations : null;
     }
 
     private static bool TryNumber(string? text, out decimal? value)
@@ -240,6 +271,12 @@ internal sealed class FormEditModel(ProgramCatalog programs, ProgramForms forms,
         public string? Options { get; set; }
 
         public bool Remove { get; set; }
+
+        /// <summary>The label in the program's other languages, by language.</summary>
+        public Dictionary<string, string?> TranslatedLabels { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>The choices in the program's other languages, one per line as the Japanese, by language.</summary>
+        public Dictionary<string, string?> TranslatedOptions { get; set; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One row of the CSV layout.</summary>
