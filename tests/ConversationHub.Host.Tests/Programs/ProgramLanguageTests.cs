@@ -67,14 +67,8 @@ public abstract class ProgramLanguageTests(DatabaseProvider provider)
             await db.SaveChangesAsync(ct);
         }
 
-        using var citizen = new DirectLineTestClient(host.CreateClient());
-        using (var token = await citizen.Http.PostAsync(new Uri("/v3/directline/tokens/generate?program=named&lang=en", UriKind.Relative), null, ct))
-        {
-            token.EnsureSuccessStatusCode();
-            var body = await token.Content.ReadFromJsonAsync<JsonElement>(ct);
-            citizen.ConversationId = body.GetProperty("conversationId").GetString()!;
-            citizen.Token = body.GetProperty("token").GetString()!;
-        }
+        var entered = await GenerateAsync(host, "/v3/directline/tokens/generate?program=named&lang=en", ct);
+        using var citizen = new DirectLineTestClient(host.CreateClient()) { ConversationId = entered.Id, Token = entered.Token };
 
         // Act
         await citizen.StartAsync(ct);
