@@ -18,12 +18,13 @@ namespace ConversationHub.Handoff.Pages.Console.Reports;
 /// <summary>
 /// The self-service report (<c>/console/reports/self-service</c>): for <c>?from=…&amp;to=…</c> (Japan-time days; the
 /// last 30 days to yesterday by default), filtered by <c>channel</c>, <c>department</c>, <c>category</c> and
-/// <c>program</c> (disabled until programs exist), trend <c>per=week|month</c>. Department staff see their department's
-/// cases only.
+/// <c>program</c> (a program's code, as on the other report pages), trend <c>per=week|month</c>. Department staff see
+/// their department's cases only.
 /// </summary>
 [Authorize(Roles = ReportViewer.Roles)]
 internal sealed class SelfServiceReportModel(
-    SelfServiceReports reports, HubDbContext hub, HandoffDbContext handoff, TimeProvider time, IStringLocalizer<SelfServiceReportStrings> strings) : PageModel
+    SelfServiceReports reports, ReportRequests requests, HubDbContext hub, HandoffDbContext handoff, TimeProvider time,
+    IStringLocalizer<SelfServiceReportStrings> strings, IStringLocalizer<ReportStrings> reportStrings) : PageModel, IReportProgramFilter
 {
     public SelfServiceReport? Report { get; private set; }
 
@@ -50,7 +51,11 @@ internal sealed class SelfServiceReportModel(
 
     public string Per { get; private set; } = "week";
 
-    public async Task<IActionResult> OnGetAsync(string? from, string? to, string? channel, string? department, string? category, string? program, string? per, CancellationToken cancellationToken)
+    public IReadOnlyList<Handoff.Programs.ProgramDefinition> Programs { get; private set; } = [];
+
+    public Handoff.Programs.ProgramDefinition? Program { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? from, string? to, string? channel, string? department, string? category, string? per, CancellationToken cancellationToken)
     {
         var viewer = await ReportViewer.OfAsync(User, hub, cancellationToken);
         if (!viewer.MaySee)
@@ -59,6 +64,7 @@ internal sealed class SelfServiceReportModel(
         }
 
         SeesCenter = viewer.SeesCenter;
+        Programs = await requests.ProgramsAsync(cancellationToken);
         await LoadChoicesAsync(viewer, cancellationToken);
         var yesterday = DateOnly.FromDateTime(JapanTime.ToJapan(time.GetUtcNow()).DateTime).AddDays(-1);
         (From, To, Channel, Department, Category) = (from ?? Iso(yesterday.AddDays(-29)), to ?? Iso(yesterday), channel, department, category);
@@ -83,17 +89,23 @@ internal sealed class SelfServiceReportModel(
             contactChannel = parsed;
         }
 
-        if (!TryId(department, out var departmentId) || !TryId(category, out var categoryId) || !TryId(program, out var programId)
-            || per is not (null or "week" or "month"))
+        if (!TryId(department, out var departmentId) || !TryId(category, out var categoryId) || per is not (null or "week" or "month"))
         {
             return Invalid(strings["SelfService_BadFilter"]);
         }
 
+        var (program, programError) = await requests.ProgramAsync(Request.Query, cancellationToken);
+        if (programError is not null)
+        {
+            return Invalid(reportStrings["Error_" + programError]);
+        }
+
+        Program = program;
         Per = per ?? (toDay.DayNumber - fromDay.DayNumber > 92 ? "month" : "week");
         // Department staff see their department whatever the address says.
         var scope = viewer.SeesCenter ? departmentId : viewer.DepartmentId;
         Report = await reports.BuildAsync(
-            new SelfServiceQuery(fromDay, toDay, contactChannel, scope, categoryId, programId, Per == "month" ? TrendGrain.Month : TrendGrain.Week),
+            new SelfServiceQuery(fromDay, toDay, contactChannel, scope, categoryId, program?.Id, Per == "month" ? TrendGrain.Month : TrendGrain.Week),
             cancellationToken);
         return Page();
     }
