@@ -18,7 +18,8 @@ namespace ConversationHub.Handoff.Reports;
 
 /// <summary>
 /// The reports' downloads: any report as CSV or .xlsx (<c>/console/reports/export/{kind}</c>, the reader's rows only),
-/// the kept reports (<c>/console/reports/generated/{id}.{csv|xlsx}</c>, whole-center readers only), and the Chart.js
+/// the kept reports (<c>/console/reports/generated/{id}.{csv|xlsx}</c>, whole-center readers only), the self-service
+/// report (<c>/console/reports/self-service/export</c>, <see cref="SelfService.SelfServiceExportApi"/>), and the Chart.js
 /// bundle the report pages draw with. Every download is audited.
 /// </summary>
 internal static class ReportsApi
@@ -39,6 +40,7 @@ internal static class ReportsApi
         group.MapGet($"/assets/chart-{ChartJsVersion}.js", (HttpContext context) =>
                 ConsoleAssets.Serve(context, ConsoleAssets.Load("chart.js", "ConversationHub.Handoff.chart.umd.min.js")!, "text/javascript; charset=utf-8", immutable: true))
             .RequireAuthorization(policy => policy.RequireRole(readers));
+        SelfService.SelfServiceExportApi.Map(group, readers);
         return endpoints;
     }
 
@@ -106,7 +108,7 @@ internal static class ReportsApi
             $"report-{report.Kind}-{report.Period.Replace("..", "_", StringComparison.Ordinal)}");
     }
 
-    private static (ReportFormat? Format, CaseCsvEncoding? Encoding) FormatOf(IQueryCollection query) =>
+    internal static (ReportFormat? Format, CaseCsvEncoding? Encoding) FormatOf(IQueryCollection query) =>
         (query["format"].ToString(), query["encoding"].ToString()) switch
         {
             ("" or "csv", "" or "utf8" or "utf-8") => (ReportFormat.Csv, CaseCsvEncoding.Utf8),
@@ -115,10 +117,10 @@ internal static class ReportsApi
             _ => (null, null),
         };
 
-    private static string FormatName(ReportFormat format, CaseCsvEncoding encoding) =>
+    internal static string FormatName(ReportFormat format, CaseCsvEncoding encoding) =>
         format == ReportFormat.Xlsx ? "xlsx" : encoding == CaseCsvEncoding.ShiftJis ? "csv shift_jis" : "csv utf-8";
 
-    private static FileContentHttpResult File(byte[] bytes, ReportFormat format, CaseCsvEncoding encoding, string name) => format == ReportFormat.Xlsx
+    internal static FileContentHttpResult File(byte[] bytes, ReportFormat format, CaseCsvEncoding encoding, string name) => format == ReportFormat.Xlsx
         ? TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
         : TypedResults.File(bytes, encoding == CaseCsvEncoding.ShiftJis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name + ".csv");
 }

@@ -15,7 +15,7 @@ namespace ConversationHub.Host.Tests.Reports;
 /// <summary>
 /// The self-service report filtered by program (施策, issue 19): the bot's figures and FAQ answers from the daily
 /// roll-ups' program rows, the arrivals and cases of the program only, the FAQ site's figures (no program's) left out,
-/// and an unknown program refused.
+/// the download filtered the same way, and an unknown program refused by both.
 /// </summary>
 public sealed partial class SelfServiceReportPageTests
 {
@@ -55,6 +55,9 @@ public sealed partial class SelfServiceReportPageTests
         var center = await GetPageAsync(host, supervisor, period, ct);
         var programOnly = await GetPageAsync(host, supervisor, period + "&program=ssprog", ct);
         using var unknown = await supervisor.GetAsync(Page(period + "&program=nosuch"), ct);
+        var csv = await supervisor.GetStringAsync(new Uri("/console/reports/self-service/export?" + period + "&program=ssprog&format=csv&encoding=utf8", UriKind.Relative), ct);
+        using var xlsx = await supervisor.GetAsync(new Uri("/console/reports/self-service/export?" + period + "&program=ssprog&format=xlsx", UriKind.Relative), ct);
+        using var unknownExport = await supervisor.GetAsync(new Uri("/console/reports/self-service/export?" + period + "&program=nosuch&format=csv", UriKind.Relative), ct);
 
         // Assert: the center counts everyone (受付, ボット回答会話, うち引継ぎ, 完結, 率).
         var all = Rows(Table(center, "bot-resolved"));
@@ -76,8 +79,23 @@ public sealed partial class SelfServiceReportPageTests
         Assert.DoesNotContain("id=\"search-terms\"", programOnly, StringComparison.Ordinal);
         Assert.Contains("id=\"program-site-figures\"", programOnly, StringComparison.Ordinal);
 
+        Assert.Contains("/console/reports/self-service/export?from=", programOnly, StringComparison.Ordinal);
+        Assert.Contains("program=ssprog&amp;format=csv", programOnly, StringComparison.Ordinal);
+
+        // The download carries the filter: the program's figures, not the center's, and no FAQ site tables.
+        Assert.Contains("Webチャット,2,2,1,1,50.0%", csv, StringComparison.Ordinal);
+        Assert.Contains("合計,2,2,1,1,50.0%", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Webチャット,3,3,1,2,66.7%", csv, StringComparison.Ordinal);
+        Assert.Contains(first.Question, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.Question, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("よく検索された語", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("指定された施策が見つかりません", await unknown.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownExport.StatusCode);
+        Assert.Contains("指定された施策が見つかりません", await unknownExport.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     // Two cases typed in by an operator; the first is then the program's, as a case from a program's conversation is.

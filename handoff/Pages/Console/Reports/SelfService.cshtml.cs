@@ -1,17 +1,13 @@
 using System.Globalization;
-using ConversationHub.Core.Calendar;
-using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Reports;
 using ConversationHub.Handoff.Reports.SelfService;
-using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Pages.Console.Reports;
 
@@ -23,8 +19,7 @@ namespace ConversationHub.Handoff.Pages.Console.Reports;
 /// </summary>
 [Authorize(Roles = ReportViewer.Roles)]
 internal sealed class SelfServiceReportModel(
-    SelfServiceReports reports, ReportRequests requests, HubDbContext hub, HandoffDbContext handoff, TimeProvider time,
-    IStringLocalizer<SelfServiceReportStrings> strings, IStringLocalizer<ReportStrings> reportStrings) : PageModel, IReportProgramFilter
+    SelfServiceReports reports, SelfServiceRequests selfService, ReportRequests requests, HubDbContext hub, HandoffDbContext handoff) : PageModel, IReportProgramFilter
 {
     public SelfServiceReport? Report { get; private set; }
 
@@ -55,7 +50,10 @@ internal sealed class SelfServiceReportModel(
 
     public Handoff.Programs.ProgramDefinition? Program { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? from, string? to, string? channel, string? department, string? category, string? per, CancellationToken cancellationToken)
+    /// <summary>The export links' query: the page's own, without a format.</summary>
+    public string ExportQuery { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string? channel, string? department, string? category, CancellationToken cancellationToken)
     {
         var viewer = await ReportViewer.OfAsync(User, hub, cancellationToken);
         if (!viewer.MaySee)
@@ -66,47 +64,20 @@ internal sealed class SelfServiceReportModel(
         SeesCenter = viewer.SeesCenter;
         Programs = await requests.ProgramsAsync(cancellationToken);
         await LoadChoicesAsync(viewer, cancellationToken);
-        var yesterday = DateOnly.FromDateTime(JapanTime.ToJapan(time.GetUtcNow()).DateTime).AddDays(-1);
-        (From, To, Channel, Department, Category) = (from ?? Iso(yesterday.AddDays(-29)), to ?? Iso(yesterday), channel, department, category);
-        if (!TryDay(From, out var fromDay) || !TryDay(To, out var toDay))
+        (From, To) = selfService.Period(Request.Query);
+        (Channel, Department, Category) = (channel, department, category);
+        var (query, program, error) = await selfService.ParseAsync(Request.Query, viewer, cancellationToken);
+        if (query is null)
         {
-            return Invalid(strings["SelfService_BadDate"]);
+            Error = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
-        if (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= SelfServiceQuery.MaxDays)
-        {
-            return Invalid(strings["SelfService_BadPeriod", SelfServiceQuery.MaxDays]);
-        }
-
-        ContactChannel? contactChannel = null;
-        if (!string.IsNullOrEmpty(channel))
-        {
-            if (!Enum.TryParse<ContactChannel>(channel, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return Invalid(strings["SelfService_BadFilter"]);
-            }
-
-            contactChannel = parsed;
-        }
-
-        if (!TryId(department, out var departmentId) || !TryId(category, out var categoryId) || per is not (null or "week" or "month"))
-        {
-            return Invalid(strings["SelfService_BadFilter"]);
-        }
-
-        var (program, programError) = await requests.ProgramAsync(Request.Query, cancellationToken);
-        if (programError is not null)
-        {
-            return Invalid(reportStrings["Error_" + programError]);
-        }
-
-        Program = program;
-        Per = per ?? (toDay.DayNumber - fromDay.DayNumber > 92 ? "month" : "week");
-        // Department staff see their department whatever the address says.
-        var scope = viewer.SeesCenter ? departmentId : viewer.DepartmentId;
-        Report = await reports.BuildAsync(
-            new SelfServiceQuery(fromDay, toDay, contactChannel, scope, categoryId, program?.Id, Per == "month" ? TrendGrain.Month : TrendGrain.Week),
-            cancellationToken);
+        (Program, Per) = (program, query.Grain == TrendGrain.Month ? "month" : "week");
+        ExportQuery = string.Join("&", Request.Query.Where(q => q.Key is not ("format" or "encoding"))
+            .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString())));
+        Report = await reports.BuildAsync(query, cancellationToken);
         return Page();
     }
 
@@ -130,34 +101,5 @@ internal sealed class SelfServiceReportModel(
 
         Categories = [.. (await handoff.CaseCategories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Name))];
-    }
-
-    private PageResult Invalid(string message)
-    {
-        Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static bool TryDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
-    private static bool TryId(string? text, out Guid? id)
-    {
-        id = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (!Guid.TryParse(text, out var parsed))
-        {
-            return false;
-        }
-
-        id = parsed;
-        return true;
     }
 }
