@@ -80,12 +80,22 @@ internal static class ReportsApi
         }
 
         var document = await definition!.BuildAsync(period!, viewer with { ProgramId = program?.Id }, ct);
-        var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding!.Value);
-        var key = period!.Key(kind);
-        await context.AuditAsync(AuditActions.Exported, $"report:{kind}:{key}",
-            $"{FormatName(format!.Value, encoding!.Value)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
+        return await DownloadAsync(context, document, format!.Value, encoding!.Value, viewer, program, time);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> as a file to download, named for its kind, period and the time of the download; the
+    /// download is audited with the reader's scope and program.
+    /// </summary>
+    internal static async Task<FileContentHttpResult> DownloadAsync(
+        HttpContext context, ReportDocument document, ReportFormat format, CaseCsvEncoding encoding, ReportViewer viewer, Programs.ProgramDefinition? program, TimeProvider time)
+    {
+        var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding);
+        var key = document.Period.Key(document.Kind);
+        await context.AuditAsync(AuditActions.Exported, $"report:{document.Kind}:{key}",
+            $"{FormatName(format, encoding)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
         var stamp = JapanTime.ToJapan(time.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return File(bytes, format.Value, encoding.Value, $"report-{kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
+        return File(bytes, format, encoding, $"report-{document.Kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
     }
 
     internal static async Task<Results<FileContentHttpResult, NotFound>> GeneratedAsync(Guid id, string format, HttpContext context, HandoffDbContext db, CancellationToken ct)
@@ -117,10 +127,10 @@ internal static class ReportsApi
             _ => (null, null),
         };
 
-    internal static string FormatName(ReportFormat format, CaseCsvEncoding encoding) =>
+    private static string FormatName(ReportFormat format, CaseCsvEncoding encoding) =>
         format == ReportFormat.Xlsx ? "xlsx" : encoding == CaseCsvEncoding.ShiftJis ? "csv shift_jis" : "csv utf-8";
 
-    internal static FileContentHttpResult File(byte[] bytes, ReportFormat format, CaseCsvEncoding encoding, string name) => format == ReportFormat.Xlsx
+    private static FileContentHttpResult File(byte[] bytes, ReportFormat format, CaseCsvEncoding encoding, string name) => format == ReportFormat.Xlsx
         ? TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
         : TypedResults.File(bytes, encoding == CaseCsvEncoding.ShiftJis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name + ".csv");
 }

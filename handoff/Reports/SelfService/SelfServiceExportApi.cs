@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using ConversationHub.Core.Audit;
-using ConversationHub.Core.Calendar;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Builder;
@@ -50,11 +47,6 @@ internal static class SelfServiceExportApi
         }
 
         var document = SelfServiceDocument.Of(await reports.BuildAsync(query!, ct), strings);
-        var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding!.Value);
-        var key = document.Period.Key(SelfServiceDocument.Kind);
-        await context.AuditAsync(AuditActions.Exported, $"report:{SelfServiceDocument.Kind}:{key}",
-            $"{ReportsApi.FormatName(format!.Value, encoding!.Value)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
-        var stamp = JapanTime.ToJapan(time.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return ReportsApi.File(bytes, format.Value, encoding.Value, $"report-{SelfServiceDocument.Kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
+        return await ReportsApi.DownloadAsync(context, document, format!.Value, encoding!.Value, viewer, program, time);
     }
 }
