@@ -105,6 +105,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=marathon&form=7a3c1f19-0000-4000-8000-000000000001"),
         new("/programs/{code}/forms/{id:guid}", null, "/programs/marathon/forms/7a3c1f19-0000-4000-8000-000000000001"),
         new("/console/programs/roster", Operator, "/console/programs/roster?program=coupon"),
+        new("/console/programs/reservations/slots", Admin, "/console/programs/reservations/slots?program=mynumber"),
     ];
 
     [Fact]
