@@ -106,6 +106,7 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterEvent> RosterEvents => Set<ConversationHub.Handoff.Programs.Rosters.RosterEvent>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationNotice> ReservationNotices => Set<ConversationHub.Handoff.Programs.Reservations.ReservationNotice>();
     internal DbSet<ConversationHub.Handoff.Programs.Languages.ProgramText> ProgramTexts => Set<ConversationHub.Handoff.Programs.Languages.ProgramText>();
 
     /// <inheritdoc />
