@@ -13,7 +13,7 @@ namespace ConversationHub.Bot.Engine;
 /// longer in service (its entry starts ordinary chats then) gets the ordinary greeting; its keyword then answers with its
 /// end message and where to go instead.
 /// </summary>
-internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext faq, BotActivityWriter writer, IStringLocalizer<ProgramBotStrings> strings, IStringLocalizer<BotStrings> botStrings)
+internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext faq, BotActivityWriter writer, IStringLocalizer<ProgramBotStrings> strings, IStringLocalizer<BotStrings> botStrings, ProgramBooking booking)
 {
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 
@@ -62,14 +62,15 @@ internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext f
     private async Task GreetAsync(Conversation conversation, ProgramEntry program, string? replyToId, CancellationToken cancellationToken)
     {
         var scope = program.FaqCategory is { Length: > 0 } category ? await CategoryScope.FindAsync(faq, category, cancellationToken) : null;
+        var offers = await booking.OffersAsync(program, cancellationToken);
         if (scope is null)
         {
-            await writer.SendAsync(conversation, BotActivities.Message(string.Format(Japanese, strings["ProgramGreeting"], program.Name), replyToId), cancellationToken);
+            await writer.SendAsync(conversation, BotActivities.Message(string.Format(Japanese, strings["ProgramGreeting"], program.Name), replyToId, offers), cancellationToken);
             return;
         }
 
         var widen = botStrings["AllFields"].Value;
-        var greeting = BotActivities.Message(string.Format(Japanese, strings["ProgramGreetingScoped"], program.Name, scope.Name), replyToId, [(widen, widen)]);
+        var greeting = BotActivities.Message(string.Format(Japanese, strings["ProgramGreetingScoped"], program.Name, scope.Name), replyToId, [.. offers, (widen, widen)]);
         await writer.SendAsync(conversation, CategoryScope.Mark(greeting, scope), cancellationToken);
     }
 }
