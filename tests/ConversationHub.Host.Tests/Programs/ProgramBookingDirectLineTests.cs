@@ -54,7 +54,7 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
         Assert.Equal("ほかの日を選ぶ", BookingChat.Titles(times)[^2]);
         Assert.Contains("12月8日(火) 08:30～09:30、本庁舎 市民課ですね", BookingChat.Text(name), StringComparison.Ordinal);
         Assert.Contains("電話番号の形が正しくないようです", BookingChat.Text(badPhone), StringComparison.Ordinal);
-        Assert.Equal(["メールで受け取る", "受け取らない", "やめる"], BookingChat.Titles(contact));
+        Assert.Equal(["メールで受け取る", "SMSで受け取る", "受け取らない", "やめる"], BookingChat.Titles(contact));
         Assert.Contains("メールアドレスの形が正しくないようです", BookingChat.Text(badMail), StringComparison.Ordinal);
         Assert.Equal(["はい", "修正する", "やめる"], BookingChat.Titles(readBack));
         foreach (var part in new[] { "12月8日(火) 08:30～09:30", "本庁舎 市民課", "若葉 花子", "090-1234-5678", "メール（hanako@example.jp）" })

@@ -24,7 +24,8 @@ public sealed class ProgramBookingLineTests
         var ct = TestTimeout.Token(180);
         await using var stub = await LineStubApi.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
-        await using var host = ReservationTestData.Start(database, new RunningClock(ReservationTestData.Monday9am), settings: LineHostFixture.Settings(stub.BaseUrl));
+        var clock = new RunningClock(ReservationTestData.Monday9am);
+        await using var host = ReservationTestData.Start(database, clock, settings: LineHostFixture.Settings(stub.BaseUrl));
         var code = await ReservationTestData.CreateProgramAsync(host, ct);
         await using (var scope = host.Services.CreateAsyncScope())
         {
@@ -38,7 +39,7 @@ public sealed class ProgramBookingLineTests
         async Task<JsonElement> SayAsync(string text)
         {
             var token = "rt-" + Guid.NewGuid().ToString("N");
-            await webhook.PostAsync(ct, LineWebhookClient.Text(user, text, token));
+            await webhook.PostAsync(ct, LineWebhookClient.Text(user, text, token, at: clock.GetUtcNow()));
             var body = await Eventually.UntilAsync(() => stub.Replies(token).LastOrDefault(c => c.Status == 200)?.Body, "the reply to 「" + text + "」", ct);
             return JsonDocument.Parse(body).RootElement.GetProperty("messages").EnumerateArray().Last().Clone();
         }
