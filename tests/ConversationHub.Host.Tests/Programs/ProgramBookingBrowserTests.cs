@@ -80,18 +80,32 @@ public sealed partial class ProgramBookingBrowserTests
         Assert.Empty(scriptErrors);
     }
 
-    // Taps the bot's button whose whole text is `title` (Web Chat shows the latest message's suggested actions).
+    // Taps the bot's button whose whole text is `title` (Web Chat shows the latest message's suggested actions), then
+    // waits for the bot's answer.
     private static async Task TapAsync(IPage page, string title)
     {
         var button = page.Locator("#hub-chat-panel .webchat__suggested-action").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(title) + "\\s*$") }).First;
-        await button.ClickAsync(new() { Timeout = 60_000 });
+        await AnsweredAsync(page, () => button.ClickAsync(new() { Timeout = 60_000 }));
     }
 
+    // Types `text`, then waits for the bot's answer: the dialogue reads each message against the question before it.
     private static async Task TypeAsync(IPage page, string text)
     {
         var input = page.Locator("#hub-chat-panel input[type=text], #hub-chat-panel textarea").First;
-        await input.FillAsync(text, new() { Timeout = 60_000 });
-        await input.PressAsync("Enter");
+        await AnsweredAsync(page, async () =>
+        {
+            await input.FillAsync(text, new() { Timeout = 60_000 });
+            await input.PressAsync("Enter");
+        });
+    }
+
+    private static async Task AnsweredAsync(IPage page, Func<Task> act)
+    {
+        const string BotBubbles = "#hub-chat-panel .webchat__bubble:not(.webchat__bubble--from-user)";
+        var before = await page.Locator(BotBubbles).CountAsync();
+        await act();
+        await page.WaitForFunctionAsync(
+            "([selector, count]) => document.querySelectorAll(selector).length > count", new object[] { BotBubbles, before }, new() { Timeout = 60_000 });
     }
 
     // The text of the latest bot message that contains `part`, once shown.
