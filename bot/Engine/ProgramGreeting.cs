@@ -11,7 +11,8 @@ namespace ConversationHub.Bot.Engine;
 /// The greeting of a conversation that came through a program's entry (施策): it names the program and starts the search
 /// scoped to the program's FAQ field, so the citizen's first question is answered from the program's FAQs. A program no
 /// longer in service (its entry starts ordinary chats then) gets the ordinary greeting; its keyword then answers with its
-/// end message and where to go instead.
+/// end message and where to go instead. When the program takes reservations, the greeting offers
+/// <see cref="ProgramBooking"/>'s 「予約する」 and 「予約の変更・取り消し」.
 /// </summary>
 internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext faq, BotActivityWriter writer, IStringLocalizer<ProgramBotStrings> strings, IStringLocalizer<BotStrings> botStrings, ProgramBooking booking)
 {

@@ -120,8 +120,7 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
         // Arrange: a reservation made on the phone (by an operator) for Tuesday 08:30.
         var ct = TestTimeout.Token(180);
         var code = await ReservationTestData.CreateProgramAsync(Host, ct);
-        var old = await ReservationTestData.TimeAsync(Host, code, Tuesday, new TimeOnly(8, 30), ct);
-        var number = (await ReservationTestData.WithSystemAsync(Host.Services, s => s.BookAsync(ReservationTestData.Request(code, old.SlotId, 7), ct))).Reservation!.Number;
+        var (old, number) = await BookedOnThePhoneAsync(code, new TimeOnly(8, 30), 7, ct);
         using var chat = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
         await chat.EnterAsync(code, ct);
 
@@ -156,8 +155,7 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
         // Arrange
         var ct = TestTimeout.Token(180);
         var code = await ReservationTestData.CreateProgramAsync(Host, ct);
-        var slot = await ReservationTestData.TimeAsync(Host, code, Tuesday, new TimeOnly(13, 30), ct);
-        var number = (await ReservationTestData.WithSystemAsync(Host.Services, s => s.BookAsync(ReservationTestData.Request(code, slot.SlotId, 8), ct))).Reservation!.Number;
+        var (slot, number) = await BookedOnThePhoneAsync(code, new TimeOnly(13, 30), 8, ct);
         using var chat = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
         await chat.EnterAsync(code, ct);
         using var other = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
@@ -194,20 +192,31 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
     }
 
     [Fact]
-    public async Task Stop_AtTheReadBack_EndsTheDialogueAndBooksNothing()
+    public async Task LaterDaysThenStop_AtTheReadBack_EndsTheDialogueAndBooksNothing()
     {
-        // Arrange
+        // Arrange: slots for the next week too, beyond the first page of days.
         var ct = TestTimeout.Token(180);
         var code = await ReservationTestData.CreateProgramAsync(Host, ct);
+        await using (var setup = Host.Services.CreateAsyncScope())
+        {
+            var program = await setup.ServiceProvider.GetRequiredService<HandoffDbContext>().Programs.SingleAsync(p => p.Code == code, ct);
+            await setup.ServiceProvider.GetRequiredService<ReservationSlotGenerator>().GenerateAsync(program, new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 16), ct);
+        }
+
         using var chat = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
         await chat.EnterAsync(code, ct);
+        var firstPage = await chat.SayAsync("予約する", ct);
+        var later = await chat.SayAsync("もっと後の日", ct);
+        await chat.SayAsync("やめる", ct);
         await WalkToReadBackAsync(chat, ct);
 
         // Act
         var stopped = await chat.SayAsync("やめる", ct);
         var after = await chat.SayAsync("はい", ct);
 
-        // Assert: ended; the はい after it is the FAQ bot's, not a booking.
+        // Assert: the later days; ended; the はい after it is the FAQ bot's, not a booking.
+        Assert.Equal("もっと後の日", BookingChat.Titles(firstPage)[^2]);
+        Assert.Equal(["12月15日(火) 残り32", "12月16日(水) 残り32", "やめる"], BookingChat.Titles(later));
         Assert.Contains("予約の手続きをやめました", BookingChat.Text(stopped), StringComparison.Ordinal);
         Assert.Equal(["質問に戻る"], BookingChat.Titles(stopped));
         Assert.DoesNotContain("予約番号", BookingChat.Text(after), StringComparison.Ordinal);
@@ -260,6 +269,14 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
         await chat.SayAsync("090-1111-2222", ct);
         var readBack = await chat.SayAsync("受け取らない", ct);
         Assert.Equal(["はい", "修正する", "やめる"], BookingChat.Titles(readBack));
+    }
+
+    // A reservation an operator made for citizen `i` (phone 090 and i in eight digits) on Tuesday at `starts`.
+    private async Task<(ReservationTime Slot, string Number)> BookedOnThePhoneAsync(string code, TimeOnly starts, int i, CancellationToken ct)
+    {
+        var slot = await ReservationTestData.TimeAsync(Host, code, Tuesday, starts, ct);
+        var booked = await ReservationTestData.WithSystemAsync(Host.Services, s => s.BookAsync(ReservationTestData.Request(code, slot.SlotId, i), ct));
+        return (slot, booked.Reservation!.Number);
     }
 
     private async Task<ReservationView> FindAsync(string code, string number, string phone, CancellationToken ct)
