@@ -104,7 +104,7 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
     public async Task<BookingState?> AnswerTimeAsync(Conversation conversation, IReservationSystem system, BookingState state, string text, string replyToId, CancellationToken cancellationToken)
     {
         var day = DateOnly.ParseExact(state.Day!, "O", CultureInfo.InvariantCulture);
-        if (string.Equals(BookingText.Fold(text), BookingText.Fold(strings["OtherDays"]), StringComparison.Ordinal))
+        if (Is(text, "OtherDays"))
         {
             await AskDayAsync(conversation, system, state with { Skip = 0 }, null, replyToId, cancellationToken);
             return null;
@@ -127,8 +127,8 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
         return state with { SlotId = time.SlotId, When = When(time.Day, time.Starts, time.Ends), Place = time.Place, Choices = null };
     }
 
-    /// <summary>Whether <paramref name="text"/> is the text of <paramref name="key"/> (a button, or typed: width and spaces ignored).</summary>
-    public bool Is(string text, string key) => string.Equals(BookingText.Fold(text), BookingText.Fold(strings[key]), StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="text"/> is the text of <paramref name="key"/> (a button, or typed: width, spaces and case ignored).</summary>
+    public bool Is(string text, string key) => string.Equals(BookingText.Fold(text), BookingText.Fold(strings[key]), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>「12月9日(水)」.</summary>
     public string DayLabel(DateOnly day) => strings["DayLabel", day.Month, day.Day, strings["Weekday" + (int)day.DayOfWeek]];

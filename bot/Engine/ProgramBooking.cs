@@ -37,9 +37,11 @@ internal sealed partial class ProgramBooking(
     private IStringLocalizer<ProgramBookingStrings> Strings => prompts.Strings;
 
     /// <summary>The greeting's buttons for <paramref name="program"/>: 「予約する」 and 「予約の変更・取り消し」 when it takes reservations.</summary>
-    public async Task<IReadOnlyList<(string Title, string Value)>> OffersAsync(ProgramEntry program, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Title, string Value)>> OffersAsync(Conversation conversation, ProgramEntry program, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(program);
+        UseLanguageOf(conversation);
         if (!program.InService || services.GetService<IReservationSystem>() is not { } system
             || (await system.NextFreeDaysAsync(program.Code, 1, cancellationToken)).Count == 0)
         {
@@ -63,6 +65,7 @@ internal sealed partial class ProgramBooking(
             return false;
         }
 
+        UseLanguageOf(conversation);
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - Lookback), Lookback + 1, cancellationToken);
         if (BookingState.Current(recent, sequence) is { } state)
         {
@@ -267,6 +270,11 @@ internal sealed partial class ProgramBooking(
         return new(conversation.Channel == ConversationChannel.Line ? "bot:line" : "bot:webchat", conversation.Id);
     }
 
+    // The dialogue speaks the conversation's language (Japanese, the resources' neutral culture, unless the citizen chose
+    // another), never the server's own locale. Set inside this async method, it reverts when the method returns.
+    private static void UseLanguageOf(Conversation conversation) =>
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(conversation.Language is { Length: > 0 } language ? language : "ja");
+
     private bool CanNotify(ReservationContactChannel channel) =>
         services.GetServices<ICitizenNoticeSender>().Any(s => s.Channel == channel && s.IsAvailable);
 
@@ -274,13 +282,13 @@ internal sealed partial class ProgramBooking(
     private string? StartMode(string text)
     {
         var folded = BookingText.Fold(text).TrimEnd('。', '!', '?', '.');
-        if (string.Equals(folded, BookingText.Fold(Strings["Manage"]), StringComparison.Ordinal)
-            || Strings["ManageWords"].Value.Split('|').Any(w => folded.Contains(BookingText.Fold(w), StringComparison.Ordinal) && folded.Length <= 20))
+        if (string.Equals(folded, BookingText.Fold(Strings["Manage"]), StringComparison.OrdinalIgnoreCase)
+            || Strings["ManageWords"].Value.Split('|').Any(w => folded.Contains(BookingText.Fold(w), StringComparison.OrdinalIgnoreCase) && folded.Length <= 30))
         {
             return BookingState.ChangeMode;
         }
 
-        return Strings["StartWords"].Value.Split('|').Append(Strings["Book"]).Any(w => string.Equals(folded, BookingText.Fold(w), StringComparison.Ordinal))
+        return Strings["StartWords"].Value.Split('|').Append(Strings["Book"]).Any(w => string.Equals(folded, BookingText.Fold(w), StringComparison.OrdinalIgnoreCase))
             ? BookingState.BookMode
             : null;
     }

@@ -63,7 +63,7 @@ internal sealed class ProgramGreeting(IProgramDirectory programs, FaqDbContext f
     private async Task GreetAsync(Conversation conversation, ProgramEntry program, string? replyToId, CancellationToken cancellationToken)
     {
         var scope = program.FaqCategory is { Length: > 0 } category ? await CategoryScope.FindAsync(faq, category, cancellationToken) : null;
-        var offers = await booking.OffersAsync(program, cancellationToken);
+        var offers = await booking.OffersAsync(conversation, program, cancellationToken);
         if (scope is null)
         {
             await writer.SendAsync(conversation, BotActivities.Message(string.Format(Japanese, strings["ProgramGreeting"], program.Name), replyToId, offers), cancellationToken);

@@ -85,7 +85,17 @@ public sealed partial class ProgramBookingBrowserTests
     private static async Task TapAsync(IPage page, string title)
     {
         var button = page.Locator("#hub-chat-panel .webchat__suggested-action").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(title) + "\\s*$") }).First;
-        await AnsweredAsync(page, () => button.ClickAsync(new() { Timeout = 60_000 }));
+        try
+        {
+            await AnsweredAsync(page, () => button.ClickAsync(new() { Timeout = 60_000 }));
+        }
+        catch (TimeoutException)
+        {
+            // What the chat showed instead, for whoever reads the failure.
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("program-booking-failure.png") });
+            var shown = await page.Locator("#hub-chat-panel .webchat__bubble__content").AllInnerTextsAsync();
+            throw new TimeoutException($"no button 「{title}」; the chat's last messages:\n" + string.Join("\n---\n", shown.TakeLast(4)));
+        }
     }
 
     // Types `text`, then waits for the bot's answer: the dialogue reads each message against the question before it.

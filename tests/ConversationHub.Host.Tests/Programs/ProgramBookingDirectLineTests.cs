@@ -259,6 +259,33 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
         Assert.Equal((4, 1), await ReservationTestData.SlotAsync(Host, slot.SlotId, ct));
     }
 
+    [Fact]
+    public async Task Book_CitizenChoseEnglish_AsksInEnglish()
+    {
+        // Arrange: the conversation's language is English (the citizen chose it).
+        var ct = TestTimeout.Token(120);
+        var code = await ReservationTestData.CreateProgramAsync(Host, ct);
+        using var chat = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
+        await chat.EnterAsync(code, ct);
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IConversationStore>();
+            var conversation = (await store.FindAsync(chat.ConversationId, ct))!;
+            conversation.ChooseLanguage("en");
+            await store.SaveAsync(conversation, ct);
+        }
+
+        // Act
+        var days = await chat.SayAsync("Book", ct);
+        var times = await chat.SayAsync("Tue 12/8 (32 left)", ct);
+
+        // Assert
+        Assert.StartsWith("Please choose a day.", BookingChat.Text(days), StringComparison.Ordinal);
+        Assert.Equal(["Tue 12/8 (32 left)", "Wed 12/9 (32 left)"], BookingChat.Titles(days)[..2]);
+        Assert.Equal("Stop", BookingChat.Titles(days)[^1]);
+        Assert.Equal("08:30 本庁舎 市民課 (4 left)", BookingChat.Titles(times)[0]);
+    }
+
     // 予約する → Tuesday 08:30 → name, phone, no notices → the read-back.
     private static async Task WalkToReadBackAsync(BookingChat chat, CancellationToken ct)
     {
