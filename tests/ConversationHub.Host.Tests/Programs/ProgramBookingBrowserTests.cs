@@ -87,7 +87,7 @@ public sealed partial class ProgramBookingBrowserTests
         var button = page.Locator("#hub-chat-panel .webchat__suggested-action").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(title) + "\\s*$") }).First;
         try
         {
-            await AnsweredAsync(page, () => button.ClickAsync(new() { Timeout = 60_000 }));
+            await AnsweredAsync(page, title, () => button.ClickAsync(new() { Timeout = 60_000 }));
         }
         catch (TimeoutException)
         {
@@ -102,20 +102,24 @@ public sealed partial class ProgramBookingBrowserTests
     private static async Task TypeAsync(IPage page, string text)
     {
         var input = page.Locator("#hub-chat-panel input[type=text], #hub-chat-panel textarea").First;
-        await AnsweredAsync(page, async () =>
+        await AnsweredAsync(page, text, async () =>
         {
             await input.FillAsync(text, new() { Timeout = 60_000 });
             await input.PressAsync("Enter");
         });
     }
 
-    private static async Task AnsweredAsync(IPage page, Func<Task> act)
+    // Does `act`, which sends `sent`, then waits until the citizen's message and the bot's answer after it are shown: two
+    // more messages, the last of which is not the citizen's.
+    private static async Task AnsweredAsync(IPage page, string sent, Func<Task> act)
     {
-        const string BotBubbles = "#hub-chat-panel .webchat__bubble:not(.webchat__bubble--from-user)";
-        var before = await page.Locator(BotBubbles).CountAsync();
+        const string Messages = "#hub-chat-panel .webchat__bubble__content";
+        var before = await page.Locator(Messages).CountAsync();
         await act();
         await page.WaitForFunctionAsync(
-            "([selector, count]) => document.querySelectorAll(selector).length > count", new object[] { BotBubbles, before }, new() { Timeout = 60_000 });
+            "([selector, count, sent]) => { const all = document.querySelectorAll(selector); return all.length >= count + 2 && all[all.length - 1].innerText.trim() !== sent; }",
+            new object[] { Messages, before, sent },
+            new() { Timeout = 60_000 });
     }
 
     // The text of the latest bot message that contains `part`, once shown.
