@@ -526,7 +526,7 @@ internal sealed class ChatDesk(
         if (request is null)
         {
             // Taken from the queue before the router made its record (picked or assigned at once): made here.
-            request = new HandoffRequest(conversationId, conversation.Channel.ToString(), "user_request", null, "ja", queuedAtUtc);
+            request = new HandoffRequest(conversationId, conversation.Channel.ToString(), "user_request", null, "ja", queuedAtUtc) { ProgramId = conversation.ProgramId };
             db.Requests.Add(request);
         }
 

@@ -106,6 +106,8 @@ public sealed class HandoffDbContext(DbContextOptions<HandoffDbContext> options)
 
     internal DbSet<ConversationHub.Handoff.Programs.Rosters.RosterEvent> RosterEvents => Set<ConversationHub.Handoff.Programs.Rosters.RosterEvent>();
 
+    internal DbSet<ConversationHub.Handoff.Programs.Reservations.ReservationNotice> ReservationNotices => Set<ConversationHub.Handoff.Programs.Reservations.ReservationNotice>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

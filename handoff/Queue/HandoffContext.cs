@@ -50,7 +50,10 @@ internal static class HandoffContext
         // The event carries the category: the bot's handoff.initiate is committed with its answer, after the event. The
         // phone writes its handoff.initiate first, so a call's language (the caller's choice) is known here.
         var (_, language) = await ReadAsync(store, conversationId, cancellationToken);
-        var record = new Queue.HandoffRequest(conversationId, conversation.Channel.ToString(), conversation.Reason ?? "user_request", category, language, conversation.UpdatedAtUtc);
+        var record = new Queue.HandoffRequest(conversationId, conversation.Channel.ToString(), conversation.Reason ?? "user_request", category, language, conversation.UpdatedAtUtc)
+        {
+            ProgramId = conversation.ProgramId,
+        };
         db.Requests.Add(record);
         try
         {

@@ -56,6 +56,12 @@ public sealed class HandoffRequest
     /// <summary>The FAQ category the conversation was about, when known.</summary>
     public string? Category { get; set; }
 
+    /// <summary>
+    /// The program (施策, issue 19) the conversation came through, copied from the conversation when the record is made,
+    /// so the contact events made from the record (offers) carry it.
+    /// </summary>
+    public Guid? ProgramId { get; init; }
+
     /// <summary>The citizen's language (BCP 47 primary tag).</summary>
     public string Language { get; private set; }
 

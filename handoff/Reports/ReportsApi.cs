@@ -18,7 +18,8 @@ namespace ConversationHub.Handoff.Reports;
 
 /// <summary>
 /// The reports' downloads: any report as CSV or .xlsx (<c>/console/reports/export/{kind}</c>, the reader's rows only),
-/// the kept reports (<c>/console/reports/generated/{id}.{csv|xlsx}</c>, whole-center readers only), and the Chart.js
+/// the kept reports (<c>/console/reports/generated/{id}.{csv|xlsx}</c>, whole-center readers only), the self-service
+/// report (<c>/console/reports/self-service/export</c>, <see cref="SelfService.SelfServiceExportApi"/>), and the Chart.js
 /// bundle the report pages draw with. Every download is audited.
 /// </summary>
 internal static class ReportsApi
@@ -39,6 +40,7 @@ internal static class ReportsApi
         group.MapGet($"/assets/chart-{ChartJsVersion}.js", (HttpContext context) =>
                 ConsoleAssets.Serve(context, ConsoleAssets.Load("chart.js", "ConversationHub.Handoff.chart.umd.min.js")!, "text/javascript; charset=utf-8", immutable: true))
             .RequireAuthorization(policy => policy.RequireRole(readers));
+        SelfService.SelfServiceExportApi.Map(group, readers);
         return endpoints;
     }
 
@@ -78,12 +80,22 @@ internal static class ReportsApi
         }
 
         var document = await definition!.BuildAsync(period!, viewer with { ProgramId = program?.Id }, ct);
-        var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding!.Value);
-        var key = period!.Key(kind);
-        await context.AuditAsync(AuditActions.Exported, $"report:{kind}:{key}",
-            $"{FormatName(format!.Value, encoding!.Value)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
+        return await DownloadAsync(context, document, format!.Value, encoding!.Value, viewer, program, time);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> as a file to download, named for its kind, period and the time of the download; the
+    /// download is audited with the reader's scope and program.
+    /// </summary>
+    internal static async Task<FileContentHttpResult> DownloadAsync(
+        HttpContext context, ReportDocument document, ReportFormat format, CaseCsvEncoding encoding, ReportViewer viewer, Programs.ProgramDefinition? program, TimeProvider time)
+    {
+        var bytes = format == ReportFormat.Xlsx ? ReportExport.Xlsx(document) : ReportExport.Csv(document, encoding);
+        var key = document.Period.Key(document.Kind);
+        await context.AuditAsync(AuditActions.Exported, $"report:{document.Kind}:{key}",
+            $"{FormatName(format, encoding)}; {(viewer.DepartmentId is { } d ? "department " + d : "center")}{(program is null ? "" : "; program " + program.Code)}");
         var stamp = JapanTime.ToJapan(time.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return File(bytes, format.Value, encoding.Value, $"report-{kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
+        return File(bytes, format, encoding, $"report-{document.Kind}-{key.Replace("..", "_", StringComparison.Ordinal)}-{stamp}");
     }
 
     internal static async Task<Results<FileContentHttpResult, NotFound>> GeneratedAsync(Guid id, string format, HttpContext context, HandoffDbContext db, CancellationToken ct)
@@ -106,7 +118,7 @@ internal static class ReportsApi
             $"report-{report.Kind}-{report.Period.Replace("..", "_", StringComparison.Ordinal)}");
     }
 
-    private static (ReportFormat? Format, CaseCsvEncoding? Encoding) FormatOf(IQueryCollection query) =>
+    internal static (ReportFormat? Format, CaseCsvEncoding? Encoding) FormatOf(IQueryCollection query) =>
         (query["format"].ToString(), query["encoding"].ToString()) switch
         {
             ("" or "csv", "" or "utf8" or "utf-8") => (ReportFormat.Csv, CaseCsvEncoding.Utf8),

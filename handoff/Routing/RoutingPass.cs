@@ -71,7 +71,7 @@ internal sealed class RoutingPass(
         var now = time.GetUtcNow().UtcDateTime;
         var queued = await hub.Conversations.AsNoTracking()
             .Where(c => c.Owner == ConversationOwner.Queued)
-            .Select(c => new { c.Id, c.Channel, c.Reason, c.UpdatedAtUtc })
+            .Select(c => new { c.Id, c.Channel, c.Reason, c.UpdatedAtUtc, c.ProgramId })
             .ToListAsync(cancellationToken);
         var queuedIds = queued.Select(q => q.Id).ToList();
         var records = await db.Requests.Where(r => queuedIds.Contains(r.ConversationId) || r.Outcome == HandoffOutcome.Waiting).ToListAsync(cancellationToken);
@@ -84,7 +84,10 @@ internal sealed class RoutingPass(
             if (!byId.TryGetValue(conversation.Id, out var record))
             {
                 var (category, language) = await HandoffContext.ReadAsync(store, conversation.Id, cancellationToken);
-                db.Requests.Add(new HandoffRequest(conversation.Id, conversation.Channel.ToString(), conversation.Reason ?? "user_request", category, language, conversation.UpdatedAtUtc));
+                db.Requests.Add(new HandoffRequest(conversation.Id, conversation.Channel.ToString(), conversation.Reason ?? "user_request", category, language, conversation.UpdatedAtUtc)
+                {
+                    ProgramId = conversation.ProgramId,
+                });
                 changed = true;
             }
             else if (record.Outcome != HandoffOutcome.Waiting)
@@ -299,6 +302,7 @@ internal sealed class RoutingPass(
         new("offered:" + offer.Id.ToString("N"), ContactEventKind.Offered, Enum.Parse<ContactChannel>(request.Channel), offer.OfferedAtUtc)
         {
             ConversationId = offer.ConversationId,
+            ProgramId = request.ProgramId,
             AgentId = offer.AgentId,
             Category = ContactEventCodes.Cut(request.Category),
         };

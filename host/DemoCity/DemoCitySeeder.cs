@@ -36,6 +36,8 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
 
         await DemoPrograms.SeedAsync(provider.GetRequiredService<HandoffDbContext>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
         await DemoReservations.SeedAsync(provider, cancellationToken);
+        await DemoRosters.SeedAsync(provider, cancellationToken);
+        await DemoForms.SeedAsync(provider, cancellationToken);
 
         var faqs = provider.GetRequiredService<FaqDbContext>();
         if (!await faqs.Faqs.AnyAsync(cancellationToken))

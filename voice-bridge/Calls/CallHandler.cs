@@ -185,6 +185,8 @@ internal sealed partial class CallHandler(
     public async Task<bool> TransferToDepartmentAsync(Guid conversationId, Guid departmentId, string number, CancellationToken cancellationToken)
     {
         var started = false;
+        // The call's program (施策) is the conversation's: the transfer counts in the program's reports.
+        var programId = (await conversations.FindAsync(conversationId, cancellationToken))?.ProgramId;
         await OnCallAsync(conversationId, (call, flow) =>
         {
             var commands = flow.TransferToDepartment(number);
@@ -198,6 +200,7 @@ internal sealed partial class CallHandler(
                     ContactEventKind.Transferred, ContactChannel.Voice, Now)
                 {
                     ConversationId = conversationId,
+                    ProgramId = programId,
                     DepartmentId = departmentId,
                 });
             }

@@ -5,11 +5,19 @@ namespace ConversationHub.Core.ContactEvents.Figures;
 /// <summary>The bot's self-service figures for a period of Japan-time days, read from the daily self-service roll-ups only.</summary>
 public interface ISelfServiceFigures
 {
-    /// <summary>Per channel: conversations the bot answered (on the day of its first answer) and of them those handed off.</summary>
-    Task<IReadOnlyList<BotConversationFigures>> BotConversationsAsync(DateOnly fromJst, DateOnly toJst, ContactChannel? channel, CancellationToken cancellationToken);
+    /// <summary>
+    /// Per channel: conversations the bot answered (on the day of its first answer) and of them those handed off; only
+    /// those of <paramref name="programId"/> (施策) when given.
+    /// </summary>
+    Task<IReadOnlyList<BotConversationFigures>> BotConversationsAsync(
+        DateOnly fromJst, DateOnly toJst, ContactChannel? channel, Guid? programId, CancellationToken cancellationToken);
 
-    /// <summary>The FAQs the bot answered with most often, most first (ties by id).</summary>
-    Task<IReadOnlyList<FaqAnswerCount>> TopFaqAnswersAsync(DateOnly fromJst, DateOnly toJst, ContactChannel? channel, int top, CancellationToken cancellationToken);
+    /// <summary>
+    /// The FAQs the bot answered with most often, most first (ties by id); only answers in conversations of
+    /// <paramref name="programId"/> (施策) when given.
+    /// </summary>
+    Task<IReadOnlyList<FaqAnswerCount>> TopFaqAnswersAsync(
+        DateOnly fromJst, DateOnly toJst, ContactChannel? channel, Guid? programId, int top, CancellationToken cancellationToken);
 }
 
 /// <summary>A channel's bot conversations.</summary>

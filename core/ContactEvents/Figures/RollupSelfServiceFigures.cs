@@ -5,15 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Core.ContactEvents.Figures;
 
-// A year is at most 366 days × 6 channels of bot rows; the FAQ rows are summed in the database.
+// A year is at most 366 days × 6 channels × the programs of bot rows; the FAQ rows are summed in the database.
 internal sealed class RollupSelfServiceFigures(HubDbContext db) : ISelfServiceFigures
 {
-    public async Task<IReadOnlyList<BotConversationFigures>> BotConversationsAsync(DateOnly fromJst, DateOnly toJst, ContactChannel? channel, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BotConversationFigures>> BotConversationsAsync(
+        DateOnly fromJst, DateOnly toJst, ContactChannel? channel, Guid? programId, CancellationToken cancellationToken)
     {
         var rows = db.Set<ContactBotDaily>().AsNoTracking().Where(r => r.DayJst >= fromJst && r.DayJst <= toJst);
         if (channel is { } only)
         {
             rows = rows.Where(r => r.Channel == only);
+        }
+
+        if (programId is { } program)
+        {
+            rows = rows.Where(r => r.ProgramId == program);
         }
 
         var sums = await rows.GroupBy(r => r.Channel)
@@ -22,12 +28,18 @@ internal sealed class RollupSelfServiceFigures(HubDbContext db) : ISelfServiceFi
         return [.. sums.OrderBy(s => s.Channel).Select(s => new BotConversationFigures(s.Channel, s.Bot, s.HandedOff))];
     }
 
-    public async Task<IReadOnlyList<FaqAnswerCount>> TopFaqAnswersAsync(DateOnly fromJst, DateOnly toJst, ContactChannel? channel, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FaqAnswerCount>> TopFaqAnswersAsync(
+        DateOnly fromJst, DateOnly toJst, ContactChannel? channel, Guid? programId, int top, CancellationToken cancellationToken)
     {
         var rows = db.Set<ContactFaqDaily>().AsNoTracking().Where(r => r.DayJst >= fromJst && r.DayJst <= toJst);
         if (channel is { } only)
         {
             rows = rows.Where(r => r.Channel == only);
+        }
+
+        if (programId is { } program)
+        {
+            rows = rows.Where(r => r.ProgramId == program);
         }
 
         var sums = await rows.GroupBy(r => r.FaqId)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ConversationHub.Core.Audit;
 using ConversationHub.Core.Calendar;
+using ConversationHub.Core.Faq;
 using ConversationHub.Handoff.Admin.Users;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Resources;
@@ -17,7 +18,7 @@ namespace ConversationHub.Handoff.Programs.Administration;
 /// other's edit. Each save is audited as <see cref="ProgramAuditActions.Created"/> or <see cref="ProgramAuditActions.Changed"/>.
 /// </summary>
 internal sealed partial class ProgramEditor(
-    HandoffDbContext db, IOptions<BusinessCalendarOptions> city, IAuditLog audit, TimeProvider time, IStringLocalizer<ProgramStrings> strings)
+    HandoffDbContext db, IOptions<BusinessCalendarOptions> city, IFaqLookup faqs, IAuditLog audit, TimeProvider time, IStringLocalizer<ProgramStrings> strings)
 {
     private const int MaxPhoneNumbersLength = 500;
     private const int MaxFaqCategoryLength = 200;
@@ -127,6 +128,8 @@ internal sealed partial class ProgramEditor(
         var faqText = faqIds.Count == 0 ? null : string.Join(',', faqIds);
         if (faqIds.Any(f => f.Length > MaxFaqIdLength) || faqText is { Length: > MaxFaqIdsLength })
             Add(nameof(ProgramForm.FaqIds), strings["Error_FaqIds", MaxFaqIdLength]);
+        else if (await UnknownFaqsAsync(faqIds, self, cancellationToken) is { Count: > 0 } unknown)
+            Add(nameof(ProgramForm.FaqIds), strings["Error_FaqIdsUnknown", string.Join("、", unknown)]);
 
         var languages = form.Languages.Distinct(StringComparer.Ordinal).ToList();
         if (languages.Any(l => !ProgramForm.OtherLanguages.Contains(l, StringComparer.Ordinal)))
@@ -203,6 +206,21 @@ internal sealed partial class ProgramEditor(
         if (string.Join(',', numbers).Length > MaxPhoneNumbersLength)
             errors.Add(new ProgramFieldError(nameof(ProgramForm.PhoneNumbers), strings["Error_PhonesTooLong", MaxPhoneNumbersLength]));
         return numbers;
+    }
+
+    // An id added to the set must name an FAQ citizens can see now; ids the program already had are kept without a check,
+    // so a program whose FAQs were hidden after its end of service can still be edited.
+    private async Task<List<string>> UnknownFaqsAsync(List<string> faqIds, ProgramDefinition? self, CancellationToken cancellationToken)
+    {
+        var kept = Split(self?.FaqIds).ToHashSet(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var id in faqIds.Where(id => !kept.Contains(id)).Distinct(StringComparer.Ordinal))
+        {
+            if (await faqs.FindAsync(id, cancellationToken) is null)
+                unknown.Add(id);
+        }
+
+        return unknown;
     }
 
     private static List<string> Split(string? text) =>

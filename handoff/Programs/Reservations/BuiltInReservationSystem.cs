@@ -10,7 +10,8 @@ namespace ConversationHub.Handoff.Programs.Reservations;
 /// <summary>
 /// The embedded reservation system: slots in the handoff module's tables. Each write is one transaction that moves
 /// places with <see cref="SlotCapacity"/>'s conditional UPDATEs, writes the reservation and its ledger line, and
-/// enqueues the e-mail notice; LINE and SMS notices follow the commit.
+/// enqueues its notice (mail outbox or the LINE/SMS notice outbox); a LINE or SMS notice is tried once right after the
+/// commit and retried by the outbox if that fails.
 /// </summary>
 internal sealed class BuiltInReservationSystem(
     HandoffDbContext db,
@@ -90,7 +91,7 @@ internal sealed class BuiltInReservationSystem(
             db.ReservationChanges.Add(new ReservationChange(reservation.Id, context.Program.Id, ReservationChangeKind.Booked, slot.Id, null, JapanDay(now), now, actor.Name));
             var view = await book.ViewAsync(context, reservation, cancellationToken);
             var noticeId = Guid.NewGuid();
-            notices.EnqueueMail(db, contact, ReservationNoticeKind.Booked, view, noticeId);
+            notices.Enqueue(db, reservation, ReservationNoticeKind.Booked, view, noticeId);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +112,7 @@ internal sealed class BuiltInReservationSystem(
             }
 
             db.ChangeTracker.Clear();
-            await notices.SendDirectAsync(contact, ReservationNoticeKind.Booked, view, noticeId, cancellationToken);
+            await notices.SendNowAsync(noticeId, cancellationToken);
             return ReservationResult.Ok(view);
         }
     }
@@ -204,11 +205,11 @@ internal sealed class BuiltInReservationSystem(
         var view = await book.ViewAsync(context, reservation, cancellationToken);
         var noticeKind = kind == ReservationChangeKind.Changed ? ReservationNoticeKind.Changed : ReservationNoticeKind.Cancelled;
         var noticeId = Guid.NewGuid();
-        notices.EnqueueMail(db, reservation.Contact, noticeKind, view, noticeId);
+        notices.Enqueue(db, reservation, noticeKind, view, noticeId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await notices.SendDirectAsync(reservation.Contact, noticeKind, view, noticeId, cancellationToken);
+        await notices.SendNowAsync(noticeId, cancellationToken);
         return ReservationResult.Ok(view);
     }
 

@@ -10,7 +10,7 @@ internal sealed class ReservationAdministration(HandoffDbContext db, TimeProvide
         db.ReservationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProgramId == programId, cancellationToken);
 
     public Task<List<ReservationPlace>> PlacesAsync(Guid programId, CancellationToken cancellationToken) =>
-        db.ReservationPlaces.AsNoTracking().Where(p => p.ProgramId == programId).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
+        db.ReservationPlaces.AsNoTracking().Where(p => p.ProgramId == programId && p.RemovedAtUtc == null).OrderBy(p => p.CreatedAtUtc).ToListAsync(cancellationToken);
 
     /// <summary>Saves the settings; returns an error key or null.</summary>
     public async Task<string?> SaveSettingsAsync(Guid programId, string? whatToBring, int slotMinutes, int capacity, int bookableDays, CancellationToken cancellationToken)

@@ -38,13 +38,13 @@ internal sealed class ReservationBook(HandoffDbContext db, ProgramCatalog progra
         }
 
         var slot = await db.ReservationSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.ProgramId == context.Program.Id, cancellationToken);
-        return slot is not null && context.IsBookable(slot.Day) ? slot : null;
+        return slot is not null && !slot.Closed && context.IsBookable(slot.Day) ? slot : null;
     }
 
     public async Task<IReadOnlyList<ReservationDay>> FreeDaysAsync(ReservationContext context, int count, CancellationToken cancellationToken)
     {
         var days = await db.ReservationSlots.AsNoTracking()
-            .Where(s => s.ProgramId == context.Program.Id && s.Day >= context.FirstDay && s.Day <= context.LastDay && s.Booked < s.Capacity)
+            .Where(s => s.ProgramId == context.Program.Id && s.Day >= context.FirstDay && s.Day <= context.LastDay && s.Booked < s.Capacity && !s.Closed)
             .GroupBy(s => s.Day)
             .Select(g => new { Day = g.Key, Free = g.Sum(s => s.Capacity - s.Booked) })
             .OrderBy(d => d.Day)
@@ -62,7 +62,7 @@ internal sealed class ReservationBook(HandoffDbContext db, ProgramCatalog progra
 
         var rows = await (from s in db.ReservationSlots.AsNoTracking()
                           join p in db.ReservationPlaces.AsNoTracking() on s.PlaceId equals p.Id
-                          where s.ProgramId == context.Program.Id && s.Day == day && s.Booked < s.Capacity
+                          where s.ProgramId == context.Program.Id && s.Day == day && s.Booked < s.Capacity && !s.Closed
                           select new { s.Id, s.Day, s.Starts, s.Ends, p.Name, Free = s.Capacity - s.Booked }).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.Starts).ThenBy(r => r.Name, StringComparer.Ordinal)
             .Select(r => new ReservationTime(r.Id.ToString(), r.Day, r.Starts, r.Ends, r.Name, r.Free))];

@@ -5,7 +5,6 @@ using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Reports;
 using ConversationHub.Handoff.Resources;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace ConversationHub.Handoff.Programs.Reservations;
 
@@ -19,16 +18,17 @@ internal enum ReservationNoticeKind
 }
 
 /// <summary>
-/// Tells the citizen the reservation number and 持ち物 on the channel they chose. E-mail goes through the durable mail
-/// outbox in the caller's own unit of work (the booking and its mail commit together); LINE and SMS go through core's
-/// <see cref="ICitizenNoticeSender"/>s (registered by the bot and the voice bridge) after the commit, once, and a
-/// failure is logged, not retried: the number was also told on the spot.
+/// Tells the citizen the reservation number and 持ち物 on the channel they chose. Every notice is written in the caller's
+/// own unit of work, so the reservation change and its notice commit together: e-mail to the durable mail outbox, LINE
+/// and SMS to the reservations' own outbox (<see cref="ReservationNoticeOutbox"/>), which sends them through core's
+/// <see cref="ICitizenNoticeSender"/>s (registered by the bot and the voice bridge) and retries a failure.
 /// </summary>
-internal sealed partial class ReservationNotices(
+internal sealed class ReservationNotices(
     MailOutbox outbox,
+    ReservationNoticeOutbox directOutbox,
     IEnumerable<ICitizenNoticeSender> senders,
     IStringLocalizer<ReservationStrings> strings,
-    ILogger<ReservationNotices> logger)
+    TimeProvider time)
 {
     /// <summary>Whether notices can go out on <paramref name="channel"/> here.</summary>
     public bool IsAvailable(ReservationContactChannel channel) => channel switch
@@ -46,61 +46,36 @@ internal sealed partial class ReservationNotices(
         return (strings[$"Notice_{kind}_Subject", args[0], args[1]], strings[$"Notice_{kind}", args]);
     }
 
-    /// <summary>Adds the e-mail notice to <paramref name="db"/> when the contact is e-mail; the caller saves.</summary>
-    public void EnqueueMail(HandoffDbContext db, ReservationContact contact, ReservationNoticeKind kind, ReservationView view, Guid noticeId)
+    /// <summary>
+    /// Adds the notice of <paramref name="reservation"/> to <paramref name="db"/> on its contact's channel (nothing when
+    /// it wants none); the caller saves. The text is composed now, so a queued notice names the place as it was named
+    /// when the change was made.
+    /// </summary>
+    public void Enqueue(HandoffDbContext db, Reservation reservation, ReservationNoticeKind kind, ReservationView view, Guid noticeId)
     {
-        ArgumentNullException.ThrowIfNull(contact);
-        if (contact.Channel != ReservationContactChannel.Email || string.IsNullOrEmpty(contact.Address))
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reservation);
+        var contact = reservation.Contact;
+        if (string.IsNullOrEmpty(contact.Address))
         {
             return;
         }
 
         var (subject, text) = Compose(kind, view);
-        outbox.Enqueue(db, new MailDraft(contact.Address, subject, text, null, $"reservation.{view.Number}.{noticeId:N}", null, [], null));
-    }
-
-    /// <summary>Sends the LINE or SMS notice (nothing for other channels); returns whether a channel took it.</summary>
-    public async Task<bool> SendDirectAsync(ReservationContact contact, ReservationNoticeKind kind, ReservationView view, Guid noticeId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        if (contact.Channel is ReservationContactChannel.None or ReservationContactChannel.Email || string.IsNullOrEmpty(contact.Address))
+        switch (contact.Channel)
         {
-            return false;
-        }
-
-        var sender = senders.FirstOrDefault(s => s.Channel == contact.Channel && s.IsAvailable);
-        if (sender is null)
-        {
-            Log.NoSender(logger, contact.Channel, view.Number);
-            return false;
-        }
-
-        try
-        {
-            var sent = await sender.SendAsync(contact.Address, Compose(kind, view).Text, noticeId, cancellationToken);
-            if (!sent)
-            {
-                Log.Refused(logger, contact.Channel, view.Number);
-            }
-
-            return sent;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-        {
-            Log.Failed(logger, contact.Channel, view.Number, ex);
-            return false;
+            case ReservationContactChannel.Email:
+                outbox.Enqueue(db, new MailDraft(contact.Address, subject, text, null, $"reservation.{view.Number}.{noticeId:N}", null, [], null));
+                break;
+            case ReservationContactChannel.Line or ReservationContactChannel.Sms:
+                db.ReservationNotices.Add(new ReservationNotice(noticeId, reservation.ProgramId, reservation.Id, kind, contact.Channel, contact.Address, text, time.GetUtcNow().UtcDateTime));
+                break;
         }
     }
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4960, Level = LogLevel.Warning, Message = "No {Channel} sender is available for the notice of reservation {Number}.")]
-        public static partial void NoSender(ILogger logger, ReservationContactChannel channel, string number);
-
-        [LoggerMessage(EventId = 4961, Level = LogLevel.Warning, Message = "The {Channel} channel refused the notice of reservation {Number}.")]
-        public static partial void Refused(ILogger logger, ReservationContactChannel channel, string number);
-
-        [LoggerMessage(EventId = 4962, Level = LogLevel.Warning, Message = "Sending the {Channel} notice of reservation {Number} failed.")]
-        public static partial void Failed(ILogger logger, ReservationContactChannel channel, string number, Exception exception);
-    }
+    /// <summary>
+    /// After the commit, tries the LINE or SMS notice <paramref name="noticeId"/> at once (nothing for other channels);
+    /// a failure is left to the outbox's retries, so the caller's change stands either way.
+    /// </summary>
+    public Task SendNowAsync(Guid noticeId, CancellationToken cancellationToken) => directOutbox.TrySendAsync(noticeId, cancellationToken);
 }

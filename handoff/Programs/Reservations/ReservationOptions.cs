@@ -16,4 +16,20 @@ internal sealed class ReservationOptions
 
     /// <summary>How often a node looks for due work.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a node looks for LINE and SMS notices to send or retry.</summary>
+    public TimeSpan NoticePollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait after a notice's first failed attempt; each further failure doubles it, up to an hour.</summary>
+    public TimeSpan NoticeFirstRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Attempts after which a notice is Failed and shown on the reservations page.</summary>
+    public int NoticeMaxAttempts { get; set; } = 6;
+
+    /// <summary>How long a node holds a notice it is sending; after that another node may send it (with the same notice id).</summary>
+    public TimeSpan NoticeLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The wait after <paramref name="attempts"/> failed attempts: 1, 2, 4 … times the first delay, at most an hour.</summary>
+    internal TimeSpan NoticeRetryDelay(int attempts) =>
+        TimeSpan.FromTicks((long)Math.Min(NoticeFirstRetryDelay.Ticks * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30)), Math.Max(TimeSpan.FromHours(1).Ticks, NoticeFirstRetryDelay.Ticks)));
 }

@@ -31,4 +31,10 @@ internal sealed class ReservationPlace
     public string Address { get; set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// When an administrator removed the place: it gets no new slots and is no longer listed, while its past slots and
+    /// reservations stay, under its name, for the ledger.
+    /// </summary>
+    public DateTime? RemovedAtUtc { get; set; }
 }

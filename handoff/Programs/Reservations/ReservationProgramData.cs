@@ -7,7 +7,8 @@ namespace ConversationHub.Handoff.Programs.Reservations;
 /// <summary>
 /// A program's appointment book at its disposal (廃棄): each reservation's name, phone, its hash and the contact address
 /// are overwritten (the row, its number, slot and status stay, so slots keep their counts), the kept ledgers (which list
-/// names and phones) are deleted, and so is the e-mail the reservations' notices went out as.
+/// names and phones) are deleted, and so are the e-mail the reservations' notices went out as and the LINE/SMS notice
+/// outbox's rows (pending, failed or sent).
 /// </summary>
 internal sealed class ReservationProgramData(HandoffDbContext db) : IProgramDataPart
 {
@@ -18,7 +19,8 @@ internal sealed class ReservationProgramData(HandoffDbContext db) : IProgramData
     public async Task<long> CountAsync(Guid programId, CancellationToken cancellationToken) =>
         await Held(programId).LongCountAsync(cancellationToken)
         + await db.ReservationLedgers.LongCountAsync(l => l.ProgramId == programId, cancellationToken)
-        + await NoticeMailCountAsync(programId, cancellationToken);
+        + await NoticeMailCountAsync(programId, cancellationToken)
+        + await db.ReservationNotices.LongCountAsync(n => n.ProgramId == programId, cancellationToken);
 
     public async Task<long> DisposeAsync(Guid programId, CancellationToken cancellationToken)
     {
@@ -26,6 +28,7 @@ internal sealed class ReservationProgramData(HandoffDbContext db) : IProgramData
         long total = 0;
         foreach (var prefix in await NoticePrefixesAsync(programId, cancellationToken))
             total += await db.MailOutbox.Where(m => m.MessageId.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+        total += await db.ReservationNotices.Where(n => n.ProgramId == programId).ExecuteDeleteAsync(cancellationToken);
         total += await db.ReservationLedgers.Where(l => l.ProgramId == programId).ExecuteDeleteAsync(cancellationToken);
         total += await Held(programId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Name, Disposed).SetProperty(r => r.Phone, Disposed)

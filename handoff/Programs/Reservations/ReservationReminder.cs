@@ -19,6 +19,6 @@ internal sealed class ReservationReminder
 
     public DateTime ClaimedAtUtc { get; private set; }
 
-    /// <summary>When the channel took it; null when it failed or the channel is gone.</summary>
+    /// <summary>When its notice was handed to its outbox (which sends and retries it).</summary>
     public DateTime? SentAtUtc { get; set; }
 }

@@ -11,9 +11,8 @@ namespace ConversationHub.Handoff.Programs.Reservations;
 
 /// <summary>
 /// After <see cref="ReservationOptions.ReminderAt"/> (Japan time), reminds the citizens booked for tomorrow on the
-/// channel they gave. Each reminder is claimed first (a unique (reservation, day) row), so however many nodes run
-/// this, each is sent once; a node that crashes between the claim and the send loses that one reminder rather than
-/// risk sending it twice.
+/// channel they gave. Each reminder is claimed (a unique (reservation, day) row) in the same transaction that enqueues
+/// its notice, so however many nodes run this, each is enqueued once; the outboxes send and retry it.
 /// </summary>
 internal sealed partial class ReservationReminderRunner(
     IServiceScopeFactory scopes,
@@ -58,7 +57,10 @@ internal sealed partial class ReservationReminderRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        var claim = new ReservationReminder(reservationId, day, time.GetUtcNow().UtcDateTime);
+        // The claim and the notice commit together: a node that dies in between leaves neither, and the next pass reminds.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var claim = new ReservationReminder(reservationId, day, now) { SentAtUtc = now };
         if (!await UniqueClaims.TryInsertAsync(db, claim, m => m.ReservationId == reservationId && m.Day == day, cancellationToken))
         {
             return false;
@@ -70,15 +72,11 @@ internal sealed partial class ReservationReminderRunner(
         var book = scope.ServiceProvider.GetRequiredService<ReservationBook>();
         var view = await book.ViewAsync(new ReservationContext(program, settings, day, day), reservation, cancellationToken);
         var notices = scope.ServiceProvider.GetRequiredService<ReservationNotices>();
-        notices.EnqueueMail(db, reservation.Contact, ReservationNoticeKind.Reminder, view, Guid.NewGuid());
-        var sent = reservation.ContactChannel == ReservationContactChannel.Email
-            || await notices.SendDirectAsync(reservation.Contact, ReservationNoticeKind.Reminder, view, Guid.NewGuid(), cancellationToken);
-        if (sent)
-        {
-            claim.SentAtUtc = time.GetUtcNow().UtcDateTime;
-        }
-
+        var noticeId = Guid.NewGuid();
+        notices.Enqueue(db, reservation, ReservationNoticeKind.Reminder, view, noticeId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notices.SendNowAsync(noticeId, cancellationToken);
         return true;
     }
 

@@ -36,4 +36,10 @@ internal sealed class ReservationSlot
     public int Capacity { get; private set; }
 
     public int Booked { get; private set; }
+
+    /// <summary>
+    /// Closed by an administrator (a staff shortage): no new booking or change lands here, while the reservations it
+    /// holds stay. Only changed by <see cref="ReservationSlotAdministration"/>'s one-statement UPDATE.
+    /// </summary>
+    public bool Closed { get; private set; }
 }

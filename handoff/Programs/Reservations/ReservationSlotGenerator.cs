@@ -18,7 +18,7 @@ internal sealed class ReservationSlotGenerator(HandoffDbContext db, ProgramCatal
     {
         ArgumentNullException.ThrowIfNull(program);
         var settings = await db.ReservationSettings.AsNoTracking().FirstAsync(s => s.ProgramId == program.Id, cancellationToken);
-        var places = await db.ReservationPlaces.AsNoTracking().Where(p => p.ProgramId == program.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var places = await db.ReservationPlaces.AsNoTracking().Where(p => p.ProgramId == program.Id && p.RemovedAtUtc == null).Select(p => p.Id).ToListAsync(cancellationToken);
         var calendar = programs.CalendarOf(program);
         var wanted = new HashSet<(Guid Place, DateOnly Day, TimeOnly Starts)>();
         var ends = new Dictionary<(Guid, DateOnly, TimeOnly), TimeOnly>();

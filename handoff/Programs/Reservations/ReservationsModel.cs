@@ -28,6 +28,7 @@ internal static class ReservationsModel
             b.HasKey(s => s.Id);
             b.HasIndex(s => new { s.PlaceId, s.Day, s.Starts }).IsUnique();
             b.HasIndex(s => new { s.ProgramId, s.Day });
+            b.Property(s => s.Closed).HasDefaultValue(false);
         });
         modelBuilder.Entity<Reservation>(b =>
         {
@@ -69,6 +70,20 @@ internal static class ReservationsModel
             b.ToTable("program_reservation_ledgers");
             b.HasKey(l => l.Id);
             b.HasIndex(l => new { l.ProgramId, l.Day }).IsUnique();
+        });
+        modelBuilder.Entity<ReservationNotice>(b =>
+        {
+            b.ToTable("program_reservation_notices");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(n => n.Channel).HasConversion<string>().HasMaxLength(16);
+            b.Property(n => n.Address).IsEncryptedPersonalData(pii, "program_reservation_notices.Address");
+            b.Property(n => n.Text).IsEncryptedPersonalData(pii, "program_reservation_notices.Text");
+            b.Property(n => n.State).HasConversion<string>().HasMaxLength(16);
+            b.Property(n => n.LeaseHolder).HasMaxLength(64);
+            b.Property(n => n.LastError).HasMaxLength(ReservationNotice.MaxErrorLength);
+            b.HasIndex(n => new { n.State, n.NextAttemptAtUtc });
+            b.HasIndex(n => new { n.ProgramId, n.State });
         });
     }
 }

@@ -14,7 +14,9 @@ internal static class ReservationsServiceCollectionExtensions
     {
         services.AddOptions<ReservationOptions>().BindConfiguration(ReservationOptions.SectionName)
             .Validate(o => o.CheckInterval > TimeSpan.Zero && o.LedgerAt >= TimeSpan.Zero && o.LedgerAt < TimeSpan.FromDays(1)
-                && o.ReminderAt >= TimeSpan.Zero && o.ReminderAt < TimeSpan.FromDays(1), "Programs:Reservations needs times of day and a positive CheckInterval.")
+                && o.ReminderAt >= TimeSpan.Zero && o.ReminderAt < TimeSpan.FromDays(1)
+                && o.NoticePollInterval > TimeSpan.Zero && o.NoticeFirstRetryDelay > TimeSpan.Zero && o.NoticeLease > TimeSpan.Zero && o.NoticeMaxAttempts >= 1,
+                "Programs:Reservations needs times of day, positive intervals and at least one notice attempt.")
             .ValidateOnStart();
         services.AddScoped<ReservationBook>();
         services.AddScoped<ReservationNotices>();
@@ -25,6 +27,10 @@ internal static class ReservationsServiceCollectionExtensions
         services.AddSingleton<ReservationLedgerRunner>();
         services.AddSingleton<ReservationReminderRunner>();
         services.AddHostedService<ReservationSweepService>();
+        services.AddSingleton<ReservationNoticeOutbox>();
+        services.AddHostedService<ReservationNoticeService>();
+        services.AddScoped<ReservationSlotAdministration>();
+        services.AddScoped<ReservationPlaceAdministration>();
         return services;
     }
 }

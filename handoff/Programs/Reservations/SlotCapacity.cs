@@ -11,9 +11,9 @@ namespace ConversationHub.Handoff.Programs.Reservations;
 /// </summary>
 internal static class SlotCapacity
 {
-    /// <summary>Takes one place; false when the slot is full (or gone).</summary>
+    /// <summary>Takes one place; false when the slot is full, closed (or gone).</summary>
     public static async Task<bool> TryTakeAsync(HandoffDbContext db, Guid slotId, CancellationToken cancellationToken) =>
-        await db.ReservationSlots.Where(s => s.Id == slotId && s.Booked < s.Capacity)
+        await db.ReservationSlots.Where(s => s.Id == slotId && s.Booked < s.Capacity && !s.Closed)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked + 1), cancellationToken) == 1;
 
     /// <summary>Gives one place back.</summary>

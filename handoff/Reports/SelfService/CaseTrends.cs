@@ -38,6 +38,11 @@ internal sealed class CaseTrends(HandoffDbContext db)
             cases = cases.Where(c => c.CategoryId == category);
         }
 
+        if (query.ProgramId is { } program)
+        {
+            cases = cases.Where(c => c.ProgramId == program);
+        }
+
         var made = await cases.Select(c => new { c.CreatedAtUtc, c.CategoryId }).ToListAsync(cancellationToken);
         var periods = Periods(query);
         var index = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);

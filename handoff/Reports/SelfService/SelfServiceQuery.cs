@@ -9,8 +9,8 @@ namespace ConversationHub.Handoff.Reports.SelfService;
 /// <param name="DepartmentId">Only this department's cases; the center-wide self-service figures are then not shown.</param>
 /// <param name="CategoryId">Only cases of this category (分類).</param>
 /// <param name="ProgramId">
-/// Only this program's contacts. Programs are not built yet, so nothing carries a program and the page shows the filter
-/// disabled; a query that names one is answered with the center's figures unfiltered by program.
+/// Only this program's (施策) contacts, bot figures and cases; the FAQ site's figures, which belong to no program, are
+/// then not shown.
 /// </param>
 /// <param name="Grain">The trend's period: weeks (starting Monday) or months.</param>
 internal sealed record SelfServiceQuery(

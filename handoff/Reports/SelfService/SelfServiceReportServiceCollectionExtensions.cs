@@ -13,6 +13,7 @@ internal static class SelfServiceReportServiceCollectionExtensions
         services.TryAddScoped<IFaqSiteFigures, NoFaqSiteFigures>();
         services.AddScoped<CaseTrends>();
         services.AddScoped<SelfServiceReports>();
+        services.AddScoped<SelfServiceRequests>();
         return services;
     }
 }

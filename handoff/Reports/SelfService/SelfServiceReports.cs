@@ -20,11 +20,19 @@ internal sealed class SelfServiceReports(IContactFigures contacts, ISelfServiceF
             return new SelfServiceReport(query, null, null, null, null, null, null, trend);
         }
 
+        var (botResolved, topFaqs) = (await BotResolvedAsync(query, cancellationToken), await TopFaqsAsync(query, cancellationToken));
+        if (query.ProgramId is not null)
+        {
+            // The FAQ site's searches, ratings and views come from no conversation and so from no program: a program's
+            // report leaves them out, as the daily report leaves out its center-wide lists.
+            return new SelfServiceReport(query, botResolved, topFaqs, null, null, null, null, trend);
+        }
+
         var (from, to, top) = (query.FromJst, query.ToJst, SelfServiceQuery.Top);
         return new SelfServiceReport(
             query,
-            await BotResolvedAsync(query, cancellationToken),
-            await TopFaqsAsync(query, cancellationToken),
+            botResolved,
+            topFaqs,
             await site.TopSearchTermsAsync(from, to, top, cancellationToken),
             await site.TopMissesAsync(from, to, top, cancellationToken),
             await site.TopRatedAsync(from, to, top, cancellationToken),
@@ -34,9 +42,9 @@ internal sealed class SelfServiceReports(IContactFigures contacts, ISelfServiceF
 
     private async Task<IReadOnlyList<BotResolvedRow>> BotResolvedAsync(SelfServiceQuery query, CancellationToken cancellationToken)
     {
-        var hours = await contacts.HourlyAsync(new ContactFigureQuery(query.FromJst, query.ToJst, query.Channel, PerChannel: true), cancellationToken);
+        var hours = await contacts.HourlyAsync(new ContactFigureQuery(query.FromJst, query.ToJst, query.Channel, PerChannel: true, ProgramId: query.ProgramId), cancellationToken);
         var arrived = hours.GroupBy(h => h.Channel!.Value).ToDictionary(g => g.Key, g => g.Sum(h => h.Arrived ?? 0));
-        var conversations = (await bot.BotConversationsAsync(query.FromJst, query.ToJst, query.Channel, cancellationToken)).ToDictionary(b => b.Channel);
+        var conversations = (await bot.BotConversationsAsync(query.FromJst, query.ToJst, query.Channel, query.ProgramId, cancellationToken)).ToDictionary(b => b.Channel);
         var rows = arrived.Keys.Union(conversations.Keys).Order()
             .Select(c => new BotResolvedRow(c, arrived.GetValueOrDefault(c), conversations.GetValueOrDefault(c)?.BotConversations ?? 0, conversations.GetValueOrDefault(c)?.HandedOff ?? 0))
             .ToList();
@@ -46,7 +54,7 @@ internal sealed class SelfServiceReports(IContactFigures contacts, ISelfServiceF
 
     private async Task<IReadOnlyList<TopFaqRow>> TopFaqsAsync(SelfServiceQuery query, CancellationToken cancellationToken)
     {
-        var answers = await bot.TopFaqAnswersAsync(query.FromJst, query.ToJst, query.Channel, SelfServiceQuery.Top, cancellationToken);
+        var answers = await bot.TopFaqAnswersAsync(query.FromJst, query.ToJst, query.Channel, query.ProgramId, SelfServiceQuery.Top, cancellationToken);
         var titles = await site.TitlesAsync([.. answers.Select(a => a.FaqId)], cancellationToken);
         return [.. answers.Select(a => new TopFaqRow(a.FaqId, titles.GetValueOrDefault(a.FaqId, ""), a.Answers))];
     }

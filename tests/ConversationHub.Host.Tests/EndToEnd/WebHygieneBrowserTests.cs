@@ -100,11 +100,12 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs/reservations", Operator, "/console/programs/reservations?program=mynumber"),
         new("/console/programs/reservations/ledger", Supervisor, "/console/programs/reservations/ledger?program=mynumber"),
         new("/console/programs/reservations/settings", Admin, "/console/programs/reservations/settings?program=mynumber"),
-        new("/console/programs/forms", Supervisor, "/console/programs/forms?program=mynumber"),
-        new("/console/programs/forms/edit", Admin, "/console/programs/forms/edit?program=mynumber"),
-        new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=mynumber"),
-        new("/programs/{code}/forms/{id:guid}", null, "/programs/mynumber/forms/00000000-0000-0000-0000-000000000019", Status: 404),
+        new("/console/programs/forms", Supervisor, "/console/programs/forms?program=marathon"),
+        new("/console/programs/forms/edit", Admin, "/console/programs/forms/edit?program=marathon&form=7a3c1f19-0000-4000-8000-000000000001"),
+        new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=marathon&form=7a3c1f19-0000-4000-8000-000000000001"),
+        new("/programs/{code}/forms/{id:guid}", null, "/programs/marathon/forms/7a3c1f19-0000-4000-8000-000000000001"),
         new("/console/programs/roster", Operator, "/console/programs/roster?program=coupon"),
+        new("/console/programs/reservations/slots", Admin, "/console/programs/reservations/slots?program=mynumber"),
     ];
 
     [Fact]

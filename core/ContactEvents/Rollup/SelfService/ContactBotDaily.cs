@@ -10,10 +10,11 @@ namespace ConversationHub.Core.ContactEvents.Rollup.SelfService;
 public sealed class ContactBotDaily
 {
     /// <summary>Creates an empty row.</summary>
-    public ContactBotDaily(DateOnly dayJst, ContactChannel channel)
+    public ContactBotDaily(DateOnly dayJst, ContactChannel channel, Guid programId = default)
     {
         DayJst = dayJst;
         Channel = channel;
+        ProgramId = programId;
     }
 
     /// <summary>The day (Japan time) of the conversations' first bot answer.</summary>
@@ -21,6 +22,12 @@ public sealed class ContactBotDaily
 
     /// <summary>The channel.</summary>
     public ContactChannel Channel { get; private set; }
+
+    /// <summary>
+    /// The program (施策, issue 19) the conversations came through; <see cref="Guid.Empty"/> for none, and for the rows
+    /// folded before the roll-up had the program.
+    /// </summary>
+    public Guid ProgramId { get; private set; }
 
     /// <summary>Conversations the bot answered at least once.</summary>
     public int BotConversations { get; set; }

@@ -8,7 +8,8 @@ internal sealed class ContactBotDailyEntityTypeConfiguration : IEntityTypeConfig
     public void Configure(EntityTypeBuilder<ContactBotDaily> builder)
     {
         builder.ToTable("contact_bot_daily");
-        builder.HasKey(f => new { f.DayJst, f.Channel });
+        builder.HasKey(f => new { f.DayJst, f.Channel, f.ProgramId });
+        builder.Property(f => f.ProgramId).HasDefaultValue(Guid.Empty);
         builder.Property(f => f.Channel).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -16,11 +16,12 @@ public sealed class ContactFaqDaily
     }
 
     /// <summary>Creates an empty row.</summary>
-    public ContactFaqDaily(DateOnly dayJst, ContactChannel channel, string faqId)
+    public ContactFaqDaily(DateOnly dayJst, ContactChannel channel, string faqId, Guid programId = default)
     {
         DayJst = dayJst;
         Channel = channel;
         FaqId = faqId;
+        ProgramId = programId;
     }
 
     /// <summary>The day (Japan time).</summary>
@@ -28,6 +29,12 @@ public sealed class ContactFaqDaily
 
     /// <summary>The channel.</summary>
     public ContactChannel Channel { get; private set; }
+
+    /// <summary>
+    /// The program (施策, issue 19) the conversation came through; <see cref="Guid.Empty"/> for none, and for the rows
+    /// folded before the roll-up had the program.
+    /// </summary>
+    public Guid ProgramId { get; private set; }
 
     /// <summary>The FAQ's id as the bot recorded it.</summary>
     public string FaqId { get; private set; }

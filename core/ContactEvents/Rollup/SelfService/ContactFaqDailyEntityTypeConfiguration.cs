@@ -9,7 +9,8 @@ internal sealed class ContactFaqDailyEntityTypeConfiguration : IEntityTypeConfig
     public void Configure(EntityTypeBuilder<ContactFaqDaily> builder)
     {
         builder.ToTable("contact_faq_daily");
-        builder.HasKey(f => new { f.DayJst, f.Channel, f.FaqId });
+        builder.HasKey(f => new { f.DayJst, f.Channel, f.FaqId, f.ProgramId });
+        builder.Property(f => f.ProgramId).HasDefaultValue(Guid.Empty);
         builder.Property(f => f.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.FaqId).HasMaxLength(ContactEvent.MaxCodeLength);
     }

@@ -9,7 +9,9 @@ namespace ConversationHub.Core.ContactEvents.Rollup.SelfService;
 /// Folds a batch of contact events into the self-service roll-ups (<see cref="ContactFaqDaily"/>,
 /// <see cref="ContactBotDaily"/>) inside <see cref="ContactRollupPass"/>'s transaction, so they move with the hourly
 /// counters. Whether a conversation was already answered by the bot or handed off is read from the events folded
-/// before (one grouped query per batch on the (conversation, kind) index), never by scanning a period.
+/// before (one grouped query per batch on the (conversation, kind) index), never by scanning a period. Rows are kept per
+/// program (施策, issue 19) from the events' program; a conversation keeps its program, so its hand-off lands on the row
+/// of its bot answer.
 /// </summary>
 internal static class SelfServiceFold
 {
@@ -39,13 +41,13 @@ internal static class SelfServiceFold
         var days = answers.Select(e => DayOf(e.OccurredAtUtc)).Distinct().ToList();
         var faqIds = answers.Select(e => e.FaqId!).Distinct().ToList();
         var rows = await db.Set<ContactFaqDaily>().Where(r => days.Contains(r.DayJst) && faqIds.Contains(r.FaqId))
-            .ToDictionaryAsync(r => (r.DayJst, r.Channel, r.FaqId), cancellationToken);
+            .ToDictionaryAsync(r => (r.DayJst, r.Channel, r.FaqId, r.ProgramId), cancellationToken);
         foreach (var answer in answers)
         {
-            var key = (DayOf(answer.OccurredAtUtc), answer.Channel, answer.FaqId!);
+            var key = (DayOf(answer.OccurredAtUtc), answer.Channel, answer.FaqId!, answer.ProgramId ?? Guid.Empty);
             if (!rows.TryGetValue(key, out var row))
             {
-                row = new ContactFaqDaily(key.Item1, key.Channel, key.Item3);
+                row = new ContactFaqDaily(key.Item1, key.Channel, key.Item3, key.Item4);
                 db.Add(row);
                 rows[key] = row;
             }
@@ -82,7 +84,7 @@ internal static class SelfServiceFold
             var s = state.GetValueOrDefault(id);
             if (e.Kind == ContactEventKind.BotAnswered && s.BotDay is null)
             {
-                var row = Row(db, days, DayOf(e.OccurredAtUtc), e.Channel);
+                var row = Row(db, days, (DayOf(e.OccurredAtUtc), e.Channel, e.ProgramId ?? Guid.Empty));
                 row.BotConversations++;
                 row.HandedOff += s.HandedOff ? 1 : 0;
                 state[id] = (DayOf(e.OccurredAtUtc), s.HandedOff);
@@ -91,7 +93,7 @@ internal static class SelfServiceFold
             {
                 if (s.BotDay is { } botDay)
                 {
-                    Row(db, days, botDay, e.Channel).HandedOff++;
+                    Row(db, days, (botDay, e.Channel, e.ProgramId ?? Guid.Empty)).HandedOff++;
                 }
 
                 state[id] = (s.BotDay, true);
@@ -99,21 +101,21 @@ internal static class SelfServiceFold
         }
     }
 
-    private static async Task<Dictionary<(DateOnly, ContactChannel), ContactBotDaily>> LoadDaysAsync(
+    private static async Task<Dictionary<(DateOnly, ContactChannel, Guid), ContactBotDaily>> LoadDaysAsync(
         HubDbContext db, List<ContactEvent> events, Dictionary<Guid, (DateOnly? BotDay, bool HandedOff)> state, CancellationToken cancellationToken)
     {
         var days = events.Select(e => DayOf(e.OccurredAtUtc))
             .Concat(state.Values.Select(s => s.BotDay).OfType<DateOnly>()).Distinct().ToList();
-        return await db.Set<ContactBotDaily>().Where(r => days.Contains(r.DayJst)).ToDictionaryAsync(r => (r.DayJst, r.Channel), cancellationToken);
+        return await db.Set<ContactBotDaily>().Where(r => days.Contains(r.DayJst)).ToDictionaryAsync(r => (r.DayJst, r.Channel, r.ProgramId), cancellationToken);
     }
 
-    private static ContactBotDaily Row(HubDbContext db, Dictionary<(DateOnly, ContactChannel), ContactBotDaily> rows, DateOnly day, ContactChannel channel)
+    private static ContactBotDaily Row(HubDbContext db, Dictionary<(DateOnly, ContactChannel, Guid), ContactBotDaily> rows, (DateOnly Day, ContactChannel Channel, Guid Program) key)
     {
-        if (!rows.TryGetValue((day, channel), out var row))
+        if (!rows.TryGetValue(key, out var row))
         {
-            row = new ContactBotDaily(day, channel);
+            row = new ContactBotDaily(key.Day, key.Channel, key.Program);
             db.Add(row);
-            rows[(day, channel)] = row;
+            rows[key] = row;
         }
 
         return row;

@@ -15,7 +15,7 @@ namespace ConversationHub.Handoff.Pages.Console.Reports;
 /// (<see cref="ReportRequests"/>) and the report its definition builds. A page only lays the tables out.
 /// </summary>
 internal abstract class ReportPageModel(
-    string kind, IEnumerable<IReportDefinition> definitions, ReportRequests requests, HubDbContext hub, IStringLocalizer<ReportStrings> strings) : PageModel
+    string kind, IEnumerable<IReportDefinition> definitions, ReportRequests requests, HubDbContext hub, IStringLocalizer<ReportStrings> strings) : PageModel, IReportProgramFilter
 {
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 

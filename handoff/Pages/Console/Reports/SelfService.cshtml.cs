@@ -1,29 +1,25 @@
 using System.Globalization;
-using ConversationHub.Core.Calendar;
-using ConversationHub.Core.ContactEvents.Domain;
 using ConversationHub.Core.Persistence;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Reports;
 using ConversationHub.Handoff.Reports.SelfService;
-using ConversationHub.Handoff.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ConversationHub.Handoff.Pages.Console.Reports;
 
 /// <summary>
 /// The self-service report (<c>/console/reports/self-service</c>): for <c>?from=…&amp;to=…</c> (Japan-time days; the
 /// last 30 days to yesterday by default), filtered by <c>channel</c>, <c>department</c>, <c>category</c> and
-/// <c>program</c> (disabled until programs exist), trend <c>per=week|month</c>. Department staff see their department's
-/// cases only.
+/// <c>program</c> (a program's code, as on the other report pages), trend <c>per=week|month</c>. Department staff see
+/// their department's cases only.
 /// </summary>
 [Authorize(Roles = ReportViewer.Roles)]
 internal sealed class SelfServiceReportModel(
-    SelfServiceReports reports, HubDbContext hub, HandoffDbContext handoff, TimeProvider time, IStringLocalizer<SelfServiceReportStrings> strings) : PageModel
+    SelfServiceReports reports, SelfServiceRequests selfService, ReportRequests requests, HubDbContext hub, HandoffDbContext handoff) : PageModel, IReportProgramFilter
 {
     public SelfServiceReport? Report { get; private set; }
 
@@ -50,7 +46,14 @@ internal sealed class SelfServiceReportModel(
 
     public string Per { get; private set; } = "week";
 
-    public async Task<IActionResult> OnGetAsync(string? from, string? to, string? channel, string? department, string? category, string? program, string? per, CancellationToken cancellationToken)
+    public IReadOnlyList<Handoff.Programs.ProgramDefinition> Programs { get; private set; } = [];
+
+    public Handoff.Programs.ProgramDefinition? Program { get; private set; }
+
+    /// <summary>The export links' query: the page's own, without a format.</summary>
+    public string ExportQuery { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string? channel, string? department, string? category, CancellationToken cancellationToken)
     {
         var viewer = await ReportViewer.OfAsync(User, hub, cancellationToken);
         if (!viewer.MaySee)
@@ -59,42 +62,22 @@ internal sealed class SelfServiceReportModel(
         }
 
         SeesCenter = viewer.SeesCenter;
+        Programs = await requests.ProgramsAsync(cancellationToken);
         await LoadChoicesAsync(viewer, cancellationToken);
-        var yesterday = DateOnly.FromDateTime(JapanTime.ToJapan(time.GetUtcNow()).DateTime).AddDays(-1);
-        (From, To, Channel, Department, Category) = (from ?? Iso(yesterday.AddDays(-29)), to ?? Iso(yesterday), channel, department, category);
-        if (!TryDay(From, out var fromDay) || !TryDay(To, out var toDay))
+        (From, To) = selfService.Period(Request.Query);
+        (Channel, Department, Category) = (channel, department, category);
+        var (query, program, error) = await selfService.ParseAsync(Request.Query, viewer, cancellationToken);
+        if (query is null)
         {
-            return Invalid(strings["SelfService_BadDate"]);
+            Error = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
-        if (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= SelfServiceQuery.MaxDays)
-        {
-            return Invalid(strings["SelfService_BadPeriod", SelfServiceQuery.MaxDays]);
-        }
-
-        ContactChannel? contactChannel = null;
-        if (!string.IsNullOrEmpty(channel))
-        {
-            if (!Enum.TryParse<ContactChannel>(channel, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return Invalid(strings["SelfService_BadFilter"]);
-            }
-
-            contactChannel = parsed;
-        }
-
-        if (!TryId(department, out var departmentId) || !TryId(category, out var categoryId) || !TryId(program, out var programId)
-            || per is not (null or "week" or "month"))
-        {
-            return Invalid(strings["SelfService_BadFilter"]);
-        }
-
-        Per = per ?? (toDay.DayNumber - fromDay.DayNumber > 92 ? "month" : "week");
-        // Department staff see their department whatever the address says.
-        var scope = viewer.SeesCenter ? departmentId : viewer.DepartmentId;
-        Report = await reports.BuildAsync(
-            new SelfServiceQuery(fromDay, toDay, contactChannel, scope, categoryId, programId, Per == "month" ? TrendGrain.Month : TrendGrain.Week),
-            cancellationToken);
+        (Program, Per) = (program, query.Grain == TrendGrain.Month ? "month" : "week");
+        ExportQuery = string.Join("&", Request.Query.Where(q => q.Key is not ("format" or "encoding"))
+            .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString())));
+        Report = await reports.BuildAsync(query, cancellationToken);
         return Page();
     }
 
@@ -118,34 +101,5 @@ internal sealed class SelfServiceReportModel(
 
         Categories = [.. (await handoff.CaseCategories.AsNoTracking().OrderBy(c => c.Order).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Name))];
-    }
-
-    private PageResult Invalid(string message)
-    {
-        Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static bool TryDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
-    private static bool TryId(string? text, out Guid? id)
-    {
-        id = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (!Guid.TryParse(text, out var parsed))
-        {
-            return false;
-        }
-
-        id = parsed;
-        return true;
     }
 }

