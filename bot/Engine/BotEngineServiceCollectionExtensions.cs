@@ -23,6 +23,7 @@ internal static class BotEngineServiceCollectionExtensions
         services.AddScoped<FaqBot>();
         services.AddScoped<ProgramGreeting>();
         services.AddScoped<ChatIntake>();
+        services.AddProgramBooking();
         services.AddScoped<RankerFeedback>();
         return services;
     }

@@ -43,6 +43,7 @@ internal sealed class FaqBot(
     SearchMissLog misses,
     ChatIntake intake,
     ProgramGreeting programGreeting,
+    ProgramBooking booking,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -118,6 +119,10 @@ internal sealed class FaqBot(
 
         // 「メールで回答を受け取る」 in progress takes everything the citizen writes (はい included) until it ends.
         if (await intake.TryAnswerAsync(conversation, question, sequence, replyToId, cancellationToken))
+        {
+            return;
+        }
+        if (await booking.TryAnswerAsync(conversation, question, sequence, replyToId, cancellationToken))
         {
             return;
         }

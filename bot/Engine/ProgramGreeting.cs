@@ -12,7 +12,8 @@ namespace ConversationHub.Bot.Engine;
 /// The greeting of a conversation that came through a program's entry (施策): it names the program and starts the search
 /// scoped to the program's FAQ field, so the citizen's first question is answered from the program's FAQs. A program no
 /// longer in service (its entry starts ordinary chats then) gets the ordinary greeting; its keyword then answers with its
-/// end message and where to go instead.
+/// end message and where to go instead. When the program takes reservations, the greeting offers
+/// <see cref="ProgramBooking"/>'s 「予約する」 and 「予約の変更・取り消し」.
 /// </summary>
 /// <remarks>
 /// A program with languages besides Japanese offers them as buttons, each named in itself (日本語 / English / 中文 /
@@ -25,7 +26,8 @@ internal sealed class ProgramGreeting(
     FaqDbContext faq,
     BotActivityWriter writer,
     IStringLocalizer<ProgramBotStrings> strings,
-    IStringLocalizer<BotStrings> botStrings)
+    IStringLocalizer<BotStrings> botStrings,
+    ProgramBooking booking)
 {
     private static readonly string[] AnyLanguage = ["ja", "en", "zh", "ko"];
 
@@ -104,16 +106,17 @@ internal sealed class ProgramGreeting(
             ? program.Languages.Where(BotLanguage.IsKnown).Select(tag => (BotLanguage.NativeName(tag), BotLanguage.NativeName(tag)))
             : [];
         var scope = program.FaqCategory is { Length: > 0 } category ? await CategoryScope.FindAsync(faq, category, cancellationToken) : null;
+        var offers = await booking.OffersAsync(conversation, program, cancellationToken);
         if (scope is null)
         {
             var text = WithNote(string.Format(culture, strings["ProgramGreeting"], name.Text), name);
-            await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, languages), cancellationToken);
+            await writer.SendAsync(conversation, BotActivities.Message(text, replyToId, [.. offers, .. languages]), cancellationToken);
             return;
         }
 
         var widen = botStrings["AllFields"].Value;
         var scoped = WithNote(string.Format(culture, strings["ProgramGreetingScoped"], name.Text, scope.Name), name);
-        var greeting = BotActivities.Message(scoped, replyToId, [(widen, widen), .. languages]);
+        var greeting = BotActivities.Message(scoped, replyToId, [.. offers, (widen, widen), .. languages]);
         await writer.SendAsync(conversation, CategoryScope.Mark(greeting, scope), cancellationToken);
     }
 

@@ -47,7 +47,16 @@ public sealed record ReservationActor(string Name, Guid? ConversationId = null);
 /// <param name="Phone">The citizen's phone number; with the number it identifies the reservation later (personal data).</param>
 /// <param name="Contact">Where notices go.</param>
 /// <param name="Actor">Who books.</param>
-public sealed record ReservationRequest(string ProgramCode, string SlotId, string Name, string Phone, ReservationContact Contact, ReservationActor Actor);
+/// <param name="RequestKey">
+/// Optional, at most <see cref="MaxRequestKeyLength"/> characters: a key the caller gives each booking it means to make
+/// once (the bot uses the citizen's turn). A request whose key already booked answers with that reservation instead of
+/// booking again, so a step retried after a crash books once. Null: every request books.
+/// </param>
+public sealed record ReservationRequest(string ProgramCode, string SlotId, string Name, string Phone, ReservationContact Contact, ReservationActor Actor, string? RequestKey = null)
+{
+    /// <summary>The longest <see cref="RequestKey"/> (characters).</summary>
+    public const int MaxRequestKeyLength = 100;
+}
 
 /// <summary>Whether a reservation stands.</summary>
 public enum ReservationStatus

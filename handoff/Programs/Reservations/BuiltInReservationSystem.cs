@@ -38,6 +38,8 @@ internal sealed class BuiltInReservationSystem(
         var name = request.Name?.Normalize(NormalizationForm.FormKC).Trim();
         var phone = ReservationPhones.Normalize(request.Phone);
         var contact = NormalizeContact(request.Contact);
+        var requestKey = string.IsNullOrWhiteSpace(request.RequestKey) ? null : request.RequestKey.Trim();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requestKey?.Length ?? 0, ReservationRequest.MaxRequestKeyLength, nameof(request));
         if (string.IsNullOrEmpty(name) || name.Length > Reservation.MaxNameLength)
         {
             return Fail(ReservationError.Invalid, "Error_Name");
@@ -63,6 +65,12 @@ internal sealed class BuiltInReservationSystem(
             return Fail(ReservationError.NotAvailable, "Error_NotAvailable");
         }
 
+        // A retried request answers with what it booked, even when the slot has filled up or passed since.
+        if (await BookedWithKeyAsync(context, requestKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (await book.BookableSlotAsync(context, request.SlotId, cancellationToken) is not { } slot)
         {
             return Fail(ReservationError.SlotUnavailable, "Error_SlotUnavailable");
@@ -78,7 +86,7 @@ internal sealed class BuiltInReservationSystem(
                 return Fail(ReservationError.Full, "Error_Full");
             }
 
-            var reservation = new Reservation(ReservationNumbers.Next(), context.Program.Id, slot.Id, name, phone, ReservationPhones.Hash(db.Pii, phone), contact, actor, now);
+            var reservation = new Reservation(ReservationNumbers.Next(), context.Program.Id, slot.Id, name, phone, ReservationPhones.Hash(db.Pii, phone), contact, actor, now, requestKey);
             db.Reservations.Add(reservation);
             db.ReservationChanges.Add(new ReservationChange(reservation.Id, context.Program.Id, ReservationChangeKind.Booked, slot.Id, null, JapanDay(now), now, actor.Name));
             var view = await book.ViewAsync(context, reservation, cancellationToken);
@@ -93,6 +101,13 @@ internal sealed class BuiltInReservationSystem(
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
+
+                // The same request committed meanwhile (its key is unique): that booking is the answer.
+                if (await BookedWithKeyAsync(context, requestKey, cancellationToken) is { } concurrent)
+                {
+                    return concurrent;
+                }
+
                 continue;
             }
 
@@ -223,6 +238,17 @@ internal sealed class BuiltInReservationSystem(
         return normalNumber is null || digits is null
             ? Task.FromResult<Reservation?>(null)
             : book.FindAsync(context.Program.Id, normalNumber, ReservationPhones.Hash(db.Pii, digits), cancellationToken);
+    }
+
+    private async Task<ReservationResult?> BookedWithKeyAsync(ReservationContext context, string? requestKey, CancellationToken cancellationToken)
+    {
+        if (requestKey is null)
+        {
+            return null;
+        }
+
+        var booked = await db.Reservations.AsNoTracking().FirstOrDefaultAsync(r => r.RequestKey == requestKey && r.ProgramId == context.Program.Id, cancellationToken);
+        return booked is null ? null : ReservationResult.Ok(await book.ViewAsync(context, booked, cancellationToken));
     }
 
     private static ReservationContact? NormalizeContact(ReservationContact? contact)

@@ -21,7 +21,7 @@ internal sealed class Reservation
         CreatedBy = "";
     }
 
-    public Reservation(string number, Guid programId, Guid slotId, string name, string phone, string phoneHash, ReservationContact contact, ReservationActor actor, DateTime nowUtc)
+    public Reservation(string number, Guid programId, Guid slotId, string name, string phone, string phoneHash, ReservationContact contact, ReservationActor actor, DateTime nowUtc, string? requestKey = null)
         : this()
     {
         Id = Guid.CreateVersion7();
@@ -37,6 +37,7 @@ internal sealed class Reservation
         ConversationId = actor.ConversationId;
         CreatedAtUtc = nowUtc;
         CreatedBy = actor.Name;
+        RequestKey = requestKey;
     }
 
     public Guid Id { get; private set; }
@@ -76,6 +77,9 @@ internal sealed class Reservation
     public DateTime? CancelledAtUtc { get; private set; }
 
     public string? CancelledBy { get; private set; }
+
+    /// <summary>The caller's key of the booking request (unique), with which a retried request finds what it booked.</summary>
+    public string? RequestKey { get; private set; }
 
     /// <summary>The contact as the core contract has it.</summary>
     public ReservationContact Contact => new(ContactChannel, ContactAddress);

@@ -47,6 +47,8 @@ internal static class ReservationsModel
             b.Property(r => r.CancelledBy).HasMaxLength(Reservation.MaxActorLength);
             b.HasIndex(r => new { r.SlotId, r.Status });
             b.HasIndex(r => r.ProgramId);
+            b.Property(r => r.RequestKey).HasMaxLength(Core.Programs.ReservationRequest.MaxRequestKeyLength);
+            b.HasIndex(r => r.RequestKey).IsUnique();
             b.Ignore(r => r.Contact);
         });
         modelBuilder.Entity<ReservationChange>(b =>
