@@ -23,7 +23,7 @@ internal static class BotLanguage
     ];
 
     // The buttons a program conversation meets: typed in Japanese, they work in any language.
-    private static readonly string[] ButtonKeys = ["Yes", "No", "TalkToOperator", "InquiryByMail", "BackToQuestions", "AnswerByMail", "StopWaiting", "AllFields"];
+    private static readonly string[] ButtonKeys = ["Yes", "No", "TalkToOperator", "InquiryByMail", "BackToQuestions", "AnswerByMail", "StopWaiting", "AllFields", "IntakeCancel", "IntakeFix"];
 
     /// <summary>Whether the bot speaks <paramref name="tag"/>.</summary>
     public static bool IsKnown(string? tag) => Known.Any(k => string.Equals(k.Tag, tag, StringComparison.Ordinal));
