@@ -42,6 +42,13 @@ public sealed class FaqTranslations(FaqDbContext db, TimeProvider time, IStringL
             : new TranslatedFaq(faqId, translation.Language, translation.Question, translation.AnswerMarkdown, true, faq.Question);
     }
 
+    /// <summary>The languages <paramref name="faqId"/> is translated into, in <see cref="FaqLanguages.Translated"/>'s order.</summary>
+    public async Task<IReadOnlyList<string>> LanguagesOfAsync(Guid faqId, CancellationToken cancellationToken)
+    {
+        var languages = await db.Translations.AsNoTracking().Where(t => t.FaqId == faqId).Select(t => t.Language).ToListAsync(cancellationToken);
+        return [.. FaqLanguages.Translated.Where(languages.Contains)];
+    }
+
     /// <summary>
     /// The translations into <paramref name="language"/> that share most terms with <paramref name="text"/> (words for
     /// English, character bigrams for Chinese and Korean), within <paramref name="categoryId"/> when given.
