@@ -76,11 +76,13 @@ public sealed class FaqTranslations(FaqDbContext db, TimeProvider time, IStringL
         var candidates = await visible
             .Join(db.Translations.Where(t => t.Language == lang), f => f.Id, t => t.FaqId, (f, t) => new { f.Id, JapaneseQuestion = f.Question, t.Question, t.AnswerMarkdown })
             .ToListAsync(cancellationToken);
+        // Ties (every term found in several questions) go to the question with the fewest other terms: the closest one.
         return [.. candidates
-            .Select(c => new TranslatedFaqMatch(c.Id, c.Question, c.AnswerMarkdown, c.JapaneseQuestion, Score(wanted, lang, c.Question, c.AnswerMarkdown)))
-            .Where(m => m.Score >= MinScore)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Question, StringComparer.Ordinal)
-            .Take(top)];
+            .Select(c => (Match: new TranslatedFaqMatch(c.Id, c.Question, c.AnswerMarkdown, c.JapaneseQuestion, Score(wanted, lang, c.Question, c.AnswerMarkdown, out var closeness)), Closeness: closeness))
+            .Where(m => m.Match.Score >= MinScore)
+            .OrderByDescending(m => m.Match.Score).ThenByDescending(m => m.Closeness).ThenBy(m => m.Match.Question, StringComparer.Ordinal)
+            .Take(top)
+            .Select(m => m.Match)];
     }
 
     /// <summary>The public page of the FAQ in <paramref name="language"/> (<c>?lang=</c>); the Japanese page for Japanese.</summary>
@@ -104,11 +106,13 @@ public sealed class FaqTranslations(FaqDbContext db, TimeProvider time, IStringL
 
     private string InLanguage(string prefix, string language) => strings[prefix + (FaqLanguages.Normalize(language) ?? "en")];
 
-    private static double Score(HashSet<string> wanted, string language, string question, string answerMarkdown)
+    // The share of the citizen's terms found; closeness: the share of the translated question's terms the citizen used.
+    private static double Score(HashSet<string> wanted, string language, string question, string answerMarkdown, out double closeness)
     {
         var inQuestion = TranslatedText.Terms(language, question);
         var inAnswer = TranslatedText.Terms(language, answerMarkdown);
         var found = wanted.Sum(term => inQuestion.Contains(term) ? 1.0 : inAnswer.Contains(term) ? AnswerOnlyWeight : 0.0);
+        closeness = inQuestion.Count == 0 ? 0 : (double)inQuestion.Count(wanted.Contains) / inQuestion.Count;
         return found / wanted.Count;
     }
 }

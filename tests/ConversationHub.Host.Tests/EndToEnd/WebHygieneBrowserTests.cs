@@ -105,6 +105,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs/forms/entry", Operator, "/console/programs/forms/entry?program=mynumber"),
         new("/programs/{code}/forms/{id:guid}", null, "/programs/mynumber/forms/00000000-0000-0000-0000-000000000019", Status: 404),
         new("/console/programs/roster", Operator, "/console/programs/roster?program=coupon"),
+        new("/console/faq/{id:guid}/translations", Admin, "/console/faq/{faq}/translations"),
     ];
 
     [Fact]
