@@ -12,7 +12,7 @@ namespace ConversationHub.Core.Programs;
 public interface IProgramFaqRules
 {
     /// <summary>Hub topic published when a program's FAQs, dates or keep-after-end setting may have changed.</summary>
-    public const string ChangedTopic = "programs.faq-rules-changed";
+    public const string ChangedTopic = "programs.faqs";
 
     /// <summary>Every program that lists FAQs, with when it stops needing them.</summary>
     Task<IReadOnlyList<ProgramFaqRule>> ListAsync(CancellationToken cancellationToken);

@@ -34,6 +34,7 @@ public abstract class ProgramFaqsAfterEndTests(DatabaseProvider provider)
         var second = await FaqLanguageTestData.FaqAsync(host, "coupon-002", ct);
         var kept = await FaqLanguageTestData.FaqAsync(host, "coupon-005", ct);
         var sameField = await FaqLanguageTestData.FaqAsync(host, "coupon-004", ct);
+        await WithoutDemoProgramFaqsAsync(host, ct);
         var ending = await ProgramSeed.AddAsync(host, "ending", -10, 3, ct, p => (p.FaqCategory, p.FaqIds) = ("子育て", $"{first.Id}, coupon-002"));
         await ProgramSeed.AddAsync(host, "keeping", -10, 3, ct, p => (p.FaqIds, p.KeepFaqsAfterEnd) = ("coupon-005", true));
         var builds = IndexBuilds(host);
@@ -76,6 +77,14 @@ public abstract class ProgramFaqsAfterEndTests(DatabaseProvider provider)
         Assert.Equal(2, holds.Count);
         Assert.All(holds, h => Assert.True(h.WithheldFromUtc > clock.GetUtcNow().UtcDateTime.AddDays(20)));
         Assert.All(holds, h => Assert.Equal("テスト施策 ending", h.Programs));
+    }
+
+    // The demo's coupon program lists the coupon FAQs too (ending months from now): the test's programs alone decide here.
+    private static async Task WithoutDemoProgramFaqsAsync(HubHost host, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var handoff = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
+        await handoff.Programs.ExecuteUpdateAsync(s => s.SetProperty(p => p.FaqIds, (string?)null), ct);
     }
 
     private static async Task SyncAsync(HubHost host, CancellationToken ct)
