@@ -55,6 +55,7 @@ public static class FaqModuleExtensions
         AddSearchMissLog(builder.Services);
         Search.Terms.SelfServiceFiguresServiceCollectionExtensions.AddFaqSelfServiceFigures(builder.Services);
         AddPublicSite(builder.Services);
+        Translations.FaqTranslationsServiceCollectionExtensions.AddFaqTranslations(builder.Services);
         return builder;
     }
 

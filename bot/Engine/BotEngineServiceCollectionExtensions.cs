@@ -21,6 +21,7 @@ internal static class BotEngineServiceCollectionExtensions
         services.AddHostedService<AnswerPendingTurnsService>();
         services.AddScoped<BotActivityWriter>();
         services.AddScoped<FaqBot>();
+        services.AddScoped<TranslatedFaqAnswer>();
         services.AddScoped<ProgramGreeting>();
         services.AddScoped<ChatIntake>();
         services.AddProgramBooking();

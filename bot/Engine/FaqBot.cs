@@ -44,6 +44,7 @@ internal sealed class FaqBot(
     ChatIntake intake,
     ProgramGreeting programGreeting,
     ProgramBooking booking,
+    TranslatedFaqAnswer translatedAnswer,
     TimeProvider time)
 {
     private static readonly string[] OperatorWords = ["オペレーター", "オペレータ", "人と話したい", "人と話す", "担当者", "職員と話"];
@@ -193,6 +194,9 @@ internal sealed class FaqBot(
         // One read of the latest activities serves both the scope and a click on a suggested question.
         var recent = await store.ReadAsync(conversation.Id, Math.Max(0, conversation.LastSequence - CategoryScope.Lookback), CategoryScope.Lookback, cancellationToken);
         rankerFeedback.RecordSuggestionClick(conversation, question, recent);
+        // A citizen who chose English, Chinese or Korean is answered from the translations first (TranslatedFaqAnswer).
+        if (await translatedAnswer.TryAnswerAsync(conversation, question, CategoryScope.Current(recent)?.Id, replyToId, cancellationToken))
+            return;
         var (results, widenedFrom) = Search(question, CategoryScope.Current(recent));
         // The editors' numbers: every question counts towards the share answered confidently, and a question nothing
         // answers well (after widening a scope) joins the misses, masked, as on the site.

@@ -7,8 +7,8 @@ namespace ConversationHub.Core.Faq;
 public interface IFaqLookup
 {
     /// <summary>
-    /// The FAQ <paramref name="id"/> as citizens may see it now (published, public, within its period), or null when
-    /// the id is malformed, unknown, unpublished or not public.
+    /// The FAQ <paramref name="id"/> (its id, or the external key an import gave it) as citizens may see it now
+    /// (published, public, within its period), or null when it is unknown, unpublished or not public.
     /// </summary>
     Task<FaqSummary?> FindAsync(string id, CancellationToken cancellationToken);
 }

@@ -20,12 +20,22 @@ internal sealed class FaqModel(
     SubmitFaqFeedback submitFeedback,
     RecordSiteFeedbackJudgement recordJudgement,
     SearchClickTokens clickTokens,
+    Translations.FaqTranslations translations,
     IOptions<FaqSiteOptions> site,
     IStringLocalizer<FaqStrings> strings) : PageModel
 {
     private const int DescriptionLength = 120;
 
     public FaqPageView? Faq { get; private set; }
+
+    /// <summary>The FAQ in the language asked for with <c>?lang=</c> (en, zh, ko), or null for Japanese.</summary>
+    public Translations.TranslatedFaq? Translation { get; private set; }
+
+    /// <summary>The languages this FAQ is translated into (the page links to each).</summary>
+    public IReadOnlyList<string> TranslatedLanguages { get; private set; } = [];
+
+    /// <summary>The translations' notes and labels in their own languages.</summary>
+    public Translations.FaqTranslations Texts => translations;
 
     public string AnswerHtml { get; private set; } = "";
 
@@ -55,18 +65,22 @@ internal sealed class FaqModel(
     [BindProperty]
     public string? Click { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? slug, string? feedback, string? click, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? slug, string? feedback, string? click, string? lang, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return Page();
         }
 
+        var language = Translations.FaqLanguages.Normalize(lang);
         if (!string.Equals(slug ?? "", FaqSlug.From(Faq!.Question), StringComparison.Ordinal))
         {
             // The id is the identity; an old or missing slug moves search engines and bookmarks to the current URL.
-            return RedirectPermanent(Faq.CanonicalPath);
+            return RedirectPermanent(Translations.FaqTranslations.PagePath(id, Faq.Question, language ?? ""));
         }
+
+        TranslatedLanguages = await translations.LanguagesOfAsync(id, cancellationToken);
+        Translation = language is null ? null : await translations.FindAsync(id, language, cancellationToken);
 
         FeedbackThanks = string.Equals(feedback, "thanks", StringComparison.Ordinal);
         Click = clickTokens.TryRead(click, id) is null ? null : click;

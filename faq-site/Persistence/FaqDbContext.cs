@@ -46,6 +46,10 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
 
     public DbSet<Search.Tally.FaqQuestionCount> QuestionCounts => Set<Search.Tally.FaqQuestionCount>();
 
+    public DbSet<Translations.FaqTranslation> Translations => Set<Translations.FaqTranslation>();
+
+    public DbSet<ProgramFaqs.FaqProgramHold> ProgramHolds => Set<ProgramFaqs.FaqProgramHold>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new FaqEntryEntityTypeConfiguration());
@@ -68,6 +72,7 @@ public sealed class FaqDbContext(DbContextOptions<FaqDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new Ranking.Retraining.TrainingRunEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new KnowledgeBase.Proposals.FaqProposalEntityTypeConfiguration(Pii));
         modelBuilder.ApplyConfiguration(new Search.Tally.FaqQuestionCountEntityTypeConfiguration());
+        ConversationHub.Faq.Translations.FaqTranslationsModel.Configure(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

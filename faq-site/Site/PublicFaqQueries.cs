@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConversationHub.Faq.Site;
 
-/// <summary>What citizens may see: published, in-period, public FAQs only.</summary>
+/// <summary>What citizens may see: published, in-period, public FAQs only, and none that an ended program withholds.</summary>
 internal static class PublicFaqQueries
 {
     public static IQueryable<FaqEntry> Visible(this FaqDbContext db, DateTime nowUtc) =>
@@ -12,5 +12,6 @@ internal static class PublicFaqQueries
             f.Status == FaqStatus.Published
             && f.Visibility == FaqVisibility.Public
             && (f.PublishFromUtc == null || f.PublishFromUtc <= nowUtc)
-            && (f.PublishUntilUtc == null || f.PublishUntilUtc > nowUtc));
+            && (f.PublishUntilUtc == null || f.PublishUntilUtc > nowUtc)
+            && !db.ProgramHolds.Any(h => h.FaqId == f.Id && h.WithheldFromUtc <= nowUtc));
 }

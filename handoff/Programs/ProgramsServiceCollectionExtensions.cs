@@ -1,6 +1,7 @@
 using ConversationHub.Handoff.Programs.Administration;
 using ConversationHub.Handoff.Programs.Disposal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConversationHub.Handoff.Programs;
 
@@ -10,6 +11,7 @@ internal static class ProgramsServiceCollectionExtensions
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramCatalog>();
+        services.Replace(ServiceDescriptor.Scoped<Core.Programs.IProgramFaqRules, ProgramFaqRules>());
         services.AddProgramAdministration();
         services.AddProgramDisposal();
         Reservations.ReservationsServiceCollectionExtensions.AddProgramReservations(services);

@@ -46,6 +46,8 @@ internal sealed partial class DemoCitySeeder(IOptions<DemoCityOptions> options, 
             await provider.GetRequiredService<ImportFaqDocument>().ExecuteAsync(document, departments, cancellationToken);
         }
 
+        await DemoFaqTranslations.SeedAsync(faqs, provider.GetRequiredService<TimeProvider>(), cancellationToken);
+
         if (!await faqs.SynonymGroups.AnyAsync(cancellationToken))
         {
             var groups = await DemoCityData.ReadSynonymsAsync(cancellationToken);

@@ -51,6 +51,7 @@ internal static class DemoPrograms
             {
                 HoursJson = weekdays.ToJson(),
                 FaqCategory = "子育て",
+                FaqIds = "coupon-001,coupon-002,coupon-003,coupon-004,coupon-005,coupon-006,coupon-007",
                 LineKeyword = "クーポン",
                 Languages = "ja,en,zh,ko",
                 EndMessage = "子育て応援クーポンのお問い合わせ窓口は終了しました。",

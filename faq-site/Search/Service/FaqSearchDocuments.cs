@@ -23,13 +23,16 @@ internal static class FaqSearchDocuments
         }
 
         var faqs = await query.ToListAsync(cancellationToken);
-        return [.. faqs.Select(ToSearch)];
+        var holds = await db.ProgramHolds.AsNoTracking()
+            .Where(h => faqId == null || h.FaqId == faqId)
+            .ToDictionaryAsync(h => h.FaqId, h => h.WithheldFromUtc, cancellationToken);
+        return [.. faqs.Select(f => ToSearch(f, holds.TryGetValue(f.Id, out var withheld) ? withheld : null))];
     }
 
-    private static (FaqSearchEntry, SearchDocument) ToSearch(FaqEntry faq)
+    private static (FaqSearchEntry, SearchDocument) ToSearch(FaqEntry faq, DateTime? withheldFromUtc)
     {
         var answer = MarkdownText.ToPlainText(faq.AnswerMarkdown);
-        var entry = new FaqSearchEntry(faq.Id, faq.Question, answer, faq.Visibility, faq.PublishFromUtc, faq.PublishUntilUtc, [.. faq.Categories.Select(c => c.Id)], faq.UpdatedAtUtc);
+        var entry = new FaqSearchEntry(faq.Id, faq.Question, answer, faq.Visibility, faq.PublishFromUtc, faq.PublishUntilUtc, [.. faq.Categories.Select(c => c.Id)], faq.UpdatedAtUtc, withheldFromUtc);
         var document = new SearchDocument(Key(faq.Id), faq.Question, answer)
         {
             Paraphrases = [.. faq.Paraphrases.Select(p => p.Text)],

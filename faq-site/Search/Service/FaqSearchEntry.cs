@@ -11,11 +11,14 @@ internal sealed record FaqSearchEntry(
     DateTime? PublishFromUtc,
     DateTime? PublishUntilUtc,
     IReadOnlyList<Guid> CategoryIds,
-    DateTime UpdatedAtUtc)
+    DateTime UpdatedAtUtc,
+    DateTime? WithheldFromUtc = null)
 {
+    // WithheldFromUtc: the end of the service of the programs it belongs to (ProgramFaqs), checked like the period.
     public bool IsVisibleTo(FaqAudience audience, DateTime nowUtc) =>
         (PublishFromUtc is null || PublishFromUtc <= nowUtc)
         && (PublishUntilUtc is null || PublishUntilUtc > nowUtc)
+        && (WithheldFromUtc is null || WithheldFromUtc > nowUtc)
         && Visibility switch
         {
             FaqVisibility.Public => true,

@@ -18,7 +18,8 @@ namespace ConversationHub.Handoff.Programs.Administration;
 /// other's edit. Each save is audited as <see cref="ProgramAuditActions.Created"/> or <see cref="ProgramAuditActions.Changed"/>.
 /// </summary>
 internal sealed partial class ProgramEditor(
-    HandoffDbContext db, IOptions<BusinessCalendarOptions> city, IFaqLookup faqs, IAuditLog audit, TimeProvider time, IStringLocalizer<ProgramStrings> strings)
+    HandoffDbContext db, IOptions<BusinessCalendarOptions> city, IFaqLookup faqs, IAuditLog audit, TimeProvider time, IStringLocalizer<ProgramStrings> strings,
+    Core.Events.IHubEvents events)
 {
     private const int MaxPhoneNumbersLength = 500;
     private const int MaxFaqCategoryLength = 200;
@@ -83,6 +84,8 @@ internal sealed partial class ProgramEditor(
         await audit.AppendAsync(
             new AuditRecord(created ? ProgramAuditActions.Created : ProgramAuditActions.Changed, actor.Id, actor.UserName, "program:" + program.Code, detail, actor.FromAddress),
             cancellationToken);
+        // Every node's FAQ module re-reads which FAQs the program withholds (its dates or FAQ set may have changed).
+        await events.PublishAsync(Core.Programs.IProgramFaqRules.ChangedTopic, program.Id.ToString(), cancellationToken);
         return new ProgramSaveResult(program, []);
     }
 

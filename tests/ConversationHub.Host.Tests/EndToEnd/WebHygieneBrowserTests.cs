@@ -107,6 +107,7 @@ public sealed partial class WebHygieneBrowserTests(SqliteHostFixture fixture) : 
         new("/console/programs/roster", Operator, "/console/programs/roster?program=coupon"),
         new("/console/programs/reservations/slots", Admin, "/console/programs/reservations/slots?program=mynumber"),
         new("/console/programs/texts", Admin, "/console/programs/texts?program=coupon"),
+        new("/console/faq/{id:guid}/translations", Admin, "/console/faq/{faq}/translations"),
     ];
 
     [Fact]

@@ -97,7 +97,8 @@ public abstract class ProgramAdministrationTests(DatabaseProvider provider)
     [Fact]
     public async Task FaqIds_UnknownOrNotPublic_RefusedAndNamed_PublicOnesSaved()
     {
-        // Arrange: a public FAQ of the demo city, an internal (staff-only) one, and an id no FAQ has.
+        // Arrange: a public FAQ of the demo city (named by id, and one by its external key), a staff-only one, and an id no
+        // FAQ has.
         var ct = TestTimeout.Token(180);
         await using var host = await HubHost.StartAsync(provider, null, ct);
         Guid published, internalOnly;
@@ -106,7 +107,7 @@ public abstract class ProgramAdministrationTests(DatabaseProvider provider)
             var faqs = scope.ServiceProvider.GetRequiredService<ConversationHub.Faq.Persistence.FaqDbContext>();
             published = await faqs.Faqs.AsNoTracking().Where(f => f.Status == ConversationHub.Faq.KnowledgeBase.Domain.FaqStatus.Published
                 && f.Visibility == ConversationHub.Faq.KnowledgeBase.Domain.FaqVisibility.Public && f.PublishUntilUtc == null).Select(f => f.Id).FirstAsync(ct);
-            var hidden = await faqs.Faqs.FirstAsync(f => f.Id != published, ct);
+            var hidden = await faqs.Faqs.FirstAsync(f => f.Id != published && f.ExternalKey != "coupon-001", ct);
             hidden.Visibility = ConversationHub.Faq.KnowledgeBase.Domain.FaqVisibility.Center;
             internalOnly = hidden.Id;
             await faqs.SaveChangesAsync(ct);
@@ -118,14 +119,14 @@ public abstract class ProgramAdministrationTests(DatabaseProvider provider)
 
         // Act
         var refused = await AdminForms.PostAsync(admin, Edit, "save", With($"{published}, {unknown}\n{internalOnly}"), ct);
-        var saved = await AdminForms.PostAsync(admin, Edit, "save", With(published.ToString()), ct);
+        var saved = await AdminForms.PostAsync(admin, Edit, "save", With($"{published}, coupon-001"), ct);
 
         // Assert: the refusal names both bad ids and saves nothing; the public one is kept.
         Assert.Contains($"次の FAQ は見つからないか公開されていません：{unknown}、{internalOnly}", refused.Body, StringComparison.Ordinal);
         Assert.Contains("施策「児童手当 現況届」を作成しました。", saved.Body, StringComparison.Ordinal);
         await using var check = host.Services.CreateAsyncScope();
         var program = await check.ServiceProvider.GetRequiredService<HandoffDbContext>().Programs.AsNoTracking().SingleAsync(p => p.Code == "faqset", ct);
-        Assert.Equal(published.ToString(), program.FaqIds);
+        Assert.Equal($"{published},coupon-001", program.FaqIds);
     }
 
     [Fact]
