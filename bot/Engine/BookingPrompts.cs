@@ -16,10 +16,11 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
     /// <summary>Days per page: with 「もっと後の日」, 「やめる」 and room to spare, within LINE's 13 quick replies.</summary>
     public const int DaysPerPage = 6;
 
-    /// <summary>Times offered at once (a day with more shows the earliest).</summary>
+    /// <summary>Times per page: with 「もっと後の時間」, 「ほかの日を選ぶ」 and 「やめる」, LINE's 13 quick replies.</summary>
     public const int MaxTimes = 10;
 
     private const string MoreDaysValue = "more";
+    private const string MoreTimesValue = "more-times";
 
     public IStringLocalizer<ProgramBookingStrings> Strings => strings;
 
@@ -73,7 +74,7 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
                 await AskDayAsync(conversation, system, state with { Skip = state.Skip + DaysPerPage }, null, replyToId, cancellationToken);
                 return;
             case { } iso when DateOnly.TryParseExact(iso, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
-                await AskTimeAsync(conversation, system, state with { Day = iso }, day, null, replyToId, cancellationToken);
+                await AskTimeAsync(conversation, system, state with { Day = iso, TimeSkip = 0 }, day, null, replyToId, cancellationToken);
                 return;
             default:
                 await AskDayAsync(conversation, system, state, strings["AskDayAgain"], replyToId, cancellationToken);
@@ -81,7 +82,10 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
         }
     }
 
-    /// <summary>Offers the free times of <paramref name="day"/>; the days again when it has none left.</summary>
+    /// <summary>
+    /// Offers the free times of <paramref name="day"/> from <see cref="BookingState.TimeSkip"/> on (from the first again
+    /// when none are left there); the days again when the day has none left.
+    /// </summary>
     public async Task AskTimeAsync(Conversation conversation, IReservationSystem system, BookingState state, DateOnly day, string? lead, string replyToId, CancellationToken cancellationToken)
     {
         var times = await system.FreeTimesAsync(state.Program, day, cancellationToken);
@@ -91,7 +95,17 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
             return;
         }
 
-        var choices = times.Take(MaxTimes).ToDictionary(t => strings["TimeButton", Clock(t.Starts), t.Place, t.FreePlaces].Value, t => t.SlotId, StringComparer.Ordinal);
+        if (times.Count <= state.TimeSkip)
+        {
+            state = state with { TimeSkip = 0 };
+        }
+
+        var choices = times.Skip(state.TimeSkip).Take(MaxTimes).ToDictionary(t => strings["TimeButton", Clock(t.Starts), t.Place, t.FreePlaces].Value, t => t.SlotId, StringComparer.Ordinal);
+        if (times.Count > state.TimeSkip + MaxTimes)
+        {
+            choices[strings["MoreTimes"]] = MoreTimesValue;
+        }
+
         var other = strings["OtherDays"].Value;
         var asked = state with { Step = BookingSteps.Time, Day = day.ToString("O", CultureInfo.InvariantCulture), Choices = choices };
         await AskAsync(conversation, Lead(lead, strings["AskTime", DayLabel(day)]), asked, [.. choices.Keys.Select(k => (k, k)), (other, other)], replyToId, cancellationToken);
@@ -107,6 +121,12 @@ internal sealed class BookingPrompts(BotActivityWriter writer, IStringLocalizer<
         if (Is(text, "OtherDays"))
         {
             await AskDayAsync(conversation, system, state with { Skip = 0 }, null, replyToId, cancellationToken);
+            return null;
+        }
+
+        if (state.Choice(text) is MoreTimesValue)
+        {
+            await AskTimeAsync(conversation, system, state with { TimeSkip = state.TimeSkip + MaxTimes }, day, null, replyToId, cancellationToken);
             return null;
         }
 

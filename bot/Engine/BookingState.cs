@@ -30,6 +30,9 @@ internal sealed record BookingState
     /// <summary>How many free days earlier pages showed (「もっと後の日」).</summary>
     public int Skip { get; init; }
 
+    /// <summary>How many free times of the chosen day earlier pages showed (「もっと後の時間」).</summary>
+    public int TimeSkip { get; init; }
+
     /// <summary>The chosen day (ISO date).</summary>
     public string? Day { get; init; }
 

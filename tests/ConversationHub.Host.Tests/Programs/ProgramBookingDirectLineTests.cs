@@ -225,6 +225,38 @@ public abstract class ProgramBookingDirectLineTests(BookingHostFixture fixture)
     }
 
     [Fact]
+    public async Task Book_DayWithMoreTimesThanAPage_LaterTimesOfferTheRest()
+    {
+        // Arrange: a second place doubles Tuesday's times to 16, more than one page of 10.
+        var ct = TestTimeout.Token(180);
+        var code = await ReservationTestData.CreateProgramAsync(Host, ct);
+        await using (var setup = Host.Services.CreateAsyncScope())
+        {
+            var program = await setup.ServiceProvider.GetRequiredService<HandoffDbContext>().Programs.SingleAsync(p => p.Code == code, ct);
+            Assert.Null(await setup.ServiceProvider.GetRequiredService<ReservationAdministration>().AddPlaceAsync(program.Id, "北部支所", "若葉市北町2-3-4", ct));
+            await setup.ServiceProvider.GetRequiredService<ReservationSlotGenerator>().GenerateAsync(program, Tuesday, Tuesday, ct);
+        }
+
+        using var chat = new BookingChat(new DirectLineTestClient(Host.CreateClient()));
+        await chat.EnterAsync(code, ct);
+        await chat.SayAsync("予約する", ct);
+
+        // Act
+        var first = BookingChat.Titles(await chat.SayAsync("12月8日(火) 残り64", ct));
+        var second = BookingChat.Titles(await chat.SayAsync("もっと後の時間", ct));
+        var name = await chat.SayAsync("15:30 北部支所 残り4", ct);
+
+        // Assert: ten times, then the six others; every time offered once; the afternoon time at the second place taken.
+        Assert.Equal(13, first.Count);
+        Assert.Equal(["もっと後の時間", "ほかの日を選ぶ", "やめる"], first[10..]);
+        Assert.Equal(["ほかの日を選ぶ", "やめる"], second[^2..]);
+        var times = first[..10].Concat(second[..^2]).ToList();
+        Assert.Equal(16, times.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("15:30 北部支所 残り4", second);
+        Assert.Contains("12月8日(火) 15:30～16:30、北部支所ですね", BookingChat.Text(name), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Book_TurnRetriedAfterACrash_BooksOnce()
     {
         // Arrange: the read-back over Direct Line, then the citizen's はい stored for the test to answer (no worker takes it).
