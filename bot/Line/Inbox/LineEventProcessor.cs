@@ -81,16 +81,16 @@ internal sealed partial class LineEventProcessor(
             case "sticker":
                 details["packageId"] = StringOf(message, "packageId");
                 details["stickerId"] = StringOf(message, "stickerId");
-                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["StickerReply"], cancellationToken);
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), "StickerReply", cancellationToken);
                 return;
             case "image":
                 await OnImageAsync(row, userId, message, details, cancellationToken);
                 return;
             case "location":
-                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["LocationReply"], cancellationToken);
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), "LocationReply", cancellationToken);
                 return;
             default:
-                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), strings["UnsupportedReply"], cancellationToken);
+                await RecordAndReplyAsync(row, userId, Inbound("message", null, details), "UnsupportedReply", cancellationToken);
                 return;
         }
     }
@@ -144,19 +144,22 @@ internal sealed partial class LineEventProcessor(
         var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
+            BotLanguage.Apply(conversation.Language);
             await writer.SendNowAsync(conversation, BotActivities.Message(strings["ImageReply"], ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
         }
     }
 
     // Stickers, locations and other kinds: recorded for the agent, and while the bot answers, a polite reply.
-    private async Task RecordAndReplyAsync(LineInboxEvent row, string userId, JsonObject activity, string reply, CancellationToken cancellationToken)
+    // The reply is named by its key and looked up in the conversation's language (a program's citizen may have chosen one).
+    private async Task RecordAndReplyAsync(LineInboxEvent row, string userId, JsonObject activity, string replyKey, CancellationToken cancellationToken)
     {
         var conversation = await OpenConversationAsync(userId, cancellationToken);
         using var logScope = ConversationLogScope.Begin(logger, conversation.Id);
         var (stored, isNew) = await AppendInboundAsync(conversation, row, activity, cancellationToken);
         if (isNew && conversation.Owner == ConversationOwner.Bot)
         {
-            await writer.SendNowAsync(conversation, BotActivities.Message(reply, ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
+            BotLanguage.Apply(conversation.Language);
+            await writer.SendNowAsync(conversation, BotActivities.Message(strings[replyKey], ActivityIds.Format(conversation.Id, stored.Sequence)), cancellationToken);
         }
     }
 

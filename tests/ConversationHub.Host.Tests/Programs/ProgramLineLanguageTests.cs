@@ -7,7 +7,8 @@ namespace ConversationHub.Host.Tests.Programs;
 
 /// <summary>
 /// A program's languages on LINE over the real webhook (issue 19): the program's greeting offers its languages as quick
-/// replies, each named in itself, and tapping one greets again in that language.
+/// replies, each named in itself, and tapping one greets again in that language; the channel's own replies (a sticker's)
+/// follow the choice.
 /// </summary>
 public sealed class ProgramLineLanguageTests(SqliteLineHostFixture fixture) : IClassFixture<SqliteLineHostFixture>
 {
@@ -23,13 +24,18 @@ public sealed class ProgramLineLanguageTests(SqliteLineHostFixture fixture) : IC
         var labels = await Eventually.UntilAsync(
             () => Sent(user, first).Where(m => Text(m).Contains("「テスト施策 line-ko」", StringComparison.Ordinal)).Select(QuickReplies).FirstOrDefault(), "the program's greeting", ct);
 
-        // Act
+        // Act: Korean, then a sticker, which the channel answers itself (not a bot turn).
         await fixture.Webhook.PostAsync(ct, LineWebhookClient.Text(user, "한국어", second));
         var korean = await Eventually.UntilAsync(() => Sent(user, second).Select(Text).FirstOrDefault(t => t.StartsWith("안녕하세요.", StringComparison.Ordinal)), "the Korean greeting", ct);
+        var third = "rt-" + Guid.NewGuid().ToString("N");
+        await fixture.Webhook.PostAsync(ct, LineWebhookClient.WithMessage(LineWebhookClient.Event("message", user, third),
+            new System.Text.Json.Nodes.JsonObject { ["id"] = "62", ["type"] = "sticker", ["packageId"] = "446", ["stickerId"] = "1988", ["stickerResourceType"] = "STATIC", ["quoteToken"] = "q" }));
+        var sticker = await Eventually.UntilAsync(() => Sent(user, third).Select(Text).FirstOrDefault(t => t.Contains("스티커", StringComparison.Ordinal) || t.Contains("スタンプ", StringComparison.Ordinal)), "the sticker's reply", ct);
 
         // Assert
         Assert.Equal(["日本語", "한국어"], labels);
         Assert.Contains("\"テスト施策 line-ko\"", korean, StringComparison.Ordinal);
+        Assert.Equal("스티커 감사합니다. 질문은 글로 보내 주세요.", sticker);
     }
 
     private static string Text(JsonElement message) => message.GetProperty("text").GetString()!;
