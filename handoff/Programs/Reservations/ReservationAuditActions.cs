@@ -8,6 +8,7 @@ internal static class ReservationAuditActions
     public const string Cancelled = "reservation.cancelled";
     public const string LookedUp = "reservation.looked-up";
     public const string LedgerViewed = "reservation.ledger-viewed";
+    public const string NoticesRetried = "reservation.notices-retried";
     public const string SettingsChanged = "reservation.settings-changed";
     public const string PlaceAdded = "reservation.place-added";
     public const string SlotsGenerated = "reservation.slots-generated";

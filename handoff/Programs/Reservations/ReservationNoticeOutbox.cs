@@ -95,6 +95,23 @@ internal sealed partial class ReservationNoticeOutbox(
         return [.. rows.OrderByDescending(r => r.Latest).Select(r => new NoticeFailures(r.Channel, r.LastError ?? "", r.Count, r.Latest))];
     }
 
+    /// <summary>
+    /// Puts the program's failed notices back in line with a fresh count of attempts (an administrator fixed the channel,
+    /// or it was down for long); the pass sends them. Returns how many were put back.
+    /// </summary>
+    public async Task<int> RetryFailedAsync(Guid programId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.ReservationNotices.Where(n => n.ProgramId == programId && n.State == ReservationNoticeState.Failed && n.Address != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, ReservationNoticeState.Pending)
+                .SetProperty(n => n.Attempts, 0)
+                .SetProperty(n => n.NextAttemptAtUtc, now)
+                .SetProperty(n => n.LastError, (string?)null), cancellationToken);
+    }
+
     private static IQueryable<ReservationNotice> Due(HandoffDbContext db, DateTime now) =>
         db.ReservationNotices.Where(n => (n.State == ReservationNoticeState.Pending && n.NextAttemptAtUtc <= now)
             || (n.State == ReservationNoticeState.Sending && n.LeaseUntilUtc < now));

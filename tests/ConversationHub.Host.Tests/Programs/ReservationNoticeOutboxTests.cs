@@ -2,6 +2,7 @@ using ConversationHub.Core.Persistence;
 using ConversationHub.Core.Programs;
 using ConversationHub.Handoff.Persistence;
 using ConversationHub.Handoff.Programs.Reservations;
+using ConversationHub.Host.Tests.Admin;
 using ConversationHub.Host.Tests.Infrastructure;
 using ConversationHub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -116,6 +117,50 @@ public abstract class ReservationNoticeOutboxTests(DatabaseProvider provider)
         Assert.Equal(2, disposed);
         await using var check = host.Services.CreateAsyncScope();
         Assert.False(await check.ServiceProvider.GetRequiredService<HandoffDbContext>().ReservationNotices.AnyAsync(ct));
+    }
+
+    [Fact]
+    public async Task FailedNotices_SupervisorSendsAgain_SentOnceAndAudited_OperatorRefused()
+    {
+        // Arrange: the channel refuses until it is fixed; two attempts at most, so the notice fails.
+        var ct = TestTimeout.Token(180);
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        var clock = new TestClock(ReservationTestData.Monday9am);
+        var fixedAt = int.MaxValue;
+        var sender = new ScriptedNoticeSender { Behaviour = n => Task.FromResult(n >= fixedAt) };
+        await using var host = ScriptedNoticeSender.Start(database, clock, sender, settings: new Dictionary<string, string?> { ["Programs:Reservations:NoticeMaxAttempts"] = "2" });
+        var code = await ReservationTestData.CreateProgramAsync(host, ct);
+        var time = await ReservationTestData.TimeAsync(host, code, Tuesday, new TimeOnly(8, 30), ct);
+        var outbox = host.Services.GetRequiredService<ReservationNoticeOutbox>();
+        await ReservationTestData.WithSystemAsync(host.Services, s => s.BookAsync(ReservationTestData.Request(code, time.SlotId, 1, Sms()), ct));
+        clock.Advance(TimeSpan.FromHours(1));
+        await outbox.RunAsync(ct);
+        Assert.Equal(ReservationNoticeState.Failed, (await NoticeAsync(host, ct)).State);
+        fixedAt = sender.Calls.Count + 1;
+        var page = "/console/programs/reservations?program=" + code;
+        using var operatorClient = await host.SignInAsync("operator", ct);
+        using var supervisor = await host.SignInAsync("supervisor", ct);
+
+        // Act: the operator may not; the supervisor puts it back in line and the pass sends it.
+        var refused = await AdminForms.PostAsync(operatorClient, page, "retrynotices", [], ct);
+        var stillFailed = (await NoticeAsync(host, ct)).State;
+        var retried = await AdminForms.PostAsync(supervisor, page, "retrynotices", [], ct);
+        var sentNow = await outbox.RunAsync(ct);
+        var again = await outbox.RunAsync(ct);
+        var after = await supervisor.GetStringAsync(new Uri(page, UriKind.Relative), ct);
+
+        // Assert
+        Assert.True(refused.Status is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Redirect, refused.Status.ToString());
+        Assert.Equal(ReservationNoticeState.Failed, stillFailed);
+        Assert.Contains("1件の通知を送り直します", retried.Body, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (sentNow, again));
+        var notice = await NoticeAsync(host, ct);
+        Assert.Equal((ReservationNoticeState.Sent, (string?)null), (notice.State, notice.Address));
+        Assert.Equal(1, sender.Calls.Count(c => c.Accepted));
+        Assert.DoesNotContain("送信できなかった通知", after, StringComparison.Ordinal);
+        await using var scope = host.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking();
+        Assert.Equal(["1 notice(s)"], await audit.Where(e => e.Action == ReservationAuditActions.NoticesRetried).Select(e => e.Detail).ToListAsync(ct));
     }
 
     private static ReservationContact Sms() => new(ReservationContactChannel.Sms, Mobile);

@@ -61,7 +61,29 @@ internal sealed class IndexModel(
     /// <summary>The program's LINE/SMS notices that failed for good, by kind of failure (supervisors and administrators see them).</summary>
     public IReadOnlyList<NoticeFailures> FailedNotices { get; private set; } = [];
 
+    /// <summary>How many failed notices were just put back in line, or null.</summary>
+    public int? NoticesRetried { get; private set; }
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    /// <summary>Supervisors and administrators send the program's failed notices again (after the channel is fixed).</summary>
+    public async Task<IActionResult> OnPostRetryNoticesAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(HubRoles.Supervisor) && !User.IsInRole(HubRoles.Administrator))
+        {
+            return Forbid();
+        }
+
+        Program = string.IsNullOrWhiteSpace(ProgramCode) ? null : await programs.FindByCodeAsync(ProgramCode.Trim(), cancellationToken);
+        if (Program is not null)
+        {
+            NoticesRetried = await noticeOutbox.RetryFailedAsync(Program.Id, cancellationToken);
+            await HttpContext.AuditAsync(ReservationAuditActions.NoticesRetried, "program:" + Program.Code, $"{NoticesRetried} notice(s)");
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
