@@ -122,11 +122,13 @@ public sealed partial class ProgramBookingBrowserTests
             new() { Timeout = 60_000 });
     }
 
-    // The text of the latest bot message that contains `part`, once shown.
+    // The text of the latest bot message that contains `part`, once shown, scrolled into view.
     private static async Task<string> LatestAsync(IPage page, string part)
     {
         var message = page.Locator("#hub-chat-panel .webchat__bubble__content").Filter(new() { HasTextString = part }).Last;
         await Assertions.Expect(message).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // In view for the screenshot: Web Chat may still be scrolling to its newest message.
+        await message.ScrollIntoViewIfNeededAsync();
         return await message.InnerTextAsync();
     }
 
