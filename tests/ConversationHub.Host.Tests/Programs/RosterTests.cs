@@ -122,9 +122,10 @@ public abstract class RosterTests(DatabaseProvider provider)
         Assert.Empty(await RosterTestData.FindAsync(host, program, "新井 一", "1970-01-01", "111-2222", ct));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        Assert.Equal(3, await db.RosterHouseholds.CountAsync(ct));
-        Assert.Equal(first.ImportId, (await db.RosterSettings.SingleAsync(ct)).ActiveImportId);
-        Assert.Equal(1, await db.RosterImports.CountAsync(ct));
+        // The program's rows only: the demo city's coupon program has a roster of its own.
+        Assert.Equal(3, await db.RosterHouseholds.CountAsync(h => h.ProgramId == program.Id, ct));
+        Assert.Equal(first.ImportId, (await db.RosterSettings.SingleAsync(s => s.ProgramId == program.Id, ct)).ActiveImportId);
+        Assert.Equal(1, await db.RosterImports.CountAsync(i => i.ProgramId == program.Id, ct));
     }
 
     [Fact]
@@ -201,9 +202,9 @@ public abstract class RosterTests(DatabaseProvider provider)
         Assert.Empty(await RosterTestData.FindAsync(host, program, "青葉 次郎", "1980-12-03", "123-4568", ct));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        Assert.Equal(2, await db.RosterHouseholds.CountAsync(ct));
-        Assert.Equal(4, await db.RosterKeys.CountAsync(ct));
-        Assert.Equal(2, await db.RosterEvents.CountAsync(ct));
+        Assert.Equal(2, await db.RosterHouseholds.CountAsync(h => h.ProgramId == program.Id, ct));
+        Assert.Equal(4, await db.RosterKeys.CountAsync(k => db.RosterImports.Any(i => i.Id == k.ImportId && i.ProgramId == program.Id), ct));
+        Assert.Equal(2, await db.RosterEvents.CountAsync(e => e.ProgramId == program.Id, ct));
         var audit = await scope.ServiceProvider.GetRequiredService<HubDbContext>().AuditLog.AsNoTracking().SingleAsync(e => e.Action == RosterAuditActions.Declined, ct);
         Assert.Equal(("supervisor", $"household {household}; declined on 2026-02-01"), (audit.ActorName, audit.Detail));
     }
@@ -261,7 +262,9 @@ public abstract class RosterTests(DatabaseProvider provider)
         var raw = await db.Database.SqlQueryRaw<string>(
             """SELECT "Members" AS "Value" FROM program_roster_households UNION ALL SELECT "Address" FROM program_roster_households UNION ALL SELECT "PostalCode" FROM program_roster_households UNION ALL SELECT "HouseholdNumber" FROM program_roster_households""")
             .ToListAsync(ct);
-        Assert.Equal(12, raw.Count);
+        // Four personal columns of every household: the program's three and the demo city's coupon roster.
+        Assert.Equal(3, await db.RosterHouseholds.CountAsync(h => h.ProgramId == program.Id, ct));
+        Assert.Equal(4 * await db.RosterHouseholds.CountAsync(ct), raw.Count);
         Assert.All(raw, value => Assert.StartsWith("pii1.", value, StringComparison.Ordinal));
         Assert.All(await db.RosterKeys.Select(k => k.Hash).ToListAsync(ct), hash => Assert.StartsWith("h1.", hash, StringComparison.Ordinal));
         await AssertNoClearTextAsync(host, ["若葉 太郎", "若葉太郎", "青葉 二葉", "ヤマダ", "若葉市中央", "若葉市東町", "123-4567", "1234568", "1985-04-01", "2020-05-10", "A-0001"], ct);
@@ -287,9 +290,9 @@ public abstract class RosterTests(DatabaseProvider provider)
         Assert.Equal((9L, 9L, 0L, 0L), (before, disposed, again, await part.CountAsync(program.Id, ct)));
         Assert.Empty(await RosterTestData.FindAsync(host, program, "若葉 太郎", "1985-04-01", "123-4567", ct));
         var db = scope.ServiceProvider.GetRequiredService<HandoffDbContext>();
-        Assert.Equal(0, await db.RosterEvents.CountAsync(ct));
-        Assert.Null((await db.RosterSettings.AsNoTracking().SingleAsync(ct)).ActiveImportId);
-        Assert.Equal(2, await db.RosterImports.CountAsync(ct));
+        Assert.Equal(0, await db.RosterEvents.CountAsync(e => e.ProgramId == program.Id, ct));
+        Assert.Null((await db.RosterSettings.AsNoTracking().SingleAsync(s => s.ProgramId == program.Id, ct)).ActiveImportId);
+        Assert.Equal(2, await db.RosterImports.CountAsync(i => i.ProgramId == program.Id, ct));
     }
 
     /// <summary>The provider's own check that none of <paramref name="clear"/> is stored in clear.</summary>
